@@ -1,0 +1,453 @@
+//! The [`Analyzer`]: every stage of the pipeline, built once.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use once_cell::sync::Lazy;
+
+use crate::attribution::{self, CueLexicon};
+use crate::classify::{LexiconClassifier, SentenceClassifier, StatementText};
+use crate::error::Error;
+use crate::gazetteer::{EntityMatcher, Gazetteer, GazetteerBuilder};
+use crate::mentions::{ActorRef, DocMentions, MentionRec, Resolver};
+use crate::{position, text};
+use crate::{Actor, ActorId, Analysis, Mention, Statement};
+
+/// The default limit on input size: 16 MiB.
+pub const DEFAULT_MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
+
+/// Reads news text and says who stands where: the actors, their statements
+/// and their positions.
+///
+/// Built once (the automata are compiled at build time), `Send + Sync`, and
+/// cheap to clone: clones share everything.
+///
+/// # Examples
+///
+/// ```
+/// use standpoint::{Analyzer, Stance};
+///
+/// let analyzer = Analyzer::default();
+/// let analysis = analyzer
+///     .analyze("Russian President Vladimir Putin said NATO expansion is a direct threat.")
+///     .unwrap();
+/// let st = &analysis.statements[0];
+/// assert_eq!(st.speaker_actor().unwrap(), "vladimir-putin");
+/// assert_eq!(st.stance, Stance::Oppose);
+/// let russia = analysis.positions_of("RUS").next().unwrap();
+/// assert_eq!(russia.stance, Stance::Oppose);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Analyzer {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    resolver: Resolver,
+    cues: CueLexicon,
+    classifier: Arc<dyn SentenceClassifier>,
+    max_input_bytes: usize,
+    roll_up: bool,
+}
+
+static DEFAULT: Lazy<Analyzer> = Lazy::new(|| {
+    AnalyzerBuilder::new()
+        .build()
+        .expect("the built-in analyzer is valid (checked by tests)")
+});
+
+impl Default for Analyzer {
+    /// The analyzer on the built-in gazetteer and lexicons, built once on
+    /// first use and shared.
+    fn default() -> Analyzer {
+        DEFAULT.clone()
+    }
+}
+
+impl Analyzer {
+    /// The analyzer on the built-in defaults (same as [`Analyzer::default`]).
+    pub fn new() -> Analyzer {
+        Analyzer::default()
+    }
+
+    /// A builder for a configured analyzer.
+    pub fn builder() -> AnalyzerBuilder {
+        AnalyzerBuilder::new()
+    }
+
+    /// The entity matcher inside, for finding actors in any text.
+    pub fn matcher(&self) -> &EntityMatcher {
+        self.inner.resolver.matcher()
+    }
+
+    /// The mention resolver inside.
+    pub fn resolver(&self) -> &Resolver {
+        &self.inner.resolver
+    }
+
+    /// The gazetteer inside.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        self.inner.resolver.gazetteer()
+    }
+
+    /// The classifier inside.
+    pub fn classifier(&self) -> &dyn SentenceClassifier {
+        &*self.inner.classifier
+    }
+
+    /// Analyzes raw bytes, which must be UTF-8.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidUtf8`] with the offset of the first bad byte, or
+    /// [`Error::InputTooLarge`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use standpoint::{Analyzer, Error};
+    ///
+    /// let err = Analyzer::default().analyze_bytes(b"Kyiv said \xff.").unwrap_err();
+    /// assert_eq!(err, Error::InvalidUtf8 { offset: 10 });
+    /// ```
+    pub fn analyze_bytes(&self, bytes: &[u8]) -> Result<Analysis, Error> {
+        self.check_size(bytes.len())?;
+        let text = std::str::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
+            offset: e.valid_up_to(),
+        })?;
+        self.analyze(text)
+    }
+
+    fn check_size(&self, len: usize) -> Result<(), Error> {
+        if len > self.inner.max_input_bytes {
+            return Err(Error::InputTooLarge {
+                len,
+                limit: self.inner.max_input_bytes,
+            });
+        }
+        Ok(())
+    }
+
+    /// Analyzes one document.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InputTooLarge`] when the text is longer than the configured
+    /// limit ([`DEFAULT_MAX_INPUT_BYTES`] unless set otherwise).
+    pub fn analyze(&self, text: &str) -> Result<Analysis, Error> {
+        self.check_size(text.len())?;
+        let inner = &*self.inner;
+        let sentences: Vec<crate::Span> = text::sentences(text).collect();
+        let quotes = text::quotes(text);
+        let words = inner.resolver.words(text);
+        let doc = inner.resolver.run(text, &words);
+        let found = attribution::attribute(text, &sentences, &quotes, &doc, &inner.cues);
+
+        let mut ids = IdTable::new(inner.resolver.gazetteer(), &doc);
+        // Actors are listed in order of first mention.
+        for m in &doc.mentions {
+            if let Some(r) = m.actor {
+                ids.id(r);
+            }
+        }
+        let mut statements = Vec::with_capacity(found.len());
+        for a in &found {
+            statements.push(self.statement(text, &sentences, &doc, &mut ids, a));
+        }
+        let mentions: Vec<Mention> = doc
+            .mentions
+            .iter()
+            .filter_map(|m| {
+                let r = m.actor?;
+                Some(Mention {
+                    actor: Some(ids.id(r)),
+                    span: m.span,
+                    how: m.how,
+                })
+            })
+            .collect();
+        if inner.roll_up {
+            ids.add_roll_up_targets();
+        }
+        let positions = {
+            let by_id: HashMap<&str, &Actor> =
+                ids.actors.iter().map(|a| (a.id.as_str(), a)).collect();
+            position::positions(
+                &statements,
+                |id| by_id.get(id.as_str()).copied(),
+                inner.roll_up,
+            )
+        };
+        Ok(Analysis {
+            actors: ids.actors,
+            mentions,
+            sentences,
+            statements,
+            positions,
+        })
+    }
+
+    fn statement(
+        &self,
+        text: &str,
+        sentences: &[crate::Span],
+        doc: &DocMentions,
+        ids: &mut IdTable<'_>,
+        a: &attribution::Attribution<'_>,
+    ) -> Statement {
+        let speaker_refs: Vec<ActorRef> = a
+            .speaker
+            .iter()
+            .chain(&a.co_speakers)
+            .filter_map(|m| m.actor)
+            .collect();
+        let speaker_countries: Vec<Option<String>> = speaker_refs
+            .iter()
+            .map(|&r| doc.actor(ids.gaz, r).country.clone())
+            .collect();
+        let mut targets: Vec<ActorId> = Vec::new();
+        if let Some(content) = a.content {
+            for m in doc.within(content) {
+                let Some(r) = m.actor else { continue };
+                if speaker_refs.contains(&r) {
+                    continue;
+                }
+                let actor = doc.actor(ids.gaz, r);
+                let own = speaker_countries
+                    .iter()
+                    .flatten()
+                    .any(|c| actor.kind == crate::ActorKind::Country && actor.id == c.as_str());
+                let same_person_country = actor.kind != crate::ActorKind::Person
+                    && actor.country.is_some()
+                    && speaker_countries
+                        .iter()
+                        .flatten()
+                        .any(|c| Some(c) == actor.country.as_ref())
+                    && actor.kind == crate::ActorKind::Country;
+                if own || same_person_country {
+                    continue;
+                }
+                let id = ids.id(r);
+                if !targets.contains(&id) {
+                    targets.push(id);
+                }
+            }
+        }
+        let sentence = sentences[a.sentence];
+        let mut in_sentence: Vec<ActorId> = Vec::new();
+        for m in doc.within(sentence) {
+            if let Some(r) = m.actor {
+                let id = ids.id(r);
+                if !in_sentence.contains(&id) {
+                    in_sentence.push(id);
+                }
+            }
+        }
+        let input = StatementText {
+            text,
+            cue: Some(a.cue),
+            cue_lemma: Some(a.entry.lemma.as_str()),
+            content: a.content.unwrap_or(sentence),
+            actors: &in_sentence,
+        };
+        let c = self.inner.classifier.classify(&input);
+        let mut mention = |m: &MentionRec| Mention {
+            actor: m.actor.map(|r| ids.id(r)),
+            span: m.span,
+            how: m.how,
+        };
+        let speaker = a.speaker.as_ref().map(&mut mention);
+        let co_speakers = a.co_speakers.iter().map(&mut mention).collect();
+        Statement {
+            speaker,
+            co_speakers,
+            cue: a.cue,
+            content: a.content,
+            kind: a.kind,
+            act: c.act,
+            stance: c.stance,
+            targets,
+            topics: c.topics,
+            negated: c.negated,
+            hedged: c.hedged,
+            confidence: (c.confidence * (0.5 + 0.5 * a.entry.weight)).clamp(0.0, 1.0),
+            sentence: a.sentence,
+        }
+    }
+}
+
+/// Maps the document's actor references to ids, collecting the actors the
+/// analysis lists.
+struct IdTable<'a> {
+    gaz: &'a Gazetteer,
+    doc: &'a DocMentions,
+    index: HashMap<ActorRef, usize>,
+    actors: Vec<Actor>,
+}
+
+impl<'a> IdTable<'a> {
+    fn new(gaz: &'a Gazetteer, doc: &'a DocMentions) -> IdTable<'a> {
+        IdTable {
+            gaz,
+            doc,
+            index: HashMap::new(),
+            actors: Vec::new(),
+        }
+    }
+
+    fn id(&mut self, r: ActorRef) -> ActorId {
+        if let Some(&i) = self.index.get(&r) {
+            return self.actors[i].id.clone();
+        }
+        let actor = self.doc.actor(self.gaz, r).clone();
+        let id = actor.id.clone();
+        self.index.insert(r, self.actors.len());
+        self.actors.push(actor);
+        id
+    }
+
+    /// Adds the states and organisations positions roll up to.
+    fn add_roll_up_targets(&mut self) {
+        let mut wanted: Vec<String> = Vec::new();
+        for a in &self.actors {
+            let up = a
+                .country
+                .clone()
+                .or_else(|| a.affiliation.as_ref().map(|x| x.to_string()));
+            if let Some(up) = up {
+                if !wanted.contains(&up) {
+                    wanted.push(up);
+                }
+            }
+        }
+        for id in wanted {
+            if let Some(i) = self.gaz.index_of(&id) {
+                self.id(ActorRef::Known(i));
+            }
+        }
+    }
+}
+
+/// Configures an [`Analyzer`].
+///
+/// # Examples
+///
+/// ```
+/// use standpoint::{Actor, ActorKind, Analyzer};
+///
+/// let analyzer = Analyzer::builder()
+///     .actor(Actor::new("ruritania", "Ruritania", ActorKind::Country)
+///         .with_country("RRT")
+///         .with_metonyms(["Strelsau"]))
+///     .max_input_bytes(1 << 20)
+///     .build()
+///     .unwrap();
+/// let analysis = analyzer.analyze("Strelsau said the sanctions were unacceptable.").unwrap();
+/// assert_eq!(analysis.statements[0].speaker_actor().unwrap(), "ruritania");
+/// ```
+#[derive(Debug, Clone)]
+pub struct AnalyzerBuilder {
+    gazetteer: GazetteerBuilder,
+    cues: Option<(String, String)>,
+    classifier: Option<Arc<dyn SentenceClassifier>>,
+    max_input_bytes: usize,
+    roll_up: bool,
+}
+
+impl Default for AnalyzerBuilder {
+    fn default() -> Self {
+        AnalyzerBuilder::new()
+    }
+}
+
+impl AnalyzerBuilder {
+    /// A builder on the built-in defaults.
+    pub fn new() -> AnalyzerBuilder {
+        AnalyzerBuilder {
+            gazetteer: GazetteerBuilder::new(),
+            cues: None,
+            classifier: None,
+            max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+            roll_up: true,
+        }
+    }
+
+    /// Adds an actor to the gazetteer.
+    pub fn actor(&mut self, actor: Actor) -> &mut AnalyzerBuilder {
+        self.gazetteer.actor(actor);
+        self
+    }
+
+    /// Adds the actors of a table in the gazetteer format (see
+    /// [`gazetteer`](crate::gazetteer)).
+    pub fn actors_tsv(&mut self, file: &str, text: &str) -> &mut AnalyzerBuilder {
+        self.gazetteer.actors_tsv(file, text);
+        self
+    }
+
+    /// Whether to include the built-in gazetteer (default `true`).
+    pub fn builtin_gazetteer(&mut self, yes: bool) -> &mut AnalyzerBuilder {
+        self.gazetteer.builtin(yes);
+        self
+    }
+
+    /// Replaces the built-in cue lexicon with a table (see
+    /// [`CueLexicon::from_tsv`]).
+    pub fn cues_tsv(&mut self, file: &str, text: &str) -> &mut AnalyzerBuilder {
+        self.cues = Some((file.to_string(), text.to_string()));
+        self
+    }
+
+    /// Uses `classifier` instead of the built-in [`LexiconClassifier`].
+    pub fn classifier(
+        &mut self,
+        classifier: impl SentenceClassifier + 'static,
+    ) -> &mut AnalyzerBuilder {
+        self.classifier = Some(Arc::new(classifier));
+        self
+    }
+
+    /// The largest input [`Analyzer::analyze`] accepts, in bytes (default
+    /// [`DEFAULT_MAX_INPUT_BYTES`]).
+    pub fn max_input_bytes(&mut self, limit: usize) -> &mut AnalyzerBuilder {
+        self.max_input_bytes = limit;
+        self
+    }
+
+    /// Whether positions of people and metonyms also count for the state
+    /// they act for (default `true`).
+    pub fn roll_up(&mut self, yes: bool) -> &mut AnalyzerBuilder {
+        self.roll_up = yes;
+        self
+    }
+
+    /// Compiles every automaton and builds the analyzer.
+    ///
+    /// # Errors
+    ///
+    /// An [`Error::Data`] naming the file and line of a bad gazetteer or
+    /// lexicon entry.
+    pub fn build(&self) -> Result<Analyzer, Error> {
+        let gazetteer = Arc::new(self.gazetteer.build()?);
+        let matcher = EntityMatcher::new(gazetteer)?;
+        let resolver = Resolver::new(matcher)?;
+        let cues = match &self.cues {
+            Some((file, text)) => CueLexicon::from_tsv(file, text)?,
+            None => CueLexicon::builtin().clone(),
+        };
+        let classifier = match &self.classifier {
+            Some(c) => Arc::clone(c),
+            None => Arc::new(LexiconClassifier::builtin().clone()) as Arc<dyn SentenceClassifier>,
+        };
+        Ok(Analyzer {
+            inner: Arc::new(Inner {
+                resolver,
+                cues,
+                classifier,
+                max_input_bytes: self.max_input_bytes,
+                roll_up: self.roll_up,
+            }),
+        })
+    }
+}

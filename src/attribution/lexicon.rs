@@ -1,0 +1,176 @@
+//! The cue lexicon: reporting verbs, multiword cues, source phrases.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::error::Error;
+use crate::text::is_whole_word;
+use crate::tsv;
+use crate::Span;
+
+/// What kind of word a cue is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum CueClass {
+    /// A verb of saying ("said", "warned").
+    Speech,
+    /// A verb of mental state news uses as attribution ("believes").
+    Mental,
+    /// A noun ("statement", "remarks").
+    Noun,
+    /// A phrase after which the source follows ("according to").
+    Source,
+    /// A phrase with the source as agent ("as reported by").
+    Agent,
+}
+
+/// How the speaker and the content are laid out around a cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Frame {
+    /// "X said (that) C", "C, X said", "'C,' said X".
+    Verb,
+    /// "X told Y (that) C": a listener comes before the content.
+    VerbObject,
+    /// "According to X, C" and "C, according to X".
+    SourceFirst,
+    /// "C, as reported by X".
+    Agent,
+    /// "It was reported that C": no speaker.
+    Passive,
+    /// "X's statement that C".
+    Noun,
+}
+
+/// One cue of the lexicon.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cue {
+    /// The surface form, lower case ("said", "according to").
+    pub form: String,
+    /// The base form ("say").
+    pub lemma: String,
+    /// Its class.
+    pub class: CueClass,
+    /// Its frame.
+    pub frame: Frame,
+    /// Estimated precision as a cue, in `(0, 1]`.
+    pub weight: f32,
+}
+
+/// The compiled cue lexicon.
+///
+/// # Examples
+///
+/// ```
+/// use standpoint::attribution::CueLexicon;
+///
+/// let cues = CueLexicon::builtin();
+/// let text = "Putin reiterated it, according to officials.";
+/// let found: Vec<&str> = cues.find_iter(text).map(|(span, cue)| cue.lemma.as_str()).collect();
+/// assert_eq!(found, ["reiterate", "according to"]);
+/// ```
+#[derive(Debug, Clone)]
+pub struct CueLexicon {
+    automaton: AhoCorasick,
+    cues: Vec<Cue>,
+}
+
+const COLUMNS: &[&str] = &["cue", "lemma", "class", "frame", "weight"];
+const BUILTIN: (&str, &str) = ("cues.tsv", include_str!("data/cues.tsv"));
+
+static BUILTIN_LEXICON: once_cell::sync::Lazy<CueLexicon> = once_cell::sync::Lazy::new(|| {
+    CueLexicon::from_tsv(BUILTIN.0, BUILTIN.1).expect("the built-in cue lexicon is valid")
+});
+
+impl CueLexicon {
+    /// The built-in lexicon, compiled once.
+    pub fn builtin() -> &'static CueLexicon {
+        &BUILTIN_LEXICON
+    }
+
+    /// Parses and compiles a cue table (columns `cue`, `lemma`, `class`,
+    /// `frame`, `weight`); `file` names it in errors.
+    pub fn from_tsv(file: &str, text: &str) -> Result<CueLexicon, Error> {
+        let mut cues = Vec::new();
+        for row in tsv::parse(file, text, COLUMNS, &["cue", "lemma", "class", "frame"])? {
+            let class_text = row.required("class")?;
+            let class = match class_text {
+                "speech" => CueClass::Speech,
+                "mental" => CueClass::Mental,
+                "noun" => CueClass::Noun,
+                "source" => CueClass::Source,
+                "agent" => CueClass::Agent,
+                other => return Err(row.bad("class", other)),
+            };
+            let frame_text = row.required("frame")?;
+            let frame = match frame_text {
+                "verb" => Frame::Verb,
+                "verb_object" => Frame::VerbObject,
+                "source_first" => Frame::SourceFirst,
+                "agent" => Frame::Agent,
+                "passive" => Frame::Passive,
+                "noun" => Frame::Noun,
+                other => return Err(row.bad("frame", other)),
+            };
+            let weight = row.number("weight", 1.0)?;
+            if !(0.0..=1.0).contains(&weight) {
+                return Err(row.bad("weight", row.get("weight").unwrap_or("")));
+            }
+            cues.push(Cue {
+                form: row.required("cue")?.to_lowercase(),
+                lemma: row.required("lemma")?.to_string(),
+                class,
+                frame,
+                weight,
+            });
+        }
+        Self::new(cues)
+    }
+
+    /// Compiles a lexicon from cues.
+    pub fn new(mut cues: Vec<Cue>) -> Result<CueLexicon, Error> {
+        let mut seen = std::collections::HashSet::new();
+        cues.retain(|c| seen.insert(c.form.clone()));
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(cues.iter().map(|c| c.form.as_str()))
+            .map_err(|e| Error::automaton("cue", e))?;
+        Ok(CueLexicon { automaton, cues })
+    }
+
+    /// The cues, in table order.
+    pub fn cues(&self) -> &[Cue] {
+        &self.cues
+    }
+
+    /// Iterates over the whole-word cues in `text`.
+    pub fn find_iter<'a, 't>(&'a self, text: &'t str) -> CueMatches<'a, 't> {
+        CueMatches {
+            lexicon: self,
+            text,
+            inner: self.automaton.find_iter(text),
+        }
+    }
+}
+
+/// An iterator over the cues in a text, created by [`CueLexicon::find_iter`].
+#[derive(Debug)]
+pub struct CueMatches<'a, 't> {
+    lexicon: &'a CueLexicon,
+    text: &'t str,
+    inner: aho_corasick::FindIter<'a, 't>,
+}
+
+impl<'a> Iterator for CueMatches<'a, '_> {
+    type Item = (Span, &'a Cue);
+
+    fn next(&mut self) -> Option<(Span, &'a Cue)> {
+        for m in self.inner.by_ref() {
+            if is_whole_word(self.text, m.start(), m.end()) {
+                let cue = &self.lexicon.cues[m.pattern().as_usize()];
+                return Some((Span::new(m.start(), m.end()), cue));
+            }
+        }
+        None
+    }
+}

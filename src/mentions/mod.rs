@@ -1,0 +1,354 @@
+//! Mentions: actors matched by the gazetteer, people discovered through
+//! their titles, and coreference (surnames, pronouns, descriptions).
+//!
+//! The third stage of the pipeline. Given a text, a [`Resolver`] returns
+//! every [`Mention`] of an actor and the actors the text
+//! introduces that no dictionary knows.
+//!
+//! # Examples
+//!
+//! ```
+//! use standpoint::mentions::Resolver;
+//! use standpoint::MentionKind;
+//!
+//! let text = "Poland's Deputy Minister for Trade, Anna Kovacs, spoke. \
+//!             Kovacs said she was pleased. She left.";
+//! let found = Resolver::builtin().resolve(text);
+//! let anna = found.actors.iter().find(|a| a.name == "Anna Kovacs").unwrap();
+//! assert_eq!(anna.country.as_deref(), Some("POL"));
+//! assert_eq!(anna.name, "Anna Kovacs");
+//! let hows: Vec<(&str, MentionKind)> = found
+//!     .mentions
+//!     .iter()
+//!     .filter(|m| m.actor.as_ref() == Some(&anna.id))
+//!     .map(|m| (m.span.as_str(text), m.how))
+//!     .collect();
+//! assert_eq!(hows, [
+//!     ("Poland's Deputy Minister for Trade, Anna Kovacs", MentionKind::Title),
+//!     ("Kovacs", MentionKind::Surname),
+//!     ("she", MentionKind::Pronoun),
+//!     ("She", MentionKind::Pronoun),
+//! ]);
+//! ```
+
+mod coref;
+mod lexicon;
+mod titles;
+
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::gazetteer::{EntityMatcher, Gazetteer};
+use crate::{Actor, ActorId, ActorKind, Mention, MentionKind, Span};
+
+pub(crate) use lexicon::WordHit;
+
+/// A reference to an actor of one document: known to the gazetteer, or
+/// found in the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum ActorRef {
+    Known(u32),
+    Found(u32),
+}
+
+/// A mention as the pipeline works with it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct MentionRec {
+    pub span: Span,
+    pub actor: Option<ActorRef>,
+    pub how: MentionKind,
+    /// A metonym used as a place ("a summit in Moscow"): never a speaker.
+    pub place: bool,
+    /// Refers to several people ("Russian officials", "they").
+    pub plural: bool,
+}
+
+/// The actors and mentions of one document, as the later stages use them.
+#[derive(Debug, Clone)]
+pub(crate) struct DocMentions {
+    pub mentions: Vec<MentionRec>,
+    pub found: Vec<Actor>,
+}
+
+impl DocMentions {
+    pub(crate) fn actor<'a>(&'a self, gaz: &'a Gazetteer, r: ActorRef) -> &'a Actor {
+        match r {
+            ActorRef::Known(i) => gaz.actor(i),
+            ActorRef::Found(i) => &self.found[i as usize],
+        }
+    }
+
+    /// The mention ending exactly at `end`, if any.
+    pub(crate) fn ending_at(&self, end: usize) -> Option<&MentionRec> {
+        let i = self.mentions.partition_point(|m| m.span.start < end);
+        self.mentions[..i]
+            .iter()
+            .rev()
+            .take(4)
+            .find(|m| m.span.end == end)
+    }
+
+    /// The mention starting exactly at `start`, if any.
+    pub(crate) fn starting_at(&self, start: usize) -> Option<&MentionRec> {
+        let i = self.mentions.partition_point(|m| m.span.start < start);
+        self.mentions.get(i).filter(|m| m.span.start == start)
+    }
+
+    /// The mentions inside `span`.
+    pub(crate) fn within(&self, span: Span) -> &[MentionRec] {
+        let a = self.mentions.partition_point(|m| m.span.start < span.start);
+        let b = self.mentions.partition_point(|m| m.span.start < span.end);
+        let slice = &self.mentions[a..b.max(a)];
+        let keep = slice.iter().take_while(|m| m.span.end <= span.end).count();
+        if keep == slice.len() {
+            slice
+        } else {
+            // Rare: a mention runs past the end; trim from the back.
+            let last = slice.iter().rposition(|m| m.span.end <= span.end);
+            &slice[..last.map_or(0, |l| l + 1)]
+        }
+    }
+}
+
+/// What a [`Resolver`] found in one text: the actors and their mentions.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Resolution {
+    /// The actors mentioned: the gazetteer's, then those discovered in the
+    /// text, in order of first mention.
+    pub actors: Vec<Actor>,
+    /// The mentions, in text order.
+    pub mentions: Vec<Mention>,
+}
+
+/// Finds and resolves the mentions of actors in text: the gazetteer's
+/// names, people introduced by their titles ("German Chancellor Olaf
+/// Scholz", "Kremlin spokesman Dmitry Peskov"), state groups ("Russian
+/// officials"), and coreference (surnames after a full name, "he" and "she",
+/// "the alliance", "the minister").
+///
+/// Built once from an [`EntityMatcher`]; `Send + Sync`.
+#[derive(Debug, Clone)]
+pub struct Resolver {
+    matcher: Arc<EntityMatcher>,
+    lexicon: lexicon::WordLexicon,
+}
+
+static BUILTIN: once_cell::sync::Lazy<Resolver> = once_cell::sync::Lazy::new(|| {
+    Resolver::new(EntityMatcher::builtin().clone()).expect("the built-in resolver compiles")
+});
+
+impl Resolver {
+    /// Compiles a resolver around `matcher` and its gazetteer's titles and
+    /// group nouns.
+    pub fn new(matcher: EntityMatcher) -> Result<Resolver, Error> {
+        let lexicon = lexicon::WordLexicon::new(matcher.gazetteer())?;
+        Ok(Resolver {
+            matcher: Arc::new(matcher),
+            lexicon,
+        })
+    }
+
+    /// The resolver for the built-in gazetteer, compiled once.
+    pub fn builtin() -> &'static Resolver {
+        &BUILTIN
+    }
+
+    /// The matcher inside.
+    pub fn matcher(&self) -> &EntityMatcher {
+        &self.matcher
+    }
+
+    /// The gazetteer inside.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        self.matcher.gazetteer()
+    }
+
+    /// Finds and resolves every mention in `text`.
+    pub fn resolve(&self, text: &str) -> Resolution {
+        let doc = self.run(text, &self.words(text));
+        let gaz = self.gazetteer();
+        let mut refs: Vec<ActorRef> = Vec::new();
+        let mut mentions = Vec::new();
+        for m in &doc.mentions {
+            let Some(r) = m.actor else { continue };
+            if !refs.contains(&r) {
+                refs.push(r);
+            }
+            mentions.push(Mention {
+                actor: Some(doc.actor(gaz, r).id.clone()),
+                span: m.span,
+                how: m.how,
+            });
+        }
+        refs.sort_by_key(|r| matches!(r, ActorRef::Found(_)));
+        let actors = refs.iter().map(|&r| doc.actor(gaz, r).clone()).collect();
+        Resolution { actors, mentions }
+    }
+
+    /// The word-lexicon hits (titles, group nouns, pronouns, descriptions).
+    pub(crate) fn words(&self, text: &str) -> Vec<WordHit> {
+        self.lexicon.scan(text)
+    }
+
+    /// The pipeline's entry: every stage of mention finding.
+    pub(crate) fn run(&self, text: &str, words: &[WordHit]) -> DocMentions {
+        let gaz = self.gazetteer();
+        let mut mentions: Vec<MentionRec> = self
+            .matcher
+            .find_iter(text)
+            .map(|m| MentionRec {
+                span: m.span,
+                actor: Some(ActorRef::Known(m.index)),
+                how: m.how,
+                place: false,
+                plural: false,
+            })
+            .collect();
+        let mut doc = DocMentions {
+            mentions: Vec::new(),
+            found: Vec::new(),
+        };
+        titles::apply(
+            text,
+            gaz,
+            &self.lexicon,
+            words,
+            &mut mentions,
+            &mut doc.found,
+        );
+        titles::groups(text, gaz, words, &mut mentions);
+        mark_places(text, gaz, &mut mentions);
+        doc.mentions = mentions;
+        coref::surnames(text, gaz, &mut doc);
+        coref::resolve(text, gaz, &self.lexicon, words, &mut doc);
+        doc
+    }
+}
+
+/// Prepositions after which a metonym is a place, not an actor.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "at", "from", "to", "near", "into", "outside", "inside", "across", "around", "via",
+    "toward", "towards", "through", "visit", "visited", "visiting", "reached", "left", "between",
+];
+
+fn mark_places(text: &str, gaz: &Gazetteer, mentions: &mut [MentionRec]) {
+    for m in mentions.iter_mut() {
+        if m.how != MentionKind::Metonym {
+            continue;
+        }
+        let Some(ActorRef::Known(i)) = m.actor else {
+            continue;
+        };
+        if gaz.actor(i).kind == ActorKind::Person {
+            continue;
+        }
+        let mut start = m.span.start;
+        // "in the Kremlin": look past a determiner the metonym does not include.
+        if let Some(prev) = crate::text::prev_token(text, start) {
+            if prev.as_str(text).eq_ignore_ascii_case("the") {
+                start = prev.start;
+            }
+        }
+        if let Some(prev) = crate::text::prev_token(text, start) {
+            let word = prev.as_str(text);
+            if PLACE_PREPOSITIONS
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(word))
+            {
+                m.place = true;
+            }
+        }
+    }
+}
+
+/// A lower-case ASCII slug of a name, for ids of discovered people.
+pub(crate) fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        let c = fold_latin(c);
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() {
+        out.push_str("person");
+    }
+    out
+}
+
+fn fold_latin(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => 'a',
+        'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => 'c',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'İ' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'ı' => 'i',
+        'ñ' | 'ń' | 'ň' | 'Ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Ö' | 'Ø' => {
+            'o'
+        }
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'Ù' | 'Ú' | 'Û' | 'Ü' => 'u',
+        'ý' | 'ÿ' | 'Ý' => 'y',
+        'ž' | 'ź' | 'ż' | 'Ž' | 'Ź' | 'Ż' => 'z',
+        'š' | 'ś' | 'ş' | 'Š' | 'Ś' | 'Ş' => 's',
+        'ğ' | 'Ğ' => 'g',
+        'ł' | 'Ł' => 'l',
+        'ř' | 'Ř' => 'r',
+        'ť' | 'ţ' | 'Ť' => 't',
+        'ď' | 'Ď' => 'd',
+        other => other,
+    }
+}
+
+pub(crate) fn actor_id_for(
+    found: &[Actor],
+    gaz: &Gazetteer,
+    name: &str,
+    country: Option<&str>,
+) -> ActorId {
+    let base = slug(name);
+    let taken = |id: &str| gaz.get(id).is_some() || found.iter().any(|a| a.id == id);
+    if !taken(&base) {
+        return ActorId::from(base);
+    }
+    let with_country = match country {
+        Some(c) => format!("{base}-{}", c.to_ascii_lowercase()),
+        None => format!("{base}-2"),
+    };
+    let mut id = with_country.clone();
+    let mut n = 2;
+    while taken(&id) {
+        n += 1;
+        id = format!("{with_country}-{n}");
+    }
+    ActorId::from(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Olga Stefanishyna"), "olga-stefanishyna");
+        assert_eq!(slug("Recep Tayyip Erdoğan"), "recep-tayyip-erdogan");
+        assert_eq!(slug("F.W. de Klerk"), "f-w-de-klerk");
+        assert_eq!(slug("..."), "person");
+    }
+
+    #[test]
+    fn places_are_marked() {
+        let r = Resolver::builtin();
+        let text = "Moscow said it would host a summit in Moscow.";
+        let doc = r.run(text, &r.words(text));
+        let places: Vec<bool> = doc.mentions.iter().map(|m| m.place).collect();
+        assert_eq!(places, [false, true]);
+    }
+}

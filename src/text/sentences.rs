@@ -1,0 +1,312 @@
+//! A rule-based sentence splitter for news text.
+
+use crate::Span;
+
+use super::words::{char_after, is_capitalized, prev_token};
+
+/// Abbreviations that precede a name or a number and never end a sentence.
+const NEVER_FINAL: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mlle", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt",
+    "Cpt", "Sgt", "Cpl", "Pvt", "Adm", "Cmdr", "Cdr", "Brig", "Sen", "Rep", "Reps", "Gov", "Pres",
+    "Amb", "Rev", "Hon", "Fr", "Sr", "Jr", "St", "Supt", "Insp", "Atty", "Gens", "Sens", "No",
+    "Nos", "Art", "Fig", "vs", "v", "cf", "ca", "approx",
+];
+
+/// Abbreviations that usually sit inside a sentence but can end one: they
+/// end it only when the next word is a typical sentence opener.
+const MAYBE_FINAL: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Inc",
+    "Corp", "Co", "Ltd", "Bros", "Ft", "Mt", "Ave", "Blvd", "etc", "al", "est", "Univ", "Dept",
+    "Gov't", "Govt",
+];
+
+/// Words that typically open a sentence; after an ambiguous abbreviation
+/// ("U.S.", "Inc.") a boundary is assumed only before one of them.
+const OPENERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "My",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "But",
+    "And",
+    "Yet",
+    "So",
+    "In",
+    "On",
+    "At",
+    "For",
+    "As",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Since",
+    "Although",
+    "Though",
+    "However",
+    "Meanwhile",
+    "Still",
+    "Now",
+    "Then",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "Some",
+    "Many",
+    "Most",
+    "No",
+    "Not",
+    "According",
+    "Earlier",
+    "Later",
+    "Last",
+    "Next",
+    "One",
+    "Two",
+    "Both",
+    "Such",
+    "Instead",
+    "Also",
+    "Under",
+    "With",
+    "Without",
+    "Despite",
+    "During",
+    "By",
+    "From",
+];
+
+/// Splits `text` into sentences.
+///
+/// Boundaries are `.`, `!`, `?`, `…` (and the CJK full stops) followed by
+/// white space, and line breaks. Abbreviations (`Mr.`, `Gen.`, `Jan.`,
+/// `U.S.`), initials (`George W. Bush`), decimals (`3.5`) and quotation marks
+/// (`"Go!" he said.`) do not end a sentence. A line break ends a sentence
+/// unless the next line continues it in lower case. Spans are trimmed of
+/// surrounding white space; text between sentences is white space only, so
+/// no text is lost.
+///
+/// Runs in time linear in the length of the text.
+///
+/// # Examples
+///
+/// ```
+/// use standpoint::text;
+///
+/// let doc = "Growth was 3.5 per cent, said George W. Bush. \"Good!\" he added.\nNew line";
+/// let got: Vec<&str> = text::sentences(doc).map(|s| s.as_str(doc)).collect();
+/// assert_eq!(got, [
+///     "Growth was 3.5 per cent, said George W. Bush.",
+///     "\"Good!\" he added.",
+///     "New line",
+/// ]);
+/// ```
+pub fn sentences(text: &str) -> Sentences<'_> {
+    Sentences { text, pos: 0 }
+}
+
+/// An iterator over the sentences of a text, created by [`sentences`].
+#[derive(Debug, Clone)]
+pub struct Sentences<'t> {
+    text: &'t str,
+    pos: usize,
+}
+
+impl Iterator for Sentences<'_> {
+    type Item = Span;
+
+    fn next(&mut self) -> Option<Span> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let start = self.pos + (text[self.pos..].len() - text[self.pos..].trim_start().len());
+        if start >= text.len() {
+            self.pos = text.len();
+            return None;
+        }
+        let mut i = start;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let boundary = match b {
+                b'\n' => line_break_ends(text, i),
+                b'.' | b'!' | b'?' => terminator_end(text, i, b == b'.'),
+                0xE2 if text[i..].starts_with('…') => terminator_end(text, i, true),
+                0xE3 if text[i..].starts_with('。') => Some(i + 3),
+                0xEF if text[i..].starts_with('！') || text[i..].starts_with('？') => Some(i + 3),
+                _ => None,
+            };
+            if let Some(end) = boundary {
+                let end = end.max(i + 1).min(text.len());
+                self.pos = end;
+                let trimmed = text[start..end].trim_end();
+                if trimmed.is_empty() {
+                    return self.next();
+                }
+                return Some(Span::new(start, start + trimmed.len()));
+            }
+            i += 1;
+        }
+        self.pos = text.len();
+        let trimmed = text[start..].trim_end();
+        Some(Span::new(start, start + trimmed.len()))
+    }
+}
+
+/// A line break ends the sentence unless the next line starts in lower case.
+fn line_break_ends(text: &str, i: usize) -> Option<usize> {
+    let rest = text[i + 1..].trim_start_matches([' ', '\t', '\r']);
+    match rest.chars().next() {
+        Some(c) if c.is_lowercase() => None,
+        _ => Some(i + 1),
+    }
+}
+
+/// If the terminator at `i` ends a sentence, the offset just past it and any
+/// closing quotes or brackets.
+fn terminator_end(text: &str, i: usize, is_period: bool) -> Option<usize> {
+    let mut end = i;
+    for c in text[i..].chars() {
+        if matches!(
+            c,
+            '.' | '!' | '?' | '…' | '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']'
+        ) {
+            end += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    // A terminator must be followed by white space or the end of the text.
+    let next = char_after(text, end);
+    match next {
+        None => return Some(end),
+        Some(c) if !c.is_whitespace() => return None,
+        _ => {}
+    }
+    let following = text[end..].trim_start();
+    let Some(first) = following.chars().next() else {
+        return Some(end);
+    };
+    if first.is_lowercase() {
+        return None;
+    }
+    if !is_period || text[i..end].contains(['!', '?']) {
+        return Some(end);
+    }
+    let word = prev_token(text, i + 1).and_then(|tok| prev_token(text, tok.start));
+    let Some(word) = word else {
+        return Some(end);
+    };
+    let word = &text[word.start..word.end];
+    let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let next_word: &str = following
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .next()
+        .unwrap_or("");
+    if NEVER_FINAL.contains(&word) {
+        return None;
+    }
+    let initial = word.chars().count() == 1 && is_capitalized(word);
+    let dotted = word.contains('.') && word.len() <= 8;
+    if initial {
+        // "George W. Bush": an initial before a capitalised name.
+        return OPENERS.contains(&next_word).then_some(end);
+    }
+    if dotted || MAYBE_FINAL.contains(&word) {
+        let starts_sentence = OPENERS.contains(&next_word) || first == '"' || first == '“';
+        return starts_sentence.then_some(end);
+    }
+    Some(end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(doc: &str) -> Vec<&str> {
+        sentences(doc).map(|s| s.as_str(doc)).collect()
+    }
+
+    #[test]
+    fn abbreviations_and_initials() {
+        assert_eq!(
+            split("Sen. John McCain met F.W. de Klerk in Washington, D.C. on Tuesday. He left."),
+            [
+                "Sen. John McCain met F.W. de Klerk in Washington, D.C. on Tuesday.",
+                "He left."
+            ]
+        );
+        assert_eq!(
+            split("Sanctions hit the U.S. The move angered Moscow."),
+            ["Sanctions hit the U.S.", "The move angered Moscow."]
+        );
+        assert_eq!(
+            split("The U.S. Senate voted. It passed."),
+            ["The U.S. Senate voted.", "It passed."]
+        );
+    }
+
+    #[test]
+    fn quotes_and_decimals() {
+        assert_eq!(
+            split("\"We will win,\" he said. \"Never!\" she replied. Rates rose 2.5 per cent."),
+            [
+                "\"We will win,\" he said.",
+                "\"Never!\" she replied.",
+                "Rates rose 2.5 per cent."
+            ]
+        );
+        assert_eq!(
+            split("He said: “It is over.” Then he left."),
+            ["He said: “It is over.”", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn line_breaks() {
+        assert_eq!(
+            split("Headline here\n\nFirst para. Second\nline continues\nThird"),
+            [
+                "Headline here",
+                "First para.",
+                "Second\nline continues",
+                "Third"
+            ]
+        );
+    }
+
+    #[test]
+    fn no_text_is_lost() {
+        let doc = "  A b. C d!  E?\n\n F … G.  ";
+        let spans: Vec<Span> = sentences(doc).collect();
+        let mut last = 0;
+        for s in &spans {
+            assert!(doc[last..s.start].trim().is_empty());
+            last = s.end;
+        }
+        assert!(doc[last..].trim().is_empty());
+    }
+
+    #[test]
+    fn empty_and_blank() {
+        assert!(split("").is_empty());
+        assert!(split(" \n\t ").is_empty());
+    }
+}

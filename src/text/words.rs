@@ -1,0 +1,167 @@
+//! Word boundaries and small token helpers shared by the later stages.
+
+use crate::Span;
+
+/// Whether `c` belongs to a word (Unicode letters, marks and digits).
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_mark(c)
+}
+
+/// Combining marks continue the word they attach to.
+fn is_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// Characters that join two word parts into one token ("Euro-Atlantic",
+/// "Ukraine's", "U.S").
+fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '\'' | '’' | '.' | '\u{2010}' | '\u{2011}')
+}
+
+/// The character just before byte offset `pos`.
+pub(crate) fn char_before(text: &str, pos: usize) -> Option<char> {
+    text.get(..pos)?.chars().next_back()
+}
+
+/// The character starting at byte offset `pos`.
+pub(crate) fn char_after(text: &str, pos: usize) -> Option<char> {
+    text.get(pos..)?.chars().next()
+}
+
+/// Whether `[start, end)` starts and ends on word boundaries.
+pub(crate) fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before_ok = !char_before(text, start).is_some_and(is_word_char);
+    let after_ok = !char_after(text, end).is_some_and(is_word_char);
+    before_ok && after_ok
+}
+
+/// The token ending at or before `pos`, skipping whitespace: a word (with
+/// internal joiners) or a single other character.
+pub(crate) fn prev_token(text: &str, pos: usize) -> Option<Span> {
+    let head = text.get(..pos)?;
+    let trimmed = head.trim_end();
+    let end = trimmed.len();
+    let last = trimmed.chars().next_back()?;
+    if !is_word_char(last) {
+        return Some(Span::new(end - last.len_utf8(), end));
+    }
+    let mut start = end;
+    let mut iter = trimmed.char_indices().rev().peekable();
+    while let Some((i, c)) = iter.next() {
+        let joins = is_joiner(c) && iter.peek().is_some_and(|&(_, p)| is_word_char(p));
+        if is_word_char(c) || joins {
+            start = i;
+        } else {
+            break;
+        }
+    }
+    Some(Span::new(start, end))
+}
+
+/// The token starting at or after `pos`, skipping whitespace.
+pub(crate) fn next_token(text: &str, pos: usize) -> Option<Span> {
+    let tail = text.get(pos..)?;
+    let skipped = tail.len() - tail.trim_start().len();
+    let start = pos + skipped;
+    let rest = &text[start..];
+    let first = rest.chars().next()?;
+    if !is_word_char(first) {
+        return Some(Span::new(start, start + first.len_utf8()));
+    }
+    let mut end = start;
+    let mut iter = rest.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if is_word_char(c) {
+            end = start + i + c.len_utf8();
+        } else if is_joiner(c) && iter.peek().is_some_and(|&(_, n)| is_word_char(n)) {
+            continue;
+        } else {
+            break;
+        }
+    }
+    Some(Span::new(start, end))
+}
+
+/// Iterates over the word tokens of `text[span]` (punctuation skipped).
+#[cfg(test)]
+pub(crate) fn words(text: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
+    let mut pos = span.start;
+    let end = span.end.min(text.len());
+    std::iter::from_fn(move || loop {
+        if pos >= end {
+            return None;
+        }
+        let tok = next_token(text, pos)?;
+        if tok.start >= end {
+            return None;
+        }
+        pos = tok.end;
+        let tok = Span::new(tok.start, tok.end.min(end));
+        if text[tok.start..].starts_with(is_word_char) {
+            return Some(tok);
+        }
+    })
+}
+
+/// Whether the word starts with an upper-case letter (or a caseless letter,
+/// such as CJK or Arabic, which may start a name).
+pub(crate) fn is_capitalized(word: &str) -> bool {
+    word.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
+}
+
+/// Strips a possessive `'s` / `’s` / trailing apostrophe.
+pub(crate) fn strip_possessive(word: &str) -> (&str, bool) {
+    for suffix in ["'s", "’s", "'S", "’S"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            return (stem, true);
+        }
+    }
+    (word, false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_words_respect_unicode() {
+        let t = "Kyiv’s and Kyivan, Ukraïne";
+        assert!(is_whole_word(t, 0, 4));
+        assert!(!is_whole_word(t, 14, 18));
+        let u = t.find("Ukra").unwrap();
+        assert!(!is_whole_word(t, u, u + 4));
+    }
+
+    #[test]
+    fn tokens_keep_internal_joiners() {
+        let t = "the Euro-Atlantic Integration, Ukraine’s U.S. ally";
+        let toks: Vec<&str> = words(t, Span::new(0, t.len()))
+            .map(|s| s.as_str(t))
+            .collect();
+        assert_eq!(
+            toks,
+            [
+                "the",
+                "Euro-Atlantic",
+                "Integration",
+                "Ukraine’s",
+                "U.S",
+                "ally"
+            ]
+        );
+        let p = prev_token(t, t.find(" Ukraine").unwrap()).unwrap();
+        assert_eq!(p.as_str(t), ",");
+        let p = prev_token(t, t.find(',').unwrap()).unwrap();
+        assert_eq!(p.as_str(t), "Integration");
+        let p = prev_token(t, t.find(" ally").unwrap()).unwrap();
+        assert_eq!(p.as_str(t), ".");
+    }
+
+    #[test]
+    fn possessives() {
+        assert_eq!(strip_possessive("Ukraine’s"), ("Ukraine", true));
+        assert_eq!(strip_possessive("Kyiv"), ("Kyiv", false));
+    }
+}
