@@ -96,7 +96,12 @@ fn stefanishyna_is_found_through_her_title_and_supports() {
         .starts_with("Deputy Prime Minister"));
     let conveyed = statement(&a, "conveyed", &olga.id);
     assert_eq!(conveyed.stance, Stance::Support);
-    assert_eq!(conveyed.speaker.as_ref().unwrap().how, MentionKind::Title);
+    let how = conveyed.speaker.as_ref().unwrap().how;
+    assert!(
+        matches!(how, MentionKind::Title | MentionKind::Name),
+        "{how:?}"
+    );
+    assert!(speaker_text(conveyed).starts_with("Ukraine’s Deputy Prime Minister"));
     let content = conveyed.content.unwrap().as_str(SEED);
     assert!(content.starts_with("Kiev had presented"), "{content}");
     let noted = statement(&a, "noted", &olga.id);

@@ -14,11 +14,14 @@ use crate::{Actor, MentionKind, Span};
 /// One way of writing one actor's name.
 #[derive(Debug, Clone)]
 struct Variant {
-    /// The name as written in the gazetteer.
+    /// The name as written in the gazetteer, without a leading "the".
     text: Box<str>,
     actor: u32,
     how: MentionKind,
     exact: bool,
+    /// The gazetteer also writes the name with "the" ("the Kremlin"): a
+    /// "the" before it belongs to the mention.
+    takes_the: bool,
 }
 
 /// Finds the actors of a [`Gazetteer`] in text with one leftmost-longest
@@ -81,7 +84,16 @@ impl EntityMatcher {
                 .chain(actor.metonyms.iter().map(|a| (a, MentionKind::Metonym)))
                 .chain(actor.adjectives.iter().map(|a| (a, MentionKind::Demonym)));
             for (name, how) in names {
-                let name = name.trim();
+                let full = name.trim();
+                let exact = gazetteer.is_exact(full);
+                // "the Kremlin" is matched as "Kremlin" and takes the
+                // article back afterwards, so that a leading "the" never
+                // hides a longer name starting one word later ("the
+                // Ukraine-NATO Council").
+                let (name, takes_the) = match full.strip_prefix("the ") {
+                    Some(rest) => (rest.trim(), true),
+                    None => (full, false),
+                };
                 if name.chars().count() < 2 {
                     continue;
                 }
@@ -92,14 +104,19 @@ impl EntityMatcher {
                     patterns.len() - 1
                 });
                 let list = &mut variants[slot];
-                if list.iter().any(|v| &*v.text == name && v.actor == i as u32) {
+                if let Some(v) = list
+                    .iter_mut()
+                    .find(|v| &*v.text == name && v.actor == i as u32)
+                {
+                    v.takes_the |= takes_the;
                     continue;
                 }
                 list.push(Variant {
                     text: name.into(),
                     actor: i as u32,
                     how,
-                    exact: gazetteer.is_exact(name),
+                    exact,
+                    takes_the,
                 });
             }
         }
@@ -180,8 +197,11 @@ impl<'m> Iterator for Matches<'m, '_> {
 
     fn next(&mut self) -> Option<ActorMatch<'m>> {
         for m in self.inner.by_ref() {
-            let span = Span::new(m.start(), m.end());
+            let mut span = Span::new(m.start(), m.end());
             if let Some(v) = self.matcher.accept(self.text, m.pattern().as_usize(), span) {
+                if v.takes_the {
+                    span.start = article_before(self.text, span.start);
+                }
                 return Some(ActorMatch {
                     actor: self.matcher.gazetteer.actor(v.actor),
                     span,
@@ -192,6 +212,19 @@ impl<'m> Iterator for Matches<'m, '_> {
         }
         None
     }
+}
+
+/// The start of a "the " or "The " right before `start`, else `start`.
+fn article_before(text: &str, start: usize) -> usize {
+    let head = &text.as_bytes()[..start];
+    if head.len() >= 4 && head[head.len() - 1] == b' ' {
+        let word = &head[head.len() - 4..head.len() - 1];
+        let boundary = head.len() == 4 || !head[head.len() - 5].is_ascii_alphanumeric();
+        if boundary && word.eq_ignore_ascii_case(b"the") && word[1..] == *b"he" {
+            return start - 4;
+        }
+    }
+    start
 }
 
 #[cfg(test)]
@@ -209,7 +242,7 @@ mod tests {
     fn case_rules() {
         assert!(ids("let us go").is_empty());
         assert_eq!(
-            ids("the US and the U.S."),
+            ids("US aid and U.S. troops"),
             [("US".into(), "USA".into()), ("U.S.".into(), "USA".into())]
         );
         assert!(ids("roast turkey with nato").is_empty());
