@@ -188,6 +188,36 @@ impl Analyzer {
         })
     }
 
+    /// Analyzes many documents; the results are in input order.
+    ///
+    /// With the `rayon` cargo feature, documents are analyzed in parallel on
+    /// all cores (rayon's global pool); without it, one after another.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use standpoint::Analyzer;
+    ///
+    /// let texts = ["Kyiv said it welcomed the plan.", "Moscow said the plan was a threat."];
+    /// let results = Analyzer::default().analyze_batch(&texts);
+    /// assert_eq!(results.len(), 2);
+    /// assert_eq!(results[1].as_ref().unwrap().statements[0].speaker_actor().unwrap(), "RUS");
+    /// ```
+    pub fn analyze_batch<S>(&self, texts: &[S]) -> Vec<Result<Analysis, Error>>
+    where
+        S: AsRef<str> + Sync,
+    {
+        #[cfg(feature = "rayon")]
+        {
+            use rayon::prelude::*;
+            texts.par_iter().map(|t| self.analyze(t.as_ref())).collect()
+        }
+        #[cfg(not(feature = "rayon"))]
+        {
+            texts.iter().map(|t| self.analyze(t.as_ref())).collect()
+        }
+    }
+
     fn statement(
         &self,
         text: &str,
