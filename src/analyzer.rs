@@ -153,7 +153,7 @@ impl Analyzer {
         }
         let mut statements = Vec::with_capacity(found.len());
         for a in &found {
-            statements.push(self.statement(text, &sentences, &doc, &mut ids, a));
+            statements.push(self.statement(text, &doc, &mut ids, a));
         }
         let mentions: Vec<Mention> = doc
             .mentions
@@ -221,7 +221,6 @@ impl Analyzer {
     fn statement(
         &self,
         text: &str,
-        sentences: &[crate::Span],
         doc: &DocMentions,
         ids: &mut IdTable<'_>,
         a: &attribution::Attribution<'_>,
@@ -264,7 +263,7 @@ impl Analyzer {
                 }
             }
         }
-        let sentence = sentences[a.sentence];
+        let sentence = a.scope;
         let mut in_sentence: Vec<ActorId> = Vec::new();
         for m in doc.within(sentence) {
             if let Some(r) = m.actor {

@@ -436,14 +436,15 @@ impl SentenceClassifier for LexiconClassifier {
 /// The span from the sentence start (as far as the content's paragraph
 /// goes back) to the content's end: hedges before the cue count too.
 fn sentence_of(text: &str, content: Span) -> Span {
-    let head = &text[..content.start];
+    // Look back at most 300 bytes: the work per statement stays constant.
+    let mut floor = content.start.saturating_sub(300);
+    while !text.is_char_boundary(floor) {
+        floor += 1;
+    }
+    let head = &text[floor..content.start];
     let start = head
         .rfind(['.', '!', '?', '\n'])
-        .map_or(0, |i| i + 1)
-        .max(content.start.saturating_sub(300));
-    let start = (start..=content.start)
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(content.start);
+        .map_or(floor, |i| floor + i + 1);
     Span::new(start, content.end)
 }
 
