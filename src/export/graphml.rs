@@ -118,6 +118,12 @@ impl GraphMl {
                 topics.push(topic);
             }
         }
+        let mut on_topic: HashMap<&str, usize> = HashMap::new();
+        for cs in corpus.statements() {
+            for t in &cs.statement.topics {
+                *on_topic.entry(t.as_str()).or_default() += 1;
+            }
+        }
         let mut g = Writer::start(wtr, "actor-topic", &ACTOR_TOPIC_KEYS)?;
         for (ai, (actor, count)) in selected.actors.iter().enumerate() {
             if with_edges[ai] {
@@ -127,11 +133,7 @@ impl GraphMl {
         for topic in &topics {
             let id = format!("topic:{topic}");
             let name = self.topic_labels.get(*topic).map_or(*topic, String::as_str);
-            let statements = corpus
-                .statements()
-                .iter()
-                .filter(|cs| cs.statement.topics.iter().any(|t| t == topic))
-                .count();
+            let statements = on_topic.get(topic).copied().unwrap_or(0);
             g.node(&id, &[("name", name), ("kind", "topic"), ("country", "")])?;
             g.data_int("statements", statements as i64)?;
             g.data_int("bipartite", 1)?;
