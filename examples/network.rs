@@ -3,8 +3,13 @@
 //!
 //! ```text
 //! cargo run --release --example network -- CORPUS.jsonl [MORE.jsonl ...] --out DIR
-//!     [--period day|week|month|year] [--top N] [--min-statements N] [--skip-bad]
+//!     [--period day|week|month|year] [--top N] [--min-statements N]
+//!     [--kinds person,country,organization,group] [--skip-bad]
 //! ```
+//!
+//! `--min-statements` and `--kinds` choose the actors in the networks
+//! (`--kinds country` gives the network of states, their leaders' words
+//! rolled up to them).
 //!
 //! Each input line is a JSON object with `id` (string or number) and `text`,
 //! and optionally `date` (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`, or an RFC 3339
@@ -27,10 +32,11 @@ use serde::Deserialize;
 use standpoint::classify::LexiconClassifier;
 use standpoint::corpus::{Corpus, Document, Period};
 use standpoint::export::{self, GraphMl};
-use standpoint::{Analyzer, Date, Position, Stance};
+use standpoint::{ActorKind, Analyzer, Date, Position, Stance};
 
 const USAGE: &str = "usage: network CORPUS.jsonl [MORE.jsonl ...] --out DIR \
-                     [--period day|week|month|year] [--top N] [--min-statements N] [--skip-bad]";
+                     [--period day|week|month|year] [--top N] [--min-statements N] \
+                     [--kinds person,country,organization,group] [--skip-bad]";
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
@@ -43,6 +49,7 @@ struct Options {
     period: Period,
     top: usize,
     min_statements: usize,
+    kinds: Vec<ActorKind>,
     skip_bad: bool,
 }
 
@@ -100,7 +107,7 @@ fn run() -> Result<ExitCode> {
             }
         }
     }
-    progress.finish(corpus.documents().len(), corpus.statements().len());
+    progress.finish(corpus.statements().len());
     write_outputs(&corpus, &opts)?;
     print_summary(&corpus, &opts)?;
     if skipped > 0 {
@@ -117,6 +124,7 @@ fn parse_args() -> Result<Option<Options>> {
         period: Period::Month,
         top: 12,
         min_statements: 1,
+        kinds: Vec::new(),
         skip_bad: false,
     };
     let mut out = None;
@@ -135,6 +143,13 @@ fn parse_args() -> Result<Option<Options>> {
                 opts.min_statements = value("--min-statements")?
                     .parse()
                     .map_err(|_| "bad --min-statements")?
+            }
+            "--kinds" => {
+                for k in value("--kinds")?.split(',') {
+                    let kind =
+                        ActorKind::parse(k.trim()).ok_or(format!("bad kind {k:?}\n{USAGE}"))?;
+                    opts.kinds.push(kind);
+                }
             }
             "--skip-bad" => opts.skip_bad = true,
             a if a.starts_with("--") => return Err(format!("unknown option {a}\n{USAGE}").into()),
@@ -251,9 +266,8 @@ impl Progress {
         }
     }
 
-    fn finish(&self, docs: usize, statements: usize) {
+    fn finish(&self, statements: usize) {
         self.clear();
-        debug_assert_eq!(docs, self.docs);
         eprintln!("{}", self.line(statements));
     }
 }
@@ -263,6 +277,7 @@ fn write_outputs(corpus: &Corpus, opts: &Options) -> Result<()> {
     let mut graphml = GraphMl::new();
     graphml
         .min_statements(opts.min_statements)
+        .kinds(&opts.kinds)
         .topics(LexiconClassifier::builtin().topics());
     let by_period = format!("positions_by_{}.csv", opts.period.as_str());
     let files: [(&str, WriteFn<'_>); 7] = [
