@@ -59,7 +59,7 @@ pub(crate) fn attribute<'c>(
             close_sentence(text, &mut out[sentence_first..]);
             sentence_first = out.len();
         }
-        if inside_quote(quotes, cue) {
+        if inside_quote(quotes, cue) || inside_name(text, doc, sentence, cue) {
             continue;
         }
         let scope = reach(text, sentence, cue);
@@ -94,6 +94,19 @@ fn reach(text: &str, sentence: Span, cue: Span) -> Span {
             .map_or(cue.end, |i| cue.end + i);
     }
     Span::new(start, end)
+}
+
+/// A cue that is part of a name ("the United States", "Reporters Without
+/// Borders") or capitalised inside a sentence is no cue.
+fn inside_name(text: &str, doc: &DocMentions, sentence: Span, cue: Span) -> bool {
+    let capitalised = text[cue.start..].starts_with(|c: char| c.is_uppercase());
+    if capitalised && !is_sentence_initial(text, sentence, cue) {
+        return true;
+    }
+    let i = doc.mentions.partition_point(|m| m.span.end <= cue.start);
+    doc.mentions
+        .get(i)
+        .is_some_and(|m| m.span.start < cue.end && m.actor.is_some())
 }
 
 fn inside_quote(quotes: &[Quote], cue: Span) -> bool {
