@@ -11,7 +11,7 @@ mod speaker;
 pub use lexicon::{Cue, CueClass, CueLexicon, CueMatches, Frame};
 
 use crate::mentions::{DocMentions, MentionRec};
-use crate::text::{next_token, prev_token, Quote};
+use crate::text::{is_word_char, next_token, prev_token, Quote};
 use crate::{Span, StatementKind};
 
 /// How far (in bytes) from its cue a statement's speaker and content may
@@ -79,10 +79,11 @@ fn reach(text: &str, sentence: Span, cue: Span) -> Span {
         start += 1;
     }
     if start > sentence.start {
-        // Start after the first space, not inside a word.
-        start = text[start..cue.start]
-            .find(' ')
-            .map_or(cue.start, |i| start + i + 1);
+        // Do not start inside a word.
+        let head = &text[start..cue.start];
+        start += head
+            .find(|c: char| !is_word_char(c))
+            .map_or(head.len(), |i| i + 1);
     }
     let mut end = sentence.end.min(cue.end + MAX_REACH);
     while !text.is_char_boundary(end) {
@@ -90,7 +91,7 @@ fn reach(text: &str, sentence: Span, cue: Span) -> Span {
     }
     if end < sentence.end {
         end = text[cue.end..end]
-            .rfind(' ')
+            .rfind(|c: char| !is_word_char(c))
             .map_or(cue.end, |i| cue.end + i);
     }
     Span::new(start, end)
