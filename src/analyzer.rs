@@ -244,13 +244,10 @@ impl Analyzer {
                 }
             }
         }
-        let input = StatementText {
-            text,
-            cue: Some(a.cue),
-            cue_lemma: Some(a.entry.lemma.as_str()),
-            content: a.content.unwrap_or(sentence),
-            actors: &in_sentence,
-        };
+        let input = StatementText::new(text, a.content.unwrap_or(sentence))
+            .with_cue(a.cue, Some(a.entry.lemma.as_str()))
+            .with_sentence(sentence)
+            .with_actors(&in_sentence);
         let c = self.inner.classifier.classify(&input);
         let mut mention = |m: &MentionRec| Mention {
             actor: m.actor.map(|r| ids.id(r)),
