@@ -89,6 +89,8 @@ pub(crate) struct Act {
     /// After a gap of one to four words, these words must follow
     /// ("accuse ... of war crimes").
     pub tail: Box<[Box<str>]>,
+    /// An act only as an intent ("will provide", "vowed to retaliate").
+    pub intent: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -160,6 +162,7 @@ impl Tables {
                 act: cue.act,
                 stance: cue.stance,
                 weight: cue.weight,
+                intent: cue.intent,
                 rest: if tail.is_empty() {
                     words(head)
                 } else {

@@ -29,6 +29,9 @@ const VERB_MARKERS: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "it", "they", "he", "she", "we", "i", "you",
 ];
 
+/// Auxiliaries that make an act an intent ("would meet", "will sign").
+const FUTURE: &[&str] = &["will", "would", "shall", "'ll", "won't", "wouldn't"];
+
 /// Nouns a denial names its accuser's words with ("Moscow's claims").
 const ACCUSATIONS: &[&str] = &[
     "claim",
@@ -209,12 +212,44 @@ impl Reading<'_> {
         if self.act_negated(&main) {
             main.negated = true;
             main.act = match main.act {
-                SpeechAct::Agree => SpeechAct::Reject,
+                // Not agreeing or not yielding is refusing.
+                SpeechAct::Agree | SpeechAct::Concede => SpeechAct::Reject,
                 SpeechAct::Deny => SpeechAct::Concede,
                 _ => SpeechAct::Assert,
             };
         }
+        if !main.negated && self.future_marked(main.first) {
+            // "said they would meet the mediator": an intent to cooperate
+            // is a promise (CAMEO 03); an intent to reject stays a
+            // rejection.
+            if matches!(
+                main.act,
+                SpeechAct::Consult | SpeechAct::Agree | SpeechAct::Support | SpeechAct::Concede
+            ) {
+                main.act = SpeechAct::Promise;
+            }
+        }
+        if !main.negated && matches!(main.act, SpeechAct::Promise | SpeechAct::Propose) {
+            // "pledged to impose sanctions": the promise is a threat.
+            if let Some(threat) = self.threat_after(&main) {
+                main = threat;
+            }
+        }
         main
+    }
+
+    /// A threat intended by a promise: the intent act right after it.
+    fn threat_after(&self, main: &MainAct<'_>) -> Option<MainAct<'_>> {
+        let r = &self.region;
+        r.hits
+            .iter()
+            .filter(|h| h.first >= main.last && h.first <= main.last + 2)
+            .find_map(|h| {
+                let (entry, last) = self.resolve_act(h)?;
+                let act = &self.lex.acts[entry as usize];
+                (act.intent && act.act == SpeechAct::Threaten)
+                    .then(|| self.act_at(Some(entry), Some(h), h.first, last))
+            })
     }
 
     fn cue_act(&self) -> MainAct<'_> {
@@ -268,7 +303,15 @@ impl Reading<'_> {
     /// longest plain cue.
     fn resolve_act(&self, h: &Placed) -> Option<(u32, usize)> {
         let mut best: Option<(u32, usize, usize)> = None; // (entry, last, rank)
+        let mut intent: Option<bool> = None; // computed once, if needed
         for role in self.lex.roles(&h.hit) {
+            if let Role::Act(i) | Role::ActHead(i) = role {
+                if self.lex.acts[i as usize].intent
+                    && !*intent.get_or_insert_with(|| self.intended(h.first))
+                {
+                    continue;
+                }
+            }
             let (i, last, rank) = match role {
                 Role::Act(i) => {
                     let act = &self.lex.acts[i as usize];
@@ -486,6 +529,61 @@ impl Reading<'_> {
             .any(|h| h.first <= prev && prev < h.last && self.resolve_act(h).is_some())
     }
 
+    /// Whether the verb at token `i` is intended: future-marked, or the
+    /// complement of a promise or threat ("vowed to retaliate", "is ready
+    /// to send").
+    fn intended(&self, i: usize) -> bool {
+        if self.future_marked(i) {
+            return true;
+        }
+        let r = &self.region;
+        let Some(to) = r.word_before(i).filter(|&t| eq_word(r.word(t), "to")) else {
+            return false;
+        };
+        r.hits.iter().any(|h| {
+            h.first <= to
+                && to <= h.last
+                && h.last <= i
+                && self.lex.roles(&h.hit).any(|role| match role {
+                    Role::Act(a) => {
+                        let act = &self.lex.acts[a as usize];
+                        !act.intent
+                            && matches!(
+                                act.act,
+                                SpeechAct::Promise
+                                    | SpeechAct::Propose
+                                    | SpeechAct::Agree
+                                    | SpeechAct::Threaten
+                            )
+                    }
+                    _ => false,
+                })
+        })
+    }
+
+    /// Whether "will", "would" or "shall" stands just before token `i`
+    /// (over "not" and adverbs): a statement of intent.
+    fn future_marked(&self, i: usize) -> bool {
+        let r = &self.region;
+        let mut at = i;
+        for _ in 0..3 {
+            let Some(prev) = r.word_before(at) else {
+                return false;
+            };
+            let w = r.word(prev);
+            if FUTURE.iter().any(|f| eq_word(w, f)) {
+                return true;
+            }
+            let skippable =
+                eq_word(w, "not") || eq_word(w, "never") || (w.len() > 4 && w.ends_with("ly"));
+            if !skippable {
+                return false;
+            }
+            at = prev;
+        }
+        false
+    }
+
     /// Whether a negator stands just before the act's words ("did not
     /// oppose", "has never supported", "will never accept").
     fn act_negated(&self, main: &MainAct<'_>) -> bool {
@@ -525,13 +623,18 @@ impl Reading<'_> {
         })
     }
 
-    /// Whether a topic keyword overlaps hit `k` ("tougher sanctions").
-    fn overlaps_topic(&self, k: usize) -> bool {
+    /// Whether the measure term of hit `k` names a topic ("tougher
+    /// sanctions", "a package of sanctions against": the sanctions topic),
+    /// rather than being part of a longer keyword ("the naval blockade of
+    /// Serbia": a blockade, against Serbia).
+    fn names_topic(&self, k: usize) -> bool {
         let hits = self.region.hits;
         let span = hits[k].hit.span;
         let lo = k.saturating_sub(4);
         hits[lo..(k + 5).min(hits.len())].iter().any(|h| {
+            let inside_keyword = h.hit.span.contains(span) && h.hit.span != span;
             h.hit.span.overlaps(span)
+                && !inside_keyword
                 && self
                     .lex
                     .roles(&h.hit)
@@ -570,18 +673,21 @@ impl Reading<'_> {
         let mut neg: Option<Pending> = None;
         let mut rev: Option<Pending> = None;
         let mut question_end = 0usize;
+        let mut condition_end = 0usize;
         let mut complement_end = 0usize;
         let mut secondary: Option<Span> = None;
         let evaluative = is_evaluative(main.act) && !main.negated;
         let from = if main.embedded { main.first } else { 0 };
         for (k, h) in r.hits.iter().enumerate() {
-            if self.asks(h, main)
-                && h.hit.span.end >= self.content.start
-                && h.hit.span.start < self.content.end
-            {
+            let reaches =
+                h.hit.span.end >= self.content.start && h.hit.span.start < self.content.end;
+            if self.asks(h, main) && reaches {
                 // "asked whether ...", "wondered whether ...": the clause
                 // is a question, its terms are not claims.
                 question_end = r.clause_end(h.last);
+            } else if self.is_conditional(h) && reaches {
+                // "if he gave them a veto": a condition, not a claim.
+                condition_end = r.clause_end(h.last);
             }
             if main.span.is_some_and(|s| s.overlaps(h.hit.span)) {
                 // "refused to send": the complement is negated, the act is
@@ -648,7 +754,7 @@ impl Reading<'_> {
                 continue;
             }
             if let Some(mut t) = self.stance_term(h) {
-                let skip = (t.category == Category::Measure && self.overlaps_topic(k))
+                let skip = (t.category == Category::Measure && self.names_topic(k))
                     || secondary.is_some_and(|s| s.overlaps(h.hit.span))
                     // "proposed new sanctions": the topic, not opposition.
                     || (main.act == SpeechAct::Deny && !main.negated && t.category != Category::Falsehood);
@@ -659,11 +765,19 @@ impl Reading<'_> {
                     // reservation ("in principle") or a new clause ("but
                     // warned ...") is a claim of its own.
                     let object = !self.strong_break(main.last.min(h.first), h.first);
-                    if evaluative && !qualifier && object && t.polarity != Polarity::Ambivalent {
+                    let refused = h.first < complement_end; // "refused to allow": negated, not evaluated
+                    if evaluative
+                        && !qualifier
+                        && object
+                        && !refused
+                        && t.polarity != Polarity::Ambivalent
+                    {
                         t.weight *= 0.3;
                     }
                     if h.first < question_end {
                         t.weight *= 0.4;
+                    } else if h.first < condition_end {
+                        t.weight *= 0.5;
                     }
                     if let Some(rv) = rev.take() {
                         let flippable = t.polarity == Polarity::Support
@@ -834,6 +948,7 @@ fn is_evaluative(act: SpeechAct) -> bool {
     matches!(
         act,
         SpeechAct::Support
+            | SpeechAct::Reject
             | SpeechAct::Question
             | SpeechAct::Praise
             | SpeechAct::Thank

@@ -5,9 +5,10 @@ use super::lexicon::{Hit, Lexicon};
 use crate::text::{is_word_char, next_token};
 use crate::Span;
 
-/// Words that end a clause, and so a negation's scope.
+/// Words that end a clause, and so a negation's scope ("despite" opens a
+/// concession that is no part of the claim before it).
 const BREAK_WORDS: &[&str] = &[
-    "but", "while", "whereas", "although", "though", "however", "yet",
+    "but", "while", "whereas", "although", "though", "however", "yet", "despite",
 ];
 
 /// One token: a word or a punctuation mark.

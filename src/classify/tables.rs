@@ -124,6 +124,8 @@ pub(crate) struct ActCue {
     pub act: SpeechAct,
     pub stance: Option<Stance>,
     pub weight: f32,
+    /// An act only as an intent ("will provide").
+    pub intent: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -184,7 +186,9 @@ impl Tables {
     }
 
     pub(crate) fn acts_tsv(&mut self, file: &str, text: &str) -> Result<(), Error> {
-        let cols = &["cue", "act", "cameo", "plover", "stance", "weight", "note"];
+        let cols = &[
+            "cue", "act", "cameo", "plover", "stance", "weight", "mode", "note",
+        ];
         for row in tsv::parse(file, text, cols, &["cue", "act"])? {
             let a = row.required("act")?;
             let act = SpeechAct::parse(a).ok_or_else(|| row.bad("act", a))?;
@@ -206,11 +210,17 @@ impl Tables {
             if cue.starts_with("...") || cue.ends_with("...") {
                 return Err(row.bad("cue", &cue));
             }
+            let intent = match row.get("mode") {
+                None => false,
+                Some("intent") => true,
+                Some(other) => return Err(row.bad("mode", other)),
+            };
             self.acts.push(ActCue {
                 cue,
                 act,
                 stance,
                 weight: weight(&row, 0.4)?,
+                intent,
             });
         }
         Ok(())
