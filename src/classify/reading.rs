@@ -29,6 +29,9 @@ const VERB_MARKERS: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "it", "they", "he", "she", "we", "i", "you",
 ];
 
+/// Forms of "be" that make an -ing form a finite verb ("is refusing").
+const BE: &[&str] = &["is", "are", "was", "were", "been", "am"];
+
 /// Auxiliaries that make an act an intent ("would meet", "will sign").
 const FUTURE: &[&str] = &["will", "would", "shall", "'ll", "won't", "wouldn't"];
 
@@ -178,7 +181,7 @@ impl Reading<'_> {
             .filter(|h| !quoted.iter().any(|q| q.contains(h.hit.span)))
             .find_map(|h| {
                 let (_, last) = self.resolve_act(h)?;
-                let ing = r.word(h.first).ends_with("ing");
+                let ing = self.participle(h);
                 (!ing && self.verb_position(h)).then(|| {
                     let end = r.tokens[last.max(h.first + 1) - 1].span.end;
                     Span::new(h.hit.span.start, end.max(h.hit.span.end))
@@ -205,8 +208,12 @@ impl Reading<'_> {
             }
         }
         if let Some(span) = main.span {
+            // "refused to send": the act is the refusal, its complement is
+            // negated; "refused to lift" is one cue that says both.
             main.complement = self.region.hits.iter().any(|h| {
-                h.hit.span.overlaps(span) && matches!(self.negator(h), Some((Scope::Complement, _)))
+                h.hit.span.overlaps(span)
+                    && !span.contains(h.hit.span)
+                    && matches!(self.negator(h), Some((Scope::Complement, _)))
             });
         }
         if self.act_negated(&main) {
@@ -425,7 +432,7 @@ impl Reading<'_> {
             let act = &self.lex.acts[entry as usize];
             let plain =
                 matches!(act.act, SpeechAct::Assert | SpeechAct::Comment) && act.stance.is_none();
-            let ing = r.word(h.first).ends_with("ing");
+            let ing = self.participle(h);
             if plain || ing || !self.verb_position(h) {
                 continue;
             }
@@ -449,13 +456,12 @@ impl Reading<'_> {
     /// A later act in a clause of its own: "welcomed the ceasefire but
     /// warned that ...". Its stance counts beside the main act's.
     fn secondary_act(&self, h: &Placed, main: &MainAct<'_>) -> Option<(Polarity, f32)> {
-        let r = &self.region;
         if h.first < main.last || !self.strong_break(main.last, h.first) {
             return None;
         }
         let (entry, _) = self.resolve_act(h)?;
         let act = &self.lex.acts[entry as usize];
-        if r.word(h.first).ends_with("ing") || !self.verb_position(h) {
+        if self.participle(h) || !self.verb_position(h) {
             return None;
         }
         let polarity = match act.stance? {
@@ -507,6 +513,16 @@ impl Reading<'_> {
             at = prev;
         }
         true
+    }
+
+    /// Whether an act's verb is an -ing form outside a progressive
+    /// ("arguing that ..." continues a statement; "is refusing" is one).
+    fn participle(&self, h: &Placed) -> bool {
+        let r = &self.region;
+        let progressive = r
+            .word_before(h.first)
+            .is_some_and(|p| BE.iter().any(|b| eq_word(r.word(p), b)));
+        r.word(h.first).ends_with("ing") && !progressive
     }
 
     /// Whether a noun phrase starting at token `i` is a subject: nothing,
@@ -676,7 +692,8 @@ impl Reading<'_> {
         let mut condition_end = 0usize;
         let mut complement_end = 0usize;
         let mut secondary: Option<Span> = None;
-        let evaluative = is_evaluative(main.act) && !main.negated;
+        // "will support the resolution" is a promise that still evaluates.
+        let evaluative = is_evaluative(main.entry.map_or(main.act, |e| e.act)) && !main.negated;
         let from = if main.embedded { main.first } else { 0 };
         for (k, h) in r.hits.iter().enumerate() {
             let reaches =
@@ -690,9 +707,7 @@ impl Reading<'_> {
                 condition_end = r.clause_end(h.last);
             }
             if main.span.is_some_and(|s| s.overlaps(h.hit.span)) {
-                // "refused to send": the complement is negated, the act is
-                // the refusal.
-                if let Some((Scope::Complement, w)) = self.negator(h) {
+                if let Some((Scope::Complement, w)) = self.negator(h).filter(|_| main.complement) {
                     neg = Some(Pending {
                         end: r.clause_end(h.last),
                         weight: w,
@@ -1011,5 +1026,17 @@ pub(crate) mod debug {
             return;
         };
         println!("{}", LexiconClassifier::builtin().explain(&sentence));
+        // STANDPOINT_DEBUG_CUE="refusing": classify with that cue and the
+        // rest of the sentence as content, as the analyzer would.
+        if let Ok(cue) = std::env::var("STANDPOINT_DEBUG_CUE") {
+            use crate::classify::{SentenceClassifier, StatementText};
+            use crate::Span;
+            let at = sentence.find(&cue).expect("cue in sentence");
+            let cue = Span::new(at, at + cue.len());
+            let input = StatementText::new(&sentence, Span::new(cue.end + 1, sentence.len()))
+                .with_cue(cue, None)
+                .with_sentence(Span::new(0, sentence.len()));
+            println!("{:?}", LexiconClassifier::builtin().classify(&input));
+        }
     }
 }
