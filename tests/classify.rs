@@ -162,15 +162,19 @@ fn the_table_covers_every_act_and_case() {
 
 /// The classifier alone, on each sentence.
 ///
-/// Floors: the lexicons and most rows were written together, so these rows
-/// measure consistency more than accuracy; the `blind:` rows were written
-/// after the lexicons and are reported apart. The floors sit a few points
-/// under today's figures (printed by the test) so that a regression of two
-/// or three rows fails; `hard:` rows (rhetorical questions, argument
-/// structure) are outside the floor but printed.
-const ACT_FLOOR: f64 = 0.93;
-const STANCE_FLOOR: f64 = 0.90;
-const BLIND_STANCE_FLOOR: f64 = 0.80;
+/// Floors: most rows and the lexicons were written together, so on them
+/// the figures measure consistency more than accuracy (today: acts
+/// 273/273, stances 270/273); the floors sit about three points under, so
+/// that a regression of a handful of rows fails while a lexicon can still
+/// be tuned. The `blind:`/`blind2:` rows were written before the
+/// classifier saw them and are the honest check (first runs: 22/25 and
+/// 25/30 stances; today 51/55); their floor is 0.88. `hard:` rows
+/// (rhetorical questions, "neither ... nor", argument structure) are
+/// printed, not counted.
+const ACT_FLOOR: f64 = 0.97;
+const STANCE_FLOOR: f64 = 0.96;
+const BLIND_ACT_FLOOR: f64 = 0.9;
+const BLIND_STANCE_FLOOR: f64 = 0.88;
 
 #[test]
 fn each_sentence_gets_its_act_stance_and_topic() {
@@ -219,6 +223,7 @@ fn each_sentence_gets_its_act_stance_and_topic() {
         settled.stance() >= STANCE_FLOOR,
         "stance accuracy {settled}"
     );
+    assert!(blind.act() >= BLIND_ACT_FLOOR, "blind act accuracy {blind}");
     assert!(
         blind.stance() >= BLIND_STANCE_FLOOR,
         "blind stance accuracy {blind}"

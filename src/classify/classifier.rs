@@ -10,7 +10,7 @@ use super::tables::Tables;
 use super::{Classification, SentenceClassifier, StatementText, Topic};
 use crate::error::Error;
 use crate::gazetteer::EntityMatcher;
-use crate::text::{self, next_token};
+use crate::text;
 use crate::{ActorId, Span};
 
 const BUILTIN_STANCE: (&str, &str) = ("stance.tsv", include_str!("data/stance.tsv"));
@@ -40,7 +40,7 @@ const BUILTIN_TOPICS: (&str, &str) = ("topics.tsv", include_str!("data/topics.ts
 /// ```
 #[derive(Debug, Clone)]
 pub struct LexiconClassifier {
-    lexicon: Arc<Lexicon>,
+    pub(super) lexicon: Arc<Lexicon>,
 }
 
 static BUILTIN: once_cell::sync::Lazy<LexiconClassifier> = once_cell::sync::Lazy::new(|| {
@@ -156,19 +156,15 @@ impl LexiconClassifier {
 }
 
 /// The content of a sentence around its cue: a quotation, or the words
-/// after the cue, unless fewer than three follow ("..., the minister said
-/// on Monday").
+/// after the cue, unless only two or fewer follow a longer head ("...,
+/// the minister said on Monday").
 fn content_around(sentence: &str, cue: Span, quotes: &[Span]) -> Span {
     if let Some(q) = quotes.iter().find(|q| !q.overlaps(cue)) {
         return *q;
     }
-    let mut words = 0;
-    let mut pos = cue.end;
-    while let Some(t) = next_token(sentence, pos) {
-        words += usize::from(t.as_str(sentence).starts_with(char::is_alphanumeric));
-        pos = t.end;
-    }
-    if words >= 3 {
+    let words = |s: &str| s.split_whitespace().count();
+    let (before, after) = (words(&sentence[..cue.start]), words(&sentence[cue.end..]));
+    if after >= 3 || before <= 3 {
         Span::new(cue.end, sentence.len())
     } else {
         Span::new(0, cue.start)

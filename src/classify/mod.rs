@@ -88,6 +88,8 @@ mod lexicon;
 mod reading;
 mod region;
 mod tables;
+#[cfg(test)]
+mod tests;
 
 pub use classifier::{LexiconClassifier, LexiconClassifierBuilder};
 

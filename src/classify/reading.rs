@@ -823,7 +823,7 @@ impl Reading<'_> {
                 rev = new_rev;
             }
         }
-        if main.act == SpeechAct::Deny && !main.negated && self.names_accuser() {
+        if main.act == SpeechAct::Deny && !main.negated && self.names_accuser(main) {
             ev.oppose += 0.6;
         }
         (ev, topic)
@@ -831,11 +831,10 @@ impl Reading<'_> {
 
     /// Whether a denial names whose claims it denies ("rejected Moscow's
     /// claims", "refuted Russian allegations").
-    fn names_accuser(&self) -> bool {
+    fn names_accuser(&self, main: &MainAct<'_>) -> bool {
         let r = &self.region;
-        (1..r.tokens.len()).any(|i| {
-            self.content.contains(r.tokens[i].span)
-                && ACCUSATIONS.iter().any(|a| eq_word(r.word(i), a))
+        (main.first.max(1)..r.tokens.len()).any(|i| {
+            ACCUSATIONS.iter().any(|a| eq_word(r.word(i), a))
                 && (i.saturating_sub(2).max(1)..i)
                     .any(|j| r.tokens[j].word && r.word(j).starts_with(char::is_uppercase))
         })
