@@ -187,16 +187,26 @@ impl LexiconClassifier {
             let end = floor_boundary(text, s.end.min(text.len()));
             Span::new(floor_boundary(text, s.start.min(end)), end)
         };
-        let content = clamp(input.content);
+        let mut content = clamp(input.content);
         let cue = input.cue.map(clamp);
-        let mut start = cue.map_or(content.start, |c| c.start.min(content.start));
-        let end = cue.map_or(content.end, |c| c.end.max(content.end));
+        let first = cue.map_or(content.start, |c| c.start.min(content.start));
+        // The words a statement is read on: from its sentence's start (for
+        // "reportedly said", "did not deny"), at most `MAX_BEFORE` bytes
+        // before it, to at most `MAX_READ` bytes after its start. A run-on
+        // "sentence" of scraped text costs no more than a real one.
+        let mut start = first;
         if let Some(s) = input.sentence.map(clamp) {
             if s.start <= start && start <= s.end {
-                start = s.start;
+                start = s.start.max(first.saturating_sub(MAX_BEFORE));
             }
         }
-        let region = scratch.fill(&self.lexicon, text, Span::new(start, end));
+        let start = ceil_boundary(text, start);
+        let limit = floor_boundary(text, (first + MAX_READ).min(text.len()));
+        let end = cue
+            .map_or(content.end, |c| c.end.max(content.end))
+            .min(limit);
+        content = Span::new(content.start.min(end), content.end.min(end));
+        let region = scratch.fill(&self.lexicon, text, Span::new(start, end.max(start)));
         Reading {
             lex: &self.lexicon,
             region,
@@ -207,6 +217,19 @@ impl LexiconClassifier {
         }
         .classify()
     }
+}
+
+/// How far before a statement its sentence is read, in bytes.
+const MAX_BEFORE: usize = 300;
+/// How much of a statement is read, in bytes from its start.
+const MAX_READ: usize = 2_000;
+
+/// The smallest char boundary at or after `pos`.
+fn ceil_boundary(text: &str, mut pos: usize) -> usize {
+    while !text.is_char_boundary(pos) {
+        pos += 1;
+    }
+    pos
 }
 
 /// The largest char boundary at or before `pos`.

@@ -99,6 +99,8 @@ struct Pattern {
     star: bool,
     /// "n't": may start inside a word.
     clitic: bool,
+    /// Searched with a leading space: it must start a word.
+    anchored: bool,
     /// The kinds of role it has.
     classes: u8,
     /// It holds a lexicalised negation ("never accept", "no objection").
@@ -222,12 +224,30 @@ impl Tables {
         // The first cue of a lemma wins, as in the table.
         lemmas.sort_by(|a, b| a.0.cmp(&b.0));
         lemmas.dedup_by(|later, first| later.0 == first.0);
-        let (patterns, roles, texts) = b.finish();
+        let (mut patterns, roles, texts) = b.finish();
         let longest = texts.iter().map(String::len).max().unwrap_or(0);
+        // Patterns are searched in a folded copy of the text (see
+        // `fold_char`), anchored at word starts by a leading space, so that
+        // "in", "is" or "end" are not reported inside every word.
+        let folded: Vec<String> = texts
+            .iter()
+            .zip(&mut patterns)
+            .map(|(t, p)| {
+                let mut f = Vec::with_capacity(t.len() + 1);
+                p.anchored = !p.clitic && t.starts_with(|c: char| c.is_alphanumeric());
+                if p.anchored {
+                    f.push(b' ');
+                }
+                fold_pattern(t, &mut f);
+                String::from_utf8(f)
+                    .unwrap_or_default()
+                    .trim_end()
+                    .to_string()
+            })
+            .collect();
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
-            .ascii_case_insensitive(true)
-            .build(&texts)
+            .build(&folded)
             .map_err(|e| Error::automaton("classifier lexicon", e))?;
         Ok(Lexicon {
             automaton,
@@ -373,6 +393,7 @@ impl PatternSet {
             patterns.push(Pattern {
                 star: self.star[i],
                 clitic: t.starts_with("n'") || t.starts_with("n’"),
+                anchored: false,
                 classes: roles.iter().fold(0, |c, r| c | r.class()),
                 lexicalised: roles.iter().any(|r| {
                     matches!(
@@ -395,15 +416,18 @@ impl Lexicon {
     /// first at a position): whole words (hyphenated words are one word), a
     /// star term extended to the end of its word, each with the kinds of
     /// role a longer hit over it does not already hold.
-    pub(crate) fn scan(&self, text: &str, span: Span, out: &mut Vec<Hit>) {
+    ///
+    /// `folded` is the region folded by [`fold_char`], after one space.
+    pub(crate) fn scan(&self, text: &str, span: Span, folded: &[u8], out: &mut Vec<Hit>) {
         out.clear();
-        let region = &text[span.start..span.end];
-        for m in self.automaton.find_overlapping_iter(region) {
+        for m in self.automaton.find_overlapping_iter(folded) {
             let p = m.pattern().as_usize();
             let pat = self.patterns[p];
-            let start = span.start + m.start();
-            let mut end = span.start + m.end();
-            if !pat.clitic && !starts_word(text, start) {
+            // `folded` has one leading byte more than the text; an
+            // anchored pattern one leading space.
+            let start = span.start + m.start() + usize::from(pat.anchored) - 1;
+            let mut end = span.start + m.end() - 1;
+            if !pat.anchored && !pat.clitic && !starts_word(text, start) {
                 continue;
             }
             if pat.star {
@@ -426,7 +450,10 @@ impl Lexicon {
                 lexical_negator: false,
             });
         }
-        out.sort_unstable_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end), h.pattern));
+        // Matches come in order of their ends: nearly sorted by start.
+        insertion_sort(out, |h| {
+            (h.span.start, std::cmp::Reverse(h.span.end), h.pattern)
+        });
         self.mask_overlaps(out);
     }
 
@@ -509,6 +536,46 @@ fn cmp_ignore_case(a: &str, b: &str) -> std::cmp::Ordering {
     a.bytes()
         .map(|c| c.to_ascii_lowercase())
         .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
+}
+
+/// Appends `c` (a word character if `word`) to `out` folded for matching,
+/// byte for byte: ASCII letters
+/// lower-cased, word characters, joiners ("-", "'", "’") and "?" kept, any
+/// other character blanked (each of its bytes a space), so that every word
+/// starts after a space and offsets stay those of the text.
+#[inline]
+pub(crate) fn fold_char(c: char, word: bool, out: &mut Vec<u8>) {
+    if c.is_ascii() {
+        let b = c as u8;
+        out.push(match b {
+            b'A'..=b'Z' => b.to_ascii_lowercase(),
+            b'a'..=b'z' | b'0'..=b'9' | b'-' | b'\'' | b'?' => b,
+            _ => b' ',
+        });
+    } else if word || is_joiner(c) {
+        let mut buf = [0u8; 4];
+        out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+    } else {
+        out.extend(std::iter::repeat(b' ').take(c.len_utf8()));
+    }
+}
+
+/// A pattern folded as the text is.
+fn fold_pattern(t: &str, out: &mut Vec<u8>) {
+    for c in t.chars() {
+        fold_char(c, is_word_char(c), out);
+    }
+}
+
+/// Sorts a nearly sorted slice in place.
+fn insertion_sort<T: Copy, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && key(&v[j - 1]) > key(&v[j]) {
+            v.swap(j - 1, j);
+            j -= 1;
+        }
+    }
 }
 
 /// Joiners that make one word of two: "de-escalation", "Kyiv's".

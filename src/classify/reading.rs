@@ -390,9 +390,8 @@ impl Reading<'_> {
         if w.len() > 4 && w.ends_with("ly") {
             return true;
         }
-        r.hits.iter().any(|h| {
-            h.first == i
-                && h.last == i + 1
+        r.hits_from(i).any(|h| {
+            h.last == i + 1
                 && self.lex.roles(&h.hit).any(|role| {
                     matches!(
                         role,
@@ -474,8 +473,7 @@ impl Reading<'_> {
 
     /// A break between two claims: ";" or "but", "while", "however"...
     fn strong_break(&self, a: usize, b: usize) -> bool {
-        let r = &self.region;
-        (a..b).any(|i| r.tokens[i].is_break && (r.tokens[i].word || r.word(i) == ";"))
+        self.region.strong_break(a, b)
     }
 
     /// Whether a verb form is used as a verb: not right after a
@@ -540,9 +538,7 @@ impl Reading<'_> {
         {
             return true;
         }
-        r.hits
-            .iter()
-            .any(|h| h.first <= prev && prev < h.last && self.resolve_act(h).is_some())
+        r.hits_over(prev).any(|h| self.resolve_act(h).is_some())
     }
 
     /// Whether the verb at token `i` is intended: future-marked, or the
@@ -556,10 +552,13 @@ impl Reading<'_> {
         let Some(to) = r.word_before(i).filter(|&t| eq_word(r.word(t), "to")) else {
             return false;
         };
-        r.hits.iter().any(|h| {
-            h.first <= to
-                && to <= h.last
-                && h.last <= i
+        // The promise covers "to" ("ready to") or ends right before it
+        // ("vowed to").
+        let mut near = r
+            .hits_over(to)
+            .chain(to.checked_sub(1).into_iter().flat_map(|t| r.hits_over(t)));
+        near.any(|h| {
+            h.last <= i
                 && self.lex.roles(&h.hit).any(|role| match role {
                     Role::Act(a) => {
                         let act = &self.lex.acts[a as usize];

@@ -1,8 +1,13 @@
 //! The words of the text a statement is classified on, with its clause
 //! breaks, and the lexicon's hits mapped onto those words.
+//!
+//! Every question the classifier asks of a region (how many words between
+//! two tokens, is there a clause break, which hits start at a token) is
+//! answered from prefix counts or a binary search: classifying a statement
+//! is linear in its length.
 
-use super::lexicon::{Hit, Lexicon};
-use crate::text::{is_word_char, next_token};
+use super::lexicon::{fold_char, Hit, Lexicon};
+use crate::text::is_word_char;
 use crate::Span;
 
 /// Words that end a clause, and so a negation's scope ("despite" opens a
@@ -18,6 +23,8 @@ pub(crate) struct Token {
     pub word: bool,
     /// Ends a clause: `, ; : ( )`, a dash, a quotation mark, "but", ...
     pub is_break: bool,
+    /// Ends a claim: ";" or a break word ("but", "while", "however").
+    pub strong: bool,
 }
 
 /// A hit with the tokens it covers, `[first, last)`.
@@ -32,55 +39,54 @@ pub(crate) struct Placed {
 #[derive(Debug, Default)]
 pub(crate) struct Scratch {
     pub tokens: Vec<Token>,
+    /// The region folded for the automaton.
+    folded: Vec<u8>,
     pub hits: Vec<Hit>,
     pub placed: Vec<Placed>,
     /// Per token: the index of the next clause break at or after it.
-    pub next_break: Vec<u32>,
+    next_break: Vec<u32>,
+    /// Per token boundary: words, and strong breaks, before it.
+    words_before: Vec<u32>,
+    strong_before: Vec<u32>,
 }
 
 /// The tokens and hits of a statement's region.
 pub(crate) struct Region<'s> {
     pub text: &'s str,
     pub tokens: &'s [Token],
+    /// In text order, longest first at a position.
     pub hits: &'s [Placed],
     next_break: &'s [u32],
+    words_before: &'s [u32],
+    strong_before: &'s [u32],
 }
 
 impl Scratch {
     /// Tokenizes `span` of `text` and scans it with the lexicon.
     pub(crate) fn fill<'s>(&'s mut self, lex: &Lexicon, text: &'s str, span: Span) -> Region<'s> {
-        self.tokens.clear();
-        let mut pos = span.start;
-        while let Some(tok) = next_token(text, pos).filter(|t| t.start < span.end) {
-            let tok = Span::new(tok.start, tok.end.min(span.end));
-            let s = tok.as_str(text);
-            let word = s.starts_with(is_word_char);
-            let is_break = if word {
-                BREAK_WORDS.iter().any(|b| b.eq_ignore_ascii_case(s))
-            } else {
-                matches!(
-                    s,
-                    "," | ";" | ":" | "(" | ")" | "—" | "–" | "-" | "\"" | "“" | "”" | "«" | "»"
-                )
-            };
-            self.tokens.push(Token {
-                span: tok,
-                word,
-                is_break,
-            });
-            pos = tok.end;
-        }
+        self.tokenize(text, span);
+        let n = self.tokens.len();
         self.next_break.clear();
-        self.next_break
-            .resize(self.tokens.len(), self.tokens.len() as u32);
-        let mut next = self.tokens.len() as u32;
+        self.next_break.resize(n, n as u32);
+        let mut next = n as u32;
         for (i, t) in self.tokens.iter().enumerate().rev() {
             if t.is_break {
                 next = i as u32;
             }
             self.next_break[i] = next;
         }
-        lex.scan(text, span, &mut self.hits);
+        self.words_before.clear();
+        self.strong_before.clear();
+        let (mut words, mut strong) = (0u32, 0u32);
+        for t in &self.tokens {
+            self.words_before.push(words);
+            self.strong_before.push(strong);
+            words += u32::from(t.word);
+            strong += u32::from(t.strong);
+        }
+        self.words_before.push(words);
+        self.strong_before.push(strong);
+        lex.scan(text, span, &self.folded, &mut self.hits);
         self.placed.clear();
         for &hit in &self.hits {
             let first = self
@@ -94,8 +100,83 @@ impl Scratch {
             tokens: &self.tokens,
             hits: &self.placed,
             next_break: &self.next_break,
+            words_before: &self.words_before,
+            strong_before: &self.strong_before,
         }
     }
+
+    /// Splits `span` of `text` into tokens (as `text::next_token` does: a
+    /// word with its inner joiners, "U.S" and "Kyiv's" one word, or one
+    /// other character) and folds it for the automaton, in one pass.
+    fn tokenize(&mut self, text: &str, span: Span) {
+        self.tokens.clear();
+        self.folded.clear();
+        self.folded.push(b' ');
+        let region = &text[span.start..span.end];
+        self.folded.reserve(region.len());
+        let bytes = region.as_bytes();
+        let mut word_start: Option<usize> = None;
+        let mut i = 0;
+        while i < bytes.len() {
+            // ASCII needs no decoding; other characters are decoded once.
+            let (c, len) = if bytes[i] < 0x80 {
+                (bytes[i] as char, 1)
+            } else {
+                let c = region[i..].chars().next().unwrap_or(' ');
+                (c, c.len_utf8())
+            };
+            let word = if len == 1 {
+                c.is_ascii_alphanumeric()
+            } else {
+                is_word_char(c)
+            };
+            fold_char(c, word, &mut self.folded);
+            let pos = span.start + i;
+            i += len;
+            if word {
+                word_start.get_or_insert(pos);
+                continue;
+            }
+            let next_is_word = || region[i..].chars().next().is_some_and(is_word_char);
+            if word_start.is_some() && is_joiner(c) && next_is_word() {
+                continue;
+            }
+            if let Some(start) = word_start.take() {
+                self.push_token(text, Span::new(start, pos), true);
+            }
+            if !c.is_whitespace() {
+                self.push_token(text, Span::new(pos, pos + len), false);
+            }
+        }
+        if let Some(start) = word_start {
+            self.push_token(text, Span::new(start, span.end), true);
+        }
+    }
+
+    #[inline]
+    fn push_token(&mut self, text: &str, span: Span, word: bool) {
+        let s = span.as_str(text);
+        let break_word = word
+            && (3..=8).contains(&s.len())
+            && BREAK_WORDS.iter().any(|b| b.eq_ignore_ascii_case(s));
+        let is_break = break_word
+            || matches!(
+                s,
+                "," | ";" | ":" | "(" | ")" | "—" | "–" | "-" | "\"" | "“" | "”" | "«" | "»"
+            );
+        self.tokens.push(Token {
+            span,
+            word,
+            is_break,
+            strong: break_word || s == ";",
+        });
+    }
+}
+
+/// Characters that join two word parts into one token ("Euro-Atlantic",
+/// "Ukraine's", "U.S"), as in `text::next_token`.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '\'' | '’' | '.' | '\u{2010}' | '\u{2011}')
 }
 
 impl Region<'_> {
@@ -121,8 +202,7 @@ impl Region<'_> {
         self.tokens.get(i).map_or("", |t| t.span.as_str(self.text))
     }
 
-    /// The nearest word token before token `i`, if no clause break is
-    /// between.
+    /// The word token just before token `i`, if it is one.
     pub(crate) fn word_before(&self, i: usize) -> Option<usize> {
         let j = i.checked_sub(1)?;
         let t = self.tokens.get(j)?;
@@ -131,13 +211,40 @@ impl Region<'_> {
 
     /// How many word tokens lie in `[a, b)`.
     pub(crate) fn words_between(&self, a: usize, b: usize) -> usize {
-        self.tokens
-            .get(a..b.min(self.tokens.len()))
-            .map_or(0, |ts| ts.iter().filter(|t| t.word).count())
+        let at = |i: usize| self.words_before[i.min(self.tokens.len())] as usize;
+        at(b).saturating_sub(at(a))
     }
 
     /// Whether a clause break lies in `[a, b)`.
     pub(crate) fn break_between(&self, a: usize, b: usize) -> bool {
         a < b && self.clause_end(a) < b
     }
+
+    /// Whether a break between two claims (";", "but", "while",
+    /// "however"...) lies in `[a, b)`.
+    pub(crate) fn strong_break(&self, a: usize, b: usize) -> bool {
+        let at = |i: usize| self.strong_before[i.min(self.tokens.len())];
+        a < b && at(b) > at(a)
+    }
+
+    /// The hits that cover token `i`. Hits are sorted by start, and none
+    /// is longer than a few words, so this is a binary search and a short
+    /// walk back.
+    pub(crate) fn hits_over(&self, i: usize) -> impl Iterator<Item = &Placed> + '_ {
+        let end = self.hits.partition_point(|h| h.first <= i);
+        self.hits[..end]
+            .iter()
+            .rev()
+            .take_while(move |h| h.first + MAX_HIT_TOKENS > i)
+            .filter(move |h| h.last > i)
+    }
+
+    /// The hits that start at token `i`.
+    pub(crate) fn hits_from(&self, i: usize) -> impl Iterator<Item = &Placed> + '_ {
+        let start = self.hits.partition_point(|h| h.first < i);
+        self.hits[start..].iter().take_while(move |h| h.first == i)
+    }
 }
+
+/// More tokens than any pattern holds (the longest cues have about ten).
+const MAX_HIT_TOKENS: usize = 24;

@@ -19,8 +19,9 @@ fn act_stance(sentence: &str) -> (SpeechAct, Stance) {
 /// The roles of the hits over `word` in `text`.
 fn roles_at(text: &str, word: &str) -> Vec<Role> {
     let lex = &LexiconClassifier::builtin().lexicon;
-    let mut hits: Vec<Hit> = Vec::new();
-    lex.scan(text, Span::new(0, text.len()), &mut hits);
+    let mut scratch = Scratch::default();
+    let region = scratch.fill(lex, text, Span::new(0, text.len()));
+    let hits: Vec<Hit> = region.hits.iter().map(|p| p.hit).collect();
     let at = text.find(word).unwrap();
     let span = Span::new(at, at + word.len());
     hits.iter()
