@@ -303,3 +303,52 @@ fn statements_carry_speaker_stance_and_target() {
 /// quotation). Floors in percent, a few points under today's figures.
 const STANCE_FLOOR_PIPELINE: usize = 88;
 const TARGET_FLOOR_PIPELINE: usize = 85;
+
+/// Positions: per actor and topic, or per actor and target for statements
+/// with no topic; people and metonyms roll up to their state when asked.
+#[test]
+fn positions_are_per_topic_or_target_and_roll_up_when_asked() {
+    // A cue table with a speech-act verb, so that the accusation is a
+    // statement whatever the built-in cue lexicon holds.
+    let cues = "cue\tlemma\tclass\tframe\nsaid\tsay\tspeech\tverb\naccused\taccuse\tspeech\tverb\n";
+    let text = "Putin accused Kyiv of shelling a hospital. \
+                The Kremlin said NATO expansion was a direct threat.";
+    let analyzer = standpoint::Analyzer::builder()
+        .cues_tsv("cues.tsv", cues)
+        .build()
+        .unwrap();
+    let a = analyzer.analyze(text).unwrap();
+    let accusation = &a.statements[0];
+    assert_eq!(
+        (accusation.act, accusation.stance),
+        (SpeechAct::Accuse, Stance::Oppose)
+    );
+    let toward_ukraine = a
+        .positions
+        .iter()
+        .find(|p| p.actor == "RUS" && p.target.as_ref().is_some_and(|t| t == "UKR"))
+        .expect("Russia's position toward Ukraine");
+    assert_eq!(toward_ukraine.stance, Stance::Oppose);
+    assert!(toward_ukraine.rolled_up && toward_ukraine.score < 0.0);
+    assert_eq!(toward_ukraine.statements, [0]);
+    let on_nato = a
+        .positions
+        .iter()
+        .find(|p| p.actor == "RUS" && p.topic.as_deref() == Some("nato-enlargement"))
+        .expect("Russia's position on NATO enlargement");
+    assert_eq!(
+        (on_nato.stance, on_nato.target.as_ref()),
+        (Stance::Oppose, None)
+    );
+
+    let analyzer = standpoint::Analyzer::builder()
+        .cues_tsv("cues.tsv", cues)
+        .roll_up(false)
+        .build()
+        .unwrap();
+    let a = analyzer.analyze(text).unwrap();
+    assert!(a
+        .positions
+        .iter()
+        .all(|p| !(p.actor == "RUS" && p.target.is_some())));
+}
