@@ -147,7 +147,8 @@ fn table(text: &str, a: &Analysis) -> String {
     use std::fmt::Write as _;
     let mut out = String::new();
     let name = |id: &str| a.actor(id).map_or(id.to_string(), |x| x.name.clone());
-    println!(
+    let _ = writeln!(
+        out,
         "{:<34} {:<24} {:<14} {:<8} TARGETS",
         "SPEAKER", "ACTOR", "CUE", "STANCE"
     );
@@ -177,8 +178,9 @@ fn table(text: &str, a: &Analysis) -> String {
             targets.join(", ")
         );
     }
-    println!();
-    println!(
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
         "{:<28} {:<20} {:<8} {:>6}  EVIDENCE",
         "ACTOR", "TOPIC", "STANCE", "SCORE"
     );

@@ -153,7 +153,7 @@ impl Analyzer {
         }
         let mut statements = Vec::with_capacity(found.len());
         for a in &found {
-            statements.push(self.statement(text, &sentences, &doc, &mut ids, a));
+            statements.push(self.statement(text, &doc, &mut ids, a));
         }
         let mentions: Vec<Mention> = doc
             .mentions
@@ -188,10 +188,39 @@ impl Analyzer {
         })
     }
 
+    /// Analyzes many documents; the results are in input order.
+    ///
+    /// With the `rayon` cargo feature, documents are analyzed in parallel on
+    /// all cores (rayon's global pool); without it, one after another.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use standpoint::Analyzer;
+    ///
+    /// let texts = ["Kyiv said it welcomed the plan.", "Moscow said the plan was a threat."];
+    /// let results = Analyzer::default().analyze_batch(&texts);
+    /// assert_eq!(results.len(), 2);
+    /// assert_eq!(results[1].as_ref().unwrap().statements[0].speaker_actor().unwrap(), "RUS");
+    /// ```
+    pub fn analyze_batch<S>(&self, texts: &[S]) -> Vec<Result<Analysis, Error>>
+    where
+        S: AsRef<str> + Sync,
+    {
+        #[cfg(feature = "rayon")]
+        {
+            use rayon::prelude::*;
+            texts.par_iter().map(|t| self.analyze(t.as_ref())).collect()
+        }
+        #[cfg(not(feature = "rayon"))]
+        {
+            texts.iter().map(|t| self.analyze(t.as_ref())).collect()
+        }
+    }
+
     fn statement(
         &self,
         text: &str,
-        sentences: &[crate::Span],
         doc: &DocMentions,
         ids: &mut IdTable<'_>,
         a: &attribution::Attribution<'_>,
@@ -206,7 +235,7 @@ impl Analyzer {
             .iter()
             .map(|&r| doc.actor(ids.gaz, r).country.clone())
             .collect();
-        let sentence = sentences[a.sentence];
+        let sentence = a.scope;
         let clause = reported_clause(text, sentence, a);
         let mut targets: Vec<ActorId> = Vec::new();
         if let Some(content) = clause {

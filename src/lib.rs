@@ -16,6 +16,8 @@
 //!      ─► attribution  statements: speaker, cue, content
 //!      ─► classify     speech act, stance, topic, negation, modality
 //!      ─► position     per-actor aggregation, rolled up to states
+//!      ─► corpus       many documents: actors merged, positions over time
+//!      ─► export       JSON Lines, DNA statement table (CSV), GraphML networks
 //! ```
 //!
 //! [`Analyzer`] chains every stage; each stage is public and usable alone:
@@ -50,7 +52,9 @@
 mod analyzer;
 pub mod attribution;
 pub mod classify;
+pub mod corpus;
 mod error;
+pub mod export;
 pub mod gazetteer;
 pub mod mentions;
 mod model;
@@ -59,6 +63,7 @@ pub mod text;
 mod tsv;
 
 pub use analyzer::{Analyzer, AnalyzerBuilder, DEFAULT_MAX_INPUT_BYTES};
+pub use corpus::Corpus;
 pub use error::{DataProblem, Error};
 pub use model::{
     Actor, ActorId, ActorKind, Analysis, Date, Mention, MentionKind, Position, Span, SpeechAct,

@@ -11,8 +11,14 @@ mod speaker;
 pub use lexicon::{Cue, CueClass, CueLexicon, CueMatches, Frame};
 
 use crate::mentions::{DocMentions, MentionRec};
-use crate::text::{next_token, prev_token, Quote};
+use crate::text::{is_word_char, next_token, prev_token, Quote};
 use crate::{Span, StatementKind};
+
+/// How far (in bytes) from its cue a statement's speaker and content may
+/// reach. Real sentences are far shorter; the bound keeps the work per cue
+/// constant, so that a text with no sentence breaks (a 5 MB scrape) is
+/// still analyzed in linear time. Content past it is cut at a word boundary.
+pub(crate) const MAX_REACH: usize = 2000;
 
 /// A statement before classification.
 #[derive(Debug, Clone)]
@@ -24,6 +30,8 @@ pub(crate) struct Attribution<'c> {
     pub content: Option<Span>,
     pub kind: StatementKind,
     pub sentence: usize,
+    /// The part of the sentence within [`MAX_REACH`] of the cue.
+    pub scope: Span,
 }
 
 /// Finds the statements of a document.
@@ -51,15 +59,55 @@ pub(crate) fn attribute<'c>(
             close_sentence(text, &mut out[sentence_first..]);
             sentence_first = out.len();
         }
-        if inside_quote(quotes, cue) {
+        if inside_quote(quotes, cue) || inside_name(text, doc, sentence, cue) {
             continue;
         }
-        if let Some(a) = attribute_one(text, sentence, s, quotes, doc, cue, entry) {
+        let scope = reach(text, sentence, cue);
+        if let Some(a) = attribute_one(text, scope, s, quotes, doc, cue, entry) {
             out.push(a);
         }
     }
     close_sentence(text, &mut out[sentence_first..]);
     out
+}
+
+/// The sentence clipped to [`MAX_REACH`] bytes on each side of the cue, on
+/// word boundaries.
+fn reach(text: &str, sentence: Span, cue: Span) -> Span {
+    let mut start = sentence.start.max(cue.start.saturating_sub(MAX_REACH));
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    if start > sentence.start {
+        // Do not start inside a word.
+        let head = &text[start..cue.start];
+        start += head
+            .find(|c: char| !is_word_char(c))
+            .map_or(head.len(), |i| i + 1);
+    }
+    let mut end = sentence.end.min(cue.end + MAX_REACH);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    if end < sentence.end {
+        end = text[cue.end..end]
+            .rfind(|c: char| !is_word_char(c))
+            .map_or(cue.end, |i| cue.end + i);
+    }
+    Span::new(start, end)
+}
+
+/// A cue that is part of a name ("the United States", "Reporters Without
+/// Borders") or capitalised inside a sentence is no cue.
+fn inside_name(text: &str, doc: &DocMentions, sentence: Span, cue: Span) -> bool {
+    let capitalised = text[cue.start..].starts_with(|c: char| c.is_uppercase());
+    if capitalised && !is_sentence_initial(text, sentence, cue) {
+        return true;
+    }
+    let i = doc.mentions.partition_point(|m| m.span.end <= cue.start);
+    doc.mentions
+        .get(i)
+        .is_some_and(|m| m.span.start < cue.end && m.actor.is_some())
 }
 
 fn inside_quote(quotes: &[Quote], cue: Span) -> bool {
@@ -104,6 +152,7 @@ fn attribute_one<'c>(
                 content,
                 kind: kind_of(quotes, content),
                 sentence: index,
+                scope: sentence,
             });
         }
     }
@@ -157,6 +206,7 @@ fn attribute_one<'c>(
         content,
         kind,
         sentence: index,
+        scope: sentence,
     })
 }
 
@@ -233,10 +283,9 @@ fn content_before(text: &str, sentence: Span, end: usize, quotes: &[Quote]) -> O
     if head.is_empty() {
         return None;
     }
-    let last = quotes
-        .iter()
-        .rev()
-        .find(|q| q.outer.end <= sentence.start + head.len() + 2 && q.outer.end > sentence.start);
+    let limit = sentence.start + head.len() + 2;
+    let i = quotes.partition_point(|q| q.outer.end <= limit);
+    let last = quotes[..i].last().filter(|q| q.outer.end > sentence.start);
     if let Some(q) = last {
         if q.outer.end + 2 >= sentence.start + head.len() {
             return Some(Span::new(q.outer.start.max(sentence.start), q.outer.end));
@@ -299,6 +348,11 @@ fn close_sentence(text: &str, statements: &mut [Attribution<'_>]) {
         }
         let me = statements[i].speaker.and_then(|m| m.actor);
         for j in i + 1..statements.len() {
+            // Statements are in cue order: none after the content's end
+            // can cut it.
+            if statements[j].cue.start >= content.end {
+                break;
+            }
             let Some(other) = statements[j].speaker else {
                 continue;
             };
