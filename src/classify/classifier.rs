@@ -105,7 +105,7 @@ impl LexiconClassifier {
             .collect();
         let cue = SCRATCH.with(|cell| {
             let mut scratch = cell.borrow_mut();
-            let region = scratch.fill(&self.lexicon, sentence, whole);
+            let region = scratch.fill(&self.lexicon, sentence, whole, sentence.len());
             Reading {
                 lex: &self.lexicon,
                 region,
@@ -134,7 +134,12 @@ impl LexiconClassifier {
         use std::fmt::Write;
         let mut out = String::new();
         let mut scratch = Scratch::default();
-        let region = scratch.fill(&self.lexicon, sentence, Span::new(0, sentence.len()));
+        let region = scratch.fill(
+            &self.lexicon,
+            sentence,
+            Span::new(0, sentence.len()),
+            sentence.len(),
+        );
         for h in region.hits {
             let roles: Vec<String> = self
                 .lexicon
@@ -206,7 +211,12 @@ impl LexiconClassifier {
             .map_or(content.end, |c| c.end.max(content.end))
             .min(limit);
         content = Span::new(content.start.min(end), content.end.min(end));
-        let region = scratch.fill(&self.lexicon, text, Span::new(start, end.max(start)));
+        let region = scratch.fill(
+            &self.lexicon,
+            text,
+            Span::new(start, end.max(start)),
+            content.start.max(cue.map_or(0, |c| c.end)),
+        );
         Reading {
             lex: &self.lexicon,
             region,
@@ -220,7 +230,7 @@ impl LexiconClassifier {
 }
 
 /// How far before a statement its sentence is read, in bytes.
-const MAX_BEFORE: usize = 300;
+const MAX_BEFORE: usize = 120;
 /// How much of a statement is read, in bytes from its start.
 const MAX_READ: usize = 2_000;
 

@@ -23,8 +23,11 @@ pub(crate) struct Token {
     pub word: bool,
     /// Ends a clause: `, ; : ( )`, a dash, a quotation mark, "but", ...
     pub is_break: bool,
-    /// Ends a claim: ";" or a break word ("but", "while", "however").
+    /// Ends a claim: ";", a sentence end, or a break word ("but",
+    /// "while", "however").
     pub strong: bool,
+    /// Ends a sentence the splitter did not end (".", "!", "?").
+    pub end: bool,
 }
 
 /// A hit with the tokens it covers, `[first, last)`.
@@ -63,8 +66,19 @@ pub(crate) struct Region<'s> {
 
 impl Scratch {
     /// Tokenizes `span` of `text` and scans it with the lexicon.
-    pub(crate) fn fill<'s>(&'s mut self, lex: &Lexicon, text: &'s str, span: Span) -> Region<'s> {
-        self.tokenize(text, span);
+    ///
+    /// Reading stops at the first sentence end at or after byte `open`
+    /// that is outside quotation marks: a statement whose content runs on
+    /// (the sentence splitter missed an end) is read to its first
+    /// sentence, and costs no more than one.
+    pub(crate) fn fill<'s>(
+        &'s mut self,
+        lex: &Lexicon,
+        text: &'s str,
+        span: Span,
+        open: usize,
+    ) -> Region<'s> {
+        let span = self.tokenize(text, span, open);
         let n = self.tokens.len();
         self.next_break.clear();
         self.next_break.resize(n, n as u32);
@@ -108,7 +122,8 @@ impl Scratch {
     /// Splits `span` of `text` into tokens (as `text::next_token` does: a
     /// word with its inner joiners, "U.S" and "Kyiv's" one word, or one
     /// other character) and folds it for the automaton, in one pass.
-    fn tokenize(&mut self, text: &str, span: Span) {
+    /// Returns the span read: `span`, or less if a sentence ends.
+    fn tokenize(&mut self, text: &str, span: Span, open: usize) -> Span {
         self.tokens.clear();
         self.folded.clear();
         self.folded.push(b' ');
@@ -116,6 +131,7 @@ impl Scratch {
         self.folded.reserve(region.len());
         let bytes = region.as_bytes();
         let mut word_start: Option<usize> = None;
+        let mut quoted = false;
         let mut i = 0;
         while i < bytes.len() {
             // ASCII needs no decoding; other characters are decoded once.
@@ -144,13 +160,29 @@ impl Scratch {
             if let Some(start) = word_start.take() {
                 self.push_token(text, Span::new(start, pos), true);
             }
-            if !c.is_whitespace() {
-                self.push_token(text, Span::new(pos, pos + len), false);
+            if c.is_whitespace() {
+                continue;
+            }
+            quoted = match c {
+                '"' => !quoted,
+                '“' | '«' => true,
+                '”' | '»' => false,
+                _ => quoted,
+            };
+            self.push_token(text, Span::new(pos, pos + len), false);
+            let last = self.tokens.last_mut().expect("just pushed");
+            if last.end && (quoted || pos < open) {
+                // Inside a quotation, or before the statement: read on.
+                last.end = false;
+            } else if last.end {
+                self.folded.truncate(i + 1);
+                return Span::new(span.start, span.start + i);
             }
         }
         if let Some(start) = word_start {
             self.push_token(text, Span::new(start, span.end), true);
         }
+        span
     }
 
     #[inline]
@@ -159,7 +191,11 @@ impl Scratch {
         let break_word = word
             && (3..=8).contains(&s.len())
             && BREAK_WORDS.iter().any(|b| b.eq_ignore_ascii_case(s));
+        // A sentence end inside a statement's text (the splitter missed
+        // it) ends its claims too; "U.S." and "Mr." do not end one.
+        let end = matches!(s, "!" | "?") || (s == "." && !self.after_abbreviation(text));
         let is_break = break_word
+            || end
             || matches!(
                 s,
                 "," | ";" | ":" | "(" | ")" | "—" | "–" | "-" | "\"" | "“" | "”" | "«" | "»"
@@ -168,8 +204,18 @@ impl Scratch {
             span,
             word,
             is_break,
-            strong: break_word || s == ";",
+            strong: break_word || end || s == ";",
+            end,
         });
+    }
+
+    /// Whether the last token is an abbreviation a "." may follow: a word
+    /// with a dot in it ("U.S") or a short capitalised one ("Mr", "Gen").
+    fn after_abbreviation(&self, text: &str) -> bool {
+        self.tokens.last().is_some_and(|t| {
+            let w = t.span.as_str(text);
+            t.word && (w.contains('.') || (w.len() <= 3 && w.starts_with(char::is_uppercase)))
+        })
     }
 }
 

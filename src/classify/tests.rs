@@ -20,7 +20,7 @@ fn act_stance(sentence: &str) -> (SpeechAct, Stance) {
 fn roles_at(text: &str, word: &str) -> Vec<Role> {
     let lex = &LexiconClassifier::builtin().lexicon;
     let mut scratch = Scratch::default();
-    let region = scratch.fill(lex, text, Span::new(0, text.len()));
+    let region = scratch.fill(lex, text, Span::new(0, text.len()), text.len());
     let hits: Vec<Hit> = region.hits.iter().map(|p| p.hit).collect();
     let at = text.find(word).unwrap();
     let span = Span::new(at, at + word.len());
@@ -335,6 +335,6 @@ fn scratch_buffers_are_reused_but_never_shared() {
     let mut s = Scratch::default();
     let lex = &LexiconClassifier::builtin().lexicon;
     let text = "the talks";
-    let region = s.fill(lex, text, Span::new(0, text.len()));
+    let region = s.fill(lex, text, Span::new(0, text.len()), text.len());
     assert_eq!(region.tokens.len(), 2);
 }
