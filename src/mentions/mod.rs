@@ -40,7 +40,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-use crate::gazetteer::{EntityMatcher, Gazetteer};
+use crate::gazetteer::{slug, EntityMatcher, Gazetteer};
 use crate::{Actor, ActorId, ActorKind, Mention, MentionKind, Span};
 
 pub(crate) use lexicon::WordHit;
@@ -263,50 +263,6 @@ fn mark_places(text: &str, gaz: &Gazetteer, mentions: &mut [MentionRec]) {
     }
 }
 
-/// A lower-case ASCII slug of a name, for ids of discovered people.
-pub(crate) fn slug(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for c in name.chars() {
-        let c = fold_latin(c);
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    if out.is_empty() {
-        out.push_str("person");
-    }
-    out
-}
-
-fn fold_latin(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
-        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => 'a',
-        'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => 'c',
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' => 'e',
-        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'İ' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'ı' => 'i',
-        'ñ' | 'ń' | 'ň' | 'Ñ' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Ö' | 'Ø' => {
-            'o'
-        }
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'Ù' | 'Ú' | 'Û' | 'Ü' => 'u',
-        'ý' | 'ÿ' | 'Ý' => 'y',
-        'ž' | 'ź' | 'ż' | 'Ž' | 'Ź' | 'Ż' => 'z',
-        'š' | 'ś' | 'ş' | 'Š' | 'Ś' | 'Ş' => 's',
-        'ğ' | 'Ğ' => 'g',
-        'ł' | 'Ł' => 'l',
-        'ř' | 'Ř' => 'r',
-        'ť' | 'ţ' | 'Ť' => 't',
-        'ď' | 'Ď' => 'd',
-        other => other,
-    }
-}
-
 pub(crate) fn actor_id_for(
     found: &[Actor],
     gaz: &Gazetteer,
@@ -334,14 +290,6 @@ pub(crate) fn actor_id_for(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slugs() {
-        assert_eq!(slug("Olga Stefanishyna"), "olga-stefanishyna");
-        assert_eq!(slug("Recep Tayyip Erdoğan"), "recep-tayyip-erdogan");
-        assert_eq!(slug("F.W. de Klerk"), "f-w-de-klerk");
-        assert_eq!(slug("..."), "person");
-    }
 
     #[test]
     fn places_are_marked() {
