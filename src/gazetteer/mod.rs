@@ -354,23 +354,43 @@ fn office_words(office: &str) -> impl Iterator<Item = &str> + '_ {
                 .find(|(from, _)| from.eq_ignore_ascii_case(w))
                 .map_or(w, |(_, to)| to)
         })
-        .filter(|w| {
-            !matches!(
-                w.to_ascii_lowercase().as_str(),
-                "of" | "the" | "for" | "and"
-            )
-        })
+        // "of", "for" and "to" stay: they end an office's head part.
+        .filter(|w| !matches!(w.to_ascii_lowercase().as_str(), "the" | "and"))
 }
 
 /// Whether an office holds a title: every word of the title is in the
-/// office, and the office has no rank word the title lacks.
+/// office, the title's head noun ("minister" in "foreign minister") heads
+/// the office too (before its "of": "Press Secretary of the President" is
+/// no president), and the office has no rank word the title lacks.
 fn holds(office: &str, title: &[&str]) -> bool {
     let words: Vec<&str> = office_words(office).collect();
     let has = |w: &str| words.iter().any(|o| o.eq_ignore_ascii_case(w));
-    title.iter().all(|w| has(w))
+    let Some(head) = head_word(title) else {
+        return false;
+    };
+    let office_head = head_part(&words);
+    title.iter().filter(|w| !is_link(w)).all(|w| has(w))
+        && office_head.iter().any(|o| o.eq_ignore_ascii_case(head))
         && !RANKS
             .iter()
             .any(|r| has(r) && !title.iter().any(|t| t.eq_ignore_ascii_case(r)))
+}
+
+fn is_link(w: &str) -> bool {
+    ["of", "for", "to"]
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(w))
+}
+
+/// The words before the first "of", "for" or "to" of an office or title.
+fn head_part<'a, 'w>(words: &'a [&'w str]) -> &'a [&'w str] {
+    let end = words.iter().position(|w| is_link(w)).unwrap_or(words.len());
+    &words[..end]
+}
+
+/// A title's head noun: the last word of its head part.
+fn head_word<'w>(title: &[&'w str]) -> Option<&'w str> {
+    head_part(title).last().copied()
 }
 
 const BUILTIN_ACTORS: &[(&str, &str)] = &[
@@ -699,5 +719,14 @@ mod tests {
         ));
         let words: Vec<&str> = office_words("Defense Minister").collect();
         assert_eq!(words, ["defence", "Minister"]);
+        assert!(!holds(
+            "Press Secretary of the President of Russia",
+            &["president"]
+        ));
+        assert!(holds("President of Russia", &["President"]));
+        assert!(holds(
+            "United States Secretary of State",
+            &["secretary", "of", "state"]
+        ));
     }
 }
