@@ -126,37 +126,72 @@ fn surname(name: &str) -> Option<&str> {
 fn next_capitalised(text: &str, mut pos: usize) -> Option<Span> {
     let bytes = text.as_bytes();
     loop {
+        // The next upper-case ASCII letter or non-ASCII lead byte.
         let skip = bytes
             .get(pos..)?
             .iter()
             .position(|&b| b.is_ascii_uppercase() || b >= 0xC0)?;
         pos += skip;
-        if char_before(text, pos).is_some_and(is_word_char) {
-            pos += 1;
-            while pos < bytes.len() && !text.is_char_boundary(pos) {
-                pos += 1;
-            }
-            continue;
-        }
-        let c = text[pos..].chars().next()?;
-        if !c.is_uppercase() {
-            pos += c.len_utf8();
-            continue;
-        }
-        let mut end = pos + c.len_utf8();
-        let mut chars = text[end..].char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            let joins = matches!(c, '-' | '\'' | '’')
-                && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic())
-                && !text[end + i..].starts_with("'s")
-                && !text[end + i..].starts_with("’s");
-            if c.is_alphanumeric() || joins {
+        let len = if bytes[pos] < 0x80 {
+            1
+        } else {
+            let c = text[pos..].chars().next()?;
+            if !c.is_uppercase() {
+                pos += c.len_utf8();
                 continue;
             }
-            end += i;
-            return Some(Span::new(pos, end));
+            c.len_utf8()
+        };
+        let word_before = match bytes.get(pos.wrapping_sub(1)) {
+            Some(&b) if pos > 0 && b < 0x80 => b.is_ascii_alphanumeric(),
+            Some(_) if pos > 0 => char_before(text, pos).is_some_and(is_word_char),
+            _ => false,
+        };
+        if word_before {
+            pos += len;
+            continue;
         }
-        return Some(Span::new(pos, text.len()));
+        return Some(Span::new(pos, word_end(text, pos + len)));
+    }
+}
+
+/// The end of the word going on at `pos`: letters and digits, with hyphens
+/// and apostrophes between letters, but not a possessive "'s".
+fn word_end(text: &str, mut end: usize) -> usize {
+    let bytes = text.as_bytes();
+    let letter_at = |i: usize| match bytes.get(i) {
+        Some(&b) if b < 0x80 => b.is_ascii_alphabetic(),
+        Some(_) => text[i..].chars().next().is_some_and(char::is_alphabetic),
+        None => false,
+    };
+    loop {
+        match bytes.get(end) {
+            Some(&b) if b.is_ascii_alphanumeric() => end += 1,
+            Some(&b) if b == b'-' || b == b'\'' => {
+                let possessive =
+                    b == b'\'' && bytes.get(end + 1) == Some(&b's') && !letter_at(end + 2);
+                if !letter_at(end + 1) || possessive {
+                    return end;
+                }
+                end += 1;
+            }
+            Some(&b) if b >= 0x80 => {
+                let c = text[end..].chars().next().unwrap_or(' ');
+                if c.is_alphanumeric() {
+                    end += c.len_utf8();
+                } else if c == '’' {
+                    let next = end + c.len_utf8();
+                    let possessive = bytes.get(next) == Some(&b's') && !letter_at(next + 1);
+                    if !letter_at(next) || possessive {
+                        return end;
+                    }
+                    end = next;
+                } else {
+                    return end;
+                }
+            }
+            _ => return end,
+        }
     }
 }
 

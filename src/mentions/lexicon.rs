@@ -169,8 +169,9 @@ pub(crate) struct WordLexicon {
     genders: Vec<Option<Gender>>,
     /// Lower-case word: its classes (`PORTFOLIO`, `NOT_NAME`, `PARTICLE`).
     name_words: HashMap<String, u8>,
-    /// Surname: the gazetteer's people with it.
-    surnames: HashMap<String, Vec<u32>>,
+    /// The gazetteer's people (with a first and a last name), sorted by
+    /// surname.
+    by_surname: Vec<u32>,
     /// The lower-case words of the gazetteer's offices and titles
     /// ("affairs", "integration"): what a title's tail is made of.
     office_words: std::collections::HashSet<String>,
@@ -297,16 +298,15 @@ impl WordLexicon {
             .expect("the NFA supports anchored searches");
         let start = automaton.next_state(Anchored::Yes, start, 0);
         let first_names = load_first_names()?;
-        let mut surnames: HashMap<String, Vec<u32>> = HashMap::new();
-        for (i, a) in gaz.actors().iter().enumerate() {
-            if a.kind != ActorKind::Person {
-                continue;
-            }
-            let mut words = a.name.split_whitespace();
-            if let (Some(last), Some(_)) = (words.next_back(), words.next()) {
-                surnames.entry(last.to_string()).or_default().push(i as u32);
-            }
-        }
+        let mut surnames: Vec<(&str, u32)> = gaz
+            .actors()
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.kind == ActorKind::Person && a.name.contains(' '))
+            .map(|(i, _)| (surname_of(gaz, i as u32), i as u32))
+            .collect();
+        surnames.sort_unstable();
+        let by_surname: Vec<u32> = surnames.into_iter().map(|(_, i)| i).collect();
         let mut office_words = std::collections::HashSet::new();
         let offices = gaz
             .actors()
@@ -318,10 +318,20 @@ impl WordLexicon {
                     .chain(a.title.as_deref())
             })
             .chain(gaz.titles().iter().map(|t| t.text.as_str()));
+        let mut lower = String::new();
         for office in offices {
             for w in office.split(|c: char| !c.is_alphanumeric()) {
-                if w.len() > 2 && !office_words.contains(w) {
-                    office_words.insert(w.to_lowercase());
+                if w.len() > 2 {
+                    lower.clear();
+                    if w.is_ascii() {
+                        lower.push_str(w);
+                        lower.make_ascii_lowercase();
+                    } else {
+                        lower.extend(w.chars().flat_map(char::to_lowercase));
+                    }
+                    if !office_words.contains(lower.as_str()) {
+                        office_words.insert(lower.clone());
+                    }
                 }
             }
         }
@@ -330,7 +340,7 @@ impl WordLexicon {
             .iter()
             .map(|a| {
                 (a.kind == ActorKind::Person)
-                    .then(|| gender_of_name(&first_names, &a.name))
+                    .then(|| gender_of_name(&first_names, &a.name, &mut lower))
                     .flatten()
             })
             .collect();
@@ -343,7 +353,7 @@ impl WordLexicon {
             first_names,
             genders,
             name_words: load_words()?,
-            surnames,
+            by_surname,
             office_words,
         })
     }
@@ -409,8 +419,15 @@ impl WordLexicon {
     }
 
     /// The gazetteer's people whose name ends in `surname`.
-    pub(crate) fn people_by_surname(&self, surname: &str) -> &[u32] {
-        self.surnames.get(surname).map_or(&[], Vec::as_slice)
+    pub(crate) fn people_by_surname(&self, gaz: &Gazetteer, surname: &str) -> &[u32] {
+        let start = self
+            .by_surname
+            .partition_point(|&p| surname_of(gaz, p) < surname);
+        let len = self.by_surname[start..]
+            .iter()
+            .take_while(|&&p| surname_of(gaz, p) == surname)
+            .count();
+        &self.by_surname[start..start + len]
     }
 
     /// Whether `word` may stand between an actor and its title ("foreign"
@@ -455,7 +472,7 @@ impl WordLexicon {
 
     /// The gender a name's first word gives.
     pub(crate) fn gender_of(&self, name: &str) -> Option<Gender> {
-        gender_of_name(&self.first_names, name)
+        gender_of_name(&self.first_names, name, &mut String::new())
     }
 }
 
@@ -516,7 +533,23 @@ fn load_first_names() -> Result<HashMap<String, Gender>, Error> {
     Ok(names)
 }
 
-fn gender_of_name(names: &HashMap<String, Gender>, name: &str) -> Option<Gender> {
+/// The gender a name's first word gives; `buffer` is scratch space.
+fn gender_of_name(
+    names: &HashMap<String, Gender>,
+    name: &str,
+    buffer: &mut String,
+) -> Option<Gender> {
     let first = name.split([' ', '-']).next()?;
-    names.get(&first.to_lowercase()).copied()
+    buffer.clear();
+    buffer.extend(first.chars().flat_map(char::to_lowercase));
+    names.get(buffer.as_str()).copied()
+}
+
+/// The last word of a person's name.
+fn surname_of(gaz: &Gazetteer, person: u32) -> &str {
+    gaz.actor(person)
+        .name
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
 }

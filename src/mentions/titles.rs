@@ -261,7 +261,7 @@ fn holder_by_surname(
         None => None,
     };
     let mut best: Option<(u32, (i32, u8, u8))> = None;
-    for &p in cx.lexicon.people_by_surname(surname) {
+    for &p in cx.lexicon.people_by_surname(cx.gaz, surname) {
         let actor = cx.gaz.actor(p);
         if let Some(of) = of {
             let belongs =
@@ -827,7 +827,7 @@ fn leader_state(cx: &Context<'_>, end: usize) -> Option<(Span, u32)> {
         return None;
     }
     let mut state: Option<u32> = None;
-    for &p in cx.lexicon.people_by_surname(w) {
+    for &p in cx.lexicon.people_by_surname(cx.gaz, w) {
         let Some(s) = leads(cx, p) else {
             continue;
         };
