@@ -2,7 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{check_country, petrarch, Gazetteer, GroupNoun, Role, Title};
+use super::{check_country, petrarch, Gazetteer, GroupNoun, NonActor, Role, Title};
 use crate::error::{DataProblem, Error};
 use crate::tsv;
 use crate::{Actor, ActorId, ActorKind, Date, Term};
@@ -27,7 +27,7 @@ pub(super) struct Accumulator {
     index: HashMap<ActorId, u32>,
     exact: HashSet<String>,
     given_names: HashSet<String>,
-    non_actors: Vec<String>,
+    non_actors: Vec<NonActor>,
     titles: Vec<Title>,
     groups: Vec<GroupNoun>,
     warnings: Vec<Error>,
@@ -164,14 +164,26 @@ impl Accumulator {
     }
 
     pub(super) fn non_actors_tsv(&mut self, file: &str, text: &str) -> Result<(), Error> {
-        for row in tsv::parse(file, text, &["phrase", "note"], &["phrase"])? {
-            self.non_actors.push(row.required("phrase")?.to_string());
+        let columns = &["phrase", "note", "when", "unless"];
+        for row in tsv::parse(file, text, columns, &["phrase"])? {
+            let words = |column| -> Result<Vec<String>, Error> {
+                Ok(row.list(column)?.into_iter().map(str::to_string).collect())
+            };
+            self.non_actors.push(NonActor {
+                phrase: row.required("phrase")?.to_string(),
+                when: words("when")?,
+                unless: words("unless")?,
+            });
         }
         Ok(())
     }
 
     pub(super) fn non_actor(&mut self, phrase: String) {
-        self.non_actors.push(phrase);
+        self.non_actors.push(NonActor {
+            phrase,
+            when: Vec::new(),
+            unless: Vec::new(),
+        });
     }
 
     pub(super) fn actors_json(&mut self, file: &str, text: &str) -> Result<(), Error> {

@@ -118,7 +118,20 @@ struct Variant {
     /// The name is also a given name ("Jordan"): followed by a capitalised
     /// word that is no name itself, it is a person's first name.
     given_name: bool,
+    /// For a blocker: the index of its `when`/`unless` words in
+    /// `EntityMatcher::contexts`; it blocks only in that context.
+    context: Option<u32>,
 }
+
+/// Words near a match that decide a conditional blocker.
+#[derive(Debug, Clone)]
+struct Context {
+    when: Vec<Box<str>>,
+    unless: Vec<Box<str>>,
+}
+
+/// How far either side of a match a conditional blocker looks, in bytes.
+const CONTEXT_WINDOW: usize = 100;
 
 /// Finds the actors of a [`Gazetteer`] in text with one leftmost-longest
 /// Aho-Corasick scan.
@@ -164,8 +177,10 @@ pub struct EntityMatcher {
     /// case.
     rests: Vec<Box<[u8]>>,
     /// Per key: the variants sharing it, in priority order (longer
-    /// particles first, then load order).
+    /// particles first, conditional blockers before actors, then load
+    /// order).
     variants: Vec<Vec<Variant>>,
+    contexts: Vec<Context>,
 }
 
 /// One actor name found in text by an [`EntityMatcher`].
@@ -203,7 +218,12 @@ impl EntityMatcher {
         // thousands of keys, and keeps load order among equal keys.
         let mut entries: Vec<(Box<str>, Variant)> = Vec::new();
         let mut starts = [false; 256];
-        let mut add = |name: &str, actor: u32, how: MentionKind, exact: bool, given: bool| {
+        let mut add = |name: &str,
+                       actor: u32,
+                       how: MentionKind,
+                       exact: bool,
+                       given: bool,
+                       context: Option<u32>| {
             let full = normalize(name.trim());
             // "the Kremlin" is matched as "Kremlin" and takes the article
             // back afterwards, so that a leading "the" never hides a longer
@@ -231,6 +251,7 @@ impl EntityMatcher {
                     exact,
                     takes_the,
                     given_name: given,
+                    context,
                 },
             ));
         };
@@ -242,11 +263,19 @@ impl EntityMatcher {
             for (name, how) in names {
                 let exact = gazetteer.is_exact(name);
                 let given = gazetteer.is_given_name(name);
-                add(name, i as u32, how, exact, given);
+                add(name, i as u32, how, exact, given, None);
             }
         }
-        for phrase in gazetteer.non_actors() {
-            add(phrase, BLOCKED, MentionKind::Name, false, false);
+        let mut contexts = Vec::new();
+        for n in gazetteer.non_actors() {
+            let context = (!n.when.is_empty() || !n.unless.is_empty()).then(|| {
+                contexts.push(Context {
+                    when: n.when.iter().map(|w| w.as_str().into()).collect(),
+                    unless: n.unless.iter().map(|w| w.as_str().into()).collect(),
+                });
+                contexts.len() as u32 - 1
+            });
+            add(&n.phrase, BLOCKED, MentionKind::Name, false, false, context);
         }
         entries.sort_by(|a, b| a.0.cmp(&b.0));
         let mut keys: Vec<Box<str>> = Vec::new();
@@ -266,8 +295,8 @@ impl EntityMatcher {
             }
         }
         for list in &mut variants {
-            // Stable: among equal particles, load order stays.
-            list.sort_by_key(|v| std::cmp::Reverse(v.prefix.len()));
+            // Stable: otherwise load order stays.
+            list.sort_by_key(|v| (std::cmp::Reverse(v.prefix.len()), v.context.is_none()));
         }
         // The automaton holds first words only (4,300 for the built-in
         // data, against 8,200 keys): a sixth of the states, and the rest of
@@ -315,6 +344,7 @@ impl EntityMatcher {
             heads,
             rests,
             variants,
+            contexts,
         })
     }
 
@@ -472,7 +502,14 @@ impl EntityMatcher {
                     }
                 }
                 if v.actor == BLOCKED {
-                    return Some(Found::Skip { end });
+                    match v.context {
+                        Some(c)
+                            if !self.contexts[c as usize].holds(text, Span::new(start, end)) =>
+                        {
+                            continue
+                        }
+                        _ => return Some(Found::Skip { end }),
+                    }
                 }
                 let modifier_before = NOT_ACTOR_BEFORE.iter().any(|p| ends_with_word(text, at, p));
                 if modifier_before || NOT_ACTOR_AFTER.iter().any(|s| starts_with_ci(text, end, s)) {
@@ -594,6 +631,30 @@ fn rest_end(bytes: &[u8], mut pos: usize, rest: &[u8]) -> Option<usize> {
         r += 1;
     }
     Some(pos)
+}
+
+impl Context {
+    /// Whether a `when` word and no `unless` word is near `span`.
+    fn holds(&self, text: &str, span: Span) -> bool {
+        let mut start = span.start.saturating_sub(CONTEXT_WINDOW);
+        while !text.is_char_boundary(start) {
+            start += 1;
+        }
+        let mut end = (span.end + CONTEXT_WINDOW).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let near = |w: &str| {
+            let window = &text[start..end];
+            window.match_indices(w).any(|(i, _)| {
+                let s = start + i;
+                (s + w.len() <= span.start || s >= span.end)
+                    && !char_before(text, s).is_some_and(is_word_char)
+                    && !char_after(text, s + w.len()).is_some_and(is_word_char)
+            })
+        };
+        self.when.iter().any(|w| near(w)) && !self.unless.iter().any(|w| near(w))
+    }
 }
 
 /// The length of the UTF-8 sequence a lead byte starts.

@@ -42,8 +42,10 @@
 //!
 //! Besides actors, the gazetteer holds titles (`titles.tsv`: `title`,
 //! `role`), group nouns (`groups.tsv`: `noun`, `number`) and *non-actors*
-//! (`non_actors.tsv`: `phrase`, `note`): phrases that contain a name but are
-//! not the actor ("New Mexico", "Persian Gulf"), which the matcher skips.
+//! (`non_actors.tsv`: `phrase`, `note`, `when`, `unless`): phrases that
+//! contain a name but are not the actor ("New Mexico", "Persian Gulf"), or
+//! not when certain words are near ("Georgia" near "Atlanta"), which the
+//! matcher skips.
 //!
 //! Actors also load from JSON ([`GazetteerBuilder::actors_json`]) and from
 //! TABARI/PETRARCH `.actors` dictionaries
@@ -155,6 +157,22 @@ pub struct GroupNoun {
     pub plural: bool,
 }
 
+/// A phrase that contains a name but is not the actor ("New Mexico",
+/// "Persian Gulf"). With `when` words, it is not the actor only when one of
+/// them is near (within 100 bytes): "Georgia" is the US state near
+/// "Atlanta" or "Sen.", unless an `unless` word is near too ("Tbilisi").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NonActor {
+    /// The phrase, with the case rule of names.
+    pub phrase: String,
+    /// Words (case-sensitive, whole) one of which must be near.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub when: Vec<String>,
+    /// Words (case-sensitive, whole) none of which may be near.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unless: Vec<String>,
+}
+
 /// A set of actors with their names, plus the titles and group nouns used to
 /// find actors no dictionary knows.
 ///
@@ -179,7 +197,7 @@ pub struct Gazetteer {
     index: HashMap<ActorId, u32>,
     exact: HashSet<String>,
     given_names: HashSet<String>,
-    non_actors: Vec<String>,
+    non_actors: Vec<NonActor>,
     titles: Vec<Title>,
     /// The lower-case words of every title ("prime", "minister").
     title_words: HashSet<String>,
@@ -249,7 +267,7 @@ impl Gazetteer {
 
     /// The phrases that contain a name but are not the actor ("New
     /// Mexico", "Persian Gulf"): the matcher skips them.
-    pub fn non_actors(&self) -> &[String] {
+    pub fn non_actors(&self) -> &[NonActor] {
         &self.non_actors
     }
 
@@ -505,7 +523,8 @@ impl GazetteerBuilder {
 
     /// Adds phrases that contain a name but are not the actor ("New
     /// Mexico", "Persian Gulf", "Georgia Tech"), from a table with the
-    /// columns `phrase` and (optional) `note`. The matcher skips them.
+    /// columns `phrase` and, optional, `note`, `when` and `unless` (words,
+    /// `|`-separated: see [`NonActor`]). The matcher skips them.
     pub fn non_actors_tsv(&mut self, file: &str, text: &str) -> &mut GazetteerBuilder {
         self.sources.push(Source::NonActors {
             file: file.to_string(),
