@@ -502,7 +502,10 @@ pub enum MentionKind {
     Surname,
     /// A pronoun resolved to an earlier mention ("He argued").
     Pronoun,
-    /// A definite description resolved to an earlier mention ("the alliance").
+    /// A definite description resolved to an earlier mention ("the
+    /// alliance"), or an office without a name resolved to its holder on the
+    /// document's date, else to its state or organisation ("the German
+    /// chancellor", "Norway's foreign minister").
     Description,
     /// A noun phrase that names no known actor ("analysts", "a source").
     Phrase,
