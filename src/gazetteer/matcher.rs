@@ -67,10 +67,28 @@ fn insert_end(ends: &mut Ends, n: usize, e: (usize, u32)) -> usize {
     if i == MAX_ENDS {
         return n;
     }
-    let last = n.min(MAX_ENDS - 1);
-    ends.copy_within(i..last, i + 1);
+    // Shift by hand: `copy_within` calls memmove, too slow for a few
+    // entries on the hot path.
+    let mut j = n.min(MAX_ENDS - 1);
+    while j > i {
+        ends[j] = ends[j - 1];
+        j -= 1;
+    }
     ends[i] = e;
     (n + 1).min(MAX_ENDS)
+}
+
+/// Whether some byte of `chunk` is an ASCII capital or has its high bit
+/// set (SWAR: eight bytes at once).
+#[inline]
+fn capital_or_high(chunk: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let low = chunk & !HIGH;
+    // For a byte b < 0x80: b + 0x3F has its high bit iff b >= 'A', and
+    // b + 0x25 iff b > 'Z'; the sums never carry into the next byte.
+    let upper = (low + ONES * (0x80 - b'A' as u64)) & !(low + ONES * (0x80 - b'[' as u64));
+    (chunk & HIGH) | (upper & !chunk & HIGH) != 0
 }
 
 /// The byte every key starts with (see [`EntityMatcher::new`]).
@@ -171,6 +189,9 @@ pub struct EntityMatcher {
     start: StateID,
     /// Bytes that can start a key in the text.
     starts: [bool; 256],
+    /// Whether every such byte is an ASCII capital or a non-ASCII byte (the
+    /// built-in data), which allows a faster skip.
+    capitals_only: bool,
     /// Per automaton pattern (first word): its keys, longest rest first.
     heads: Vec<Vec<u32>>,
     /// Per key: the rest of the key after its first word (" Putin"), lower
@@ -336,11 +357,14 @@ impl EntityMatcher {
             .start_state(Anchored::Yes)
             .expect("the NFA supports anchored searches");
         let start = automaton.next_state(Anchored::Yes, start, SENTINEL);
+        let capitals_only =
+            (0..=255u8).all(|b| !starts[b as usize] || b.is_ascii_uppercase() || b >= 0x80);
         Ok(EntityMatcher {
             gazetteer,
             automaton,
             start,
             starts,
+            capitals_only,
             heads,
             rests,
             variants,
@@ -419,6 +443,17 @@ impl EntityMatcher {
     fn next_candidate(&self, text: &str, mut pos: usize) -> Option<usize> {
         let bytes = text.as_bytes();
         loop {
+            if self.capitals_only {
+                // Eight bytes at a time past runs with no capital and no
+                // non-ASCII byte: most of news text.
+                while let Some(chunk) = bytes.get(pos..pos + 8) {
+                    let chunk = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+                    if capital_or_high(chunk) {
+                        break;
+                    }
+                    pos += 8;
+                }
+            }
             let skip = bytes
                 .get(pos..)?
                 .iter()
@@ -469,8 +504,17 @@ impl EntityMatcher {
             }
             if nfa.is_match(sid) {
                 let head = nfa.match_pattern(sid, 0).as_usize();
+                let next = bytes.get(i..i + 2);
                 for &k in &self.heads[head] {
-                    if let Some(end) = rest_end(bytes, i, &self.rests[k as usize]) {
+                    let rest = &self.rests[k as usize];
+                    // Most rests fail at their first letter: " Putin" after
+                    // "Vladimir " is checked without a call.
+                    if let ([b' ', want, ..], Some(&[b' ', got])) = (&rest[..], next) {
+                        if got.to_ascii_lowercase() != *want {
+                            continue;
+                        }
+                    }
+                    if let Some(end) = rest_end(bytes, i, rest) {
                         n = insert_end(found, n, (end, k));
                     }
                 }
@@ -853,6 +897,27 @@ mod tests {
         assert_eq!(prefix_start(t, 8, "al-", false), Some(5));
         assert_eq!(prefix_start(t, 21, "al-", false), Some(18));
         assert_eq!(prefix_start("xal-Qaeda", 4, "al-", false), None);
+    }
+
+    #[test]
+    fn swar_capitals() {
+        let chunk = |s: &[u8; 8]| u64::from_le_bytes(*s);
+        assert!(!capital_or_high(chunk(b"the quic")));
+        assert!(!capital_or_high(chunk(b"@[`{z a ")));
+        assert!(capital_or_high(chunk(b"the Quic")));
+        assert!(capital_or_high(chunk(b"abcdefgZ")));
+        assert!(capital_or_high(chunk(b"Aabcdefg")));
+        assert!(capital_or_high(chunk(&[
+            b'a', 0xE2, 0x80, 0x99, b's', b' ', b'x', b'y'
+        ])));
+        for b in 0..=255u8 {
+            let c = chunk(&[b, b'a', b'a', b'a', b'a', b'a', b'a', b'a']);
+            assert_eq!(
+                capital_or_high(c),
+                b.is_ascii_uppercase() || b >= 0x80,
+                "{b}"
+            );
+        }
     }
 
     #[test]
