@@ -23,7 +23,9 @@ const ACTOR_COLUMNS: &[&str] = &[
 pub(super) struct Accumulator {
     strict: bool,
     actors: Vec<Actor>,
-    origins: Vec<(String, usize)>,
+    /// Per actor: the index of its file in `files`, and its line.
+    origins: Vec<(u32, usize)>,
+    files: Vec<String>,
     index: HashMap<ActorId, u32>,
     exact: HashSet<String>,
     given_names: HashSet<String>,
@@ -39,6 +41,7 @@ impl Accumulator {
             strict,
             actors: Vec::new(),
             origins: Vec::new(),
+            files: Vec::new(),
             index: HashMap::new(),
             exact: HashSet::new(),
             given_names: HashSet::new(),
@@ -224,7 +227,10 @@ impl Accumulator {
         self.index
             .insert(actor.id.clone(), self.actors.len() as u32);
         self.actors.push(actor);
-        self.origins.push((file.to_string(), line));
+        if self.files.last().map(String::as_str) != Some(file) {
+            self.files.push(file.to_string());
+        }
+        self.origins.push((self.files.len() as u32 - 1, line));
         Ok(())
     }
 
@@ -257,7 +263,9 @@ impl Accumulator {
 
     pub(super) fn finish(self) -> Result<Gazetteer, Error> {
         let mut offices: HashMap<u32, Vec<(u32, u16)>> = HashMap::new();
-        for (i, (actor, (file, line))) in self.actors.iter().zip(&self.origins).enumerate() {
+        for (i, (actor, &(file, line))) in self.actors.iter().zip(&self.origins).enumerate() {
+            let file = &self.files[file as usize];
+            let line = &line;
             let affiliation = match &actor.affiliation {
                 Some(aff) => Some(*self.index.get(aff).ok_or_else(|| {
                     Error::data(

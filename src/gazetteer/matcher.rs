@@ -41,7 +41,6 @@ use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
 use once_cell::sync::Lazy;
-use std::collections::HashMap;
 
 use super::Gazetteer;
 use crate::error::Error;
@@ -298,10 +297,19 @@ impl EntityMatcher {
             });
             add(&n.phrase, BLOCKED, MentionKind::Name, false, false, context);
         }
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        // Sort indices, not the entries; ties keep load order.
+        let mut order: Vec<u32> = (0..entries.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| {
+            entries[a as usize]
+                .0
+                .cmp(&entries[b as usize].0)
+                .then(a.cmp(&b))
+        });
+        let mut entries: Vec<Option<(Box<str>, Variant)>> = entries.into_iter().map(Some).collect();
         let mut keys: Vec<Box<str>> = Vec::new();
         let mut variants: Vec<Vec<Variant>> = Vec::new();
-        for (key, v) in entries {
+        for i in order {
+            let (key, v) = entries[i as usize].take().expect("each entry once");
             if keys.last() != Some(&key) {
                 keys.push(key);
                 variants.push(Vec::with_capacity(1));
@@ -321,15 +329,16 @@ impl EntityMatcher {
         }
         // The automaton holds first words only (4,300 for the built-in
         // data, against 8,200 keys): a sixth of the states, and the rest of
-        // a key is compared directly.
-        let mut head_index: HashMap<&str, u32> = HashMap::new();
+        // a key is compared directly. Sorted keys with one first word are
+        // consecutive ("united", "united kingdom", "united nations").
         let mut head_keys: Vec<Vec<u8>> = Vec::new();
         let mut heads: Vec<Vec<u32>> = Vec::new();
         let mut rests: Vec<Box<[u8]>> = Vec::with_capacity(keys.len());
+        let mut last_head: Option<&str> = None;
         for (k, key) in keys.iter().enumerate() {
             let split = key.find(' ').unwrap_or(key.len());
             let (head, rest) = key.split_at(split);
-            let h = *head_index.entry(head).or_insert_with(|| {
+            if last_head != Some(head) {
                 // Every first word starts with a sentinel byte that text
                 // never feeds: the walk starts after it. The automaton is
                 // then a trie hanging off one state, every failure link is
@@ -340,9 +349,9 @@ impl EntityMatcher {
                 bytes.extend_from_slice(head.as_bytes());
                 head_keys.push(bytes);
                 heads.push(Vec::new());
-                heads.len() as u32 - 1
-            });
-            heads[h as usize].push(k as u32);
+                last_head = Some(head);
+            }
+            heads.last_mut().expect("pushed above").push(k as u32);
             rests.push(rest.as_bytes().into());
         }
         for list in &mut heads {
