@@ -1,9 +1,25 @@
 //! Mentions: actors matched by the gazetteer, people discovered through
 //! their titles, and coreference (surnames, pronouns, descriptions).
 //!
-//! The third stage of the pipeline. Given a text, a [`Resolver`] returns
-//! every [`Mention`] of an actor and the actors the text
-//! introduces that no dictionary knows.
+//! The third stage of the pipeline. Given a text (or a [`Document`] with a
+//! date), a [`Resolver`] returns every [`Mention`] of an actor, each saying
+//! how it was found ([`MentionKind`]), and the actors the text introduces
+//! that no dictionary knows:
+//!
+//! - title phrases: "Kremlin spokesman Ivan Petrovsky", "former German
+//!   Chancellor Hans Meiering", "EU foreign policy chief Hanna Lindqvist",
+//!   and appositions, "Hanna Lindqvist, Sweden's foreign minister,"; a titled
+//!   person with no state takes the state their sentence is about;
+//! - offices without a name: "the German chancellor" is its holder on the
+//!   document's date, else Germany; "the Obama administration" is the US;
+//! - groups: "Russian officials", "the Ukrainian delegation";
+//! - coreference: a surname after a full name; he and she by gender (first
+//!   names, titles, honorifics), the nearest person in the sentence, else
+//!   the subject of the sentence before; "it" for a state or organisation
+//!   that speaks ("Russia said it would"); "they" for a group; "the
+//!   alliance", "the minister", "the world body";
+//! - places: "a summit in Moscow" is a mention of Russia, but never a
+//!   speaker.
 //!
 //! # Examples
 //!
