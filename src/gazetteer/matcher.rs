@@ -20,20 +20,32 @@
 //! Why not one unanchored leftmost-longest search over whole keys: names
 //! only start at word starts, and an unanchored ASCII-case-insensitive
 //! search spends its time on matches inside words ("us" in "because", "un"
-//! in "under") that the whole-word check throws away: on 3.4 MB of
-//! kremlin.ru text it ran at 45–80 MB/s (contiguous NFA; its prefilter, with
-//! thousands of keys, halved the speed) and at ~110 MB/s as a DFA, which
-//! takes ~75 MB and 350–500 ms to build. Candidate-and-walk with the same
-//! contiguous NFA runs at about twice the DFA's speed (see
-//! `benches/gazetteer.rs`).
+//! in "under") that the whole-word check throws away. Measured on 3.4 MB of
+//! kremlin.ru text (one core, a shared machine, so figures vary by up to
+//! 2×):
+//!
+//! | automaton, search | build | heap | scan |
+//! |---|---|---|---|
+//! | contiguous NFA, unanchored, prefilter on | 100 ms | 1.7 MB | 45 MB/s |
+//! | contiguous NFA, unanchored, no prefilter | 50 ms | 1.7 MB | 80 MB/s |
+//! | DFA, unanchored | 350–500 ms | 77 MB | 110–135 MB/s |
+//! | contiguous NFA, whole keys, walks from word starts | 25–45 ms | 1.2 MB | 170 MB/s |
+//! | DFA, whole keys, walks from word starts | 120–250 ms | 77 MB | 140–155 MB/s |
+//! | contiguous NFA, first words, walks from capitals (this) | 5–10 ms | 1.5 MB | 300–400 MB/s (160–220 with every check) |
+//!
+//! A DFA would need less work a byte, but walks are short (most die after
+//! one or two bytes), and it costs far more to build and hold: over the
+//! analyzer's 50 ms and 64 MB budgets. The automaton's prefilter does not
+//! help with thousands of keys, and candidates are rare already: with the
+//! built-in data, a SWAR test skips eight bytes at a time to the next capital.
 //!
 //! Why first words only: the automaton has 13,500 states instead of 76,000
-//! for whole keys, so building it takes a fifth of the instructions (the
-//! analyzer must build in under 50 ms), and the rests compared after a first
-//! word are few (a median of one key per first word). Each first word is
-//! stored behind a sentinel byte the text never feeds: the automaton is then
-//! a trie hanging off one state, every failure link is found in one step,
-//! and anchored walks, which never follow failure links, are unchanged.
+//! for whole keys, so building it takes a fraction of the instructions, and
+//! the rests compared after a first word are few (a median of one key per
+//! first word). Each first word is stored behind a sentinel byte the text
+//! never feeds: the automaton is then a trie hanging off one state, every
+//! failure link is found in one step, and anchored walks, which never follow
+//! failure links, are unchanged.
 
 use std::sync::Arc;
 
