@@ -13,7 +13,7 @@
 //! ```
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering};
 
 use criterion::{black_box, Criterion, Throughput};
 use standpoint::gazetteer::{EntityMatcher, Gazetteer};
@@ -26,17 +26,20 @@ const CORPUS: &str = concat!(
     "/../shared/data/corpus/kremlin_2021_2022.jsonl"
 );
 
-/// Counts live and peak heap bytes.
+/// Counts live and peak heap bytes while `COUNTING` is on (only while
+/// measuring memory: the timings run without the atomic counters).
 struct Counting;
 
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
+static COUNTING: AtomicBool = AtomicBool::new(false);
+static LIVE: AtomicIsize = AtomicIsize::new(0);
+static PEAK: AtomicIsize = AtomicIsize::new(0);
 
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         let p = System.alloc(layout);
-        if !p.is_null() {
-            let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+        if !p.is_null() && COUNTING.load(Ordering::Relaxed) {
+            let size = layout.size() as isize;
+            let live = LIVE.fetch_add(size, Ordering::Relaxed) + size;
             PEAK.fetch_max(live, Ordering::Relaxed);
         }
         p
@@ -44,18 +47,20 @@ unsafe impl GlobalAlloc for Counting {
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         System.dealloc(ptr, layout);
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        if COUNTING.load(Ordering::Relaxed) {
+            LIVE.fetch_sub(layout.size() as isize, Ordering::Relaxed);
+        }
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         let p = System.realloc(ptr, layout, new_size);
-        if !p.is_null() {
+        if !p.is_null() && COUNTING.load(Ordering::Relaxed) {
             if new_size >= layout.size() {
-                let grow = new_size - layout.size();
+                let grow = (new_size - layout.size()) as isize;
                 let live = LIVE.fetch_add(grow, Ordering::Relaxed) + grow;
                 PEAK.fetch_max(live, Ordering::Relaxed);
             } else {
-                LIVE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
+                LIVE.fetch_sub((layout.size() - new_size) as isize, Ordering::Relaxed);
             }
         }
         p
@@ -88,19 +93,27 @@ fn mb(bytes: usize) -> f64 {
     bytes as f64 / (1024.0 * 1024.0)
 }
 
+fn mb_signed(bytes: isize) -> f64 {
+    mb(bytes.max(0) as usize)
+}
+
 /// The analyzer's heap: what it holds once built, and the peak while
 /// building.
 fn memory() {
-    let before = LIVE.load(Ordering::Relaxed);
-    PEAK.store(before, Ordering::Relaxed);
+    // Frees of memory allocated before counting started would be
+    // subtracted: count from zero, and measure what the build holds.
+    LIVE.store(0, Ordering::Relaxed);
+    PEAK.store(0, Ordering::Relaxed);
+    COUNTING.store(true, Ordering::Relaxed);
     let analyzer = Analyzer::builder().build().unwrap();
-    let held = LIVE.load(Ordering::Relaxed) - before;
-    let peak = PEAK.load(Ordering::Relaxed) - before;
+    let held = LIVE.load(Ordering::Relaxed);
+    let peak = PEAK.load(Ordering::Relaxed);
+    COUNTING.store(false, Ordering::Relaxed);
     eprintln!(
         "heap: Analyzer holds {:.1} MB (peak while building {:.1} MB); \
          gazetteer automaton {:.1} MB, {} keys",
-        mb(held),
-        mb(peak),
+        mb_signed(held),
+        mb_signed(peak),
         mb(analyzer.matcher().memory_usage()),
         analyzer.matcher().pattern_count(),
     );
