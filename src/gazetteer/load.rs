@@ -64,8 +64,19 @@ impl Accumulator {
             } else if kind == ActorKind::Country {
                 actor.country = Some(actor.id.to_string());
             }
+            // One allocation per list, not two (`Row::list` collects
+            // `&str`s first): this is most of the built-in data.
             let list = |column| -> Result<Vec<String>, Error> {
-                Ok(row.list(column)?.into_iter().map(str::to_string).collect())
+                let Some(field) = row.get(column) else {
+                    return Ok(Vec::new());
+                };
+                field
+                    .split('|')
+                    .map(|item| match item.trim() {
+                        "" => Err(row.error(DataProblem::EmptyAlias)),
+                        item => Ok(item.to_string()),
+                    })
+                    .collect()
             };
             actor.aliases = list("aliases")?;
             actor.adjectives = list("adjectives")?;
