@@ -438,4 +438,6 @@ fn public_types_are_send_and_sync() {
     check::<EntityMatcher>();
     check::<standpoint::Document<'static>>();
     check::<standpoint::mentions::Resolver>();
+    check::<standpoint::gazetteer::NonActor>();
+    check::<standpoint::mentions::Resolution>();
 }
