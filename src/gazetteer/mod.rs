@@ -257,6 +257,26 @@ impl Gazetteer {
         self.actors.is_empty()
     }
 
+    /// Every name the matcher looks for: each actor's name, aliases,
+    /// metonyms and adjectives (a name may repeat across actors).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use standpoint::gazetteer::Gazetteer;
+    ///
+    /// let gazetteer = Gazetteer::builtin();
+    /// assert!(gazetteer.names().any(|n| n == "the Kremlin"));
+    /// ```
+    pub fn names(&self) -> impl Iterator<Item = &str> + '_ {
+        self.actors.iter().flat_map(|a| {
+            std::iter::once(a.name.as_str())
+                .chain(a.aliases.iter().map(String::as_str))
+                .chain(a.metonyms.iter().map(String::as_str))
+                .chain(a.adjectives.iter().map(String::as_str))
+        })
+    }
+
     pub(crate) fn actor(&self, index: u32) -> &Actor {
         &self.actors[index as usize]
     }
