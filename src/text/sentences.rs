@@ -95,6 +95,20 @@ const OPENERS: &[&str] = &[
     "From",
 ];
 
+/// Bytes that may end a sentence: line breaks, `.`, `!`, `?`, and the lead
+/// bytes of `…` (0xE2), `。` (0xE3) and the full-width `！？` (0xEF).
+const CANDIDATE: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\n' as usize] = true;
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[0xE2] = true;
+    t[0xE3] = true;
+    t[0xEF] = true;
+    t
+};
+
 /// Splits `text` into sentences.
 ///
 /// Boundaries are `.`, `!`, `?`, `…` (and the CJK full stops) followed by
@@ -144,6 +158,11 @@ impl Iterator for Sentences<'_> {
         }
         let mut i = start;
         while i < bytes.len() {
+            // Most bytes cannot end a sentence: skip them.
+            match bytes[i..].iter().position(|&b| CANDIDATE[b as usize]) {
+                Some(skip) => i += skip,
+                None => break,
+            }
             let b = bytes[i];
             let boundary = match b {
                 b'\n' => line_break_ends(text, i),
@@ -156,10 +175,8 @@ impl Iterator for Sentences<'_> {
             if let Some(end) = boundary {
                 let end = end.max(i + 1).min(text.len());
                 self.pos = end;
+                // Not empty: `start` is not white space and `end > start`.
                 let trimmed = text[start..end].trim_end();
-                if trimmed.is_empty() {
-                    return self.next();
-                }
                 return Some(Span::new(start, start + trimmed.len()));
             }
             i += 1;
