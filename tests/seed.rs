@@ -109,8 +109,9 @@ fn stefanishyna_is_found_through_her_title_and_supports() {
         "{how:?}"
     );
     assert!(speaker_text(conveyed).starts_with("Ukraine’s Deputy Prime Minister"));
+    // The reported clause, with its "that" (as PolNeAR annotates it).
     let content = conveyed.content.unwrap().as_str(SEED);
-    assert!(content.starts_with("Kiev had presented"), "{content}");
+    assert!(content.starts_with("that Kiev had presented"), "{content}");
     let noted = statement(&a, "noted", &olga.id);
     assert_eq!(noted.stance, Stance::Support);
     assert_eq!(speaker_text(noted), "Stefanishyna");

@@ -8,6 +8,10 @@ use super::model::{self, feat, Context};
 use super::speaker::Range;
 use super::tokens::{wc, Doc, NONE};
 
+/// How many words may stand between a cue and the "that" its content
+/// starts with ("said in a statement on Tuesday that").
+const MAX_THAT_GAP: usize = 10;
+
 /// How many words before a cue may extend it ("has also repeatedly said").
 const MAX_CUE_PREFIX: usize = 4;
 
@@ -72,6 +76,13 @@ pub(super) fn matches<'c>(d: &mut Doc<'_>, lexicon: &'c CueLexicon) -> Vec<Candi
         if d.toks[last].end != span.end {
             continue;
         }
+        // "the said agreement", "an added cost": a past form after an
+        // article is an adjective, whatever the corpus shows.
+        let verb_form = d.is(first, wc::ED | wc::PAST) && entry.class != CueClass::Noun;
+        if verb_form && first > 0 && d.is(first - 1, wc::ARTICLE) && !d.is(first - 1, wc::RELATIVE)
+        {
+            continue;
+        }
         if matches!(entry.class, CueClass::Speech | CueClass::Mental)
             && entry.frame != Frame::Passive
         {
@@ -82,19 +93,38 @@ pub(super) fn matches<'c>(d: &mut Doc<'_>, lexicon: &'c CueLexicon) -> Vec<Candi
     out
 }
 
+/// Each candidate's probability of being a cue, from its context and the
+/// frame it would take.
+pub(super) fn probabilities(
+    d: &Doc<'_>,
+    lexicon: &CueLexicon,
+    candidates: &[Candidate<'_>],
+) -> Vec<(Context, f32)> {
+    let model = &lexicon.model;
+    let frames = statements(d, candidates);
+    candidates
+        .iter()
+        .zip(&frames)
+        .map(|(c, f)| {
+            let ctx = context(d, c, f);
+            let group = model::group(c.entry.class, c.entry.frame, c.entry.weight);
+            let p = model.probability(c.entry.weight, group, c.entry.lemma_id, &ctx);
+            (ctx, p)
+        })
+        .collect()
+}
+
 /// The candidates the cue model keeps; marks their tokens as cues.
 pub(super) fn keep<'c>(
     d: &mut Doc<'_>,
     lexicon: &CueLexicon,
     candidates: Vec<Candidate<'c>>,
 ) -> Vec<Candidate<'c>> {
-    let model = &lexicon.model;
+    let scores = probabilities(d, lexicon, &candidates);
+    let threshold = lexicon.model.threshold();
     let mut kept = Vec::with_capacity(candidates.len());
-    for c in candidates {
-        let ctx = context(d, &c);
-        let group = model::group(c.entry.class, c.entry.frame);
-        let p = model.probability(c.entry.weight, group, c.entry.lemma_id, &ctx);
-        if p >= model.threshold() {
+    for (c, (_, p)) in candidates.into_iter().zip(scores) {
+        if p >= threshold {
             for t in &mut d.toks[c.first..=c.last] {
                 t.class |= wc::CUE;
             }
@@ -104,12 +134,9 @@ pub(super) fn keep<'c>(
     kept
 }
 
-/// The cue model's features of a candidate.
-pub(super) fn context(d: &Doc<'_>, c: &Candidate<'_>) -> Context {
-    let mut values = [0u8; model::FEATURES.len()];
-    let (i0, i1) = (c.first, c.last);
-    let prv = (i0 > 0 && d.same_sent(i0 - 1, i0)).then(|| i0 - 1);
-    values[feat::PRV] = model::value(match prv {
+/// The class of the word before a cue.
+fn before_class(d: &Doc<'_>, p: Option<usize>) -> &'static str {
+    match p {
         None => "bos",
         Some(p) if d.is(p, wc::ARTICLE) => "det",
         Some(p) if d.is(p, wc::POSS) || d.possessive(p) => "poss",
@@ -123,9 +150,12 @@ pub(super) fn context(d: &Doc<'_>, c: &Candidate<'_>) -> Context {
         Some(p) if d.cap(p) => "cap",
         Some(p) if d.is(p, wc::ALPHA) && d.str(p).ends_with('s') => "plural",
         Some(_) => "other",
-    });
-    let nxt = (i1 + 1 < d.len() && d.same_sent(i1 + 1, i1)).then(|| i1 + 1);
-    values[feat::NXT] = model::value(match nxt {
+    }
+}
+
+/// The class of the word after a cue.
+fn after_class(d: &Doc<'_>, n: Option<usize>) -> &'static str {
+    match n {
         None => "end",
         Some(n) if d.is(n, wc::PERIOD | wc::END) => "end",
         Some(n) if d.word_is(n, "that") => "that",
@@ -140,7 +170,33 @@ pub(super) fn context(d: &Doc<'_>, c: &Candidate<'_>) -> Context {
         Some(n) if d.cap(n) => "cap",
         Some(n) if d.is(n, wc::DIGIT) => "num",
         Some(_) => "other",
-    });
+    }
+}
+
+/// The kind of a source phrase.
+fn source_class(d: &Doc<'_>, source: Option<Range>, cue: Range) -> &'static str {
+    match source {
+        None => "none",
+        Some((a, _)) if a > cue.1 => "after",
+        Some((a, b)) if a == b && d.word_is(a, "who") => "rel",
+        Some((a, b)) if a == b && (d.is(a, wc::RELATIVE) || d.word_is(a, "it")) => "thing",
+        Some((a, b)) if a == b && d.is(a, wc::PERSONAL | wc::CONTRACTION) => "pron",
+        Some((a, b)) if (a..=b).any(|m| d.cap(m)) => "name",
+        Some((a, b)) if (a..=b).any(|m| d.is(m, wc::AGENT)) => "agent",
+        Some(_) => "np",
+    }
+}
+
+/// The cue model's features of a candidate, given the frame it takes.
+pub(super) fn context(d: &Doc<'_>, c: &Candidate<'_>, f: &Found<'_>) -> Context {
+    let mut values = [0u8; model::FEATURES.len()];
+    let (i0, i1) = (c.first, c.last);
+    let back = |k: usize| (i0 >= k && d.same_sent(i0 - k, i0)).then(|| i0 - k);
+    let ahead = |k: usize| (i1 + k < d.len() && d.same_sent(i1 + k, i1)).then(|| i1 + k);
+    values[feat::PRV] = model::value(before_class(d, back(1)));
+    values[feat::PRV2] = model::value(before_class(d, back(2)));
+    values[feat::NXT] = model::value(after_class(d, ahead(1)));
+    values[feat::NXT2] = model::value(after_class(d, ahead(2)));
     values[feat::Q] = model::value(if d.toks[i0].quote != NONE {
         "in"
     } else {
@@ -160,6 +216,19 @@ pub(super) fn context(d: &Doc<'_>, c: &Candidate<'_>) -> Context {
         Some((a, b)) if (a..=b).any(|m| d.cap(m)) => "name",
         Some(_) => "np",
     });
+    values[feat::PATTERN] = model::value(match f.pattern {
+        Pattern::SourceFirst => "source_first",
+        Pattern::Noun => "noun",
+        Pattern::QuoteBefore => "quote_before",
+        Pattern::Adjunct => "adjunct",
+        Pattern::Inverted => "inverted",
+        Pattern::ContentBefore => "content_before",
+        Pattern::Parenthetical => "parenthetical",
+        Pattern::QuoteAfter => "quote_after",
+        Pattern::Plain => "plain",
+        _ => "special",
+    });
+    values[feat::SRC] = model::value(source_class(d, f.source, f.cue));
     Context { values }
 }
 
@@ -239,6 +308,15 @@ fn one<'c>(
             quote_before = Some(q);
             src_before = None;
         }
+    }
+    // "... the 'king of debt,' noting that ...": a participle after a
+    // quotation goes on with the sentence's speaker; the quotation is not
+    // its content.
+    if src_before.is_none()
+        && d.is(i0, wc::ING)
+        && quote_before.is_some_and(|q| d.quotes[q].open > s0)
+    {
+        quote_before = None;
     }
     let passive = entry.frame == Frame::Passive;
     let b = before.filter(|&b| b >= s0);
@@ -415,6 +493,25 @@ fn plain(
     if entry.listener {
         k = d.skip_listener(k, s1);
     }
+    // "said in a statement on Tuesday that C": the content starts at "that"
+    // (but "said the deal that ..." starts with "the deal").
+    let adverbial = k <= s1 && d.is(k, wc::PREP | wc::TIME) && !d.is(k, wc::ARTICLE);
+    for m in k..(k + MAX_THAT_GAP).min(s1 + 1) {
+        if !adverbial {
+            break;
+        }
+        if d.word_is(m, "that") {
+            k = m;
+            break;
+        }
+        if d.is(
+            m,
+            wc::COMMA | wc::PERIOD | wc::COLON | wc::SEMICOLON | wc::QUOTE | wc::END,
+        ) || d.verbish(m)
+        {
+            break;
+        }
+    }
     if k <= s1 {
         if let Some((a, mut b)) = d.trim_end(k, s1) {
             if entry.content == ContentBound::Phrase {
@@ -520,6 +617,68 @@ pub(super) fn cut_contents(
     }
 }
 
+/// Statements inside another statement's content. A sibling clause ("A
+/// said X, and B argued Y") ends the content before it; a report within
+/// the report ("The Post reported that Klein said he was writing a book")
+/// is part of the content and no statement of its own. (`found` is in cue
+/// order.)
+pub(super) fn drop_nested(
+    d: &Doc<'_>,
+    found: &mut Vec<Found<'_>>,
+    same_speaker: impl Fn(Range, Range) -> bool,
+) {
+    let mut inner = vec![false; found.len()];
+    for i in 0..found.len() {
+        let f = &found[i];
+        let Some((a, b)) = f.content else {
+            continue;
+        };
+        if a <= f.cue.1 && f.cue.0 <= b {
+            continue;
+        }
+        let start = found.partition_point(|o| o.cue.0 < a);
+        let mut cut = None;
+        for (j, o) in found.iter().enumerate().skip(start) {
+            if o.cue.0 > b {
+                break;
+            }
+            if j == i || o.cue.1 > b {
+                continue;
+            }
+            let left = match o.source {
+                Some(s) if s.1 < o.cue.0 && s.0 > a => s.0,
+                _ => o.cue.0,
+            };
+            let sibling = left > a + 1
+                && f.cue.1 < a
+                && d.is(left - 1, wc::CLAUSE_BREAK | wc::DASH)
+                && d.toks[left].quote == NONE;
+            let same = matches!((f.source, o.source), (Some(x), Some(y)) if same_speaker(x, y));
+            if sibling && same {
+                // "According to Putin, C; he described D": one speaker goes
+                // on; both statements stand, the first with all it said.
+                continue;
+            }
+            if sibling {
+                cut = Some(left - 1);
+                break;
+            }
+            inner[j] = true;
+        }
+        if let Some(mut nb) = cut {
+            while nb > a && d.is(nb, wc::CUT_BACK | wc::CLAUSE_BREAK) {
+                nb -= 1;
+            }
+            found[i].content = Some((a, nb));
+        }
+    }
+    let mut k = 0;
+    found.retain(|_| {
+        k += 1;
+        !inner[k - 1]
+    });
+}
+
 /// A cue that is no word of the lexicon.
 fn special_cue(form: &str, class: CueClass, frame: Frame) -> Cue {
     Cue {
@@ -602,8 +761,9 @@ fn headline_colon(d: &Doc<'_>) -> Option<Found<'static>> {
             break;
         }
         if d.is(i, wc::COLON) && !d.is(i, wc::CUE) {
-            let name = (s0..i).all(|k| d.cap(k) || d.is(k, wc::PERIOD));
-            if name && i < s1 {
+            let name =
+                (s0..i).all(|k| (d.cap(k) || d.is(k, wc::PERIOD)) && !d.is(k, wc::NOT_LABEL));
+            if name && i < s1 && !d.is(i + 1, wc::DIGIT) {
                 return Some(Found {
                     cue: (i, i),
                     source: Some((s0, i - 1)),

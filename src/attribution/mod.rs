@@ -42,6 +42,7 @@ use crate::text::Quote;
 use crate::{Span, StatementKind};
 
 use frames::{Found, Pattern};
+use speaker::Range;
 use tokens::{wc, Doc, WordClasses};
 
 /// How far (in bytes) from its cue a statement's speaker and content may
@@ -83,14 +84,84 @@ pub(crate) fn attribute<'c>(
     let turns = transcript::turns(&d, mentions);
     found.extend(turns.iter().map(|t| t.statement(&d)));
     found.sort_by_key(|f| f.cue.0);
-    frames::cut_contents(&d, &mut found, |a, b| {
+    // A headline colon that is also a turn's is one statement.
+    found.dedup_by_key(|f| f.cue);
+    let same_speaker = |a: Range, b: Range| {
         let actor = |r| speaker::resolve(&d, r, mentions).0.actor;
         d.str(a.0) == d.str(b.0) || actor(a).is_some() && actor(a) == actor(b)
-    });
+    };
+    frames::cut_contents(&d, &mut found, same_speaker);
+    frames::drop_nested(&d, &mut found, same_speaker);
     found
         .iter()
         .filter_map(|f| to_attribution(&d, f, &turns, quotes, mentions))
         .collect()
+}
+
+/// One match of the cue lexicon in a text, with the context the cue model
+/// saw and its verdict: for inspecting why a word was or was not taken as
+/// a cue, and for fitting the model on other annotated text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CueCandidate<'a> {
+    /// Where the match is.
+    pub span: Span,
+    /// The lexicon entry matched.
+    pub cue: &'a Cue,
+    /// The group whose weights apply: `speech`, `mental`, `passive`,
+    /// `source_first` or `noun`.
+    pub group: &'static str,
+    /// The context, as (feature, value) names: the class of the words
+    /// around the match (`prv`, `prv2`, `nxt`, `nxt2`), inside a quotation
+    /// (`q`), capitalised (`case`), the subject before it (`subj`), the
+    /// frame it would take (`pattern`) and the kind of source found there
+    /// (`src`).
+    pub context: Vec<(&'static str, &'static str)>,
+    /// The probability that the match is a cue.
+    pub probability: f32,
+    /// Whether the probability reaches the model's threshold.
+    pub kept: bool,
+}
+
+impl CueLexicon {
+    /// Every match of the lexicon in `text`, with the cue model's view of
+    /// it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use standpoint::attribution::CueLexicon;
+    ///
+    /// // A "said" inside a quotation is part of what was said.
+    /// let text = "\"I said no,\" he said. It was a good show.";
+    /// let found = CueLexicon::builtin().candidates(text);
+    /// let verdicts: Vec<(&str, bool)> =
+    ///     found.iter().map(|c| (c.span.as_str(text), c.kept)).collect();
+    /// assert_eq!(verdicts, [("said", false), ("said", true), ("show", false)]);
+    /// ```
+    pub fn candidates(&self, text: &str) -> Vec<CueCandidate<'_>> {
+        let sentences: Vec<Span> = crate::text::sentences(text).collect();
+        let quotes = crate::text::quotes(text);
+        let mut d = Doc::new(text, &sentences, &quotes, WordClasses::builtin());
+        let candidates = frames::matches(&mut d, self);
+        let scores = frames::probabilities(&d, self, &candidates);
+        let threshold = self.model.threshold();
+        candidates
+            .iter()
+            .zip(scores)
+            .map(|(c, (ctx, p))| CueCandidate {
+                span: d.span(c.first, c.last),
+                cue: c.entry,
+                group: model::GROUPS[model::group(c.entry.class, c.entry.frame, c.entry.weight)],
+                context: model::FEATURES
+                    .iter()
+                    .zip(ctx.values)
+                    .map(|(f, v)| (*f, model::VALUES[v as usize]))
+                    .collect(),
+                probability: p,
+                kept: p >= threshold,
+            })
+            .collect()
+    }
 }
 
 /// Token spans to byte spans, the source phrase to a speaker mention.
@@ -128,17 +199,7 @@ fn to_attribution<'c>(
         speaker = transcript::turn_at(turns, f.cue.0).and_then(|t| t.speaker);
     }
     let _ = source;
-    let content = f
-        .content
-        .map(|(a, b)| {
-            // "said that C": the complementizer is no part of what was said.
-            if a > f.cue.1 && a < b && d.word_is(a, "that") && !d.is(a + 1, wc::VERBISH) {
-                (a + 1, b)
-            } else {
-                (a, b)
-            }
-        })
-        .map(|(a, b)| clip(d.text, d.span(a, b), cue));
+    let content = f.content.map(|(a, b)| clip(d.text, d.span(a, b), cue));
     let sentence = d.sentence_of[d.toks[f.cue.0].sent];
     let (s0, s1) = d.sent_of(f.cue.0);
     let scope = clip(d.text, d.span(s0, s1), cue);

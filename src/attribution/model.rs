@@ -13,16 +13,56 @@ use crate::tsv;
 use super::lexicon::{CueClass, Frame};
 
 /// The features, in the order of [`Context::values`].
-pub(crate) const FEATURES: &[&str] = &["prv", "nxt", "q", "case", "subj"];
-const F: usize = 5;
+pub(crate) const FEATURES: &[&str] = &[
+    "prv", "nxt", "q", "case", "subj", "prv2", "nxt2", "pattern", "src",
+];
+const F: usize = FEATURES.len();
 
 /// Every value a feature can take (one vocabulary for all features).
 pub(crate) const VALUES: &[&str] = &[
-    "bos", "det", "poss", "subj", "aux", "to", "comma", "quote", "prep", "conj", "cap", "plural",
-    "other", "end", "that", "colon", "wh", "pron", "num", "in", "out", "low", "none", "pron:1-2",
-    "pron:3", "name", "np",
+    "bos",
+    "det",
+    "poss",
+    "subj",
+    "aux",
+    "to",
+    "comma",
+    "quote",
+    "prep",
+    "conj",
+    "cap",
+    "plural",
+    "other",
+    "end",
+    "that",
+    "colon",
+    "wh",
+    "pron",
+    "num",
+    "in",
+    "out",
+    "low",
+    "none",
+    "pron:1-2",
+    "pron:3",
+    "name",
+    "np",
+    "rel",
+    "after",
+    "source_first",
+    "noun",
+    "quote_before",
+    "adjunct",
+    "inverted",
+    "content_before",
+    "parenthetical",
+    "quote_after",
+    "plain",
+    "special",
+    "thing",
+    "agent",
 ];
-const V: usize = 27;
+const V: usize = VALUES.len();
 
 /// Feature indices.
 pub(crate) mod feat {
@@ -31,6 +71,10 @@ pub(crate) mod feat {
     pub(crate) const Q: usize = 2;
     pub(crate) const CASE: usize = 3;
     pub(crate) const SUBJ: usize = 4;
+    pub(crate) const PRV2: usize = 5;
+    pub(crate) const NXT2: usize = 6;
+    pub(crate) const PATTERN: usize = 7;
+    pub(crate) const SRC: usize = 8;
 }
 
 /// The index of a value name.
@@ -41,18 +85,49 @@ pub(crate) fn value(name: &str) -> u8 {
         .expect("a value of the vocabulary") as u8
 }
 
-/// The groups a cue's context weights are shared by.
-const GROUPS: &[&str] = &["speech", "mental", "passive", "source_first", "noun"];
+/// The groups a cue's context weights are shared by: its kind, and how
+/// often its form is a cue at all (the weight: below 0.2, 0.5, 0.8, or
+/// above), since context matters most for forms that are cues only
+/// sometimes ("maintains that" against "maintains control").
+pub(crate) const GROUPS: &[&str] = &[
+    "speech:0",
+    "speech:1",
+    "speech:2",
+    "speech:3",
+    "mental:0",
+    "mental:1",
+    "mental:2",
+    "mental:3",
+    "passive:0",
+    "passive:1",
+    "passive:2",
+    "passive:3",
+    "source_first:0",
+    "source_first:1",
+    "source_first:2",
+    "source_first:3",
+    "noun:0",
+    "noun:1",
+    "noun:2",
+    "noun:3",
+];
 
 /// The group of a cue.
-pub(crate) fn group(class: CueClass, frame: Frame) -> usize {
-    match (frame, class) {
+pub(crate) fn group(class: CueClass, frame: Frame, weight: f32) -> usize {
+    let kind = match (frame, class) {
         (Frame::Passive, _) => 2,
         (Frame::SourceFirst | Frame::Agent, _) => 3,
         (Frame::Noun, _) | (_, CueClass::Noun) => 4,
         (_, CueClass::Mental) => 1,
         _ => 0,
-    }
+    };
+    let bucket = match weight {
+        w if w < 0.2 => 0,
+        w if w < 0.5 => 1,
+        w if w < 0.8 => 2,
+        _ => 3,
+    };
+    kind * 4 + bucket
 }
 
 /// A cue candidate's feature values.
@@ -170,12 +245,6 @@ impl CueModel {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn vocabulary_sizes_match() {
-        assert_eq!(FEATURES.len(), F);
-        assert_eq!(VALUES.len(), V);
-    }
 
     #[test]
     fn bad_rows_are_errors_with_their_line() {

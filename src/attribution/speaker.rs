@@ -68,7 +68,9 @@ impl Doc<'_> {
             return Some(j);
         }
         let first_ok = self.is(j, wc::ALPHA | wc::DIGIT | wc::CLOSE_PAREN | wc::PERIOD);
-        if self.is(j, wc::LEFT_STOP | wc::QUOTE) || !first_ok {
+        // A phrase does not end with a determiner ("the said bill").
+        let determiner = self.is(j, wc::ARTICLE | wc::DET_STRICT) && !self.is(j, wc::FLOATING);
+        if self.is(j, wc::LEFT_STOP | wc::QUOTE) || !first_ok || determiner {
             return None;
         }
         let mut start = None;
@@ -116,8 +118,14 @@ impl Doc<'_> {
                 }
                 break;
             }
-            if self.is(u, wc::LEFT_STOP) || (self.is(u, wc::RELATIVE) && u != j) || self.verbish(u)
-            {
+            // The head right before the cue is a noun even when the lexicon
+            // knows its form as a verb ("refugee advocates said").
+            let verb = if u == j {
+                self.is(u, wc::VERBISH)
+            } else {
+                self.verbish(u)
+            };
+            if self.is(u, wc::LEFT_STOP) || (self.is(u, wc::RELATIVE) && u != j) || verb {
                 break;
             }
             start = Some(u);
@@ -258,7 +266,15 @@ impl Doc<'_> {
                 }
                 break;
             } else if self.is(k, wc::COMMA) && depth <= 0 {
-                if !long {
+                // "said Anna Kovacs, a deputy minister" goes on through the
+                // apposition; "said Carson, speaking with ..." or "said
+                // Warren, who ..." does not.
+                let next = k + 1;
+                let apposition = next <= s1
+                    && (self.is(next, wc::DET | wc::POSS | wc::SRC_NOUN | wc::DIGIT)
+                        || self.cap(next))
+                    && !self.is(next, wc::RELATIVE | wc::ING | wc::AUX);
+                if !long || !apposition {
                     break;
                 }
             } else if depth <= 0 && k > st && self.is(k, wc::INV_STOP) {
@@ -419,11 +435,7 @@ pub(super) fn resolve(
     range: Range,
     mentions: &DocMentions,
 ) -> (MentionRec, Vec<MentionRec>) {
-    let (mut a, mut b) = range;
-    // The source span does not keep a closing comma.
-    while b > a && d.is(b, wc::COMMA) {
-        b -= 1;
-    }
+    let (mut a, b) = range;
     while a < b && d.is(a, wc::COMMA) {
         a += 1;
     }

@@ -71,6 +71,8 @@ pub(super) mod wc {
         TURN_LABEL = 49, "turn_label";
         NOT_LABEL = 50, "not_label";
         CLAUSE_BREAK = 51, "clause_break";
+        AGENT = 52, "agent";
+        PAST = 53, "past";
         // Set by the attributor: a verb form of the cue lexicon, a kept cue.
         VERB = 56, "-verb";
         CUE = 57, "-cue";

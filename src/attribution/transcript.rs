@@ -61,15 +61,29 @@ pub(super) fn turn_at(turns: &[Turn], i: usize) -> Option<&Turn> {
 /// The turns of a document.
 pub(super) fn turns(d: &Doc<'_>, mentions: &DocMentions) -> Vec<Turn> {
     let mut labels: Vec<(Range, usize, Option<MentionRec>)> = Vec::new();
+    let mut strong = 0;
     for colon in 1..d.len() {
-        if !d.is(colon, wc::COLON) || colon + 1 >= d.len() || d.toks[colon + 1].line_before {
+        if !d.is(colon, wc::COLON)
+            || colon + 1 >= d.len()
+            || d.toks[colon + 1].line_before
+            || d.is(colon + 1, wc::DIGIT)
+        {
             continue;
         }
-        if let Some((label, speaker)) = label_before(d, colon, mentions) {
+        if let Some((label, speaker, sure)) = label_before(d, colon, mentions) {
+            strong += usize::from(sure);
             labels.push((label, colon, speaker));
         }
     }
-    let transcript = labels.len() >= 2;
+    // A name-like label ("Margarita Simonyan:") opens a turn only in a
+    // transcript, where known speakers take turns too.
+    let transcript = strong >= 2;
+    if !transcript {
+        labels.retain(|(label, _, speaker)| {
+            speaker.is_some_and(|m| m.actor.is_some())
+                || d.str(label.1).chars().all(|c| !c.is_lowercase())
+        });
+    }
     let mut out: Vec<Turn> = Vec::with_capacity(labels.len());
     for (n, &(label, colon, speaker)) in labels.iter().enumerate() {
         let next = labels.get(n + 1).map_or(d.len(), |l| l.0 .0);
@@ -93,12 +107,13 @@ pub(super) fn turns(d: &Doc<'_>, mentions: &DocMentions) -> Vec<Turn> {
 }
 
 /// The speaker label that ends right before the colon at `colon`, with its
-/// speaker mention.
+/// speaker mention, and whether it is surely a label (a known person, an
+/// all-capitals name).
 fn label_before(
     d: &Doc<'_>,
     colon: usize,
     mentions: &DocMentions,
-) -> Option<(Range, Option<MentionRec>)> {
+) -> Option<(Range, Option<MentionRec>, bool)> {
     let (s0, _) = d.sent_of(colon);
     let last = colon - 1;
     // A person the mention stage knows, ending at the colon, at the start
@@ -115,7 +130,7 @@ fn label_before(
                 || d.toks[first].line_before
                 || (first > s0 && d.cap(first - 1) && !d.is(first - 1, wc::PERIOD));
             if opens {
-                return Some(((first, last), Some(*m)));
+                return Some(((first, last), Some(*m), true));
             }
         }
     }
@@ -139,5 +154,5 @@ fn label_before(
         return None;
     }
     let (speaker, _) = speaker::resolve(d, range, mentions);
-    Some((range, Some(speaker)))
+    Some((range, Some(speaker), all_caps))
 }
