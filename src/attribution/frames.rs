@@ -36,6 +36,8 @@ pub(super) enum Pattern {
     QuoteAfter,
     /// "X said (that) C".
     Plain,
+    /// "C was criticized by X".
+    Agent,
     /// "Name: C" in a headline.
     HeadlineColon,
     /// "... in a new poll".
@@ -226,6 +228,7 @@ pub(super) fn context(d: &Doc<'_>, c: &Candidate<'_>, f: &Found<'_>) -> Context 
         Pattern::Parenthetical => "parenthetical",
         Pattern::QuoteAfter => "quote_after",
         Pattern::Plain => "plain",
+        Pattern::Agent => "agent",
         _ => "special",
     });
     values[feat::SRC] = model::value(source_class(d, f.source, f.cue));
@@ -342,6 +345,16 @@ fn one<'c>(
         adjunct = true;
     }
 
+    // "The plan was criticized by the mayor", "the concern expressed by
+    // Draghi": the agent after "by" speaks; the subject is the content.
+    if !noun && !passive && d.is(i0, wc::ED | wc::PAST) && c1 < s1 && d.word_is(c1 + 1, "by") {
+        if let Some(agent) = d.np_right(c1 + 2, s1 + 1) {
+            found.pattern = Pattern::Agent;
+            found.source = Some(agent);
+            found.content = src_before;
+            return found;
+        }
+    }
     if noun {
         found.pattern = Pattern::Noun;
         if let Some(j) = b {
@@ -405,14 +418,23 @@ fn one<'c>(
 fn source_first(d: &Doc<'_>, found: &mut Found<'_>, s0: usize, s1: usize) {
     found.pattern = Pattern::SourceFirst;
     let (c0, c1) = found.cue;
+    // "C, according to X, a professor at Y." runs to the sentence end;
+    // otherwise (or when that finds no clean end) the source stops at the
+    // first comma.
     let long = c0 >= s0 + 3;
-    let source = d.source_after(c1, long);
+    let closes = |s: Range| s.1 >= s1 || d.is(s.1 + 1, wc::PERIOD | wc::END | wc::QUOTE);
+    let source = match d.source_after(c1, long) {
+        Some(s) if long && !closes(s) => d.source_after(c1, false),
+        other => other,
+    };
     found.source = source;
     let mut after = source.map_or(c1 + 1, |s| s.1 + 1);
     while after <= s1 && d.is(after, wc::COMMA) {
         after += 1;
     }
-    let before = if c0 > s0 {
+    // "..., because, according to X, C": the clause goes on after the source.
+    let opener = c0 >= s0 + 2 && d.is(c0 - 1, wc::COMMA) && d.is(c0 - 2, wc::LEFT_STOP);
+    let before = if c0 > s0 && !opener {
         d.trim_end(s0, c0 - 1)
     } else {
         None

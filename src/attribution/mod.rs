@@ -180,7 +180,11 @@ fn to_attribution<'c>(
         .map(|s| speaker::widen(d, s, mentions));
     let (mut speaker, co_speakers) = match source {
         Some(s) => {
-            let (m, co) = speaker::resolve(d, s, mentions);
+            let (mut m, co) = speaker::resolve(d, s, mentions);
+            // "Chris Christie, who endorsed him": "who" is Christie.
+            if m.actor.is_none() && s.0 == s.1 && d.is(s.0, wc::RELATIVE) {
+                m.actor = speaker::antecedent(d, s.0, mentions).and_then(|a| a.actor);
+            }
             (Some(m), co)
         }
         None => (None, Vec::new()),

@@ -345,13 +345,15 @@ impl Doc<'_> {
             if m > k && (self.verbish(m) || self.is(m, wc::RELATIVE)) {
                 break;
             }
-            if self.cap(m) || self.is(m, wc::TITLE) {
+            if self.is(m, wc::DET_STRICT | wc::DET) {
+                // "The presidents": a capitalised determiner is no name.
+            } else if self.cap(m) || self.is(m, wc::TITLE) {
                 seen_cap = true;
             } else if self.is(m, wc::NP_INNER) {
                 if !(m + 1 < limit && (self.cap(m + 1) || self.is(m + 1, wc::DET_STRICT))) {
                     break;
                 }
-            } else if !self.is(m, wc::DET_STRICT | wc::DET) {
+            } else {
                 // A lower-case word after a name ends the phrase.
                 if seen_cap && !self.is(m - 1, wc::NP_INNER) && !self.possessive(m - 1) {
                     break;
@@ -537,4 +539,21 @@ pub(super) fn widen(d: &Doc, (a, b): Range, mentions: &DocMentions) -> Range {
         Some(e) if d.toks[e].end == m.span.end && d.same_sent(a, e) => (a, e),
         _ => (a, b),
     }
+}
+
+/// The noun phrase a relative pronoun at `rel` refers to ("Chris Christie,
+/// who ..."), as a speaker mention.
+pub(super) fn antecedent(d: &Doc, rel: usize, mentions: &DocMentions) -> Option<MentionRec> {
+    let mut j = rel.checked_sub(1)?;
+    if d.is(j, wc::COMMA) {
+        j = j.checked_sub(1)?;
+    }
+    if !d.same_sent(j, rel) {
+        return None;
+    }
+    let start = d.np_left(j)?;
+    if d.is(start, wc::RELATIVE) {
+        return None;
+    }
+    Some(resolve(d, (start, j), mentions).0)
 }

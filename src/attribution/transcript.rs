@@ -126,8 +126,13 @@ fn label_before(
                 MentionKind::Title | MentionKind::Name | MentionKind::Alias | MentionKind::Surname
             );
         if let Some(first) = d.tok_at(m.span.start).filter(|_| known) {
+            // At a sentence or line start, after a heading's words, or a
+            // full name before a capitalised turn ("... meeting President
+            // of Russia Vladimir Putin: Colleagues").
+            let full_name = last > first && d.cap(colon + 1);
             let opens = first == s0
                 || d.toks[first].line_before
+                || full_name
                 || (first > s0 && d.cap(first - 1) && !d.is(first - 1, wc::PERIOD));
             if opens {
                 return Some(((first, last), Some(*m), true));
