@@ -91,5 +91,71 @@ fn scaling(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, build, stages, scaling);
+/// The adversarial inputs of `tests/adversarial.rs`, about 1 MB each: they
+/// must run at no worse than a tenth of the news throughput.
+fn pathological(c: &mut Criterion) {
+    let analyzer = Analyzer::builder()
+        .max_input_bytes(64 << 20)
+        .build()
+        .unwrap();
+    let size = 1 << 20;
+    let fill = |unit: &str| {
+        let mut s = unit.repeat(size / unit.len().max(1) + 1);
+        let mut end = size;
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        s.truncate(end);
+        s
+    };
+    let news = documents().join("\n\n");
+    let cases: Vec<(&str, String)> = vec![
+        ("news", fill(&news)),
+        (
+            "no_sentence_end",
+            fill("officials in Kyiv said the talks with Moscow would go on and on "),
+        ),
+        ("quotation_marks", fill("\"“«‘'")),
+        ("nested_brackets", fill("([{")),
+        (
+            "actor_names",
+            fill("Putin Russia Ukraine NATO Moscow Kyiv Zelensky Scholz Brussels "),
+        ),
+        (
+            "control_bytes",
+            fill("\0\x01Putin\x07 said\x1b the plan was unacceptable.\x7f "),
+        ),
+        (
+            "crlf_form_feeds",
+            fill("Putin said it was a threat.\r\n\x0cKyiv welcomed it.\r\n"),
+        ),
+        (
+            "rtl_emoji_marks",
+            fill(
+                "\u{202e}بوتين\u{202c} 👩‍👩‍👧 Moscow said the e\u{301}lite plan\u{200d} was a threat. ",
+            ),
+        ),
+        (
+            "html",
+            fill("<div class=\"x\"><p>Putin <b>said</b> NATO&amp;nbsp;was a threat.</p></div>\n"),
+        ),
+        ("one_long_word", fill("a")),
+        ("pronouns", fill("He said she told them they argued. ")),
+        (
+            "titles",
+            fill("President Minister spokesman Chancellor the president "),
+        ),
+    ];
+    let mut g = c.benchmark_group("pathological");
+    g.sample_size(10);
+    for (name, text) in &cases {
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_with_input(BenchmarkId::new("analyze", name), text, |b, t| {
+            b.iter(|| black_box(analyzer.analyze(t).unwrap()))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, build, stages, scaling, pathological);
 criterion_main!(benches);

@@ -11,7 +11,7 @@ use crate::error::Error;
 use crate::gazetteer::{EntityMatcher, Gazetteer, GazetteerBuilder};
 use crate::mentions::{ActorRef, DocMentions, MentionRec, Resolver};
 use crate::{position, text};
-use crate::{Actor, ActorId, Analysis, Mention, Statement};
+use crate::{Actor, ActorId, Analysis, Mention, Span, Statement};
 
 /// The default limit on input size: 16 MiB.
 pub const DEFAULT_MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
@@ -142,7 +142,8 @@ impl Analyzer {
         let quotes = text::quotes(text);
         let words = inner.resolver.words(text);
         let doc = inner.resolver.run(text, &words);
-        let found = attribution::attribute(text, &sentences, &quotes, &doc, &inner.cues);
+        let gaz = inner.resolver.gazetteer();
+        let found = attribution::attribute(text, &sentences, &quotes, &doc, gaz, &inner.cues);
 
         let mut ids = IdTable::new(inner.resolver.gazetteer(), &doc);
         // Actors are listed in order of first mention.
@@ -246,8 +247,10 @@ impl Analyzer {
             .iter()
             .map(|&r| doc.actor(ids.gaz, r).country.clone())
             .collect();
+        let sentence = a.scope;
+        let clause = reported_clause(text, sentence, a);
         let mut targets: Vec<ActorId> = Vec::new();
-        if let Some(content) = a.content {
+        if let Some(content) = clause {
             for m in doc.within(content) {
                 let Some(r) = m.actor else { continue };
                 if speaker_refs.contains(&r) {
@@ -274,7 +277,6 @@ impl Analyzer {
                 }
             }
         }
-        let sentence = a.scope;
         let mut in_sentence: Vec<ActorId> = Vec::new();
         for m in doc.within(sentence) {
             if let Some(r) = m.actor {
@@ -284,13 +286,10 @@ impl Analyzer {
                 }
             }
         }
-        let input = StatementText {
-            text,
-            cue: Some(a.cue),
-            cue_lemma: Some(a.entry.lemma.as_str()),
-            content: a.content.unwrap_or(sentence),
-            actors: &in_sentence,
-        };
+        let input = StatementText::new(text, clause.unwrap_or(sentence))
+            .with_cue(a.cue, Some(a.entry.lemma.as_str()))
+            .with_sentence(sentence)
+            .with_actors(&in_sentence);
         let c = self.inner.classifier.classify(&input);
         let mut mention = |m: &MentionRec| Mention {
             actor: m.actor.map(|r| ids.id(r)),
@@ -314,6 +313,27 @@ impl Analyzer {
             confidence: (c.confidence * (0.5 + 0.5 * a.entry.weight)).clamp(0.0, 1.0),
             sentence: a.sentence,
         }
+    }
+}
+
+/// The words a statement is classified on: its content, or, when the
+/// content is a word or two ("..., the ministry said on Monday"), the rest
+/// of the sentence on the other side of the speaker and cue.
+fn reported_clause(text: &str, sentence: Span, a: &attribution::Attribution<'_>) -> Option<Span> {
+    let words = |s: Span| s.as_str(text).split_whitespace().count();
+    if a.content.is_some_and(|c| words(c) >= 3) {
+        return a.content;
+    }
+    let source = a
+        .speaker
+        .map_or(a.cue.start, |m| m.span.start.min(a.cue.start));
+    let before = Span::new(sentence.start, source.max(sentence.start));
+    let after = Span::new(a.cue.end.min(sentence.end), sentence.end);
+    let clause = if words(before) >= 3 { before } else { after };
+    if words(clause) > a.content.map_or(0, words) {
+        Some(clause)
+    } else {
+        a.content
     }
 }
 

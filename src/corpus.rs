@@ -686,6 +686,9 @@ impl Acc {
         Position {
             actor,
             topic,
+            // Corpus positions are per topic; statements with no topic
+            // share one position per actor.
+            target: None,
             stance,
             score,
             targets: self.targets,

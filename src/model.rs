@@ -477,23 +477,29 @@ pub enum StatementKind {
 
 /// The act a statement performs.
 ///
-/// Each act maps to a CAMEO root code ([`SpeechAct::cameo`]) and a PLOVER
-/// category ([`SpeechAct::plover`]); the table is in the README.
+/// Each act maps to a CAMEO event code ([`SpeechAct::cameo`]) and a PLOVER
+/// category ([`SpeechAct::plover`]); the table is in the README. The
+/// classifier's cue table (`src/classify/data/acts.tsv`) gives finer codes
+/// per cue ("accuse ... of war crimes" is 1124).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum SpeechAct {
-    /// A plain assertion ("said", "noted").
+    /// A plain assertion ("said", "insisted").
     Assert,
     /// Support or endorsement ("backed", "welcomed").
     Support,
     /// Praise ("praised", "hailed").
     Praise,
+    /// Thanks ("thanked", "expressed gratitude").
+    Thank,
+    /// An apology ("apologised", "expressed regret").
+    Apologize,
     /// Criticism ("criticized", "condemned").
     Criticize,
-    /// Accusation ("accused").
+    /// Accusation ("accused", "blamed").
     Accuse,
-    /// Rejection ("rejected", "refused").
+    /// Rejection ("rejected", "refused", "opposed").
     Reject,
     /// Denial of a claim ("denied").
     Deny,
@@ -507,7 +513,7 @@ pub enum SpeechAct {
     Appeal,
     /// Agreement ("agreed", "signed").
     Agree,
-    /// A proposal ("proposed", "offered").
+    /// A proposal ("proposed", "offered to mediate").
     Propose,
     /// A promise ("pledged", "vowed").
     Promise,
@@ -515,18 +521,20 @@ pub enum SpeechAct {
     Concede,
     /// Consultation ("met", "discussed").
     Consult,
-    /// A comment with no evaluative force ("commented").
+    /// A comment with no evaluative force ("commented", "described").
     Comment,
-    /// A question ("asked whether").
+    /// A question ("asked whether", "questioned").
     Question,
 }
 
 impl SpeechAct {
     /// Every act, in declaration order.
-    pub const ALL: [SpeechAct; 18] = [
+    pub const ALL: &'static [SpeechAct] = &[
         SpeechAct::Assert,
         SpeechAct::Support,
         SpeechAct::Praise,
+        SpeechAct::Thank,
+        SpeechAct::Apologize,
         SpeechAct::Criticize,
         SpeechAct::Accuse,
         SpeechAct::Reject,
@@ -550,6 +558,8 @@ impl SpeechAct {
             SpeechAct::Assert => "assert",
             SpeechAct::Support => "support",
             SpeechAct::Praise => "praise",
+            SpeechAct::Thank => "thank",
+            SpeechAct::Apologize => "apologize",
             SpeechAct::Criticize => "criticize",
             SpeechAct::Accuse => "accuse",
             SpeechAct::Reject => "reject",
@@ -573,7 +583,8 @@ impl SpeechAct {
         SpeechAct::ALL.iter().copied().find(|a| a.as_str() == s)
     }
 
-    /// The CAMEO event code family of the act (two- or three-digit code).
+    /// The CAMEO event code of the act: the code of its most general form
+    /// in the CAMEO codebook (three digits, as in `CAMEO.eventcodes.txt`).
     ///
     /// # Examples
     ///
@@ -581,43 +592,53 @@ impl SpeechAct {
     /// use standpoint::SpeechAct;
     ///
     /// assert_eq!(SpeechAct::Accuse.cameo(), "112");
-    /// assert_eq!(SpeechAct::Threaten.cameo(), "13");
+    /// assert_eq!(SpeechAct::Threaten.cameo(), "130");
+    /// assert_eq!(SpeechAct::Deny.cameo(), "016");
     /// ```
     pub fn cameo(&self) -> &'static str {
         match self {
-            SpeechAct::Assert => "010",
-            SpeechAct::Comment => "019",
-            SpeechAct::Appeal => "02",
-            SpeechAct::Propose => "03",
-            SpeechAct::Promise => "03",
-            SpeechAct::Consult => "04",
-            SpeechAct::Support => "05",
-            SpeechAct::Praise => "051",
+            SpeechAct::Assert | SpeechAct::Comment | SpeechAct::Question => "010",
+            SpeechAct::Deny => "016",
+            SpeechAct::Appeal => "020",
+            SpeechAct::Propose | SpeechAct::Promise => "030",
+            SpeechAct::Consult => "040",
+            SpeechAct::Support | SpeechAct::Praise | SpeechAct::Thank => "051",
+            SpeechAct::Apologize => "055",
             SpeechAct::Agree => "057",
-            SpeechAct::Concede => "08",
-            SpeechAct::Demand => "10",
+            SpeechAct::Concede => "080",
+            SpeechAct::Demand => "100",
             SpeechAct::Criticize => "111",
             SpeechAct::Accuse => "112",
-            SpeechAct::Question => "011",
-            SpeechAct::Reject => "12",
-            SpeechAct::Deny => "114",
-            SpeechAct::Threaten => "13",
-            SpeechAct::Warn => "138",
+            SpeechAct::Reject => "120",
+            SpeechAct::Threaten | SpeechAct::Warn => "130",
         }
     }
 
-    /// The PLOVER event category of the act, where it has one.
+    /// The PLOVER event category of the act, where it has one (plain
+    /// statements, comments, questions and denials have none).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use standpoint::SpeechAct;
+    ///
+    /// assert_eq!(SpeechAct::Promise.plover(), Some("AGREE"));
+    /// assert_eq!(SpeechAct::Warn.plover(), Some("THREATEN"));
+    /// assert_eq!(SpeechAct::Assert.plover(), None);
+    /// ```
     pub fn plover(&self) -> Option<&'static str> {
         match self {
             SpeechAct::Agree | SpeechAct::Promise | SpeechAct::Propose => Some("AGREE"),
             SpeechAct::Consult => Some("CONSULT"),
-            SpeechAct::Support | SpeechAct::Praise => Some("SUPPORT"),
+            SpeechAct::Support | SpeechAct::Praise | SpeechAct::Thank | SpeechAct::Apologize => {
+                Some("SUPPORT")
+            }
             SpeechAct::Concede => Some("CONCEDE"),
             SpeechAct::Demand | SpeechAct::Appeal => Some("REQUEST"),
-            SpeechAct::Criticize | SpeechAct::Accuse | SpeechAct::Deny => Some("ACCUSE"),
+            SpeechAct::Criticize | SpeechAct::Accuse => Some("ACCUSE"),
             SpeechAct::Reject => Some("REJECT"),
             SpeechAct::Threaten | SpeechAct::Warn => Some("THREATEN"),
-            SpeechAct::Assert | SpeechAct::Comment | SpeechAct::Question => None,
+            SpeechAct::Assert | SpeechAct::Comment | SpeechAct::Question | SpeechAct::Deny => None,
         }
     }
 }
@@ -741,11 +762,15 @@ pub struct Position {
     /// The topic, if the statements have one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub topic: Option<String>,
+    /// For statements with no topic: the actor they are for or against
+    /// ("Moscow blamed Kyiv": a position of Russia toward Ukraine).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<ActorId>,
     /// The overall stance.
     pub stance: Stance,
     /// The stance as a number in `[-1, 1]`: -1 opposes, +1 supports.
     pub score: f32,
-    /// The actors the supporting statements were for or against.
+    /// The actors the statements were for or against.
     #[serde(default)]
     pub targets: Vec<ActorId>,
     /// Indices (into [`Analysis::statements`]) of the evidence.

@@ -1,5 +1,6 @@
-//! Positions: each actor's stance per topic across a document, rolled up
-//! from people and metonyms to the state they act for.
+//! Positions: each actor's stance per topic (or, for statements with no
+//! topic, per target) across a document, rolled up from people and
+//! metonyms to the state they act for.
 //!
 //! The sixth stage of the pipeline: plain aggregation over
 //! [`Statement`](crate::Statement)s.
@@ -11,7 +12,9 @@ use crate::{Actor, ActorId, ActorKind, Position, Stance, Statement};
 /// How far from zero a score must be to count as support or oppose.
 const DECISIVE: f32 = 0.15;
 
-/// Aggregates statements into positions per (actor, topic). With `roll_up`,
+/// Aggregates statements into positions per (actor, topic), or per
+/// (actor, target) for statements with no topic ("Moscow blamed Kyiv"), or
+/// per actor alone for statements with neither. With `roll_up`,
 /// a person's or body's statements also count for the state it acts for
 /// (or, for an international official, the organisation).
 ///
@@ -21,13 +24,15 @@ pub(crate) fn positions<'a>(
     actor_of: impl Fn(&ActorId) -> Option<&'a Actor>,
     roll_up: bool,
 ) -> Vec<Position> {
-    let mut order: Vec<(ActorId, Option<String>)> = Vec::new();
-    let mut acc: HashMap<(ActorId, Option<String>), Acc> = HashMap::new();
+    let mut order: Vec<Key> = Vec::new();
+    let mut acc: HashMap<Key, Acc> = HashMap::new();
     for (i, st) in statements.iter().enumerate() {
-        let topics: Vec<Option<String>> = if st.topics.is_empty() {
-            vec![None]
+        let keys: Vec<(Option<String>, Option<ActorId>)> = if !st.topics.is_empty() {
+            st.topics.iter().map(|t| (Some(t.clone()), None)).collect()
+        } else if !st.targets.is_empty() {
+            st.targets.iter().map(|t| (None, Some(t.clone()))).collect()
         } else {
-            st.topics.iter().cloned().map(Some).collect()
+            vec![(None, None)]
         };
         let mut holders: Vec<(ActorId, bool)> = Vec::new();
         for id in st.speaker_actors() {
@@ -41,8 +46,11 @@ pub(crate) fn positions<'a>(
             }
         }
         for (holder, rolled) in holders {
-            for topic in &topics {
-                let key = (holder.clone(), topic.clone());
+            for (topic, target) in &keys {
+                if target.as_ref() == Some(&holder) {
+                    continue;
+                }
+                let key = (holder.clone(), topic.clone(), target.clone());
                 let entry = acc.entry(key.clone()).or_insert_with(|| {
                     order.push(key);
                     Acc::default()
@@ -55,10 +63,13 @@ pub(crate) fn positions<'a>(
         .into_iter()
         .map(|key| {
             let a = acc.remove(&key).unwrap_or_default();
-            a.finish(key.0, key.1)
+            a.finish(key)
         })
         .collect()
 }
+
+/// Whose position, on what topic, toward whom.
+type Key = (ActorId, Option<String>, Option<ActorId>);
 
 fn push_unique(v: &mut Vec<(ActorId, bool)>, id: ActorId, rolled: bool) {
     if !v.iter().any(|(x, _)| *x == id) {
@@ -109,7 +120,7 @@ impl Acc {
         self.rolled |= rolled;
     }
 
-    fn finish(self, actor: ActorId, topic: Option<String>) -> Position {
+    fn finish(self, (actor, topic, target): Key) -> Position {
         let score = if self.weight > 0.0 {
             (self.signed / self.weight).clamp(-1.0, 1.0)
         } else {
@@ -131,6 +142,7 @@ impl Acc {
         Position {
             actor,
             topic,
+            target,
             stance,
             score,
             targets: self.targets,

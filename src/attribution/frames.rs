@@ -642,12 +642,13 @@ pub(super) fn cut_contents(
 /// Statements inside another statement's content. A sibling clause ("A
 /// said X, and B argued Y") ends the content before it; a report within
 /// the report ("The Post reported that Klein said he was writing a book")
-/// is part of the content and no statement of its own. (`found` is in cue
-/// order.)
+/// is part of the content and no statement of its own, unless `keep` says
+/// its source speaks for itself. (`found` is in cue order.)
 pub(super) fn drop_nested(
     d: &Doc<'_>,
     found: &mut Vec<Found<'_>>,
     same_speaker: impl Fn(Range, Range) -> bool,
+    keep: impl Fn(Range) -> bool,
 ) {
     let mut inner = vec![false; found.len()];
     for i in 0..found.len() {
@@ -664,7 +665,9 @@ pub(super) fn drop_nested(
             if o.cue.0 > b {
                 break;
             }
-            if j == i || o.cue.1 > b {
+            // In a run-on text with no sentence ends, nesting cannot be
+            // told from succession: every statement stands.
+            if j == i || o.cue.1 > b || d.chunked(o.cue.0) {
                 continue;
             }
             let left = match o.source {
@@ -685,7 +688,9 @@ pub(super) fn drop_nested(
                 cut = Some(left - 1);
                 break;
             }
-            inner[j] = true;
+            if !o.source.is_some_and(&keep) {
+                inner[j] = true;
+            }
         }
         if let Some(mut nb) = cut {
             while nb > a && d.is(nb, wc::CUT_BACK | wc::CLAUSE_BREAK) {

@@ -37,9 +37,10 @@ mod transcript;
 
 pub use lexicon::{ContentBound, Cue, CueClass, CueLexicon, CueMatches, Frame};
 
+use crate::gazetteer::Gazetteer;
 use crate::mentions::{DocMentions, MentionRec};
 use crate::text::Quote;
-use crate::{Span, StatementKind};
+use crate::{ActorKind, Span, StatementKind};
 
 use frames::{Found, Pattern};
 use speaker::Range;
@@ -74,6 +75,7 @@ pub(crate) fn attribute<'c>(
     sentences: &[Span],
     quotes: &[Quote],
     mentions: &DocMentions,
+    gazetteer: &Gazetteer,
     cues: &'c CueLexicon,
 ) -> Vec<Attribution<'c>> {
     let mut d = Doc::new(text, sentences, quotes, WordClasses::builtin());
@@ -91,7 +93,15 @@ pub(crate) fn attribute<'c>(
         d.str(a.0) == d.str(b.0) || actor(a).is_some() && actor(a) == actor(b)
     };
     frames::cut_contents(&d, &mut found, same_speaker);
-    frames::drop_nested(&d, &mut found, same_speaker);
+    // A state's or an organisation's view reported by another ("Putin
+    // reiterated that Moscow views ...") is a position of its own.
+    let collective = |s: Range| {
+        speaker::resolve(&d, s, mentions)
+            .0
+            .actor
+            .is_some_and(|r| mentions.actor(gazetteer, r).kind != ActorKind::Person)
+    };
+    frames::drop_nested(&d, &mut found, same_speaker, collective);
     found
         .iter()
         .filter_map(|f| to_attribution(&d, f, &turns, quotes, mentions))
@@ -203,10 +213,14 @@ fn to_attribution<'c>(
         speaker = transcript::turn_at(turns, f.cue.0).and_then(|t| t.speaker);
     }
     let _ = source;
-    let content = f.content.map(|(a, b)| clip(d.text, d.span(a, b), cue));
+    let content = f.content.map(|(a, b)| clip(d, d.span(a, b), cue));
     let sentence = d.sentence_of[d.toks[f.cue.0].sent];
     let (s0, s1) = d.sent_of(f.cue.0);
-    let scope = clip(d.text, d.span(s0, s1), cue);
+    let sent = d.span(s0, s1);
+    let scope = Span::new(
+        clip(d, Span::new(sent.start, cue.start), cue).start,
+        clip(d, Span::new(cue.end, sent.end), cue).end,
+    );
     Some(Attribution {
         speaker,
         co_speakers,
@@ -221,29 +235,25 @@ fn to_attribution<'c>(
 }
 
 /// A span cut to at most [`MAX_REACH`] bytes on the far side from the cue,
-/// at a word boundary.
-fn clip(text: &str, span: Span, cue: Span) -> Span {
+/// at a token boundary.
+fn clip(d: &Doc<'_>, span: Span, cue: Span) -> Span {
     if span.len() <= MAX_REACH {
         return span;
     }
     if span.start >= cue.start {
-        let mut end = span.start + MAX_REACH;
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
-        let end = text[span.start..end]
-            .rfind(' ')
-            .map_or(end, |i| span.start + i);
-        Span::new(span.start, end.max(span.start + 1).min(span.end))
+        let end = d
+            .tok_ending_by(span.start + MAX_REACH)
+            .map_or(span.start, |t| d.toks[t].end)
+            .max(span.start);
+        Span::new(span.start, end)
     } else {
-        let mut start = span.end - MAX_REACH;
-        while !text.is_char_boundary(start) {
-            start += 1;
-        }
-        let start = text[start..span.end]
-            .find(' ')
-            .map_or(start, |i| start + i + 1);
-        Span::new(start.min(span.end), span.end)
+        let first = d.toks.partition_point(|t| t.start < span.end - MAX_REACH);
+        let start = d
+            .toks
+            .get(first)
+            .map_or(span.end, |t| t.start)
+            .min(span.end);
+        Span::new(start, span.end)
     }
 }
 

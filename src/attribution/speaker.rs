@@ -110,6 +110,10 @@ impl Doc<'_> {
                 }
                 break;
             }
+            if !self.is(u, wc::ALPHA | wc::DIGIT) {
+                // Symbols, emoji, marks: no part of a noun phrase.
+                break;
+            }
             if self.is(u, wc::NP_INNER) {
                 if u > s0 && self.inner_link_ok(u, j) {
                     start = Some(u);
@@ -339,7 +343,9 @@ impl Doc<'_> {
                 }
                 break;
             }
-            if m > k && self.is(m, wc::LEFT_STOP | wc::AUX) && !self.is(m, wc::NP_INNER) {
+            if !self.is(m, wc::ALPHA | wc::DIGIT)
+                || m > k && self.is(m, wc::LEFT_STOP | wc::AUX) && !self.is(m, wc::NP_INNER)
+            {
                 break;
             }
             if m > k && (self.verbish(m) || self.is(m, wc::RELATIVE)) {

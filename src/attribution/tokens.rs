@@ -5,7 +5,7 @@
 //! auxiliaries, pronouns, clause openers ...) stand in for parts of speech.
 
 use crate::error::Error;
-use crate::text::{is_word_char, Quote};
+use crate::text::{is_space, is_word_char, Quote};
 use crate::tsv;
 use crate::Span;
 
@@ -308,6 +308,14 @@ impl<'t> Doc<'t> {
         self.toks.partition_point(|t| t.end <= pos).checked_sub(1)
     }
 
+    /// Whether token `i`'s sentence was too long and cut into chunks.
+    pub(crate) fn chunked(&self, i: usize) -> bool {
+        let c = self.toks[i].sent;
+        let s = self.sentence_of[c];
+        c > 0 && self.sentence_of[c - 1] == s
+            || self.sentence_of.get(c + 1).is_some_and(|&n| n == s)
+    }
+
     /// A line break lies between tokens `a` and `b` (`a < b`).
     pub(crate) fn line_between(&self, a: usize, b: usize) -> bool {
         (a + 1..=b).any(|k| self.toks[k].line_before)
@@ -323,7 +331,7 @@ fn tokenize(text: &str, classes: &WordClasses) -> Vec<Tok> {
     let mut line = false;
     let mut iter = text.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
-        if c.is_whitespace() {
+        if is_space(c) {
             line |= c == '\n';
             continue;
         }

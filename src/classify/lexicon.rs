@@ -1,306 +1,663 @@
-//! The classifier's word lists, compiled into one automaton.
+//! The classifier's tables compiled into one Aho-Corasick automaton.
+//!
+//! Every term of every table is a pattern; a pattern carries the roles of
+//! all the entries spelled that way (the same words may be an act cue, a
+//! stance term and a booster). The automaton reports overlapping matches;
+//! for each kind of role the longest match wins: a match inside a longer
+//! one (or overlapping an earlier one) keeps only the kinds of role the
+//! other lacks. "support" inside "strong support for" still names the act;
+//! its stance is that of "strong support".
 
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
+use super::tables::{Category, Modality, NegationKind, Polarity, Scope, Tables};
 use super::Topic;
 use crate::error::Error;
 use crate::text::{char_after, char_before, is_word_char};
-use crate::tsv;
 use crate::{Span, SpeechAct, Stance};
 
-/// The polarity of a stance term.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Polarity {
-    Support,
-    Oppose,
-    Ambivalent,
-}
-
-/// A modality marker's effect.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Modality {
-    Hedge,
-    Conditional,
-    Question,
-    Hypothetical,
-    Booster,
-}
-
+/// What a pattern means.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Role {
-    Stance(Polarity, f32),
-    Negator,
+    Stance {
+        polarity: Polarity,
+        weight: f32,
+        category: Category,
+        /// The term holds a negator ("never accept"): never negated again.
+        lexicalised: bool,
+    },
+    /// An act cue: an index into [`Lexicon::acts`].
+    Act(u32),
+    /// The first word of a multiword act cue, whose other words must follow
+    /// with at most two modifiers between ("stood firmly with").
+    ActHead(u32),
+    Negator {
+        scope: Scope,
+        weight: f32,
+    },
     NonNegator,
-    Modality(Modality, f32),
-    Topic(u32),
+    Reverser {
+        weight: f32,
+    },
+    Modality {
+        kind: Modality,
+        weight: f32,
+    },
+    Topic {
+        topic: u32,
+        /// The keyword names an anchor of its topic ("nato membership").
+        names_anchor: bool,
+    },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct ActEntry {
+/// Kinds of role, as bits: a hit ignores the kinds a longer hit holds.
+pub(crate) mod class {
+    pub const STANCE: u8 = 1;
+    pub const ACT: u8 = 2;
+    pub const NEGATOR: u8 = 4;
+    pub const NON_NEGATOR: u8 = 8;
+    pub const REVERSER: u8 = 16;
+    pub const MODALITY: u8 = 32;
+    pub const TOPIC: u8 = 64;
+}
+
+impl Role {
+    fn class(&self) -> u8 {
+        match self {
+            Role::Stance { .. } => class::STANCE,
+            Role::Act(_) | Role::ActHead(_) => class::ACT,
+            Role::Negator { .. } => class::NEGATOR,
+            Role::NonNegator => class::NON_NEGATOR,
+            Role::Reverser { .. } => class::REVERSER,
+            Role::Modality { .. } => class::MODALITY,
+            Role::Topic { .. } => class::TOPIC,
+        }
+    }
+}
+
+/// An act cue, compiled.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Act {
     pub act: SpeechAct,
     pub stance: Option<Stance>,
     pub weight: f32,
+    /// The words after the first, for [`Role::ActHead`] ("with" of "stand
+    /// with").
+    pub rest: Box<[Box<str>]>,
+    /// After a gap of one to four words, these words must follow
+    /// ("accuse ... of war crimes").
+    pub tail: Box<[Box<str>]>,
+    /// An act only as an intent ("will provide", "vowed to retaliate").
+    pub intent: bool,
 }
 
-/// One term hit.
+#[derive(Debug, Clone, Copy)]
+struct Pattern {
+    /// `term*`: the match extends to the end of its word.
+    star: bool,
+    /// "n't": may start inside a word.
+    clitic: bool,
+    /// Searched with a leading space: it must start a word.
+    anchored: bool,
+    /// The kinds of role it has.
+    classes: u8,
+    /// It holds a lexicalised negation ("never accept", "no objection").
+    lexicalised: bool,
+    roles: (u32, u32),
+}
+
+/// One hit of the automaton, checked for word boundaries.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Hit {
     pub span: Span,
     pub pattern: u32,
+    /// Kinds of role this hit does not have here: a longer hit has them.
+    pub mask: u8,
+    /// A negator inside a lexicalised term ("never" of "never accept"): it
+    /// negates no term, but still negates an act cue inside the term.
+    pub lexical_negator: bool,
 }
 
 #[derive(Debug, Clone)]
 pub(crate) struct Lexicon {
     automaton: AhoCorasick,
-    /// Per pattern: whether it matches any word ending (`term*`).
-    prefix: Vec<bool>,
-    roles: Vec<Vec<Role>>,
-    pub acts: HashMap<String, ActEntry>,
-    pub topics: Vec<Topic>,
-}
-
-/// The raw tables the lexicon is compiled from.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Tables {
-    pub terms: Vec<(String, Role)>,
-    pub acts: HashMap<String, ActEntry>,
+    patterns: Vec<Pattern>,
+    roles: Vec<Role>,
+    /// The longest pattern, in bytes.
+    longest: usize,
+    pub acts: Vec<Act>,
+    /// Act cue lemmas (without gaps), sorted, for cues the automaton did not
+    /// see (a user's cue lexicon with other words).
+    lemmas: Vec<(Box<str>, u32)>,
     pub topics: Vec<Topic>,
 }
 
 impl Tables {
-    pub(crate) fn stance_tsv(&mut self, file: &str, text: &str) -> Result<(), Error> {
-        for row in tsv::parse(
-            file,
-            text,
-            &["term", "polarity", "weight", "note"],
-            &["term", "polarity"],
-        )? {
-            let p = row.required("polarity")?;
-            let polarity = match p {
-                "support" => Polarity::Support,
-                "oppose" => Polarity::Oppose,
-                "ambivalent" | "mixed" => Polarity::Ambivalent,
-                other => return Err(row.bad("polarity", other)),
-            };
-            let weight = weight(&row)?;
-            self.terms.push((
-                row.required("term")?.to_lowercase(),
-                Role::Stance(polarity, weight),
-            ));
-        }
-        Ok(())
-    }
-
-    pub(crate) fn negation_tsv(&mut self, file: &str, text: &str) -> Result<(), Error> {
-        for row in tsv::parse(file, text, &["term", "kind", "note"], &["term", "kind"])? {
-            let role = match row.required("kind")? {
-                "negator" => Role::Negator,
-                "non_negator" => Role::NonNegator,
-                // Reversers ("halt", "lift") need the target's structure;
-                // they are read but not yet used.
-                "reverser" => continue,
-                other => return Err(row.bad("kind", other)),
-            };
-            self.terms
-                .push((row.required("term")?.to_lowercase(), role));
-        }
-        Ok(())
-    }
-
-    pub(crate) fn modality_tsv(&mut self, file: &str, text: &str) -> Result<(), Error> {
-        for row in tsv::parse(
-            file,
-            text,
-            &["term", "kind", "weight", "note"],
-            &["term", "kind"],
-        )? {
-            let kind = match row.required("kind")? {
-                "hedge" => Modality::Hedge,
-                "conditional" => Modality::Conditional,
-                "question" => Modality::Question,
-                "hypothetical" => Modality::Hypothetical,
-                "booster" => Modality::Booster,
-                other => return Err(row.bad("kind", other)),
-            };
-            let weight = weight(&row)?;
-            self.terms.push((
-                row.required("term")?.to_lowercase(),
-                Role::Modality(kind, weight),
-            ));
-        }
-        Ok(())
-    }
-
-    pub(crate) fn acts_tsv(&mut self, file: &str, text: &str) -> Result<(), Error> {
-        let cols = &["cue", "act", "stance", "weight", "cameo", "plover", "note"];
-        for row in tsv::parse(file, text, cols, &["cue", "act"])? {
-            let a = row.required("act")?;
-            let act = SpeechAct::parse(a).ok_or_else(|| row.bad("act", a))?;
-            let stance = match row.get("stance") {
-                None => None,
-                Some(s) => Some(Stance::parse(s).ok_or_else(|| row.bad("stance", s))?),
-            };
-            let weight = weight(&row)?;
-            self.acts.insert(
-                row.required("cue")?.to_lowercase(),
-                ActEntry {
-                    act,
-                    stance,
-                    weight,
+    pub(crate) fn compile(&self) -> Result<Lexicon, Error> {
+        let mut b = PatternSet::default();
+        let negators = self.negator_words();
+        for t in &self.stance {
+            let lexicalised = t.term.split(' ').any(|w| negators.contains(&w));
+            b.add(
+                &t.term,
+                Role::Stance {
+                    polarity: t.polarity,
+                    weight: t.weight,
+                    category: t.category,
+                    lexicalised,
                 },
             );
         }
-        Ok(())
-    }
-
-    pub(crate) fn topics_tsv(&mut self, file: &str, text: &str) -> Result<(), Error> {
-        for row in tsv::parse(
-            file,
-            text,
-            &["topic", "label", "keywords", "anchors"],
-            &["topic", "keywords"],
-        )? {
-            let id = row.required("topic")?;
-            self.topics.push(Topic {
-                id: id.to_string(),
-                label: row.get("label").unwrap_or(id).to_string(),
-                keywords: row
-                    .list("keywords")?
-                    .into_iter()
-                    .map(str::to_lowercase)
-                    .collect(),
-                anchors: row
-                    .list("anchors")?
-                    .into_iter()
-                    .map(str::to_string)
-                    .collect(),
-            });
-        }
-        Ok(())
-    }
-
-    pub(crate) fn compile(&self) -> Result<Lexicon, Error> {
-        let mut index: HashMap<String, usize> = HashMap::new();
-        let mut patterns: Vec<String> = Vec::new();
-        let mut prefix: Vec<bool> = Vec::new();
-        let mut roles: Vec<Vec<Role>> = Vec::new();
-        let topic_terms = self.topics.iter().enumerate().flat_map(|(i, t)| {
-            t.keywords
-                .iter()
-                .map(move |k| (k.clone(), Role::Topic(i as u32)))
-        });
-        for (term, role) in self.terms.iter().cloned().chain(topic_terms) {
-            let (stem, is_prefix) = match term.strip_suffix('*') {
-                Some(s) => (s.to_string(), true),
-                None => (term.clone(), false),
+        let mut acts = Vec::with_capacity(self.acts.len());
+        let mut lemmas: Vec<(Box<str>, u32)> = Vec::new();
+        for cue in &self.acts {
+            let (head, tail): (&str, Box<[Box<str>]>) = match cue.cue.split_once(" ... ") {
+                Some((h, t)) => (h, t.split(' ').map(Box::from).collect()),
+                None => (cue.cue.as_str(), Box::default()),
             };
-            if stem.trim().is_empty() {
-                continue;
-            }
-            let key = format!("{stem}{}", if is_prefix { "*" } else { "" });
-            let slot = *index.entry(key).or_insert_with(|| {
-                patterns.push(stem);
-                prefix.push(is_prefix);
-                roles.push(Vec::new());
-                patterns.len() - 1
+            let words =
+                |s: &str| -> Box<[Box<str>]> { s.split(' ').skip(1).map(Box::from).collect() };
+            let index = acts.len() as u32;
+            acts.push(Act {
+                act: cue.act,
+                stance: cue.stance,
+                weight: cue.weight,
+                intent: cue.intent,
+                rest: if tail.is_empty() {
+                    words(head)
+                } else {
+                    Box::default()
+                },
+                tail,
             });
-            if !roles[slot].contains(&role) {
-                roles[slot].push(role);
+            if !cue.cue.contains("...") {
+                lemmas.push((Box::from(cue.cue.as_str()), index));
             }
-        }
-        // Leftmost-longest matching reports only the longest pattern at a
-        // position: a word also covered by a shorter `term*` gets that
-        // term's roles too ("aligning" is a topic keyword and "align*" a
-        // stance term).
-        let prefixes: Vec<(String, Vec<Role>)> = patterns
-            .iter()
-            .zip(&prefix)
-            .zip(&roles)
-            .filter(|((_, &p), _)| p)
-            .map(|((s, _), r)| (s.clone(), r.clone()))
-            .collect();
-        for (i, pattern) in patterns.iter().enumerate() {
-            for (stem, extra) in &prefixes {
-                if pattern.len() > stem.len()
-                    && pattern.starts_with(stem.as_str())
-                    && !pattern.contains(' ')
+            for form in inflections(head) {
+                if let Some((first, _)) = form
+                    .split_once(' ')
+                    .filter(|_| !acts[index as usize].rest.is_empty())
                 {
-                    for role in extra {
-                        if !roles[i].contains(role) {
-                            roles[i].push(*role);
-                        }
-                    }
+                    b.add(first, Role::ActHead(index));
                 }
+                b.add(&form, Role::Act(index));
             }
         }
+        for n in &self.negation {
+            let role = match n.kind {
+                NegationKind::Negator(scope) => Role::Negator {
+                    scope,
+                    weight: n.weight,
+                },
+                NegationKind::NonNegator => Role::NonNegator,
+                NegationKind::Reverser => Role::Reverser { weight: n.weight },
+            };
+            if n.kind == NegationKind::Reverser {
+                for form in inflections(&n.term) {
+                    b.add(&form, role);
+                }
+            } else {
+                b.add(&n.term, role);
+            }
+        }
+        for m in &self.modality {
+            let role = Role::Modality {
+                kind: m.kind,
+                weight: m.weight,
+            };
+            b.add(&m.term, role);
+        }
+        for (i, topic) in self.topics.iter().enumerate() {
+            for k in &topic.keywords {
+                let names_anchor = names_anchor(topic, k);
+                b.add(
+                    k,
+                    Role::Topic {
+                        topic: i as u32,
+                        names_anchor,
+                    },
+                );
+            }
+        }
+        // The first cue of a lemma wins, as in the table.
+        lemmas.sort_by(|a, b| a.0.cmp(&b.0));
+        lemmas.dedup_by(|later, first| later.0 == first.0);
+        let (mut patterns, roles, texts) = b.finish();
+        let longest = texts.iter().map(String::len).max().unwrap_or(0);
+        // Patterns are searched in a folded copy of the text (see
+        // `fold_char`), anchored at word starts by a leading space, so that
+        // "in", "is" or "end" are not reported inside every word.
+        let folded: Vec<String> = texts
+            .iter()
+            .zip(&mut patterns)
+            .map(|(t, p)| {
+                let mut f = Vec::with_capacity(t.len() + 1);
+                p.anchored = !p.clitic && t.starts_with(|c: char| c.is_alphanumeric());
+                if p.anchored {
+                    f.push(b' ');
+                }
+                fold_pattern(t, &mut f);
+                String::from_utf8(f)
+                    .unwrap_or_default()
+                    .trim_end()
+                    .to_string()
+            })
+            .collect();
         let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .build(&patterns)
+            .match_kind(MatchKind::Standard)
+            .build(&folded)
             .map_err(|e| Error::automaton("classifier lexicon", e))?;
         Ok(Lexicon {
             automaton,
-            prefix,
+            patterns,
             roles,
-            acts: self.acts.clone(),
+            longest,
+            acts,
+            lemmas,
             topics: self.topics.clone(),
         })
     }
+
+    fn negator_words(&self) -> Vec<&str> {
+        self.negation
+            .iter()
+            .filter(|n| matches!(n.kind, NegationKind::Negator(_)))
+            .filter(|n| !n.term.contains(' '))
+            .map(|n| n.term.as_str())
+            .collect()
+    }
 }
 
-fn weight(row: &tsv::Row<'_>) -> Result<f32, Error> {
-    let w = row.number("weight", 0.5)?;
-    if !(0.0..=1.0).contains(&w) {
-        return Err(row.bad("weight", row.get("weight").unwrap_or("")));
+/// Whether keyword `k` names one of the topic's anchors: an anchor id or
+/// anchor word, as a whole word ("nato membership", "ukraine-nato council",
+/// "join the alliance").
+fn names_anchor(topic: &Topic, k: &str) -> bool {
+    let words = || k.split([' ', '-']).map(|w| w.trim_end_matches("'s"));
+    let by_id = topic
+        .anchors
+        .iter()
+        .any(|a| words().any(|w| w.eq_ignore_ascii_case(a)));
+    let by_word = topic.anchor_words.iter().any(|a| {
+        let padded = format!(" {k} ");
+        padded.contains(&format!(" {a} ")) || padded.contains(&format!(" {a}'s "))
+    });
+    by_id || by_word
+}
+
+/// The forms of a verb phrase whose first word is inflected: -s/-es,
+/// -ed/-d, -ing, y -> ies/ied, and the doubled final consonant of short
+/// verbs ("slammed"). Forms that are no English word are harmless: they
+/// never occur in text.
+pub(crate) fn inflections(phrase: &str) -> Vec<String> {
+    let (verb, rest) = match phrase.split_once(' ') {
+        Some((v, r)) => (v, format!(" {r}")),
+        None => (phrase, String::new()),
+    };
+    let mut forms = vec![verb.to_string()];
+    let bytes = verb.as_bytes();
+    let n = bytes.len();
+    let vowel = |b: u8| b"aeiou".contains(&b);
+    if n >= 2 && verb.bytes().all(|b| b.is_ascii_lowercase()) {
+        let last = bytes[n - 1];
+        if last == b'y' && !vowel(bytes[n - 2]) {
+            let stem = &verb[..n - 1];
+            forms.push(format!("{stem}ies"));
+            forms.push(format!("{stem}ied"));
+            forms.push(format!("{verb}ing"));
+        } else if last == b'e' {
+            forms.push(format!("{verb}s"));
+            forms.push(format!("{verb}d"));
+            let stem = if verb.ends_with("ee") || verb.ends_with("ye") || verb.ends_with("oe") {
+                verb
+            } else {
+                &verb[..n - 1]
+            };
+            forms.push(format!("{stem}ing"));
+        } else {
+            let es = ["s", "x", "z", "ch", "sh"]
+                .iter()
+                .any(|e| verb.ends_with(e));
+            forms.push(if es {
+                format!("{verb}es")
+            } else {
+                format!("{verb}s")
+            });
+            forms.push(format!("{verb}ed"));
+            forms.push(format!("{verb}ing"));
+            let cvc = n >= 3
+                && !vowel(last)
+                && vowel(bytes[n - 2])
+                && !vowel(bytes[n - 3])
+                && !b"wxy".contains(&last);
+            if cvc {
+                let c = last as char;
+                forms.push(format!("{verb}{c}ed"));
+                forms.push(format!("{verb}{c}ing"));
+            }
+        }
     }
-    Ok(w)
+    forms.into_iter().map(|f| f + &rest).collect()
+}
+
+/// Patterns and their roles while the lexicon is built.
+#[derive(Default)]
+struct PatternSet {
+    index: HashMap<(String, bool), usize>,
+    texts: Vec<String>,
+    star: Vec<bool>,
+    roles: Vec<Vec<Role>>,
+}
+
+impl PatternSet {
+    fn add(&mut self, term: &str, role: Role) {
+        let (text, star) = match term.strip_suffix('*') {
+            Some(s) => (s, true),
+            None => (term, false),
+        };
+        let text = text.trim();
+        if text.is_empty() {
+            return;
+        }
+        self.add_one(text, star, role);
+        // Curly apostrophes spell the same words.
+        if text.contains('\'') {
+            self.add_one(&text.replace('\'', "’"), star, role);
+        }
+    }
+
+    fn add_one(&mut self, text: &str, star: bool, role: Role) {
+        let slot = *self
+            .index
+            .entry((text.to_string(), star))
+            .or_insert_with(|| {
+                self.texts.push(text.to_string());
+                self.star.push(star);
+                self.roles.push(Vec::new());
+                self.texts.len() - 1
+            });
+        if !self.roles[slot].contains(&role) {
+            self.roles[slot].push(role);
+        }
+    }
+
+    /// Flattens the roles into one table.
+    fn finish(self) -> (Vec<Pattern>, Vec<Role>, Vec<String>) {
+        let mut flat = Vec::new();
+        let mut patterns = Vec::with_capacity(self.texts.len());
+        for (i, roles) in self.roles.iter().enumerate() {
+            let start = flat.len() as u32;
+            flat.extend_from_slice(roles);
+            let t = &self.texts[i];
+            patterns.push(Pattern {
+                star: self.star[i],
+                clitic: t.starts_with("n'") || t.starts_with("n’"),
+                anchored: false,
+                classes: roles.iter().fold(0, |c, r| c | r.class()),
+                lexicalised: roles.iter().any(|r| {
+                    matches!(
+                        r,
+                        Role::Stance {
+                            lexicalised: true,
+                            ..
+                        }
+                    )
+                }),
+                roles: (start, flat.len() as u32),
+            });
+        }
+        (patterns, flat, self.texts)
+    }
 }
 
 impl Lexicon {
-    /// The term hits inside `span`, whole words (a prefix term extends to
-    /// the end of its word).
-    pub(crate) fn scan(&self, text: &str, span: Span) -> Vec<Hit> {
-        let region = &text[span.start..span.end];
-        let mut out = Vec::new();
-        for m in self.automaton.find_iter(region) {
-            let start = span.start + m.start();
-            let mut end = span.start + m.end();
+    /// The hits in `span` of `text` into `out`, in text order (longest
+    /// first at a position): whole words (hyphenated words are one word), a
+    /// star term extended to the end of its word, each with the kinds of
+    /// role a longer hit over it does not already hold.
+    ///
+    /// `folded` is the region folded by [`fold_char`], after one space.
+    pub(crate) fn scan(&self, text: &str, span: Span, folded: &[u8], out: &mut Vec<Hit>) {
+        out.clear();
+        for m in self.automaton.find_overlapping_iter(folded) {
             let p = m.pattern().as_usize();
-            if char_before(text, start).is_some_and(is_word_char) {
+            let pat = self.patterns[p];
+            // `folded` has one leading byte more than the text; an
+            // anchored pattern one leading space.
+            let start = span.start + m.start() + usize::from(pat.anchored) - 1;
+            let mut end = span.start + m.end() - 1;
+            if !pat.anchored && !pat.clitic && !starts_word(text, start) {
                 continue;
             }
-            if self.prefix[p] {
+            if pat.star {
                 while let Some(c) = char_after(text, end).filter(|&c| is_word_char(c)) {
                     end += c.len_utf8();
                 }
-            } else if char_after(text, end).is_some_and(is_word_char) {
+            }
+            if !ends_word(text, end) {
                 continue;
             }
-            // A capitalised hit inside a sentence is a name ("May", "Chad").
-            let first = text[start..].chars().next();
-            if first.is_some_and(char::is_uppercase)
-                && start > span.start
-                && !after_terminal(text, start)
-            {
-                continue;
-            }
+            let mask = if is_name_like(text, span.start, start) {
+                !class::TOPIC
+            } else {
+                0
+            };
             out.push(Hit {
-                span: Span::new(start, end.min(span.end.max(end))),
+                span: Span::new(start, end.min(span.end)),
                 pattern: p as u32,
+                mask,
+                lexical_negator: false,
             });
         }
-        out
+        // Matches come in order of their ends: nearly sorted by start.
+        insertion_sort(out, |h| {
+            (h.span.start, std::cmp::Reverse(h.span.end), h.pattern)
+        });
+        self.mask_overlaps(out);
     }
 
-    pub(crate) fn roles(&self, hit: &Hit) -> &[Role] {
-        &self.roles[hit.pattern as usize]
+    /// Masks, in each hit, the kinds of role an earlier (or longer) hit
+    /// over it holds, and drops the hits left with none.
+    fn mask_overlaps(&self, hits: &mut Vec<Hit>) {
+        let mut kept = 0;
+        for i in 0..hits.len() {
+            let mut c = hits[i];
+            let classes = self.patterns[c.pattern as usize].classes;
+            for k in hits[..kept].iter().rev() {
+                if k.span.start + self.longest + 64 < c.span.start {
+                    break;
+                }
+                if k.span.end <= c.span.start {
+                    continue;
+                }
+                let kp = self.patterns[k.pattern as usize];
+                let k_classes = kp.classes & !k.mask;
+                let inside = k.span.start <= c.span.start && c.span.end <= k.span.end;
+                // Keywords of two topics may overlap ("bid to join the
+                // European Union"); one inside another is the same mention.
+                let shared = if inside {
+                    k_classes
+                } else {
+                    k_classes & !class::TOPIC
+                };
+                c.mask |= classes & shared;
+                if inside && k_classes & class::NON_NEGATOR != 0 {
+                    // "not only", "refused to rule out": its words are spent.
+                    c.mask |= !class::TOPIC;
+                }
+                if inside && kp.lexicalised && classes & class::NEGATOR != 0 {
+                    c.mask |= class::NEGATOR;
+                    c.lexical_negator = true;
+                }
+            }
+            if classes & !c.mask != 0 || c.lexical_negator {
+                hits[kept] = c;
+                kept += 1;
+            }
+        }
+        hits.truncate(kept);
+    }
+
+    /// The roles of a hit it holds here.
+    pub(crate) fn roles<'a>(&'a self, hit: &'a Hit) -> impl Iterator<Item = Role> + 'a {
+        let (a, b) = self.patterns[hit.pattern as usize].roles;
+        self.roles[a as usize..b as usize]
+            .iter()
+            .copied()
+            .filter(move |r| r.class() & hit.mask == 0)
+    }
+
+    /// The negator role of a hit, even when a lexicalised term holds it
+    /// ("never" of "never accept"): for negating an act cue inside it.
+    pub(crate) fn lexical_negator(&self, hit: &Hit) -> bool {
+        let (a, b) = self.patterns[hit.pattern as usize].roles;
+        hit.lexical_negator
+            && self.roles[a as usize..b as usize]
+                .iter()
+                .any(|r| matches!(r, Role::Negator { .. }))
+    }
+
+    /// The act entry of a cue lemma ("accuse", "call for"), or of its first
+    /// word: a binary search, no hashing.
+    pub(crate) fn act_of_lemma(&self, lemma: &str) -> Option<u32> {
+        let find = |l: &str| {
+            self.lemmas
+                .binary_search_by(|(k, _)| cmp_ignore_case(k, l))
+                .ok()
+                .map(|i| self.lemmas[i].1)
+        };
+        let lemma = lemma.trim();
+        find(lemma).or_else(|| find(lemma.split(' ').next()?))
     }
 }
 
-fn after_terminal(text: &str, pos: usize) -> bool {
-    let head = text[..pos]
-        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '('));
-    head.is_empty() || head.ends_with(['.', '!', '?', ':', ';'])
+fn cmp_ignore_case(a: &str, b: &str) -> std::cmp::Ordering {
+    a.bytes()
+        .map(|c| c.to_ascii_lowercase())
+        .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
+}
+
+/// Appends `c` (a word character if `word`) to `out` folded for matching,
+/// byte for byte: ASCII letters
+/// lower-cased, word characters, joiners ("-", "'", "’") and "?" kept, any
+/// other character blanked (each of its bytes a space), so that every word
+/// starts after a space and offsets stay those of the text.
+#[inline]
+pub(crate) fn fold_char(c: char, word: bool, out: &mut Vec<u8>) {
+    if c.is_ascii() {
+        let b = c as u8;
+        out.push(match b {
+            b'A'..=b'Z' => b.to_ascii_lowercase(),
+            b'a'..=b'z' | b'0'..=b'9' | b'-' | b'\'' | b'?' => b,
+            _ => b' ',
+        });
+    } else if word || is_joiner(c) {
+        let mut buf = [0u8; 4];
+        out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+    } else {
+        out.extend(std::iter::repeat(b' ').take(c.len_utf8()));
+    }
+}
+
+/// A pattern folded as the text is.
+fn fold_pattern(t: &str, out: &mut Vec<u8>) {
+    for c in t.chars() {
+        fold_char(c, is_word_char(c), out);
+    }
+}
+
+/// Sorts a nearly sorted slice in place.
+fn insertion_sort<T: Copy, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && key(&v[j - 1]) > key(&v[j]) {
+            v.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
+/// Joiners that make one word of two: "de-escalation", "Kyiv's".
+fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '\'' | '’' | '\u{2010}' | '\u{2011}')
+}
+
+fn starts_word(text: &str, pos: usize) -> bool {
+    match char_before(text, pos) {
+        None => true,
+        Some(c) if is_word_char(c) => false,
+        Some(c) if is_joiner(c) => !char_before(text, pos - c.len_utf8()).is_some_and(is_word_char),
+        Some(_) => true,
+    }
+}
+
+fn ends_word(text: &str, pos: usize) -> bool {
+    match char_after(text, pos) {
+        None => true,
+        Some(c) if is_word_char(c) => false,
+        Some(c) if is_joiner(c) => {
+            let rest = &text[pos + c.len_utf8()..];
+            // A possessive ends the word ("Ukraine's"); "NATO-led" does not.
+            let possessive =
+                c != '-' && rest.starts_with(['s', 'S']) && ends_word(text, pos + c.len_utf8() + 1);
+            possessive || !rest.starts_with(is_word_char)
+        }
+        Some(_) => true,
+    }
+}
+
+/// A title-case word inside a sentence ("May", "Hope"): a name, not a term.
+/// All-capital words (NATO) and sentence starts are terms.
+fn is_name_like(text: &str, region_start: usize, pos: usize) -> bool {
+    let mut chars = text[pos..].chars();
+    let (Some(a), Some(b)) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    if !a.is_uppercase() || !b.is_lowercase() || pos <= region_start {
+        return false;
+    }
+    let head = text[region_start..pos]
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '(' | '\''));
+    !(head.is_empty() || head.ends_with(['.', '!', '?', ':', ';']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verbs_inflect_on_their_first_word() {
+        let forms = inflections("accuse");
+        for f in ["accuse", "accuses", "accused", "accusing"] {
+            assert!(forms.contains(&f.to_string()), "{f}: {forms:?}");
+        }
+        let forms = inflections("call for");
+        assert!(forms.contains(&"called for".to_string()));
+        assert!(forms.contains(&"calling for".to_string()));
+        let forms = inflections("deny");
+        assert!(forms.contains(&"denied".to_string()) && forms.contains(&"denies".to_string()));
+        assert!(inflections("slam").contains(&"slammed".to_string()));
+        assert!(inflections("push for").contains(&"pushes for".to_string()));
+        assert!(inflections("agree").contains(&"agreeing".to_string()));
+    }
+
+    #[test]
+    fn word_boundaries_keep_hyphenated_words_whole() {
+        let t = "de-escalation of Ukraine's NATO-led plan";
+        let e = t.find("escalation").unwrap();
+        assert!(!starts_word(t, e));
+        let u = t.find("Ukraine").unwrap();
+        assert!(ends_word(t, u + "Ukraine".len()), "possessive ends a word");
+        let n = t.find("NATO").unwrap();
+        assert!(!ends_word(t, n + 4), "NATO-led is one word");
+    }
+
+    #[test]
+    fn names_are_not_terms() {
+        let t = "Theresa May said. May I ask?";
+        assert!(is_name_like(t, 0, t.find("May").unwrap()));
+        assert!(!is_name_like(t, 0, t.find("May I").unwrap()));
+        assert!(!is_name_like(t, 0, 0));
+    }
 }

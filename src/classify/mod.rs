@@ -4,36 +4,115 @@
 //! The fifth stage of the pipeline. [`SentenceClassifier`] is the trait the
 //! [`Analyzer`](crate::Analyzer) calls for each statement; plug in your own
 //! model through [`AnalyzerBuilder::classifier`](crate::AnalyzerBuilder::classifier).
-//! [`LexiconClassifier`] is the default: data-driven word lists with
-//! negation scope and modality.
+//! [`LexiconClassifier`] is the default: word lists (data files in
+//! `src/classify/data/`) compiled into one Aho-Corasick automaton, read
+//! with negation scope and modality.
 //!
 //! # Examples
 //!
 //! ```
 //! use standpoint::classify::LexiconClassifier;
-//! use standpoint::Stance;
+//! use standpoint::{SpeechAct, Stance};
 //!
 //! let classifier = LexiconClassifier::builtin();
 //! let c = classifier.classify_sentence("Moscow views the move as a direct threat.");
 //! assert_eq!(c.stance, Stance::Oppose);
+//!
 //! let c = classifier.classify_sentence("Kyiv said it did not oppose the plan.");
-//! assert_eq!(c.stance, Stance::Support);
+//! assert_eq!((c.act, c.stance), (SpeechAct::Assert, Stance::Support));
 //! assert!(c.negated);
+//!
+//! let c = classifier.classify_sentence("Turkey accused Sweden of harbouring militants.");
+//! assert_eq!((c.act, c.stance), (SpeechAct::Accuse, Stance::Oppose));
 //! ```
+//!
+//! # How the lexicon classifier decides
+//!
+//! It scans the statement's sentence once with its automaton, then:
+//!
+//! 1. **The act.** The act of the cue ("accused" is *accuse*). When the cue
+//!    only reports ("said", "stressed", "according to"), a more specific act
+//!    among the first words of the content wins: "stressed that Moscow had
+//!    always opposed ..." is *reject*, "said Britain stood with Ukraine" is
+//!    *support*. An act cue may hold a gap: "accuse ... of war crimes",
+//!    "call on ... to".
+//! 2. **Its negation.** A negator at most three words before the act
+//!    ("did not oppose", "has never supported") turns the act into an
+//!    assertion (*agree* into *reject*, *deny* into *concede*) and its own
+//!    stance to the other side, weaker.
+//! 3. **The content's stance terms**, each once (the longest term wins):
+//!    a reverser governs the next term ("lift sanctions", "an end to arms
+//!    deliveries"); a negator flips the first term in its scope, to the end
+//!    of the clause ("is not a threat"); fixed phrases do not negate ("not
+//!    merely", "refused to rule out", "without delay"); terms in an embedded
+//!    question ("asked whether ...") count less; after an act that is an
+//!    evaluation (praise, criticize, accuse, thank, apologize) the content
+//!    only describes what is evaluated and counts less; a denial counts only
+//!    what it says of the accusation ("baseless").
+//! 4. **The act's own stance** (*reject* opposes, *praise* supports) and
+//!    **advocacy**: an appeal, demand, proposal or promise supports the topic
+//!    it names ("called for a ceasefire"), or opposes it when reversed
+//!    ("called for an end to arms deliveries"). A proposal, promise,
+//!    agreement or concession with nothing else said supports.
+//! 5. **The decision**, on the summed weights: *mixed* when both sides are
+//!    strong, *neutral* when ambivalence dominates ("underscored the
+//!    complexity"), *mixed* when ambivalence weighs against a side ("a
+//!    delicate balance between supporting Kyiv and avoiding tensions"),
+//!    otherwise the stronger side, or *neutral*.
+//! 6. **The confidence** starts at 0.8; hedges ("reportedly", "may"),
+//!    conditionals, questions and hypotheticals lower it, boosters
+//!    ("firmly") raise it. Modality never flips a stance.
+//!
+//! The stance of a statement about a topic is toward the topic: "opposes
+//! Ukraine joining NATO" opposes NATO enlargement, not Ukraine.
+//!
+//! # Data formats
+//!
+//! All tables are UTF-8, tab-separated, with a header line naming the
+//! columns (in any order); lines starting with `#` are comments; lists are
+//! `|`-separated. Terms are lower case and match whole words,
+//! ASCII-case-insensitively; hyphenated words are one word; a final `*`
+//! matches any ending of the last word. Each built-in file documents its
+//! columns at its top:
+//!
+//! | file | columns |
+//! |---|---|
+//! | `stance.tsv` | `term`, `polarity` (support, oppose, ambivalent), `weight`, `category` |
+//! | `acts.tsv` | `cue` (first word inflected; ` ... ` a gap), `act`, `cameo`, `plover`, `stance`, `weight` |
+//! | `negation.tsv` | `term`, `kind` (negator, non_negator, reverser), `weight`, `scope` (clause, phrase, complement) |
+//! | `modality.tsv` | `term`, `kind` (hedge, conditional, question, hypothetical, booster), `weight` |
+//! | `topics.tsv` | `topic`, `label`, `keywords`, `anchors`, `anchor_words` |
 
+mod classifier;
 mod lexicon;
+mod reading;
+mod region;
+mod tables;
+#[cfg(test)]
+mod tests;
+
+pub use classifier::{LexiconClassifier, LexiconClassifierBuilder};
 
 use serde::{Deserialize, Serialize};
 
-use crate::attribution::CueLexicon;
-use crate::error::Error;
-use crate::text::{next_token, prev_token};
 use crate::{ActorId, Span, SpeechAct, Stance};
 
-use lexicon::{Modality, Polarity, Role, Tables};
-
 /// What a classifier is given: one statement in its text.
+///
+/// # Examples
+///
+/// ```
+/// use standpoint::classify::{LexiconClassifier, SentenceClassifier, StatementText};
+/// use standpoint::{Span, Stance};
+///
+/// let text = "Officials said the sanctions were unacceptable.";
+/// let input = StatementText::new(text, Span::new(15, 46)).with_cue(Span::new(10, 14), Some("say"));
+/// let c = LexiconClassifier::builtin().classify(&input);
+/// assert_eq!(c.stance, Stance::Oppose);
+/// assert_eq!(c.topics, ["sanctions"]);
+/// ```
 #[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
 pub struct StatementText<'a> {
     /// The text the spans point into (a document or a sentence).
     pub text: &'a str,
@@ -43,40 +122,85 @@ pub struct StatementText<'a> {
     pub cue_lemma: Option<&'a str>,
     /// What was said.
     pub content: Span,
+    /// The sentence holding the statement, if known: hedges and negators
+    /// before the cue ("reportedly said", "did not deny") count too.
+    pub sentence: Option<Span>,
     /// The actors mentioned in the statement's sentence, for topic anchors.
     pub actors: &'a [ActorId],
 }
 
 impl<'a> StatementText<'a> {
-    /// A whole sentence as the content, with no cue.
-    pub fn sentence(text: &'a str) -> StatementText<'a> {
+    /// A statement whose content is `content` of `text`, with no cue.
+    pub fn new(text: &'a str, content: Span) -> StatementText<'a> {
         StatementText {
             text,
             cue: None,
             cue_lemma: None,
-            content: Span::new(0, text.len()),
+            content,
+            sentence: None,
             actors: &[],
         }
+    }
+
+    /// A whole sentence as the content, with no cue.
+    pub fn sentence(text: &'a str) -> StatementText<'a> {
+        StatementText::new(text, Span::new(0, text.len())).with_sentence(Span::new(0, text.len()))
+    }
+
+    /// Sets the cue and its lemma.
+    pub fn with_cue(mut self, cue: Span, lemma: Option<&'a str>) -> StatementText<'a> {
+        self.cue = Some(cue);
+        self.cue_lemma = lemma;
+        self
+    }
+
+    /// Sets the sentence the statement is in.
+    pub fn with_sentence(mut self, sentence: Span) -> StatementText<'a> {
+        self.sentence = Some(sentence);
+        self
+    }
+
+    /// Sets the actors mentioned in the sentence.
+    pub fn with_actors(mut self, actors: &'a [ActorId]) -> StatementText<'a> {
+        self.actors = actors;
+        self
     }
 }
 
 /// What a classifier says about a statement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Classification {
     /// The speech act.
     pub act: SpeechAct,
-    /// The stance.
+    /// The stance toward the statement's topics and targets.
     pub stance: Stance,
     /// The stance as a number in `[-1, 1]`.
     pub score: f32,
     /// Topic ids.
     pub topics: Vec<String>,
-    /// Whether stance words were negated.
+    /// Whether the act or a stance term was negated.
     pub negated: bool,
-    /// Whether the statement is hedged.
+    /// Whether the statement is hedged ("reportedly", "may").
     pub hedged: bool,
     /// Confidence in `[0, 1]`.
     pub confidence: f32,
+}
+
+impl Classification {
+    /// A classification with no topics, not negated, not hedged, with the
+    /// score of the stance (+1, -1 or 0) and full confidence.
+    pub fn new(act: SpeechAct, stance: Stance) -> Classification {
+        Classification {
+            act,
+            stance,
+            score: stance.sign(),
+            topics: Vec::new(),
+            negated: false,
+            hedged: false,
+            confidence: 1.0,
+        }
+    }
 }
 
 /// Classifies statements. Implement it to plug your own model into the
@@ -93,15 +217,7 @@ pub struct Classification {
 ///
 /// impl SentenceClassifier for AlwaysNeutral {
 ///     fn classify(&self, _: &StatementText<'_>) -> Classification {
-///         Classification {
-///             act: SpeechAct::Assert,
-///             stance: Stance::Neutral,
-///             score: 0.0,
-///             topics: vec![],
-///             negated: false,
-///             hedged: false,
-///             confidence: 1.0,
-///         }
+///         Classification::new(SpeechAct::Assert, Stance::Neutral)
 ///     }
 /// }
 ///
@@ -118,9 +234,20 @@ pub trait SentenceClassifier: Send + Sync + std::fmt::Debug {
 }
 
 /// A topic: an id, a label, keywords, and optional anchor actors that must
-/// be mentioned for the topic to fire (like the concepts of discourse
+/// be mentioned for the topic to be found (like the concepts of discourse
 /// network analysis).
+///
+/// # Examples
+///
+/// ```
+/// use standpoint::classify::Topic;
+///
+/// let topic = Topic::new("grain-deal", "Black Sea grain deal")
+///     .with_keywords(["grain deal", "grain corridor"]);
+/// assert_eq!(topic.keywords.len(), 2);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Topic {
     /// Stable id ("nato-enlargement").
     pub id: String,
@@ -128,338 +255,45 @@ pub struct Topic {
     pub label: String,
     /// Lower-case keywords or phrases; a trailing `*` matches any ending.
     pub keywords: Vec<String>,
-    /// Actor ids; when not empty, one must be mentioned in the sentence (or
-    /// named by a keyword).
+    /// Actor ids; when not empty, one must be mentioned in the sentence, or
+    /// named by the keyword.
     pub anchors: Vec<String>,
+    /// Words that name an anchor inside a keyword ("alliance" in "join the
+    /// alliance"); an anchor id always does ("nato membership").
+    #[serde(default)]
+    pub anchor_words: Vec<String>,
 }
 
-const BUILTIN_STANCE: (&str, &str) = ("stance.tsv", include_str!("data/stance.tsv"));
-const BUILTIN_ACTS: (&str, &str) = ("acts.tsv", include_str!("data/acts.tsv"));
-const BUILTIN_NEGATION: (&str, &str) = ("negation.tsv", include_str!("data/negation.tsv"));
-const BUILTIN_MODALITY: (&str, &str) = ("modality.tsv", include_str!("data/modality.tsv"));
-const BUILTIN_TOPICS: (&str, &str) = ("topics.tsv", include_str!("data/topics.tsv"));
+impl Topic {
+    /// A topic with no keywords and no anchors.
+    pub fn new(id: impl Into<String>, label: impl Into<String>) -> Topic {
+        Topic {
+            id: id.into(),
+            label: label.into(),
+            keywords: Vec::new(),
+            anchors: Vec::new(),
+            anchor_words: Vec::new(),
+        }
+    }
 
-/// The default classifier: lexicons of stance terms, speech acts, negators,
-/// modality markers and topics (data files in `src/classify/data/`).
-///
-/// Stance comes from the cue's act and the content's terms together;
-/// negators flip the stance terms after them to the end of their clause
-/// ("did not oppose"), fixed phrases such as "not merely" do not negate;
-/// ambivalence terms ("a delicate balance") pull toward neutral or mixed;
-/// hedges ("reportedly", "may") lower the confidence.
-#[derive(Debug, Clone)]
-pub struct LexiconClassifier {
-    lexicon: lexicon::Lexicon,
-}
-
-static BUILTIN: once_cell::sync::Lazy<LexiconClassifier> = once_cell::sync::Lazy::new(|| {
-    LexiconClassifier::builder()
-        .build()
-        .expect("the built-in classifier lexicons are valid")
-});
-
-/// Builds a [`LexiconClassifier`] from the built-in lists and your own.
-///
-/// # Examples
-///
-/// ```
-/// use standpoint::classify::{LexiconClassifier, Topic};
-///
-/// let classifier = LexiconClassifier::builder()
-///     .topic(Topic {
-///         id: "grain-deal".into(),
-///         label: "Black Sea grain deal".into(),
-///         keywords: vec!["grain deal".into(), "grain corridor".into()],
-///         anchors: vec![],
-///     })
-///     .build()
-///     .unwrap();
-/// let c = classifier.classify_sentence("Ankara said it welcomed the grain deal.");
-/// assert_eq!(c.topics, ["grain-deal"]);
-/// ```
-#[derive(Debug, Clone)]
-pub struct LexiconClassifierBuilder {
-    builtin: bool,
-    sources: Vec<(Kind, String, String)>,
-    topics: Vec<Topic>,
-}
-
-#[derive(Debug, Clone, Copy)]
-enum Kind {
-    Stance,
-    Acts,
-    Negation,
-    Modality,
-    Topics,
-}
-
-impl LexiconClassifierBuilder {
-    /// Whether to start from the built-in lists (default `true`).
-    pub fn builtin(&mut self, yes: bool) -> &mut Self {
-        self.builtin = yes;
+    /// Adds keywords (lower-cased).
+    pub fn with_keywords<I, S>(mut self, keywords: I) -> Topic
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        self.keywords
+            .extend(keywords.into_iter().map(|k| k.as_ref().to_lowercase()));
         self
     }
 
-    /// Adds stance terms (columns `term`, `polarity`, `weight`).
-    pub fn stance_tsv(&mut self, file: &str, text: &str) -> &mut Self {
-        self.sources.push((Kind::Stance, file.into(), text.into()));
+    /// Adds anchor actor ids.
+    pub fn with_anchors<I, S>(mut self, anchors: I) -> Topic
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.anchors.extend(anchors.into_iter().map(Into::into));
         self
     }
-
-    /// Adds speech acts (columns `cue`, `act`, `stance`, `weight`).
-    pub fn acts_tsv(&mut self, file: &str, text: &str) -> &mut Self {
-        self.sources.push((Kind::Acts, file.into(), text.into()));
-        self
-    }
-
-    /// Adds negators (columns `term`, `kind`).
-    pub fn negation_tsv(&mut self, file: &str, text: &str) -> &mut Self {
-        self.sources
-            .push((Kind::Negation, file.into(), text.into()));
-        self
-    }
-
-    /// Adds modality markers (columns `term`, `kind`, `weight`).
-    pub fn modality_tsv(&mut self, file: &str, text: &str) -> &mut Self {
-        self.sources
-            .push((Kind::Modality, file.into(), text.into()));
-        self
-    }
-
-    /// Adds topics (columns `topic`, `label`, `keywords`, `anchors`).
-    pub fn topics_tsv(&mut self, file: &str, text: &str) -> &mut Self {
-        self.sources.push((Kind::Topics, file.into(), text.into()));
-        self
-    }
-
-    /// Adds one topic.
-    pub fn topic(&mut self, topic: Topic) -> &mut Self {
-        self.topics.push(topic);
-        self
-    }
-
-    /// Checks the lists and compiles the classifier.
-    pub fn build(&self) -> Result<LexiconClassifier, Error> {
-        let mut tables = Tables::default();
-        let mut load = |kind: Kind, file: &str, text: &str| match kind {
-            Kind::Stance => tables.stance_tsv(file, text),
-            Kind::Acts => tables.acts_tsv(file, text),
-            Kind::Negation => tables.negation_tsv(file, text),
-            Kind::Modality => tables.modality_tsv(file, text),
-            Kind::Topics => tables.topics_tsv(file, text),
-        };
-        if self.builtin {
-            for (kind, (file, text)) in [
-                (Kind::Stance, BUILTIN_STANCE),
-                (Kind::Acts, BUILTIN_ACTS),
-                (Kind::Negation, BUILTIN_NEGATION),
-                (Kind::Modality, BUILTIN_MODALITY),
-                (Kind::Topics, BUILTIN_TOPICS),
-            ] {
-                load(kind, file, text)?;
-            }
-        }
-        for (kind, file, text) in &self.sources {
-            load(*kind, file, text)?;
-        }
-        tables.topics.extend(self.topics.iter().cloned());
-        Ok(LexiconClassifier {
-            lexicon: tables.compile()?,
-        })
-    }
-}
-
-/// Words that close a negation's scope.
-const SCOPE_BREAKS: &[&str] = &[
-    ",", ";", ":", "—", "but", "while", "although", "whereas", "however", "yet",
-];
-/// The longest negation scope, in words.
-const MAX_SCOPE: usize = 8;
-
-impl LexiconClassifier {
-    /// A builder starting from the built-in lists.
-    pub fn builder() -> LexiconClassifierBuilder {
-        LexiconClassifierBuilder {
-            builtin: true,
-            sources: Vec::new(),
-            topics: Vec::new(),
-        }
-    }
-
-    /// The classifier on the built-in lists, compiled once.
-    pub fn builtin() -> &'static LexiconClassifier {
-        &BUILTIN
-    }
-
-    /// The topics this classifier knows.
-    pub fn topics(&self) -> &[Topic] {
-        &self.lexicon.topics
-    }
-
-    /// Classifies a whole sentence: its first reporting cue (if any) gives
-    /// the act, and the rest is the content.
-    pub fn classify_sentence(&self, sentence: &str) -> Classification {
-        let mut input = StatementText::sentence(sentence);
-        if let Some((span, cue)) = CueLexicon::builtin().find_iter(sentence).next() {
-            input.cue = Some(span);
-            input.cue_lemma = Some(cue.lemma.as_str());
-        }
-        self.classify(&input)
-    }
-
-    fn negation_end(&self, text: &str, from: usize, limit: usize) -> usize {
-        let mut end = from;
-        let mut cursor = from;
-        for _ in 0..MAX_SCOPE {
-            let Some(tok) = next_token(text, cursor).filter(|t| t.end <= limit) else {
-                return limit;
-            };
-            if SCOPE_BREAKS.contains(&tok.as_str(text)) {
-                return tok.start;
-            }
-            end = tok.end;
-            cursor = tok.end;
-        }
-        end
-    }
-}
-
-impl SentenceClassifier for LexiconClassifier {
-    fn classify(&self, input: &StatementText<'_>) -> Classification {
-        let text = input.text;
-        let lex = &self.lexicon;
-        let content = Span::new(
-            input.content.start.min(text.len()),
-            input.content.end.min(text.len()),
-        );
-        let act_entry = input
-            .cue_lemma
-            .and_then(|l| lex.acts.get(&l.to_lowercase()));
-        let act = act_entry.map_or(SpeechAct::Assert, |e| e.act);
-        let (mut support, mut oppose, mut ambivalent) = (0.0f32, 0.0f32, 0.0f32);
-        let cue_negated = input.cue.is_some_and(|c| negated_before(text, c.start));
-        if let Some(e) = act_entry {
-            match e.stance {
-                Some(Stance::Support) if !cue_negated => support += e.weight,
-                Some(Stance::Oppose) if !cue_negated => oppose += e.weight,
-                Some(Stance::Support) => oppose += e.weight * 0.5,
-                Some(Stance::Oppose) => support += e.weight * 0.5,
-                _ => {}
-            }
-        }
-        let mut negated = cue_negated;
-        let mut hedge = 0.0f32;
-        let mut boost = 0.0f32;
-        let mut topics: Vec<u32> = Vec::new();
-        let mut scope_end = 0usize;
-        let sentence_scope = sentence_of(text, content);
-        let hits = lex.scan(text, sentence_scope);
-        for hit in &hits {
-            let in_content = content.contains(hit.span);
-            for &role in lex.roles(hit) {
-                match role {
-                    Role::Negator if in_content => {
-                        scope_end = self.negation_end(text, hit.span.end, content.end);
-                    }
-                    Role::Stance(polarity, w) if in_content => {
-                        let flip = hit.span.start < scope_end;
-                        negated |= flip && polarity != Polarity::Ambivalent;
-                        match (polarity, flip) {
-                            (Polarity::Support, false) => support += w,
-                            (Polarity::Oppose, false) => oppose += w,
-                            (Polarity::Support, true) => oppose += w * 0.8,
-                            (Polarity::Oppose, true) => support += w * 0.8,
-                            (Polarity::Ambivalent, _) => ambivalent += w,
-                        }
-                    }
-                    Role::Modality(kind, w) if in_content || kind == Modality::Hedge => {
-                        match kind {
-                            Modality::Booster => boost += w,
-                            _ => hedge += w,
-                        }
-                    }
-                    Role::Topic(t) if in_content && !topics.contains(&t) => topics.push(t),
-                    _ => {}
-                }
-            }
-        }
-        let hedged = hedge > 0.0;
-        let net = support - oppose;
-        let total = support + oppose + ambivalent;
-        let stance = if total == 0.0 {
-            Stance::Neutral
-        } else if ambivalent > 0.0 && ambivalent >= net.abs() {
-            if support > 0.0 && oppose > 0.0 {
-                Stance::Mixed
-            } else {
-                Stance::Neutral
-            }
-        } else if support > 0.0 && oppose > 0.0 && support.min(oppose) / support.max(oppose) > 0.75
-        {
-            Stance::Mixed
-        } else if net > 0.0 {
-            Stance::Support
-        } else {
-            Stance::Oppose
-        };
-        let score = if total > 0.0 {
-            (net / total).clamp(-1.0, 1.0)
-        } else {
-            0.0
-        };
-        let strength = (support.max(oppose).max(ambivalent)).min(1.0);
-        let confidence = ((0.5 + 0.4 * strength + 0.1 * boost.min(1.0)) * (1.0 - hedge.min(0.6)))
-            .clamp(0.05, 1.0);
-        let topic_ids = topics
-            .into_iter()
-            .map(|t| &lex.topics[t as usize])
-            .filter(|t| {
-                t.anchors.is_empty()
-                    || t.anchors
-                        .iter()
-                        .any(|a| input.actors.iter().any(|x| x == a.as_str()))
-            })
-            .map(|t| t.id.clone())
-            .collect();
-        Classification {
-            act,
-            stance,
-            score,
-            topics: topic_ids,
-            negated,
-            hedged,
-            confidence,
-        }
-    }
-}
-
-/// The span from the sentence start (as far as the content's paragraph
-/// goes back) to the content's end: hedges before the cue count too.
-fn sentence_of(text: &str, content: Span) -> Span {
-    // Look back at most 300 bytes: the work per statement stays constant.
-    let mut floor = content.start.saturating_sub(300);
-    while !text.is_char_boundary(floor) {
-        floor += 1;
-    }
-    let head = &text[floor..content.start];
-    let start = head
-        .rfind(['.', '!', '?', '\n'])
-        .map_or(floor, |i| floor + i + 1);
-    Span::new(start, content.end)
-}
-
-/// Whether "not", "never" or "n't" stands among the two words before `pos`.
-fn negated_before(text: &str, pos: usize) -> bool {
-    let mut cursor = pos;
-    for _ in 0..2 {
-        let Some(tok) = prev_token(text, cursor) else {
-            return false;
-        };
-        let w = tok.as_str(text).to_ascii_lowercase();
-        if w == "not" || w == "never" || w.ends_with("n't") || w.ends_with("n’t") {
-            return true;
-        }
-        cursor = tok.start;
-    }
-    false
 }

@@ -18,6 +18,13 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '\'' | '’' | '.' | '\u{2010}' | '\u{2011}')
 }
 
+/// Whether `c` separates tokens like a space: white space, control
+/// characters (NUL, escape, form feed) and invisible format characters
+/// (zero-width space, word joiner, byte-order mark).
+pub(crate) fn is_space(c: char) -> bool {
+    c.is_whitespace() || c.is_control() || matches!(c, '\u{200b}' | '\u{2060}' | '\u{feff}')
+}
+
 /// The character just before byte offset `pos`.
 pub(crate) fn char_before(text: &str, pos: usize) -> Option<char> {
     text.get(..pos)?.chars().next_back()
@@ -39,7 +46,7 @@ pub(crate) fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
 /// internal joiners) or a single other character.
 pub(crate) fn prev_token(text: &str, pos: usize) -> Option<Span> {
     let head = text.get(..pos)?;
-    let trimmed = head.trim_end();
+    let trimmed = head.trim_end_matches(is_space);
     let end = trimmed.len();
     let last = trimmed.chars().next_back()?;
     if !is_word_char(last) {
@@ -61,7 +68,7 @@ pub(crate) fn prev_token(text: &str, pos: usize) -> Option<Span> {
 /// The token starting at or after `pos`, skipping whitespace.
 pub(crate) fn next_token(text: &str, pos: usize) -> Option<Span> {
     let tail = text.get(pos..)?;
-    let skipped = tail.len() - tail.trim_start().len();
+    let skipped = tail.len() - tail.trim_start_matches(is_space).len();
     let start = pos + skipped;
     let rest = &text[start..];
     let first = rest.chars().next()?;

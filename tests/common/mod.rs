@@ -109,6 +109,7 @@ pub fn document(says: &[Say<'_>]) -> (String, Analysis) {
                     None => positions.push(Position {
                         actor: ActorId::from(*h),
                         topic: t.clone(),
+                        target: None,
                         stance: s.stance,
                         score: s.stance.sign(),
                         targets: Vec::new(),

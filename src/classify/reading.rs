@@ -1,0 +1,1040 @@
+//! One statement, read: its main act, the stance evidence of its content,
+//! its modality, and the decision.
+//!
+//! The steps follow the module docs: (1) the act of the cue, or of a more
+//! specific verb early in the content ("stressed that Moscow had always
+//! opposed ..."); (2) its negation ("did not oppose"); (3) the stance terms
+//! of the content, each through reversers ("lift sanctions"), negation
+//! scope and embedded questions; (4) the act's own stance and topic
+//! advocacy ("called for a ceasefire"); (5) the decision between support,
+//! oppose, mixed and neutral; (6) the confidence from modality.
+
+use super::lexicon::{Act, Lexicon, Role};
+use super::region::{Placed, Region};
+use super::tables::{Category, Modality, Polarity, Scope};
+use super::Classification;
+use crate::{ActorId, Span, SpeechAct, Stance};
+
+/// Words before a verb form that make it a noun ("the talks", "its claims").
+const NOUN_MARKERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my",
+    "your", "whose", "of", "for", "in", "on", "at", "with", "by", "from", "new", "further", "any",
+    "no", "such", "some", "many", "more", "all", "every", "each", "first", "recent", "latest",
+];
+
+/// Words after which a verb follows: auxiliaries, negators, "to", "that".
+const VERB_MARKERS: &[&str] = &[
+    "to", "that", "who", "which", "not", "never", "also", "and", "or", "will", "would", "shall",
+    "should", "can", "could", "may", "might", "must", "has", "have", "had", "did", "does", "do",
+    "is", "are", "was", "were", "be", "been", "it", "they", "he", "she", "we", "i", "you",
+];
+
+/// Forms of "be" that make an -ing form a finite verb ("is refusing").
+const BE: &[&str] = &["is", "are", "was", "were", "been", "am"];
+
+/// Auxiliaries that make an act an intent ("would meet", "will sign").
+const FUTURE: &[&str] = &["will", "would", "shall", "'ll", "won't", "wouldn't"];
+
+/// Nouns a denial names its accuser's words with ("Moscow's claims").
+const ACCUSATIONS: &[&str] = &[
+    "claim",
+    "claims",
+    "allegation",
+    "allegations",
+    "accusation",
+    "accusations",
+    "charges",
+    "assertions",
+    "reports",
+];
+
+/// How many words after its start the content is searched for a more
+/// specific act than the cue's.
+const EMBEDDED_WINDOW: usize = 12;
+/// How many words may stand between a negator and the act it negates.
+const ACT_NEGATION_REACH: usize = 3;
+/// How many tokens a reverser or a phrase negator reaches.
+const SHORT_REACH: usize = 4;
+/// The weight of a rejection's own stance (acts.tsv gives 0.8 to reject).
+const REJECT_WEIGHT: f32 = 0.8;
+
+/// The act a statement performs, and where its words are.
+#[derive(Debug, Clone, Copy)]
+struct MainAct<'l> {
+    entry: Option<&'l Act>,
+    act: SpeechAct,
+    /// Tokens `[first, last)` of the act's words (the cue's, or the
+    /// embedded verb's).
+    first: usize,
+    last: usize,
+    /// Its bytes, when the automaton saw it.
+    span: Option<Span>,
+    /// The act's words lie inside the content.
+    embedded: bool,
+    negated: bool,
+    /// "refused to", "failed to": the act governs a negated complement.
+    complement: bool,
+}
+
+/// Summed stance evidence.
+#[derive(Debug, Default, Clone, Copy)]
+struct Evidence {
+    support: f32,
+    oppose: f32,
+    ambivalent: f32,
+    /// The share of ambivalence that divides (division, conditionality).
+    divided: f32,
+    negated: bool,
+    /// A term stood in the complement of "refused to", "failed to".
+    in_complement: bool,
+}
+
+impl Evidence {
+    fn add(&mut self, polarity: Polarity, weight: f32, category: Category) {
+        match polarity {
+            Polarity::Support => self.support += weight,
+            Polarity::Oppose => self.oppose += weight,
+            Polarity::Ambivalent => {
+                self.ambivalent += weight;
+                if category == Category::Division {
+                    self.divided += weight;
+                }
+            }
+        }
+    }
+}
+
+/// A negator's or reverser's reach: tokens before `end`, with `weight`.
+#[derive(Debug, Clone, Copy)]
+struct Pending {
+    end: usize,
+    weight: f32,
+}
+
+/// The first topic keyword after the act, and what governs it.
+#[derive(Debug, Clone, Copy)]
+struct TopicMention {
+    reversed: bool,
+    negated: bool,
+}
+
+/// A stance term as found.
+#[derive(Debug, Clone, Copy)]
+struct Term {
+    polarity: Polarity,
+    weight: f32,
+    category: Category,
+    lexicalised: bool,
+}
+
+pub(crate) struct Reading<'a> {
+    pub lex: &'a Lexicon,
+    pub region: Region<'a>,
+    pub content: Span,
+    pub cue: Option<Span>,
+    pub cue_lemma: Option<&'a str>,
+    pub actors: &'a [ActorId],
+}
+
+impl Reading<'_> {
+    pub(crate) fn classify(&self) -> Classification {
+        let main = self.main_act();
+        let (mut ev, topic) = self.evidence(&main);
+        self.add_act_stance(&main, &mut ev);
+        if let (Some(t), true) = (topic, advocates(&main)) {
+            let flip = (t.reversed != t.negated) != main.negated;
+            let pol = if flip {
+                Polarity::Oppose
+            } else {
+                Polarity::Support
+            };
+            ev.add(pol, 0.6, Category::Support);
+        }
+        let silent = ev.support == 0.0 && ev.oppose == 0.0 && ev.ambivalent == 0.0;
+        if silent && !main.negated && is_commitment(main.act) {
+            // "agreed to set up a research centre": the act is the stance.
+            ev.support += 0.4;
+        }
+        let stance = decide(&ev);
+        let total = ev.support + ev.oppose + ev.ambivalent;
+        let score = if total > 0.0 {
+            ((ev.support - ev.oppose) / total).clamp(-1.0, 1.0)
+        } else {
+            0.0
+        };
+        let (confidence, hedged) = self.modality(&main);
+        let mut c = Classification::new(main.act, stance);
+        c.score = score;
+        c.topics = self.topics();
+        c.negated = main.negated || ev.negated;
+        c.hedged = hedged;
+        c.confidence = confidence;
+        c
+    }
+
+    /// The words of the first act cue in verb position outside the
+    /// `quoted` spans, for a sentence with no cue given.
+    pub(crate) fn find_cue(&self, quoted: &[Span]) -> Option<Span> {
+        let r = &self.region;
+        r.hits
+            .iter()
+            .filter(|h| !quoted.iter().any(|q| q.contains(h.hit.span)))
+            .find_map(|h| {
+                let (_, last) = self.resolve_act(h)?;
+                let ing = self.participle(h);
+                (!ing && self.verb_position(h)).then(|| {
+                    let end = r.tokens[last.max(h.first + 1) - 1].span.end;
+                    Span::new(h.hit.span.start, end.max(h.hit.span.end))
+                })
+            })
+    }
+
+    fn in_content(&self, h: &Placed) -> bool {
+        self.content.start <= h.hit.span.start && h.hit.span.end <= self.content.end
+    }
+
+    /// The act of the statement: the cue's, unless the cue only reports and
+    /// a more specific act follows early in the content.
+    fn main_act(&self) -> MainAct<'_> {
+        let mut main = self.cue_act();
+        let plain = main.entry.map_or(true, |e| {
+            matches!(e.act, SpeechAct::Assert | SpeechAct::Comment) && e.stance.is_none()
+        });
+        // "X may veto it, a spokesman suggested": the cue only reports.
+        let after = self.cue.is_some_and(|c| c.start >= self.content.end);
+        if plain || after {
+            if let Some(embedded) = self.embedded_act() {
+                main = embedded;
+            }
+        }
+        if let Some(span) = main.span {
+            // "refused to send": the act is the refusal, its complement is
+            // negated; "refused to lift" is one cue that says both.
+            main.complement = self.region.hits.iter().any(|h| {
+                h.hit.span.overlaps(span)
+                    && !span.contains(h.hit.span)
+                    && matches!(self.negator(h), Some((Scope::Complement, _)))
+            });
+        }
+        if self.act_negated(&main) {
+            main.negated = true;
+            main.act = match main.act {
+                // Not agreeing or not yielding is refusing.
+                SpeechAct::Agree | SpeechAct::Concede => SpeechAct::Reject,
+                SpeechAct::Deny => SpeechAct::Concede,
+                _ => SpeechAct::Assert,
+            };
+        }
+        if !main.negated && self.future_marked(main.first) {
+            // "said they would meet the mediator": an intent to cooperate
+            // is a promise (CAMEO 03); an intent to reject stays a
+            // rejection.
+            if matches!(
+                main.act,
+                SpeechAct::Consult | SpeechAct::Agree | SpeechAct::Support | SpeechAct::Concede
+            ) {
+                main.act = SpeechAct::Promise;
+            }
+        }
+        if !main.negated && matches!(main.act, SpeechAct::Promise | SpeechAct::Propose) {
+            // "pledged to impose sanctions": the promise is a threat.
+            if let Some(threat) = self.threat_after(&main) {
+                main = threat;
+            }
+        }
+        main
+    }
+
+    /// A threat intended by a promise: the intent act right after it.
+    fn threat_after(&self, main: &MainAct<'_>) -> Option<MainAct<'_>> {
+        let r = &self.region;
+        r.hits
+            .iter()
+            .filter(|h| h.first >= main.last && h.first <= main.last + 2)
+            .find_map(|h| {
+                let (entry, last) = self.resolve_act(h)?;
+                let act = &self.lex.acts[entry as usize];
+                (act.intent && act.act == SpeechAct::Threaten)
+                    .then(|| self.act_at(Some(entry), Some(h), h.first, last))
+            })
+    }
+
+    fn cue_act(&self) -> MainAct<'_> {
+        let r = &self.region;
+        let Some(cue) = self.cue else {
+            return self.act_at(None, None, 0, 0);
+        };
+        let (first, last) = (r.token_at(cue.start), r.token_end(cue.end));
+        let mut best: Option<(u32, &Placed, usize)> = None;
+        for h in r.hits {
+            if h.hit.span.start >= cue.end {
+                break;
+            }
+            if h.hit.span.end > cue.start {
+                if let Some((act, last)) = self.resolve_act(h) {
+                    if best.map_or(true, |b| last > b.2) {
+                        best = Some((act, h, last));
+                    }
+                }
+            }
+        }
+        if let Some((act, h, last)) = best {
+            return self.act_at(Some(act), Some(h), h.first, last);
+        }
+        let entry = self.cue_lemma.and_then(|l| self.lex.act_of_lemma(l));
+        self.act_at(entry, None, first, last)
+    }
+
+    fn act_at(
+        &self,
+        entry: Option<u32>,
+        hit: Option<&Placed>,
+        first: usize,
+        last: usize,
+    ) -> MainAct<'_> {
+        let entry = entry.map(|i| &self.lex.acts[i as usize]);
+        MainAct {
+            entry,
+            act: entry.map_or(SpeechAct::Assert, |e| e.act),
+            first,
+            last,
+            span: hit.map(|h| h.hit.span),
+            embedded: hit.is_some_and(|h| self.in_content(h)),
+            negated: false,
+            complement: false,
+        }
+    }
+
+    /// The act entry of a hit and the token after its words (with a gap
+    /// cue's tail), if it has one: a gap cue whose tail follows, else the
+    /// longest plain cue.
+    fn resolve_act(&self, h: &Placed) -> Option<(u32, usize)> {
+        let mut best: Option<(u32, usize, usize)> = None; // (entry, last, rank)
+        let mut intent: Option<bool> = None; // computed once, if needed
+        for role in self.lex.roles(&h.hit) {
+            if let Role::Act(i) | Role::ActHead(i) = role {
+                if self.lex.acts[i as usize].intent
+                    && !*intent.get_or_insert_with(|| self.intended(h.first))
+                {
+                    continue;
+                }
+            }
+            let (i, last, rank) = match role {
+                Role::Act(i) => {
+                    let act = &self.lex.acts[i as usize];
+                    if act.tail.is_empty() {
+                        (i, h.last, h.last - h.first)
+                    } else {
+                        match self.tail_after(h.last, &act.tail) {
+                            Some(last) => (i, last, 100 + act.tail.len()),
+                            None => continue,
+                        }
+                    }
+                }
+                Role::ActHead(i) => {
+                    match self.rest_after(h.last, &self.lex.acts[i as usize].rest) {
+                        Some(last) => (i, last, last - h.first),
+                        None => continue,
+                    }
+                }
+                _ => continue,
+            };
+            if best.map_or(true, |b| rank > b.2) {
+                best = Some((i, last, rank));
+            }
+        }
+        best.map(|(i, last, _)| (i, last))
+    }
+
+    /// Where `tail` ends if it follows token `from` after a gap of one to
+    /// four words.
+    fn tail_after(&self, from: usize, tail: &[Box<str>]) -> Option<usize> {
+        let r = &self.region;
+        for gap in 1..=4 {
+            let at = from + gap;
+            if !r.tokens.get(at - 1).is_some_and(|t| t.word) {
+                return None;
+            }
+            if self.words_at(at, tail) {
+                return Some(at + tail.len());
+            }
+        }
+        None
+    }
+
+    /// Where the other words of a multiword cue end if they follow token
+    /// `from`, with at most two modifiers between ("stood firmly with",
+    /// "voiced strong displeasure").
+    fn rest_after(&self, from: usize, rest: &[Box<str>]) -> Option<usize> {
+        (from..=from + 2)
+            .take_while(|&at| at == from || self.is_modifier(at - 1))
+            .find(|&at| self.words_at(at, rest))
+            .map(|at| at + rest.len())
+    }
+
+    fn words_at(&self, at: usize, words: &[Box<str>]) -> bool {
+        words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| eq_word(self.region.word(at + k), w))
+    }
+
+    /// Whether token `i` is an adverb or a booster that may sit inside a
+    /// cue: "firmly", "strong", "deep".
+    fn is_modifier(&self, i: usize) -> bool {
+        let r = &self.region;
+        let w = r.word(i);
+        if !r.tokens.get(i).is_some_and(|t| t.word) {
+            return false;
+        }
+        if w.len() > 4 && w.ends_with("ly") {
+            return true;
+        }
+        r.hits_from(i).any(|h| {
+            h.last == i + 1
+                && self.lex.roles(&h.hit).any(|role| {
+                    matches!(
+                        role,
+                        Role::Modality {
+                            kind: Modality::Booster | Modality::Hedge,
+                            ..
+                        }
+                    )
+                })
+        })
+    }
+
+    /// A more specific act early in the content, in verb position:
+    /// "stressed that Moscow had always opposed", "said Britain stood with".
+    fn embedded_act(&self) -> Option<MainAct<'_>> {
+        let r = &self.region;
+        let cue_inside = self.cue.filter(|c| self.content.contains(*c));
+        let from = match cue_inside {
+            Some(c) => r.token_end(c.end),
+            None => r.token_at(self.content.start),
+        };
+        for h in r.hits {
+            if h.first < from || !self.in_content(h) {
+                continue;
+            }
+            if r.words_between(from, h.first) > EMBEDDED_WINDOW
+                || self.strong_break(from, h.first)
+                || self.is_conditional(h)
+            {
+                // Past the clause, or into a condition ("if the bloc
+                // offered ..."): not the speaker's act.
+                break;
+            }
+            let Some((entry, last)) = self.resolve_act(h) else {
+                continue;
+            };
+            let act = &self.lex.acts[entry as usize];
+            let plain =
+                matches!(act.act, SpeechAct::Assert | SpeechAct::Comment) && act.stance.is_none();
+            let ing = self.participle(h);
+            if plain || ing || !self.verb_position(h) {
+                continue;
+            }
+            return Some(self.act_at(Some(entry), Some(h), h.first, last));
+        }
+        None
+    }
+
+    fn is_conditional(&self, h: &Placed) -> bool {
+        self.lex.roles(&h.hit).any(|r| {
+            matches!(
+                r,
+                Role::Modality {
+                    kind: Modality::Conditional,
+                    ..
+                }
+            )
+        })
+    }
+
+    /// A later act in a clause of its own: "welcomed the ceasefire but
+    /// warned that ...". Its stance counts beside the main act's.
+    fn secondary_act(&self, h: &Placed, main: &MainAct<'_>) -> Option<(Polarity, f32)> {
+        if h.first < main.last || !self.strong_break(main.last, h.first) {
+            return None;
+        }
+        let (entry, _) = self.resolve_act(h)?;
+        let act = &self.lex.acts[entry as usize];
+        if self.participle(h) || !self.verb_position(h) {
+            return None;
+        }
+        let polarity = match act.stance? {
+            Stance::Support => Polarity::Support,
+            Stance::Oppose => Polarity::Oppose,
+            Stance::Neutral | Stance::Mixed => return None,
+        };
+        Some((polarity, act.weight))
+    }
+
+    /// A break between two claims: ";" or "but", "while", "however"...
+    fn strong_break(&self, a: usize, b: usize) -> bool {
+        self.region.strong_break(a, b)
+    }
+
+    /// Whether a verb form is used as a verb: not right after a
+    /// determiner, possessive or preposition ("the talks", "Moscow's
+    /// claims"), and, unless it is a past form, not at the end of a noun
+    /// phrase ("the only reliable security guarantee"; "the ministry
+    /// rejected" stays a verb).
+    fn verb_position(&self, h: &Placed) -> bool {
+        let r = &self.region;
+        let form = r.word(h.first);
+        let mut at = h.first;
+        for back in 0..4 {
+            let Some(prev) = r.word_before(at) else {
+                return true;
+            };
+            let w = r.word(prev);
+            let determiner = NOUN_MARKERS.iter().any(|m| m.eq_ignore_ascii_case(w))
+                || w.ends_with("'s")
+                || w.ends_with("’s");
+            if determiner {
+                // "the talks" is a noun; "the ministry rejected" a verb, and
+                // so is a form after a subject: at the start of a clause or
+                // after a cue ("said Russia's minister met").
+                return back > 0 && (form.ends_with("ed") || self.starts_subject(prev));
+            }
+            if back == 0 && form.ends_with('s') && w.eq_ignore_ascii_case("to") {
+                return false;
+            }
+            let ends_phrase = w.starts_with(|c: char| !c.is_lowercase())
+                || (w.len() > 4 && w.ends_with("ly"))
+                || VERB_MARKERS.iter().any(|m| m.eq_ignore_ascii_case(w));
+            if ends_phrase {
+                return true;
+            }
+            at = prev;
+        }
+        true
+    }
+
+    /// Whether an act's verb is an -ing form outside a progressive
+    /// ("arguing that ..." continues a statement; "is refusing" is one).
+    fn participle(&self, h: &Placed) -> bool {
+        let r = &self.region;
+        let progressive = r
+            .word_before(h.first)
+            .is_some_and(|p| BE.iter().any(|b| eq_word(r.word(p), b)));
+        r.word(h.first).ends_with("ing") && !progressive
+    }
+
+    /// Whether a noun phrase starting at token `i` is a subject: nothing,
+    /// punctuation, a conjunction or an act cue before it.
+    fn starts_subject(&self, i: usize) -> bool {
+        let r = &self.region;
+        let Some(prev) = i.checked_sub(1) else {
+            return true;
+        };
+        let w = r.word(prev);
+        if !r.tokens[prev].word
+            || ["that", "and", "but", "while", "as"]
+                .iter()
+                .any(|c| c.eq_ignore_ascii_case(w))
+        {
+            return true;
+        }
+        r.hits_over(prev).any(|h| self.resolve_act(h).is_some())
+    }
+
+    /// Whether the verb at token `i` is intended: future-marked, or the
+    /// complement of a promise or threat ("vowed to retaliate", "is ready
+    /// to send").
+    fn intended(&self, i: usize) -> bool {
+        if self.future_marked(i) {
+            return true;
+        }
+        let r = &self.region;
+        let Some(to) = r.word_before(i).filter(|&t| eq_word(r.word(t), "to")) else {
+            return false;
+        };
+        // The promise covers "to" ("ready to") or ends right before it
+        // ("vowed to").
+        let mut near = r
+            .hits_over(to)
+            .chain(to.checked_sub(1).into_iter().flat_map(|t| r.hits_over(t)));
+        near.any(|h| {
+            h.last <= i
+                && self.lex.roles(&h.hit).any(|role| match role {
+                    Role::Act(a) => {
+                        let act = &self.lex.acts[a as usize];
+                        !act.intent
+                            && matches!(
+                                act.act,
+                                SpeechAct::Promise
+                                    | SpeechAct::Propose
+                                    | SpeechAct::Agree
+                                    | SpeechAct::Threaten
+                            )
+                    }
+                    _ => false,
+                })
+        })
+    }
+
+    /// Whether "will", "would" or "shall" stands just before token `i`
+    /// (over "not" and adverbs): a statement of intent.
+    fn future_marked(&self, i: usize) -> bool {
+        let r = &self.region;
+        let mut at = i;
+        for _ in 0..3 {
+            let Some(prev) = r.word_before(at) else {
+                return false;
+            };
+            let w = r.word(prev);
+            if FUTURE.iter().any(|f| eq_word(w, f)) {
+                return true;
+            }
+            let skippable =
+                eq_word(w, "not") || eq_word(w, "never") || (w.len() > 4 && w.ends_with("ly"));
+            if !skippable {
+                return false;
+            }
+            at = prev;
+        }
+        false
+    }
+
+    /// Whether a negator stands just before the act's words ("did not
+    /// oppose", "has never supported", "will never accept").
+    fn act_negated(&self, main: &MainAct<'_>) -> bool {
+        let r = &self.region;
+        r.hits.iter().any(|h| {
+            h.last <= main.first
+                && !main.span.is_some_and(|s| s.overlaps(h.hit.span))
+                && !r.break_between(h.last, main.first)
+                && r.words_between(h.last, main.first) <= ACT_NEGATION_REACH
+                && (self.negator(h).is_some() || self.lex.lexical_negator(&h.hit))
+        })
+    }
+
+    /// The negator role of a hit.
+    fn negator(&self, h: &Placed) -> Option<(Scope, f32)> {
+        self.lex.roles(&h.hit).find_map(|role| match role {
+            Role::Negator { scope, weight } => Some((scope, weight)),
+            _ => None,
+        })
+    }
+
+    /// The stance term of a hit.
+    fn stance_term(&self, h: &Placed) -> Option<Term> {
+        self.lex.roles(&h.hit).find_map(|role| match role {
+            Role::Stance {
+                polarity,
+                weight,
+                category,
+                lexicalised,
+            } => Some(Term {
+                polarity,
+                weight,
+                category,
+                lexicalised,
+            }),
+            _ => None,
+        })
+    }
+
+    /// Whether the measure term of hit `k` names a topic ("tougher
+    /// sanctions", "a package of sanctions against": the sanctions topic),
+    /// rather than being part of a longer keyword ("the naval blockade of
+    /// Serbia": a blockade, against Serbia).
+    fn names_topic(&self, k: usize) -> bool {
+        let hits = self.region.hits;
+        let span = hits[k].hit.span;
+        let lo = k.saturating_sub(4);
+        hits[lo..(k + 5).min(hits.len())].iter().any(|h| {
+            let inside_keyword = h.hit.span.contains(span) && h.hit.span != span;
+            h.hit.span.overlaps(span)
+                && !inside_keyword
+                && self
+                    .lex
+                    .roles(&h.hit)
+                    .any(|r| matches!(r, Role::Topic { .. }))
+        })
+    }
+
+    /// Whether hit `h` opens an embedded question: "whether", "?", or "if"
+    /// after a question cue.
+    fn asks(&self, h: &Placed, main: &MainAct<'_>) -> bool {
+        self.lex.roles(&h.hit).any(|role| match role {
+            Role::Modality {
+                kind: Modality::Question,
+                ..
+            } => true,
+            Role::Modality {
+                kind: Modality::Conditional,
+                ..
+            } => main.act == SpeechAct::Question,
+            _ => false,
+        })
+    }
+
+    /// Whether hit `h` is a modifier just before the act ("cautiously
+    /// welcomed", "strongly condemned"): it qualifies the act.
+    fn qualifies_act(&self, h: &Placed, main: &MainAct<'_>) -> bool {
+        h.last == main.first && h.last == h.first + 1 && main.span.is_some()
+    }
+
+    /// The stance terms of the content, and the first topic keyword after
+    /// the act.
+    fn evidence(&self, main: &MainAct<'_>) -> (Evidence, Option<TopicMention>) {
+        let r = &self.region;
+        let mut ev = Evidence::default();
+        let mut topic: Option<TopicMention> = None;
+        let mut neg: Option<Pending> = None;
+        let mut rev: Option<Pending> = None;
+        let mut question_end = 0usize;
+        let mut condition_end = 0usize;
+        let mut complement_end = 0usize;
+        let mut secondary: Option<Span> = None;
+        // "will support the resolution" is a promise that still evaluates.
+        let evaluative = is_evaluative(main.entry.map_or(main.act, |e| e.act)) && !main.negated;
+        let from = if main.embedded { main.first } else { 0 };
+        for (k, h) in r.hits.iter().enumerate() {
+            let reaches =
+                h.hit.span.end >= self.content.start && h.hit.span.start < self.content.end;
+            if self.asks(h, main) && reaches {
+                // "asked whether ...", "wondered whether ...": the clause
+                // is a question, its terms are not claims.
+                question_end = r.clause_end(h.last);
+            } else if self.is_conditional(h) && reaches {
+                // "if he gave them a veto": a condition, not a claim.
+                condition_end = r.clause_end(h.last);
+            }
+            if main.span.is_some_and(|s| s.overlaps(h.hit.span)) {
+                if let Some((Scope::Complement, w)) = self.negator(h).filter(|_| main.complement) {
+                    neg = Some(Pending {
+                        end: r.clause_end(h.last),
+                        weight: w,
+                    });
+                    complement_end = r.clause_end(h.last);
+                }
+                continue;
+            }
+            let qualifier = self.qualifies_act(h, main);
+            if !qualifier && (!self.in_content(h) || h.first < from) {
+                continue;
+            }
+            if neg.is_some_and(|n| h.first >= n.end) {
+                neg = None;
+            }
+            if rev.is_some_and(|n| h.first >= n.end) {
+                rev = None;
+            }
+            if let Some((scope, weight)) = self.negator(h).filter(|_| !qualifier) {
+                // A second negator in the scope cancels the first.
+                if neg.take().is_none() {
+                    let end = match scope {
+                        Scope::Phrase => r.clause_end(h.last).min(h.last + SHORT_REACH),
+                        Scope::Clause | Scope::Complement => r.clause_end(h.last),
+                    };
+                    neg = Some(Pending { end, weight });
+                }
+                continue;
+            }
+            let mut topic_here = false;
+            let mut new_rev = None;
+            for role in self.lex.roles(&h.hit) {
+                match role {
+                    Role::Reverser { weight } => {
+                        new_rev = Some(Pending {
+                            end: r.clause_end(h.last).min(h.last + SHORT_REACH),
+                            weight,
+                        });
+                    }
+                    Role::Topic { .. } => topic_here = true,
+                    _ => {}
+                }
+            }
+            if topic_here && topic.is_none() && h.first >= main.last {
+                topic = Some(TopicMention {
+                    reversed: rev.is_some(),
+                    negated: neg.is_some(),
+                });
+            }
+            if let Some((mut pol, mut w)) = self.secondary_act(h, main) {
+                // "but would not ratify": the negator before it is spent on it.
+                if neg.take().is_some() {
+                    pol = pol.flipped();
+                    w = w.max(REJECT_WEIGHT) * 0.6;
+                    ev.negated = true;
+                }
+                ev.add(pol, w, Category::Support);
+                secondary = Some(h.hit.span);
+                continue;
+            }
+            if let Some(mut t) = self.stance_term(h) {
+                let skip = (t.category == Category::Measure && self.names_topic(k))
+                    || secondary.is_some_and(|s| s.overlaps(h.hit.span))
+                    // "proposed new sanctions": the topic, not opposition.
+                    || (main.act == SpeechAct::Deny && !main.negated && t.category != Category::Falsehood);
+                // A denial's content is the accuser's claim, not the speaker's.
+                if !skip {
+                    // After praise or blame, the object only describes
+                    // what is evaluated: the act carries the stance. A
+                    // reservation ("in principle") or a new clause ("but
+                    // warned ...") is a claim of its own.
+                    let object = !self.strong_break(main.last.min(h.first), h.first);
+                    let refused = h.first < complement_end; // "refused to allow": negated, not evaluated
+                    if evaluative
+                        && !qualifier
+                        && object
+                        && !refused
+                        && t.polarity != Polarity::Ambivalent
+                    {
+                        t.weight *= 0.3;
+                    }
+                    if h.first < question_end {
+                        t.weight *= 0.4;
+                    } else if h.first < condition_end {
+                        t.weight *= 0.5;
+                    }
+                    if let Some(rv) = rev.take() {
+                        let flippable = t.polarity == Polarity::Support
+                            || matches!(t.category, Category::Rejection | Category::Measure);
+                        if flippable {
+                            t.polarity = t.polarity.flipped();
+                            t.weight *= 0.8 * rv.weight;
+                        }
+                    }
+                    if let Some(n) =
+                        neg.filter(|_| t.polarity != Polarity::Ambivalent && !t.lexicalised)
+                    {
+                        let flip = if t.polarity == Polarity::Support {
+                            0.8
+                        } else {
+                            0.5
+                        };
+                        t.weight *= n.weight * flip;
+                        t.polarity = t.polarity.flipped();
+                        ev.negated = true;
+                        neg = None;
+                    }
+                    ev.add(t.polarity, t.weight, t.category);
+                    ev.in_complement |= h.first < complement_end;
+                }
+            }
+            if new_rev.is_some() {
+                rev = new_rev;
+            }
+        }
+        if main.act == SpeechAct::Deny && !main.negated && self.names_accuser(main) {
+            ev.oppose += 0.6;
+        }
+        (ev, topic)
+    }
+
+    /// Whether a denial names whose claims it denies ("rejected Moscow's
+    /// claims", "refuted Russian allegations").
+    fn names_accuser(&self, main: &MainAct<'_>) -> bool {
+        let r = &self.region;
+        (main.first.max(1)..r.tokens.len()).any(|i| {
+            ACCUSATIONS.iter().any(|a| eq_word(r.word(i), a))
+                && (i.saturating_sub(2).max(1)..i)
+                    .any(|j| r.tokens[j].word && r.word(j).starts_with(char::is_uppercase))
+        })
+    }
+
+    /// The act's own stance: flipped and weakened when negated (a negated
+    /// agreement is a rejection, as strong as one); after "refused to",
+    /// only when the complement says nothing itself.
+    fn add_act_stance(&self, main: &MainAct<'_>, ev: &mut Evidence) {
+        let Some(entry) = main.entry else { return };
+        let Some(stance) = entry.stance else { return };
+        let mut pol = match stance {
+            Stance::Support => Polarity::Support,
+            Stance::Oppose => Polarity::Oppose,
+            Stance::Neutral | Stance::Mixed => return,
+        };
+        let mut w = entry.weight;
+        if main.negated {
+            pol = pol.flipped();
+            if main.act == SpeechAct::Reject {
+                w = w.max(REJECT_WEIGHT);
+            }
+            w *= 0.6;
+        }
+        if main.complement && ev.in_complement {
+            return;
+        }
+        ev.add(pol, w, Category::Support);
+    }
+
+    /// The confidence, from modality, and whether a hedge was found.
+    fn modality(&self, main: &MainAct<'_>) -> (f32, bool) {
+        let mut confidence = 0.8f32;
+        let mut hedged = false;
+        let cue_end = self.cue.map(|c| c.end);
+        for h in self.region.hits {
+            let in_content = self.in_content(h);
+            for role in self.lex.roles(&h.hit) {
+                let Role::Modality { kind, weight } = role else {
+                    continue;
+                };
+                match kind {
+                    Modality::Booster => confidence = (confidence * (1.0 + weight)).min(1.0),
+                    Modality::Hedge => {
+                        hedged = true;
+                        confidence *= 1.0 - weight;
+                    }
+                    Modality::Hypothetical if in_content => {
+                        // "said it would": reported future, not a hypothesis.
+                        let reported = cue_end.is_some_and(|e| e <= h.hit.span.start);
+                        confidence *= 1.0 - if reported { weight / 2.0 } else { weight };
+                    }
+                    Modality::Conditional | Modality::Question if in_content => {
+                        confidence *= 1.0 - weight;
+                    }
+                    _ => {}
+                }
+            }
+        }
+        if main.negated {
+            confidence *= 0.9;
+        }
+        (confidence.clamp(0.05, 1.0), hedged)
+    }
+
+    /// The topics of the content, in order of first keyword: a topic with
+    /// anchors only if an anchor is mentioned or the keyword names it.
+    fn topics(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let in_cue = |h: &Placed| self.cue.is_some_and(|c| c.contains(h.hit.span));
+        for h in self
+            .region
+            .hits
+            .iter()
+            .filter(|h| self.in_content(h) || in_cue(h))
+        {
+            for role in self.lex.roles(&h.hit) {
+                let Role::Topic {
+                    topic,
+                    names_anchor,
+                } = role
+                else {
+                    continue;
+                };
+                let t = &self.lex.topics[topic as usize];
+                let anchored = t.anchors.is_empty()
+                    || names_anchor
+                    || t.anchors
+                        .iter()
+                        .any(|a| self.actors.iter().any(|x| x == a.as_str()));
+                if anchored && !out.contains(&t.id) {
+                    out.push(t.id.clone());
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The decision rules of the module docs, on summed evidence.
+fn decide(ev: &Evidence) -> Stance {
+    let (s, o, a) = (ev.support, ev.oppose, ev.ambivalent);
+    let (p, q) = (s.max(o), s.min(o));
+    if q >= 0.3 && q / p >= 0.6 {
+        Stance::Mixed
+    } else if a >= 1.5 * p && ev.divided < 0.4 {
+        Stance::Neutral
+    } else if p > 0.0 && a >= 0.6 * p {
+        Stance::Mixed
+    } else if s - o >= 0.3 {
+        Stance::Support
+    } else if o - s >= 0.3 {
+        Stance::Oppose
+    } else if ev.divided >= 0.4 {
+        Stance::Mixed
+    } else {
+        Stance::Neutral
+    }
+}
+
+/// Acts whose stance is the act itself: their object only describes what
+/// is praised, backed or blamed ("defended Iraq against Western
+/// criticism").
+fn is_evaluative(act: SpeechAct) -> bool {
+    matches!(
+        act,
+        SpeechAct::Support
+            | SpeechAct::Reject
+            | SpeechAct::Question
+            | SpeechAct::Praise
+            | SpeechAct::Thank
+            | SpeechAct::Criticize
+            | SpeechAct::Accuse
+            | SpeechAct::Apologize
+    )
+}
+
+/// Acts that commit the speaker to what they name: with nothing else said,
+/// support.
+fn is_commitment(act: SpeechAct) -> bool {
+    matches!(
+        act,
+        SpeechAct::Propose | SpeechAct::Promise | SpeechAct::Agree
+    )
+}
+
+/// Acts that advocate the topic they name ("called for a ceasefire"), when
+/// the cue carries no stance of its own.
+fn advocates(main: &MainAct<'_>) -> bool {
+    let act = main.entry.map_or(main.act, |e| e.act);
+    let open = main.entry.map_or(true, |e| e.stance.is_none());
+    open && matches!(
+        act,
+        SpeechAct::Demand
+            | SpeechAct::Appeal
+            | SpeechAct::Propose
+            | SpeechAct::Promise
+            | SpeechAct::Agree
+            | SpeechAct::Support
+    )
+}
+
+/// ASCII-case-insensitive word equality, with curly apostrophes straight.
+fn eq_word(text: &str, word: &str) -> bool {
+    text.len() >= word.len()
+        && text
+            .chars()
+            .map(|c| {
+                if c == '’' {
+                    '\''
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            })
+            .eq(word.chars())
+}
+
+#[cfg(test)]
+pub(crate) mod debug {
+    //! `STANDPOINT_DEBUG="a sentence" cargo test --lib classify::reading::debug -- --nocapture`
+    //! prints the hits the classifier sees in a sentence.
+
+    use crate::classify::LexiconClassifier;
+
+    #[test]
+    fn print_hits() {
+        let Ok(sentence) = std::env::var("STANDPOINT_DEBUG") else {
+            return;
+        };
+        println!("{}", LexiconClassifier::builtin().explain(&sentence));
+        // STANDPOINT_DEBUG_CUE="refusing": classify with that cue and the
+        // rest of the sentence as content, as the analyzer would.
+        if let Ok(cue) = std::env::var("STANDPOINT_DEBUG_CUE") {
+            use crate::classify::{SentenceClassifier, StatementText};
+            use crate::Span;
+            let at = sentence.find(&cue).expect("cue in sentence");
+            let cue = Span::new(at, at + cue.len());
+            let input = StatementText::new(&sentence, Span::new(cue.end + 1, sentence.len()))
+                .with_cue(cue, None)
+                .with_sentence(Span::new(0, sentence.len()));
+            println!("{:?}", LexiconClassifier::builtin().classify(&input));
+        }
+    }
+}

@@ -1,0 +1,296 @@
+//! The words of the text a statement is classified on, with its clause
+//! breaks, and the lexicon's hits mapped onto those words.
+//!
+//! Every question the classifier asks of a region (how many words between
+//! two tokens, is there a clause break, which hits start at a token) is
+//! answered from prefix counts or a binary search: classifying a statement
+//! is linear in its length.
+
+use super::lexicon::{fold_char, Hit, Lexicon};
+use crate::text::is_word_char;
+use crate::Span;
+
+/// Words that end a clause, and so a negation's scope ("despite" opens a
+/// concession that is no part of the claim before it).
+const BREAK_WORDS: &[&str] = &[
+    "but", "while", "whereas", "although", "though", "however", "yet", "despite",
+];
+
+/// One token: a word or a punctuation mark.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Token {
+    pub span: Span,
+    pub word: bool,
+    /// Ends a clause: `, ; : ( )`, a dash, a quotation mark, "but", ...
+    pub is_break: bool,
+    /// Ends a claim: ";", a sentence end, or a break word ("but",
+    /// "while", "however").
+    pub strong: bool,
+    /// Ends a sentence the splitter did not end (".", "!", "?").
+    pub end: bool,
+}
+
+/// A hit with the tokens it covers, `[first, last)`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Placed {
+    pub hit: Hit,
+    pub first: usize,
+    pub last: usize,
+}
+
+/// Buffers reused from one statement to the next.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    pub tokens: Vec<Token>,
+    /// The region folded for the automaton.
+    folded: Vec<u8>,
+    pub hits: Vec<Hit>,
+    pub placed: Vec<Placed>,
+    /// Per token: the index of the next clause break at or after it.
+    next_break: Vec<u32>,
+    /// Per token boundary: words, and strong breaks, before it.
+    words_before: Vec<u32>,
+    strong_before: Vec<u32>,
+}
+
+/// The tokens and hits of a statement's region.
+pub(crate) struct Region<'s> {
+    pub text: &'s str,
+    pub tokens: &'s [Token],
+    /// In text order, longest first at a position.
+    pub hits: &'s [Placed],
+    next_break: &'s [u32],
+    words_before: &'s [u32],
+    strong_before: &'s [u32],
+}
+
+impl Scratch {
+    /// Tokenizes `span` of `text` and scans it with the lexicon.
+    ///
+    /// Reading stops at the first sentence end at or after byte `open`
+    /// that is outside quotation marks: a statement whose content runs on
+    /// (the sentence splitter missed an end) is read to its first
+    /// sentence, and costs no more than one.
+    pub(crate) fn fill<'s>(
+        &'s mut self,
+        lex: &Lexicon,
+        text: &'s str,
+        span: Span,
+        open: usize,
+    ) -> Region<'s> {
+        let span = self.tokenize(text, span, open);
+        let n = self.tokens.len();
+        self.next_break.clear();
+        self.next_break.resize(n, n as u32);
+        let mut next = n as u32;
+        for (i, t) in self.tokens.iter().enumerate().rev() {
+            if t.is_break {
+                next = i as u32;
+            }
+            self.next_break[i] = next;
+        }
+        self.words_before.clear();
+        self.strong_before.clear();
+        let (mut words, mut strong) = (0u32, 0u32);
+        for t in &self.tokens {
+            self.words_before.push(words);
+            self.strong_before.push(strong);
+            words += u32::from(t.word);
+            strong += u32::from(t.strong);
+        }
+        self.words_before.push(words);
+        self.strong_before.push(strong);
+        lex.scan(text, span, &self.folded, &mut self.hits);
+        self.placed.clear();
+        for &hit in &self.hits {
+            let first = self
+                .tokens
+                .partition_point(|t| t.span.end <= hit.span.start);
+            let last = self.tokens.partition_point(|t| t.span.start < hit.span.end);
+            self.placed.push(Placed { hit, first, last });
+        }
+        Region {
+            text,
+            tokens: &self.tokens,
+            hits: &self.placed,
+            next_break: &self.next_break,
+            words_before: &self.words_before,
+            strong_before: &self.strong_before,
+        }
+    }
+
+    /// Splits `span` of `text` into tokens (as `text::next_token` does: a
+    /// word with its inner joiners, "U.S" and "Kyiv's" one word, or one
+    /// other character) and folds it for the automaton, in one pass.
+    /// Returns the span read: `span`, or less if a sentence ends.
+    fn tokenize(&mut self, text: &str, span: Span, open: usize) -> Span {
+        self.tokens.clear();
+        self.folded.clear();
+        self.folded.push(b' ');
+        let region = &text[span.start..span.end];
+        self.folded.reserve(region.len());
+        let bytes = region.as_bytes();
+        let mut word_start: Option<usize> = None;
+        let mut quoted = false;
+        let mut i = 0;
+        while i < bytes.len() {
+            // ASCII needs no decoding; other characters are decoded once.
+            let (c, len) = if bytes[i] < 0x80 {
+                (bytes[i] as char, 1)
+            } else {
+                let c = region[i..].chars().next().unwrap_or(' ');
+                (c, c.len_utf8())
+            };
+            let word = if len == 1 {
+                c.is_ascii_alphanumeric()
+            } else {
+                is_word_char(c)
+            };
+            fold_char(c, word, &mut self.folded);
+            let pos = span.start + i;
+            i += len;
+            if word {
+                word_start.get_or_insert(pos);
+                continue;
+            }
+            let next_is_word = || region[i..].chars().next().is_some_and(is_word_char);
+            if word_start.is_some() && is_joiner(c) && next_is_word() {
+                continue;
+            }
+            if let Some(start) = word_start.take() {
+                self.push_token(text, Span::new(start, pos), true);
+            }
+            if c.is_whitespace() {
+                continue;
+            }
+            quoted = match c {
+                '"' => !quoted,
+                '“' | '«' => true,
+                '”' | '»' => false,
+                _ => quoted,
+            };
+            self.push_token(text, Span::new(pos, pos + len), false);
+            let last = self.tokens.last_mut().expect("just pushed");
+            if last.end && (quoted || pos < open) {
+                // Inside a quotation, or before the statement: read on.
+                last.end = false;
+            } else if last.end {
+                self.folded.truncate(i + 1);
+                return Span::new(span.start, span.start + i);
+            }
+        }
+        if let Some(start) = word_start {
+            self.push_token(text, Span::new(start, span.end), true);
+        }
+        span
+    }
+
+    #[inline]
+    fn push_token(&mut self, text: &str, span: Span, word: bool) {
+        let s = span.as_str(text);
+        let break_word = word
+            && (3..=8).contains(&s.len())
+            && BREAK_WORDS.iter().any(|b| b.eq_ignore_ascii_case(s));
+        // A sentence end inside a statement's text (the splitter missed
+        // it) ends its claims too; "U.S." and "Mr." do not end one.
+        let end = matches!(s, "!" | "?") || (s == "." && !self.after_abbreviation(text));
+        let is_break = break_word
+            || end
+            || matches!(
+                s,
+                "," | ";" | ":" | "(" | ")" | "—" | "–" | "-" | "\"" | "“" | "”" | "«" | "»"
+            );
+        self.tokens.push(Token {
+            span,
+            word,
+            is_break,
+            strong: break_word || end || s == ";",
+            end,
+        });
+    }
+
+    /// Whether the last token is an abbreviation a "." may follow: a word
+    /// with a dot in it ("U.S") or a short capitalised one ("Mr", "Gen").
+    fn after_abbreviation(&self, text: &str) -> bool {
+        self.tokens.last().is_some_and(|t| {
+            let w = t.span.as_str(text);
+            t.word && (w.contains('.') || (w.len() <= 3 && w.starts_with(char::is_uppercase)))
+        })
+    }
+}
+
+/// Characters that join two word parts into one token ("Euro-Atlantic",
+/// "Ukraine's", "U.S"), as in `text::next_token`.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '\'' | '’' | '.' | '\u{2010}' | '\u{2011}')
+}
+
+impl Region<'_> {
+    /// The index of the token holding byte `pos` (or the next one).
+    pub(crate) fn token_at(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.end <= pos)
+    }
+
+    /// The index one past the last token starting before byte `pos`.
+    pub(crate) fn token_end(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start < pos)
+    }
+
+    /// The first clause break at or after token `i` (or the end).
+    pub(crate) fn clause_end(&self, i: usize) -> usize {
+        self.next_break
+            .get(i)
+            .map_or(self.tokens.len(), |&n| n as usize)
+    }
+
+    /// The text of token `i`.
+    pub(crate) fn word(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| t.span.as_str(self.text))
+    }
+
+    /// The word token just before token `i`, if it is one.
+    pub(crate) fn word_before(&self, i: usize) -> Option<usize> {
+        let j = i.checked_sub(1)?;
+        let t = self.tokens.get(j)?;
+        (t.word).then_some(j)
+    }
+
+    /// How many word tokens lie in `[a, b)`.
+    pub(crate) fn words_between(&self, a: usize, b: usize) -> usize {
+        let at = |i: usize| self.words_before[i.min(self.tokens.len())] as usize;
+        at(b).saturating_sub(at(a))
+    }
+
+    /// Whether a clause break lies in `[a, b)`.
+    pub(crate) fn break_between(&self, a: usize, b: usize) -> bool {
+        a < b && self.clause_end(a) < b
+    }
+
+    /// Whether a break between two claims (";", "but", "while",
+    /// "however"...) lies in `[a, b)`.
+    pub(crate) fn strong_break(&self, a: usize, b: usize) -> bool {
+        let at = |i: usize| self.strong_before[i.min(self.tokens.len())];
+        a < b && at(b) > at(a)
+    }
+
+    /// The hits that cover token `i`. Hits are sorted by start, and none
+    /// is longer than a few words, so this is a binary search and a short
+    /// walk back.
+    pub(crate) fn hits_over(&self, i: usize) -> impl Iterator<Item = &Placed> + '_ {
+        let end = self.hits.partition_point(|h| h.first <= i);
+        self.hits[..end]
+            .iter()
+            .rev()
+            .take_while(move |h| h.first + MAX_HIT_TOKENS > i)
+            .filter(move |h| h.last > i)
+    }
+
+    /// The hits that start at token `i`.
+    pub(crate) fn hits_from(&self, i: usize) -> impl Iterator<Item = &Placed> + '_ {
+        let start = self.hits.partition_point(|h| h.first < i);
+        self.hits[start..].iter().take_while(move |h| h.first == i)
+    }
+}
+
+/// More tokens than any pattern holds (the longest cues have about ten).
+const MAX_HIT_TOKENS: usize = 24;
