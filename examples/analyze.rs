@@ -4,7 +4,7 @@
 //! cargo run --release --example analyze                      # the embedded seed article, as a table
 //! cargo run --release --example analyze -- --json            # ... as JSON
 //! cargo run --release --example analyze -- FILE              # a plain-text file ("-" for stdin)
-//! cargo run --release --example analyze -- --input-jsonl F   # {"id","text"} lines -> one JSON object a line
+//! cargo run --release --example analyze -- --input-jsonl F   # {"id","text","date"?} lines -> one JSON object a line
 //! ```
 
 use std::io::{self, BufRead, BufWriter, Read, Write};
@@ -86,6 +86,15 @@ fn run() -> Result<ExitCode, Box<dyn std::error::Error>> {
 struct Input {
     id: serde_json::Value,
     text: String,
+    /// `YYYY-MM-DD` (or an RFC 3339 time stamp): dated offices resolve on it.
+    #[serde(default)]
+    date: Option<String>,
+}
+
+/// The date part of `YYYY[-MM[-DD]]` or an RFC 3339 time stamp.
+fn parse_date(s: &str) -> Result<standpoint::Date, String> {
+    let day = s.split(['T', ' ']).next().unwrap_or(s);
+    standpoint::Date::parse(day).ok_or_else(|| format!("bad date {s:?}"))
 }
 
 fn analyze_jsonl(analyzer: &Analyzer, path: &str) -> Result<ExitCode, Box<dyn std::error::Error>> {
@@ -105,7 +114,11 @@ fn analyze_jsonl(analyzer: &Analyzer, path: &str) -> Result<ExitCode, Box<dyn st
         let result = serde_json::from_str::<Input>(&line)
             .map_err(|e| e.to_string())
             .and_then(|input| {
-                let analysis = analyzer.analyze(&input.text).map_err(|e| e.to_string())?;
+                let mut doc = standpoint::Document::new(&input.text);
+                if let Some(date) = input.date.as_deref().filter(|d| !d.is_empty()) {
+                    doc = doc.date(parse_date(date)?);
+                }
+                let analysis = analyzer.analyze(doc).map_err(|e| e.to_string())?;
                 let id = match &input.id {
                     serde_json::Value::String(s) => s.clone(),
                     other => other.to_string(),

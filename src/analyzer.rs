@@ -11,7 +11,7 @@ use crate::error::Error;
 use crate::gazetteer::{EntityMatcher, Gazetteer, GazetteerBuilder};
 use crate::mentions::{ActorRef, DocMentions, MentionRec, Resolver};
 use crate::{position, text};
-use crate::{Actor, ActorId, Analysis, Mention, Span, Statement};
+use crate::{Actor, ActorId, Analysis, Document, Mention, Span, Statement};
 
 /// The default limit on input size: 16 MiB.
 pub const DEFAULT_MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
@@ -129,19 +129,24 @@ impl Analyzer {
         Ok(())
     }
 
-    /// Analyzes one document.
+    /// Analyzes one document: a `&str`, or a [`Document`] with a date so
+    /// that dated roles resolve ("the German chancellor" in 2019 and 2023).
     ///
     /// # Errors
     ///
     /// [`Error::InputTooLarge`] when the text is longer than the configured
     /// limit ([`DEFAULT_MAX_INPUT_BYTES`] unless set otherwise).
-    pub fn analyze(&self, text: &str) -> Result<Analysis, Error> {
+    pub fn analyze<'t>(&self, document: impl Into<Document<'t>>) -> Result<Analysis, Error> {
+        let document = document.into();
+        let text = document.text();
         self.check_size(text.len())?;
         let inner = &*self.inner;
         let sentences: Vec<crate::Span> = text::sentences(text).collect();
         let quotes = text::quotes(text);
         let words = inner.resolver.words(text);
-        let doc = inner.resolver.run(text, &words);
+        let doc = inner
+            .resolver
+            .run(text, &words, &sentences, document.get_date());
         let gaz = inner.resolver.gazetteer();
         let found = attribution::attribute(text, &sentences, &quotes, &doc, gaz, &inner.cues);
 

@@ -55,16 +55,13 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Deserialize, Serialize};
 
 use crate::gazetteer::Gazetteer;
+use crate::position::Tally;
 use crate::{
-    Actor, ActorId, ActorKind, Analysis, Analyzer, Date, Error, Position, Span, Stance, Statement,
+    Actor, ActorId, ActorKind, Analysis, Analyzer, Date, Error, Position, Span, Statement,
 };
 
 /// The default limit on a statement's kept text, in bytes.
 pub const DEFAULT_TEXT_LIMIT: usize = 1000;
-
-/// How far from zero a score must be to count as support or oppose: the
-/// rule of document positions, applied to the corpus.
-const DECISIVE: f32 = 0.15;
 
 /// A document's metadata: an id, and optionally a date, a source and a
 /// title.
@@ -504,7 +501,7 @@ impl Corpus {
     ) -> Vec<(K, Position)> {
         let mut topics: Vec<&str> = Vec::new();
         let mut topic_index: HashMap<&str, usize> = HashMap::new();
-        let mut acc: BTreeMap<(K, usize, Option<usize>), Acc> = BTreeMap::new();
+        let mut acc: BTreeMap<(K, usize, Option<usize>), Tally> = BTreeMap::new();
         for (i, cs) in self.statements.iter().enumerate() {
             let mut topic_ids: Vec<Option<usize>> = Vec::new();
             for t in &cs.statement.topics {
@@ -534,7 +531,7 @@ impl Corpus {
         acc.into_iter()
             .map(|((key, ai, ti), a)| {
                 let topic = ti.map(|t| topics[t].to_string());
-                (key, a.finish(self.actors[ai].id.clone(), topic))
+                (key, a.finish((self.actors[ai].id.clone(), topic, None)))
             })
             .collect()
     }
@@ -632,72 +629,6 @@ impl CharOffsets {
 }
 
 /// Evidence for one (actor, topic, period): the rule of document positions.
-#[derive(Default)]
-struct Acc {
-    weight: f32,
-    signed: f32,
-    support: f32,
-    oppose: f32,
-    mixed: usize,
-    statements: Vec<usize>,
-    targets: Vec<ActorId>,
-    rolled: bool,
-}
-
-impl Acc {
-    fn add(&mut self, i: usize, st: &Statement, rolled: bool) {
-        let w = st.confidence.max(0.05);
-        self.weight += w;
-        self.signed += st.stance.sign() * w;
-        match st.stance {
-            Stance::Support => self.support += w,
-            Stance::Oppose => self.oppose += w,
-            Stance::Mixed => self.mixed += 1,
-            Stance::Neutral => {}
-        }
-        self.statements.push(i);
-        for t in &st.targets {
-            if !self.targets.contains(t) {
-                self.targets.push(t.clone());
-            }
-        }
-        self.rolled |= rolled;
-    }
-
-    fn finish(self, actor: ActorId, topic: Option<String>) -> Position {
-        let score = if self.weight > 0.0 {
-            (self.signed / self.weight).clamp(-1.0, 1.0)
-        } else {
-            0.0
-        };
-        let both = self.support > 0.0 && self.oppose > 0.0;
-        let stance = if both && self.support.min(self.oppose) / self.support.max(self.oppose) >= 0.5
-        {
-            Stance::Mixed
-        } else if score >= DECISIVE {
-            Stance::Support
-        } else if score <= -DECISIVE {
-            Stance::Oppose
-        } else if self.mixed > 0 || both {
-            Stance::Mixed
-        } else {
-            Stance::Neutral
-        };
-        Position {
-            actor,
-            topic,
-            // Corpus positions are per topic; statements with no topic
-            // share one position per actor.
-            target: None,
-            stance,
-            score,
-            targets: self.targets,
-            statements: self.statements,
-            rolled_up: self.rolled,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -66,11 +66,12 @@ pub use analyzer::{Analyzer, AnalyzerBuilder, DEFAULT_MAX_INPUT_BYTES};
 pub use corpus::Corpus;
 pub use error::{DataProblem, Error};
 pub use model::{
-    Actor, ActorId, ActorKind, Analysis, Date, Mention, MentionKind, Position, Span, SpeechAct,
-    Stance, Statement, StatementKind, Term,
+    Actor, ActorId, ActorKind, Analysis, Date, Document, Mention, MentionKind, Position, Span,
+    SpeechAct, Stance, Statement, StatementKind, Term,
 };
 
-/// Analyzes `text` with the default [`Analyzer`] (built once, on first use).
+/// Analyzes `text` (a `&str` or a [`Document`] with a date) with the
+/// default [`Analyzer`] (built once, on first use).
 ///
 /// # Errors
 ///
@@ -82,7 +83,7 @@ pub use model::{
 /// let analysis = standpoint::analyze("The Kremlin said the plan was unacceptable.").unwrap();
 /// assert_eq!(analysis.statements[0].speaker_actor().unwrap(), "RUS");
 /// ```
-pub fn analyze(text: &str) -> Result<Analysis, Error> {
+pub fn analyze<'t>(text: impl Into<Document<'t>>) -> Result<Analysis, Error> {
     Analyzer::default().analyze(text)
 }
 

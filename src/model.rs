@@ -280,6 +280,67 @@ impl fmt::Display for Date {
     }
 }
 
+/// One document to analyze: its text and, optionally, its date.
+///
+/// The date lets dated roles resolve: "the German chancellor" is Angela
+/// Merkel in a 2019 article and Olaf Scholz in a 2023 one. Without a date,
+/// such a role stands for its state. A `&str` (or `&String`) converts into a
+/// `Document` without a date, so [`Analyzer::analyze`](crate::Analyzer::analyze)
+/// takes either.
+///
+/// # Examples
+///
+/// ```
+/// use standpoint::{Analyzer, Date, Document};
+///
+/// let text = "The German chancellor said the plan was unacceptable.";
+/// let analyzer = Analyzer::default();
+/// let speaker = |doc: Document| {
+///     let a = analyzer.analyze(doc).unwrap();
+///     a.statements[0].speaker_actor().unwrap().to_string()
+/// };
+/// let on = |d| Date::parse(d).unwrap();
+/// assert_eq!(speaker(Document::new(text).date(on("2019-05-01"))), "angela-merkel");
+/// assert_eq!(speaker(Document::new(text).date(on("2023-05-01"))), "olaf-scholz");
+/// assert_eq!(speaker(Document::new(text)), "DEU");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Document<'t> {
+    text: &'t str,
+    date: Option<Date>,
+}
+
+impl<'t> Document<'t> {
+    /// A document with no date.
+    pub fn new(text: &'t str) -> Document<'t> {
+        Document { text, date: None }
+    }
+
+    /// Sets the document's date (publication or event date).
+    pub fn date(self, date: Date) -> Document<'t> {
+        Document {
+            date: Some(date),
+            ..self
+        }
+    }
+
+    /// The text.
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// The date, if one was set.
+    pub fn get_date(&self) -> Option<Date> {
+        self.date
+    }
+}
+
+impl<'t, T: ?Sized + AsRef<str>> From<&'t T> for Document<'t> {
+    fn from(text: &'t T) -> Document<'t> {
+        Document::new(text.as_ref())
+    }
+}
+
 /// One dated term in an office ("President of Russia, 2012-05-07 to now").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Term {
@@ -441,7 +502,10 @@ pub enum MentionKind {
     Surname,
     /// A pronoun resolved to an earlier mention ("He argued").
     Pronoun,
-    /// A definite description resolved to an earlier mention ("the alliance").
+    /// A definite description resolved to an earlier mention ("the
+    /// alliance"), or an office without a name resolved to its holder on the
+    /// document's date, else to its state or organisation ("the German
+    /// chancellor", "Norway's foreign minister").
     Description,
     /// A noun phrase that names no known actor ("analysts", "a source").
     Phrase,

@@ -25,7 +25,7 @@ pub(crate) fn positions<'a>(
     roll_up: bool,
 ) -> Vec<Position> {
     let mut order: Vec<Key> = Vec::new();
-    let mut acc: HashMap<Key, Acc> = HashMap::new();
+    let mut acc: HashMap<Key, Tally> = HashMap::new();
     for (i, st) in statements.iter().enumerate() {
         let keys: Vec<(Option<String>, Option<ActorId>)> = if !st.topics.is_empty() {
             st.topics.iter().map(|t| (Some(t.clone()), None)).collect()
@@ -53,7 +53,7 @@ pub(crate) fn positions<'a>(
                 let key = (holder.clone(), topic.clone(), target.clone());
                 let entry = acc.entry(key.clone()).or_insert_with(|| {
                     order.push(key);
-                    Acc::default()
+                    Tally::default()
                 });
                 entry.add(i, st, rolled);
             }
@@ -69,7 +69,8 @@ pub(crate) fn positions<'a>(
 }
 
 /// Whose position, on what topic, toward whom.
-type Key = (ActorId, Option<String>, Option<ActorId>);
+/// A position's key: actor, topic, target.
+pub(crate) type Key = (ActorId, Option<String>, Option<ActorId>);
 
 fn push_unique(v: &mut Vec<(ActorId, bool)>, id: ActorId, rolled: bool) {
     if !v.iter().any(|(x, _)| *x == id) {
@@ -88,8 +89,10 @@ fn roll_up_target(actor: &Actor) -> Option<ActorId> {
     }
 }
 
-#[derive(Default)]
-struct Acc {
+/// The running sum of one position's evidence: the one stance rule, shared
+/// by document positions and corpus positions.
+#[derive(Debug, Default)]
+pub(crate) struct Tally {
     weight: f32,
     signed: f32,
     support: f32,
@@ -100,8 +103,9 @@ struct Acc {
     rolled: bool,
 }
 
-impl Acc {
-    fn add(&mut self, i: usize, st: &Statement, rolled: bool) {
+impl Tally {
+    /// Counts statement `i` (rolled up from another actor or not).
+    pub(crate) fn add(&mut self, i: usize, st: &Statement, rolled: bool) {
         let w = st.confidence.max(0.05);
         self.weight += w;
         self.signed += st.stance.sign() * w;
@@ -120,7 +124,9 @@ impl Acc {
         self.rolled |= rolled;
     }
 
-    fn finish(self, (actor, topic, target): Key) -> Position {
+    /// The position these statements give `actor` on `topic` or toward
+    /// `target`.
+    pub(crate) fn finish(self, (actor, topic, target): Key) -> Position {
         let score = if self.weight > 0.0 {
             (self.signed / self.weight).clamp(-1.0, 1.0)
         } else {

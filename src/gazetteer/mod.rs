@@ -29,8 +29,27 @@
 //!
 //! Case rule: an upper-case letter in a name must be upper-case in the text;
 //! a lower-case letter matches either case ("the Kremlin" matches "The
-//! Kremlin"; "US" never matches "us"). A name written with a leading `=` must
-//! match exactly.
+//! Kremlin"; "US" never matches "us"). Two markers refine it:
+//!
+//! - `=Name`: the name must match exactly as written (`=US`, `=Chad`);
+//! - `~Name`: the name is also a given name: followed by a capitalised word
+//!   that is no name itself, it is a person's first name, not the actor
+//!   ("Jordan Bardella", but "Jordan, Egypt and Israel").
+//!
+//! A leading "the" is optional in the text ("the Kremlin" also matches
+//! "Kremlin", and the mention then starts at "the" when present); leading
+//! lower-case particles are part of the name ("al-Qaeda", "von der Leyen").
+//!
+//! Besides actors, the gazetteer holds titles (`titles.tsv`: `title`,
+//! `role`), group nouns (`groups.tsv`: `noun`, `number`) and *non-actors*
+//! (`non_actors.tsv`: `phrase`, `note`, `when`, `unless`): phrases that
+//! contain a name but are not the actor ("New Mexico", "Persian Gulf"), or
+//! not when certain words are near ("Georgia" near "Atlanta"), which the
+//! matcher skips.
+//!
+//! Actors also load from JSON ([`GazetteerBuilder::actors_json`]) and from
+//! TABARI/PETRARCH `.actors` dictionaries
+//! ([`GazetteerBuilder::petrarch_actors`]).
 //!
 //! # Examples
 //!
@@ -53,6 +72,7 @@
 
 mod load;
 mod matcher;
+mod petrarch;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -61,7 +81,7 @@ use once_cell::sync::Lazy;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{DataProblem, Error};
-use crate::{Actor, ActorId};
+use crate::{Actor, ActorId, Date};
 
 pub use matcher::{ActorMatch, EntityMatcher, Matches};
 
@@ -137,6 +157,22 @@ pub struct GroupNoun {
     pub plural: bool,
 }
 
+/// A phrase that contains a name but is not the actor ("New Mexico",
+/// "Persian Gulf"). With `when` words, it is not the actor only when one of
+/// them is near (within 100 bytes): "Georgia" is the US state near
+/// "Atlanta" or "Sen.", unless an `unless` word is near too ("Tbilisi").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NonActor {
+    /// The phrase, with the case rule of names.
+    pub phrase: String,
+    /// Words (case-sensitive, whole) one of which must be near.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub when: Vec<String>,
+    /// Words (case-sensitive, whole) none of which may be near.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unless: Vec<String>,
+}
+
 /// A set of actors with their names, plus the titles and group nouns used to
 /// find actors no dictionary knows.
 ///
@@ -160,8 +196,16 @@ pub struct Gazetteer {
     actors: Vec<Actor>,
     index: HashMap<ActorId, u32>,
     exact: HashSet<String>,
+    given_names: HashSet<String>,
+    non_actors: Vec<NonActor>,
     titles: Vec<Title>,
+    /// The lower-case words of every title ("prime", "minister").
+    title_words: HashSet<String>,
     group_nouns: Vec<GroupNoun>,
+    /// Per actor a person acts for (country or affiliation): the people
+    /// with dated terms, and which term.
+    offices: HashMap<u32, Vec<(u32, u16)>>,
+    warnings: Vec<Error>,
 }
 
 static BUILTIN: Lazy<Arc<Gazetteer>> = Lazy::new(|| {
@@ -213,6 +257,26 @@ impl Gazetteer {
         self.actors.is_empty()
     }
 
+    /// Every name the matcher looks for: each actor's name, aliases,
+    /// metonyms and adjectives (a name may repeat across actors).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use standpoint::gazetteer::Gazetteer;
+    ///
+    /// let gazetteer = Gazetteer::builtin();
+    /// assert!(gazetteer.names().any(|n| n == "the Kremlin"));
+    /// ```
+    pub fn names(&self) -> impl Iterator<Item = &str> + '_ {
+        self.actors.iter().flat_map(|a| {
+            std::iter::once(a.name.as_str())
+                .chain(a.aliases.iter().map(String::as_str))
+                .chain(a.metonyms.iter().map(String::as_str))
+                .chain(a.adjectives.iter().map(String::as_str))
+        })
+    }
+
     pub(crate) fn actor(&self, index: u32) -> &Actor {
         &self.actors[index as usize]
     }
@@ -221,9 +285,150 @@ impl Gazetteer {
         self.index.get(id).copied()
     }
 
+    /// The phrases that contain a name but are not the actor ("New
+    /// Mexico", "Persian Gulf"): the matcher skips them.
+    pub fn non_actors(&self) -> &[NonActor] {
+        &self.non_actors
+    }
+
+    /// Problems found while loading that did not stop the build: with
+    /// [`GazetteerBuilder::strict`] off, the PETRARCH date restrictions that
+    /// could not be read (each an [`Error::Data`] naming file and line).
+    pub fn warnings(&self) -> &[Error] {
+        &self.warnings
+    }
+
+    /// The person who held the office `title` ("chancellor", "foreign
+    /// minister", "Prime Minister") for the actor `of` (a state's or an
+    /// organisation's id) on `date`, by the gazetteer's dated terms.
+    ///
+    /// The title's words must all be in the office's name, and the office
+    /// may not be a lower rank of it ("Deputy Prime Minister" does not hold
+    /// "prime minister"). `None` when nobody or more than one person held
+    /// such an office then.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use standpoint::gazetteer::Gazetteer;
+    /// use standpoint::Date;
+    ///
+    /// let g = Gazetteer::builtin();
+    /// let on = |d| Date::parse(d).unwrap();
+    /// let name = |d| g.office_holder("DEU", "chancellor", on(d)).map(|a| a.name.as_str());
+    /// assert_eq!(name("2019-06-01"), Some("Angela Merkel"));
+    /// assert_eq!(name("2023-06-01"), Some("Olaf Scholz"));
+    /// ```
+    pub fn office_holder(&self, of: &str, title: &str, date: Date) -> Option<&Actor> {
+        let at = self.index_of(of)?;
+        self.office_holder_index(at, title, date)
+            .map(|i| self.actor(i))
+    }
+
+    pub(crate) fn office_holder_index(&self, of: u32, title: &str, date: Date) -> Option<u32> {
+        let want: Vec<&str> = office_words(title).collect();
+        if want.is_empty() {
+            return None;
+        }
+        let mut found: Option<u32> = None;
+        for &(person, term) in self.offices.get(&of)? {
+            let t = &self.actors[person as usize].terms[term as usize];
+            if !t.covers(date) || !holds(&t.office, &want) {
+                continue;
+            }
+            match found {
+                Some(p) if p != person => return None,
+                _ => found = Some(person),
+            }
+        }
+        found
+    }
+
     pub(crate) fn is_exact(&self, name: &str) -> bool {
         self.exact.contains(name)
     }
+
+    pub(crate) fn is_given_name(&self, name: &str) -> bool {
+        self.given_names.contains(name)
+    }
+
+    /// Whether `word` is one of the words of a title ("King", "Minister").
+    pub(crate) fn is_title_word(&self, word: &str) -> bool {
+        self.title_words.contains(&word.to_lowercase())
+    }
+}
+
+/// Words of an office or title that make it a lower rank of the office
+/// without them ("Deputy Prime Minister" is no "prime minister").
+const RANKS: &[&str] = &[
+    "deputy",
+    "vice",
+    "first",
+    "acting",
+    "assistant",
+    "under",
+    "junior",
+    "shadow",
+    "former",
+    "interim",
+    "associate",
+];
+
+/// The lower-case words of an office or title, with spelling variants
+/// folded ("defense" is "defence").
+fn office_words(office: &str) -> impl Iterator<Item = &str> + '_ {
+    office
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            const FOLD: &[(&str, &str)] = &[
+                ("defense", "defence"),
+                ("spokesman", "spokesperson"),
+                ("spokeswoman", "spokesperson"),
+                ("advisor", "adviser"),
+                ("secretary-general", "secretary"),
+            ];
+            FOLD.iter()
+                .find(|(from, _)| from.eq_ignore_ascii_case(w))
+                .map_or(w, |(_, to)| to)
+        })
+        // "of", "for" and "to" stay: they end an office's head part.
+        .filter(|w| !matches!(w.to_ascii_lowercase().as_str(), "the" | "and"))
+}
+
+/// Whether an office holds a title: every word of the title is in the
+/// office, the title's head noun ("minister" in "foreign minister") heads
+/// the office too (before its "of": "Press Secretary of the President" is
+/// no president), and the office has no rank word the title lacks.
+fn holds(office: &str, title: &[&str]) -> bool {
+    let words: Vec<&str> = office_words(office).collect();
+    let has = |w: &str| words.iter().any(|o| o.eq_ignore_ascii_case(w));
+    let Some(head) = head_word(title) else {
+        return false;
+    };
+    let office_head = head_part(&words);
+    title.iter().filter(|w| !is_link(w)).all(|w| has(w))
+        && office_head.iter().any(|o| o.eq_ignore_ascii_case(head))
+        && !RANKS
+            .iter()
+            .any(|r| has(r) && !title.iter().any(|t| t.eq_ignore_ascii_case(r)))
+}
+
+fn is_link(w: &str) -> bool {
+    ["of", "for", "to"]
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(w))
+}
+
+/// The words before the first "of", "for" or "to" of an office or title.
+fn head_part<'a, 'w>(words: &'a [&'w str]) -> &'a [&'w str] {
+    let end = words.iter().position(|w| is_link(w)).unwrap_or(words.len());
+    &words[..end]
+}
+
+/// A title's head noun: the last word of its head part.
+fn head_word<'w>(title: &[&'w str]) -> Option<&'w str> {
+    head_part(title).last().copied()
 }
 
 const BUILTIN_ACTORS: &[(&str, &str)] = &[
@@ -233,12 +438,16 @@ const BUILTIN_ACTORS: &[(&str, &str)] = &[
 ];
 const BUILTIN_TITLES: (&str, &str) = ("titles.tsv", include_str!("data/titles.tsv"));
 const BUILTIN_GROUPS: (&str, &str) = ("groups.tsv", include_str!("data/groups.tsv"));
+const BUILTIN_NON_ACTORS: (&str, &str) = ("non_actors.tsv", include_str!("data/non_actors.tsv"));
 
 #[derive(Debug, Clone)]
 enum Source {
     Actors { file: String, text: String },
     Titles { file: String, text: String },
     Groups { file: String, text: String },
+    NonActors { file: String, text: String },
+    Json { file: String, text: String },
+    Petrarch { file: String, text: String },
     Actor(Box<Actor>),
 }
 
@@ -270,6 +479,7 @@ enum Source {
 #[derive(Debug, Clone)]
 pub struct GazetteerBuilder {
     builtin: bool,
+    strict: bool,
     sources: Vec<Source>,
 }
 
@@ -284,6 +494,7 @@ impl GazetteerBuilder {
     pub fn new() -> GazetteerBuilder {
         GazetteerBuilder {
             builtin: true,
+            strict: true,
             sources: Vec::new(),
         }
     }
@@ -330,25 +541,179 @@ impl GazetteerBuilder {
         self
     }
 
+    /// Adds phrases that contain a name but are not the actor ("New
+    /// Mexico", "Persian Gulf", "Georgia Tech"), from a table with the
+    /// columns `phrase` and, optional, `note`, `when` and `unless` (words,
+    /// `|`-separated: see [`NonActor`]). The matcher skips them.
+    pub fn non_actors_tsv(&mut self, file: &str, text: &str) -> &mut GazetteerBuilder {
+        self.sources.push(Source::NonActors {
+            file: file.to_string(),
+            text: text.to_string(),
+        });
+        self
+    }
+
+    /// Adds the actors of a JSON array of [`Actor`] objects: the shape of
+    /// [`Analysis::actors`](crate::Analysis::actors), so a document's actors
+    /// can be fed back. Names may carry the `=` (exact case) and `~` (also a
+    /// given name) markers of the table format.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use standpoint::gazetteer::Gazetteer;
+    ///
+    /// let json = r#"[
+    ///   {"id": "ruritania", "name": "Ruritania", "kind": "country", "country": "RRT",
+    ///    "metonyms": ["Strelsau"]},
+    ///   {"id": "rudolf-v", "name": "Rudolf V", "kind": "person", "country": "RRT",
+    ///    "aliases": ["King Rudolf"], "affiliation": "ruritania",
+    ///    "terms": [{"office": "King of Ruritania", "start": "2019-03-01"}]}
+    /// ]"#;
+    /// let g = Gazetteer::builder().actors_json("mine.json", json).build().unwrap();
+    /// assert_eq!(g.get("rudolf-v").unwrap().country.as_deref(), Some("RRT"));
+    ///
+    /// let bad = r#"[{"id": "x", "name": "X", "kind": "group", "aliases": [""]}]"#;
+    /// let err = Gazetteer::builder().actors_json("bad.json", bad).build().unwrap_err();
+    /// assert_eq!(err.to_string(), "bad.json:1: empty alias in a list");
+    /// ```
+    pub fn actors_json(&mut self, file: &str, text: &str) -> &mut GazetteerBuilder {
+        self.sources.push(Source::Json {
+            file: file.to_string(),
+            text: text.to_string(),
+        });
+        self
+    }
+
+    /// Adds the actors of a TABARI/PETRARCH `.actors` dictionary (the
+    /// Phoenix format of PETRARCH-2: a primary phrase with an optional
+    /// `[CODE]`, `+synonyms`, and tab-indented dated restrictions
+    /// `[CODE date-date]`, `[CODE <date]`, `[CODE >date]`).
+    ///
+    /// How entries become actors:
+    ///
+    /// - Phrases are words joined by `_` or spaces, written in capitals;
+    ///   they become names with a capital first letter ("VLADIMIR_PUTIN_" is
+    ///   "Vladimir Putin"), short all-capital words stay acronyms ("UN"),
+    ///   and particles stay lower case ("de", "al", "bin"). Stems (a phrase
+    ///   without the final `_`) are matched as whole words.
+    /// - An entry whose code is a bare country code ("AFGHANISTAN_ \[AFG\]")
+    ///   is that state (CAMEO codes are mapped to ISO: ROM is ROU); its
+    ///   names are added to the state when the gazetteer has it already.
+    /// - An entry with dated restrictions is a person: id from the name,
+    ///   country from the latest code's first three letters, one term per
+    ///   restriction with the code as the office.
+    /// - Other entries are organisations (IGO, NGO, ... codes) or groups (a
+    ///   country code with a sector, "AFGINSRAD"); entries sharing a code
+    ///   are one actor whose id is the code.
+    ///
+    /// A malformed line is an [`Error::Data`] naming the file and line. With
+    /// [`GazetteerBuilder::strict`] off, a date restriction that cannot be
+    /// read is skipped and listed in [`Gazetteer::warnings`] instead.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use standpoint::gazetteer::Gazetteer;
+    ///
+    /// let dict = "RURITANIA_ [RRT]\n+STRELSAU_\n\nRUDOLF_RASSENDYLL_\n\t[RRTGOV 19940101-19970520]\n";
+    /// let g = Gazetteer::builder().builtin(false).petrarch_actors("r.actors", dict).build().unwrap();
+    /// let rudolf = g.get("rudolf-rassendyll").unwrap();
+    /// assert_eq!(rudolf.name, "Rudolf Rassendyll");
+    /// assert_eq!(rudolf.country.as_deref(), Some("RRT"));
+    /// assert_eq!(g.get("RRT").unwrap().aliases, ["Strelsau"]);
+    /// ```
+    pub fn petrarch_actors(&mut self, file: &str, text: &str) -> &mut GazetteerBuilder {
+        self.sources.push(Source::Petrarch {
+            file: file.to_string(),
+            text: text.to_string(),
+        });
+        self
+    }
+
+    /// Whether every problem in a source is an error (default `true`). Off,
+    /// the problems a real-world dictionary has in numbers, unreadable
+    /// PETRARCH date restrictions ("9008223"), are skipped and reported by
+    /// [`Gazetteer::warnings`]; everything else is still an error.
+    pub fn strict(&mut self, yes: bool) -> &mut GazetteerBuilder {
+        self.strict = yes;
+        self
+    }
+
     /// Checks every source and builds the gazetteer.
+    ///
+    /// # Errors
+    ///
+    /// An [`Error::Data`] naming the file, line and problem: a missing
+    /// column, an empty name or alias, an unknown kind, country or
+    /// affiliation, a bad date range, a duplicate id, invalid JSON or a
+    /// malformed PETRARCH line.
     pub fn build(&self) -> Result<Gazetteer, Error> {
-        let mut acc = load::Accumulator::default();
+        let mut acc = load::Accumulator::new(self.strict);
         if self.builtin {
             for (file, text) in BUILTIN_ACTORS {
                 acc.actors_tsv(file, text)?;
             }
             acc.titles_tsv(BUILTIN_TITLES.0, BUILTIN_TITLES.1)?;
             acc.groups_tsv(BUILTIN_GROUPS.0, BUILTIN_GROUPS.1)?;
+            acc.non_actors_tsv(BUILTIN_NON_ACTORS.0, BUILTIN_NON_ACTORS.1)?;
         }
         for (n, source) in self.sources.iter().enumerate() {
             match source {
                 Source::Actors { file, text } => acc.actors_tsv(file, text)?,
                 Source::Titles { file, text } => acc.titles_tsv(file, text)?,
                 Source::Groups { file, text } => acc.groups_tsv(file, text)?,
+                Source::NonActors { file, text } => acc.non_actors_tsv(file, text)?,
+                Source::Json { file, text } => acc.actors_json(file, text)?,
+                Source::Petrarch { file, text } => acc.petrarch(file, text)?,
                 Source::Actor(actor) => acc.actor((**actor).clone(), "<builder>", n + 1)?,
             }
         }
         acc.finish()
+    }
+}
+
+/// A lower-case ASCII slug of a name, for ids of discovered people.
+pub(crate) fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        let c = fold_latin(c);
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() {
+        out.push_str("person");
+    }
+    out
+}
+
+fn fold_latin(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => 'a',
+        'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => 'c',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'İ' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'ı' => 'i',
+        'ñ' | 'ń' | 'ň' | 'Ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Ö' | 'Ø' => {
+            'o'
+        }
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'Ù' | 'Ú' | 'Û' | 'Ü' => 'u',
+        'ý' | 'ÿ' | 'Ý' => 'y',
+        'ž' | 'ź' | 'ż' | 'Ž' | 'Ź' | 'Ż' => 'z',
+        'š' | 'ś' | 'ş' | 'Š' | 'Ś' | 'Ş' => 's',
+        'ğ' | 'Ğ' => 'g',
+        'ł' | 'Ł' => 'l',
+        'ř' | 'Ř' => 'r',
+        'ť' | 'ţ' | 'Ť' => 't',
+        'ď' | 'Ď' => 'd',
+        other => other,
     }
 }
 
@@ -360,5 +725,47 @@ pub(crate) fn check_country(code: &str) -> Result<(), DataProblem> {
             column: "country",
             value: code.to_string(),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Olga Stefanishyna"), "olga-stefanishyna");
+        assert_eq!(slug("Recep Tayyip Erdoğan"), "recep-tayyip-erdogan");
+        assert_eq!(slug("F.W. de Klerk"), "f-w-de-klerk");
+        assert_eq!(slug("..."), "person");
+    }
+
+    #[test]
+    fn offices() {
+        assert!(holds("Federal Chancellor of Germany", &["chancellor"]));
+        assert!(!holds("Vice-Chancellor of Germany", &["chancellor"]));
+        assert!(holds(
+            "Minister for Foreign Affairs of Japan",
+            &["foreign", "minister"]
+        ));
+        assert!(!holds(
+            "Deputy Prime Minister of Ukraine",
+            &["prime", "minister"]
+        ));
+        assert!(holds(
+            "Deputy Prime Minister of Ukraine",
+            &["deputy", "prime", "minister"]
+        ));
+        let words: Vec<&str> = office_words("Defense Minister").collect();
+        assert_eq!(words, ["defence", "Minister"]);
+        assert!(!holds(
+            "Press Secretary of the President of Russia",
+            &["president"]
+        ));
+        assert!(holds("President of Russia", &["President"]));
+        assert!(holds(
+            "United States Secretary of State",
+            &["secretary", "of", "state"]
+        ));
     }
 }

@@ -1,126 +1,86 @@
 //! Coreference inside a document: surnames, pronouns, descriptions.
+//!
+//! Every pass is (near) linear in the text: surnames are looked up in an
+//! ordered table as the capitalised words go by, and pronouns and
+//! descriptions look back over a bounded window (the current sentence and
+//! the two before it, at most [`MAX_DISTANCE`] bytes).
 
-use super::lexicon::{Pronoun, WordClass, WordHit, WordLexicon};
+use std::collections::BTreeMap;
+
+use super::lexicon::{gendered_word, Gender, Pronoun, WordClass, WordHit, WordLexicon};
 use super::{ActorRef, DocMentions, MentionRec};
 use crate::gazetteer::Gazetteer;
-use crate::text::{is_capitalized, is_whole_word};
+use crate::text::{char_before, is_capitalized, is_word_char, next_token, prev_token};
 use crate::{ActorKind, MentionKind, Span};
 
 /// How far back (in bytes) a pronoun or description looks for its antecedent.
 const MAX_DISTANCE: usize = 1500;
-/// At most this many distinct surnames are tracked per document, which keeps
-/// the surname pass linear in the text.
-const MAX_SURNAMES: usize = 32;
+/// How many sentences before the current one a pronoun looks into.
+const SENTENCES_BACK: usize = 2;
 
 /// After a person's full name, their surname alone refers to them.
-pub(super) fn surnames(text: &str, gaz: &Gazetteer, doc: &mut DocMentions) {
-    let mut seen: Vec<(String, ActorRef, usize)> = Vec::new();
-    for m in &doc.mentions {
-        let Some(r) = m.actor else { continue };
-        let actor = doc.actor(gaz, r);
-        if actor.kind != ActorKind::Person || seen.iter().any(|(_, a, _)| *a == r) {
-            continue;
-        }
-        let mut parts = actor.name.split_whitespace();
-        let Some(last) = parts.next().and_then(|_| parts.last()) else {
-            continue;
-        };
-        if last.chars().count() < 3 || !is_capitalized(last) {
-            continue;
-        }
-        seen.push((last.to_string(), r, m.span.end));
-        if seen.len() >= MAX_SURNAMES {
-            break;
-        }
-    }
-    let mut added = Vec::new();
-    for (surname, r, from) in &seen {
-        for (i, _) in text[*from..].match_indices(surname.as_str()) {
-            let start = from + i;
-            let end = start + surname.len();
-            if !is_whole_word(text, start, end) || covered(&doc.mentions, start, end) {
+///
+/// One pass over the capitalised words: the people mentioned so far are
+/// kept in a table ordered by surname, people sharing a surname in the
+/// order of their latest full mention.
+/// The most recent person wins, unless an honorific says the gender ("Mrs.
+/// Clinton" after "Bill Clinton").
+pub(super) fn surnames(text: &str, gaz: &Gazetteer, lexicon: &WordLexicon, doc: &mut DocMentions) {
+    // Surname: the people with it, most recent last. A B-tree: ordered
+    // look-ups, no hashing, O(log n) per word whatever the document.
+    let mut table: BTreeMap<&str, Vec<ActorRef>> = BTreeMap::new();
+    let mut added: Vec<MentionRec> = Vec::new();
+    let mut next = 0;
+    let mut pos = 0;
+    while let Some(word) = next_capitalised(text, pos) {
+        pos = word.end;
+        // Register the people mentioned before this word.
+        while next < doc.mentions.len() && doc.mentions[next].span.end <= word.start {
+            let m = doc.mentions[next];
+            next += 1;
+            let Some(r) = m.actor else { continue };
+            let actor = doc.actor(gaz, r);
+            if actor.kind != ActorKind::Person || m.how == MentionKind::Pronoun {
                 continue;
             }
-            added.push(MentionRec {
-                span: Span::new(start, end),
-                actor: Some(*r),
-                how: MentionKind::Surname,
-                place: false,
-                plural: false,
-            });
+            let Some(surname) = surname(&actor.name) else {
+                continue;
+            };
+            let people = table.entry(surname).or_default();
+            match people.iter().position(|a| *a == r) {
+                // Most recent last.
+                Some(i) => people[i..].rotate_left(1),
+                None => people.push(r),
+            }
         }
-    }
-    if !added.is_empty() {
-        doc.mentions.extend(added);
-        doc.mentions.sort_by_key(|m| (m.span.start, m.span.end));
-    }
-}
-
-fn covered(mentions: &[MentionRec], start: usize, end: usize) -> bool {
-    let i = mentions.partition_point(|m| m.span.end <= start);
-    mentions
-        .get(i)
-        .is_some_and(|m| m.span.start < end && start < m.span.end)
-}
-
-/// Resolves pronouns and definite descriptions to the most recent fitting
-/// mention.
-pub(super) fn resolve(
-    text: &str,
-    gaz: &Gazetteer,
-    lexicon: &WordLexicon,
-    words: &[WordHit],
-    doc: &mut DocMentions,
-) {
-    let mut added: Vec<MentionRec> = Vec::new();
-    for hit in words {
-        let start = hit.span.start;
-        if covered(&doc.mentions, start, hit.span.end) {
+        // Words inside a mention are that mention's.
+        if doc
+            .mentions
+            .get(next)
+            .is_some_and(|m| m.span.start < word.end)
+        {
             continue;
         }
-        let before = doc.mentions.partition_point(|m| m.span.start < start);
-        let mut recent = doc.mentions[..before]
-            .iter()
-            .rev()
-            .take_while(|m| start - m.span.end <= MAX_DISTANCE);
-        let (antecedent, how, plural) = match hit.class {
-            WordClass::Pronoun(Pronoun::Masculine | Pronoun::Feminine) => {
-                let a = recent.filter(|m| !m.plural).find_map(|m| {
-                    m.actor
-                        .filter(|&r| doc.actor(gaz, r).kind == ActorKind::Person)
-                });
-                (a, MentionKind::Pronoun, false)
-            }
-            WordClass::Pronoun(Pronoun::Plural) => {
-                let a = recent.take(3).find(|m| m.plural).and_then(|m| m.actor);
-                (a, MentionKind::Pronoun, true)
-            }
-            WordClass::Description(h) => {
-                let head = &lexicon.heads[h as usize];
-                let a = recent.find_map(|m| {
-                    let r = m.actor?;
-                    let fits = match r {
-                        ActorRef::Known(i) if head.actors.contains(&i) => true,
-                        _ => head.title.is_some() && holds_title(doc, gaz, r, &head.head),
-                    };
-                    fits.then_some(r)
-                });
-                match a {
-                    Some(a) => (Some(a), MentionKind::Description, false),
-                    None => continue,
-                }
-            }
-            _ => continue,
+        let Some(people) = table.get(&text[word.start..word.end]) else {
+            continue;
         };
-        // A sentence-initial "Her" or "His" is still a pronoun; a
-        // capitalised "They" is too. Nothing else to check.
-        let _ = text;
+        let Some(&latest) = people.last() else {
+            continue;
+        };
+        let actor = honorific_before(text, word.start)
+            .and_then(|g| {
+                people
+                    .iter()
+                    .rev()
+                    .find(|r| person_gender(lexicon, doc, **r) == Some(g))
+            })
+            .map_or(latest, |&r| r);
         added.push(MentionRec {
-            span: hit.span,
-            actor: antecedent,
-            how,
+            span: word,
+            actor: Some(actor),
+            how: MentionKind::Surname,
             place: false,
-            plural,
+            plural: false,
         });
     }
     if !added.is_empty() {
@@ -129,8 +89,447 @@ pub(super) fn resolve(
     }
 }
 
-fn holds_title(doc: &DocMentions, gaz: &Gazetteer, r: ActorRef, head: &str) -> bool {
-    let actor = doc.actor(gaz, r);
+/// The gender an honorific right before `pos` says ("Mrs. ", "Mr ").
+fn honorific_before(text: &str, pos: usize) -> Option<Gender> {
+    let mut tok = prev_token(text, pos)?;
+    if tok.as_str(text) == "." {
+        tok = prev_token(text, tok.start)?;
+    }
+    let w = tok.as_str(text);
+    matches!(
+        w,
+        "Mr" | "Mrs" | "Ms" | "Miss" | "Sir" | "Dame" | "Lady" | "Lord"
+    )
+    .then(|| gendered_word(w))
+    .flatten()
+}
+
+/// A person's gender from the name or the title that introduced them.
+fn person_gender(lexicon: &WordLexicon, doc: &DocMentions, r: ActorRef) -> Option<Gender> {
+    match r {
+        ActorRef::Known(i) => lexicon.gender(i),
+        ActorRef::Found(i) => doc.found_genders.get(i as usize).copied().flatten(),
+    }
+}
+
+/// A person's surname: the last word of the name, if it is a capitalised
+/// word of three letters or more.
+fn surname(name: &str) -> Option<&str> {
+    let mut parts = name.split_whitespace();
+    let last = parts.next_back()?;
+    parts.next()?;
+    (last.chars().count() >= 3 && is_capitalized(last)).then_some(last)
+}
+
+/// The next capitalised word at or after `pos` (letters, with inner hyphens
+/// and apostrophes; a possessive "'s" left out).
+fn next_capitalised(text: &str, mut pos: usize) -> Option<Span> {
+    let bytes = text.as_bytes();
+    loop {
+        // The next upper-case ASCII letter or non-ASCII lead byte.
+        let skip = bytes
+            .get(pos..)?
+            .iter()
+            .position(|&b| b.is_ascii_uppercase() || b >= 0xC0)?;
+        pos += skip;
+        let len = if bytes[pos] < 0x80 {
+            1
+        } else {
+            let c = text[pos..].chars().next()?;
+            if !c.is_uppercase() {
+                pos += c.len_utf8();
+                continue;
+            }
+            c.len_utf8()
+        };
+        let word_before = match bytes.get(pos.wrapping_sub(1)) {
+            Some(&b) if pos > 0 && b < 0x80 => b.is_ascii_alphanumeric(),
+            Some(_) if pos > 0 => char_before(text, pos).is_some_and(is_word_char),
+            _ => false,
+        };
+        if word_before {
+            pos += len;
+            continue;
+        }
+        return Some(Span::new(pos, word_end(text, pos + len)));
+    }
+}
+
+/// The end of the word going on at `pos`: letters and digits, with hyphens
+/// and apostrophes between letters, but not a possessive "'s".
+fn word_end(text: &str, mut end: usize) -> usize {
+    let bytes = text.as_bytes();
+    let letter_at = |i: usize| match bytes.get(i) {
+        Some(&b) if b < 0x80 => b.is_ascii_alphabetic(),
+        Some(_) => text[i..].chars().next().is_some_and(char::is_alphabetic),
+        None => false,
+    };
+    loop {
+        match bytes.get(end) {
+            Some(&b) if b.is_ascii_alphanumeric() => end += 1,
+            Some(&b) if b == b'-' || b == b'\'' => {
+                let possessive =
+                    b == b'\'' && bytes.get(end + 1) == Some(&b's') && !letter_at(end + 2);
+                if !letter_at(end + 1) || possessive {
+                    return end;
+                }
+                end += 1;
+            }
+            Some(&b) if b >= 0x80 => {
+                let c = text[end..].chars().next().unwrap_or(' ');
+                if c.is_alphanumeric() {
+                    end += c.len_utf8();
+                } else if c == '’' {
+                    let next = end + c.len_utf8();
+                    let possessive = bytes.get(next) == Some(&b's') && !letter_at(next + 1);
+                    if !letter_at(next) || possessive {
+                        return end;
+                    }
+                    end = next;
+                } else {
+                    return end;
+                }
+            }
+            _ => return end,
+        }
+    }
+}
+
+/// What coreference reads.
+pub(super) struct Context<'a> {
+    pub text: &'a str,
+    pub gaz: &'a Gazetteer,
+    pub lexicon: &'a WordLexicon,
+    pub words: &'a [WordHit],
+    pub sentences: &'a [Span],
+}
+
+/// A mention seen so far, with its sentence.
+#[derive(Debug, Clone, Copy)]
+struct Seen {
+    mention: MentionRec,
+    sentence: usize,
+}
+
+/// Resolves pronouns and definite descriptions, left to right; resolved
+/// ones count as antecedents for later ones.
+pub(super) fn resolve(cx: &Context<'_>, doc: &mut DocMentions) {
+    let mut learned: Vec<(ActorRef, Gender)> = Vec::new();
+    learn_honorifics(cx, doc, &mut learned);
+    let mut history: Vec<Seen> = Vec::with_capacity(doc.mentions.len());
+    let mut added: Vec<MentionRec> = Vec::new();
+    let mut buffer: Vec<Seen> = Vec::new();
+    let mut next = 0;
+    let mut sentence = 0;
+    let mut seen_sentence = 0;
+    for hit in cx.words {
+        let start = hit.span.start;
+        while next < doc.mentions.len() && doc.mentions[next].span.start < start {
+            let m = doc.mentions[next];
+            next += 1;
+            history.push(Seen {
+                mention: m,
+                sentence: sentence_of(cx.sentences, m.span.start, &mut seen_sentence),
+            });
+        }
+        let covered = doc
+            .mentions
+            .get(next)
+            .is_some_and(|m| m.span.start < hit.span.end)
+            || history.last().is_some_and(|s| s.mention.span.end > start);
+        if covered {
+            continue;
+        }
+        sentence = sentence_of(cx.sentences, start, &mut sentence);
+        let here = Here {
+            start,
+            sentence,
+            history: &history,
+        };
+        let rec = match hit.class {
+            WordClass::Pronoun(p) => {
+                pronoun(cx, doc, &mut learned, &here, &mut buffer, hit.span, p)
+            }
+            WordClass::Description(h) => description(cx, doc, &here, hit.span, h),
+            WordClass::Fixed(f) => fixed(cx, &here, hit.span, f),
+            _ => None,
+        };
+        if let Some(rec) = rec {
+            history.push(Seen {
+                mention: rec,
+                sentence,
+            });
+            added.push(rec);
+        }
+    }
+    if !added.is_empty() {
+        doc.mentions.extend(added);
+        doc.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    }
+}
+
+/// The index of the sentence holding `pos`, searching on from `*hint`.
+fn sentence_of(sentences: &[Span], pos: usize, hint: &mut usize) -> usize {
+    let mut i = (*hint).min(sentences.len().saturating_sub(1));
+    if sentences.get(i).is_some_and(|s| s.start > pos) {
+        i = sentences.partition_point(|s| s.end <= pos);
+    }
+    while i + 1 < sentences.len() && sentences[i].end <= pos {
+        i += 1;
+    }
+    *hint = i;
+    i
+}
+
+/// Where a pronoun or description is, and what came before it.
+struct Here<'h> {
+    start: usize,
+    sentence: usize,
+    history: &'h [Seen],
+}
+
+impl Here<'_> {
+    /// The mentions in the window, most recent first.
+    fn window(&self) -> impl Iterator<Item = &Seen> + '_ {
+        let start = self.start;
+        let first = self.sentence.saturating_sub(SENTENCES_BACK);
+        self.history
+            .iter()
+            .rev()
+            .take_while(move |s| start - s.mention.span.end.min(start) <= MAX_DISTANCE)
+            .filter(move |s| s.sentence >= first)
+    }
+
+    /// Fills `out` with the candidates in preference order: the current
+    /// sentence from the most recent backwards, then each earlier sentence
+    /// (nearest first) from its start, its subject first.
+    fn ordered(&self, max_back: usize, out: &mut Vec<Seen>) {
+        out.clear();
+        let first = self.sentence.saturating_sub(max_back);
+        out.extend(self.window().filter(|s| s.sentence >= first));
+        let current = out
+            .iter()
+            .take_while(|s| s.sentence == self.sentence)
+            .count();
+        out[current..].sort_by(|a, b| {
+            b.sentence
+                .cmp(&a.sentence)
+                .then(a.mention.span.start.cmp(&b.mention.span.start))
+        });
+    }
+}
+
+fn gender_of(
+    cx: &Context<'_>,
+    doc: &DocMentions,
+    learned: &[(ActorRef, Gender)],
+    r: ActorRef,
+) -> Option<Gender> {
+    match learned.iter().find(|(a, _)| *a == r) {
+        Some(&(_, g)) => Some(g),
+        None => person_gender(cx.lexicon, doc, r),
+    }
+}
+
+/// "Ms. Kovacs", "Mr Petrovsky": an honorific before a person's mention says
+/// the person's gender.
+fn learn_honorifics(cx: &Context<'_>, doc: &DocMentions, learned: &mut Vec<(ActorRef, Gender)>) {
+    for m in &doc.mentions {
+        let Some(r) = m.actor else { continue };
+        let Some(prev) = prev_token(cx.text, m.span.start) else {
+            continue;
+        };
+        let mut word = prev;
+        if word.as_str(cx.text) == "." {
+            match prev_token(cx.text, word.start) {
+                Some(w) => word = w,
+                None => continue,
+            }
+        }
+        if let Some(g) = gendered_word(word.as_str(cx.text)) {
+            if !learned.iter().any(|(a, _)| *a == r) {
+                learned.push((r, g));
+            }
+        }
+    }
+}
+
+fn pronoun(
+    cx: &Context<'_>,
+    doc: &DocMentions,
+    learned: &mut Vec<(ActorRef, Gender)>,
+    here: &Here<'_>,
+    candidates: &mut Vec<Seen>,
+    span: Span,
+    p: Pronoun,
+) -> Option<MentionRec> {
+    let actor_kind = |r: ActorRef| doc.actor(cx.gaz, r).kind;
+    let (antecedent, plural) = match p {
+        Pronoun::Masculine | Pronoun::Feminine => {
+            let want = if p == Pronoun::Masculine {
+                Gender::Male
+            } else {
+                Gender::Female
+            };
+            here.ordered(SENTENCES_BACK, candidates);
+            // Within the first sentence that has a fitting person, a known
+            // gender beats an unknown one.
+            let mut chosen = None;
+            for scope in scopes(candidates) {
+                let people = scope.iter().filter_map(|s| {
+                    let r = s.mention.actor?;
+                    (actor_kind(r) == ActorKind::Person && !s.mention.plural).then_some(r)
+                });
+                let mut unknown = None;
+                for r in people {
+                    match gender_of(cx, doc, learned, r) {
+                        Some(g) if g == want => {
+                            chosen = Some(r);
+                            break;
+                        }
+                        Some(_) => {}
+                        None => {
+                            unknown = unknown.or(Some(r));
+                        }
+                    }
+                }
+                chosen = chosen.or(unknown);
+                if chosen.is_some() {
+                    break;
+                }
+            }
+            if let Some(r) = chosen {
+                if gender_of(cx, doc, learned, r).is_none() {
+                    learned.push((r, want));
+                }
+            }
+            (chosen, false)
+        }
+        Pronoun::Plural => {
+            here.ordered(1, candidates);
+            let a = candidates
+                .iter()
+                .find(|s| s.mention.plural && s.mention.actor.is_some())
+                .and_then(|s| s.mention.actor);
+            (a, true)
+        }
+        Pronoun::Neuter => {
+            if !it_acts(cx, span) {
+                return None;
+            }
+            here.ordered(1, candidates);
+            let a = candidates.iter().find_map(|s| {
+                let r = s.mention.actor?;
+                let fits = !s.mention.plural
+                    && !s.mention.place
+                    && matches!(
+                        actor_kind(r),
+                        ActorKind::Country | ActorKind::Organization | ActorKind::Group
+                    );
+                fits.then_some(r)
+            });
+            // An "it" that names no state or organisation is left alone.
+            (Some(a?), false)
+        }
+    };
+    Some(MentionRec {
+        span,
+        actor: antecedent,
+        how: MentionKind::Pronoun,
+        place: false,
+        plural,
+    })
+}
+
+/// Whether an "it" is a state or organisation acting: a subject followed by
+/// a verb of saying or stance, or a modal not followed by "be" ("Russia said
+/// it would", not "it would be hard", nor "watch it on Dish").
+fn it_acts(cx: &Context<'_>, span: Span) -> bool {
+    let text = cx.text;
+    let Some(next) = next_token(text, span.end) else {
+        return false;
+    };
+    if !cx.lexicon.is_it_verb(next.as_str(text)) {
+        return false;
+    }
+    // "has", "would": the next word decides.
+    match next_token(text, next.end) {
+        Some(after) => {
+            let w = after.as_str(text);
+            let w = if w.eq_ignore_ascii_case("not") {
+                next_token(text, after.end).map_or("", |t| t.as_str(text))
+            } else {
+                w
+            };
+            !cx.lexicon.is_it_expletive(w)
+        }
+        None => true,
+    }
+}
+
+/// Groups candidates (ordered as by `Here::ordered`) into runs of one
+/// sentence each.
+fn scopes(candidates: &[Seen]) -> impl Iterator<Item = &[Seen]> {
+    let mut rest = candidates;
+    std::iter::from_fn(move || {
+        let first = rest.first()?;
+        let n = rest
+            .iter()
+            .take_while(|s| s.sentence == first.sentence)
+            .count();
+        let (scope, tail) = rest.split_at(n);
+        rest = tail;
+        Some(scope)
+    })
+}
+
+/// "the alliance" (an organisation whose name ends in the head), "the
+/// minister" (a person whose title has the head): the most recent fit.
+fn description(
+    cx: &Context<'_>,
+    doc: &DocMentions,
+    here: &Here<'_>,
+    span: Span,
+    h: u32,
+) -> Option<MentionRec> {
+    let head = &cx.lexicon.heads[h as usize];
+    let a = here.window().find_map(|s| {
+        let r = s.mention.actor?;
+        let fits = match r {
+            ActorRef::Known(i) if head.actors.contains(&i) => true,
+            _ => head.title.is_some() && holds_title(cx, doc, r, &head.head),
+        };
+        fits.then_some(r)
+    })?;
+    Some(MentionRec {
+        span,
+        actor: Some(a),
+        how: MentionKind::Description,
+        place: false,
+        plural: false,
+    })
+}
+
+/// "the world body", "the bloc": a listed referent, the most recently
+/// mentioned, or the first when the description always means it.
+fn fixed(cx: &Context<'_>, here: &Here<'_>, span: Span, f: u32) -> Option<MentionRec> {
+    let d = &cx.lexicon.fixed[f as usize];
+    let recent = here.window().find_map(|s| match s.mention.actor? {
+        ActorRef::Known(i) if d.actors.contains(&i) => Some(ActorRef::Known(i)),
+        _ => None,
+    });
+    let a = recent.or_else(|| d.always.then(|| ActorRef::Known(d.actors[0])))?;
+    Some(MentionRec {
+        span,
+        actor: Some(a),
+        how: MentionKind::Description,
+        place: false,
+        plural: false,
+    })
+}
+
+fn holds_title(cx: &Context<'_>, doc: &DocMentions, r: ActorRef, head: &str) -> bool {
+    let actor = doc.actor(cx.gaz, r);
     if actor.kind != ActorKind::Person {
         return false;
     }
@@ -139,4 +538,29 @@ fn holds_title(doc: &DocMentions, gaz: &Gazetteer, r: ActorRef, head: &str) -> b
             .any(|w| w.eq_ignore_ascii_case(head))
     };
     actor.title.as_deref().is_some_and(has) || actor.terms.iter().any(|t| has(&t.office))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn capitalised_words() {
+        let t = "the Kremlin’s view, O'Brien and Ahn Cheol-soo; É";
+        let mut pos = 0;
+        let mut got = Vec::new();
+        while let Some(w) = next_capitalised(t, pos) {
+            got.push(w.as_str(t));
+            pos = w.end;
+        }
+        assert_eq!(got, ["Kremlin", "O'Brien", "Ahn", "Cheol-soo", "É"]);
+    }
+
+    #[test]
+    fn surnames_of_names() {
+        assert_eq!(surname("Olaf Scholz"), Some("Scholz"));
+        assert_eq!(surname("Scholz"), None);
+        assert_eq!(surname("Xi Jinping"), Some("Jinping"));
+        assert_eq!(surname("Kim Il"), None);
+    }
 }

@@ -1,14 +1,17 @@
 //! The word lexicon of the mention stage: titles, group nouns, pronouns,
-//! modifiers and definite descriptions, compiled into one automaton.
+//! modifiers and definite descriptions, compiled into one automaton; and the
+//! first names that give people's gender.
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, MatchKind};
 
 use crate::error::Error;
 use crate::gazetteer::Gazetteer;
-use crate::text::is_whole_word;
-use crate::{ActorKind, Span};
+use crate::text::{char_after, char_before, is_word_char};
+use crate::{tsv, ActorKind, Span};
 
 /// Personal pronouns that can refer to actors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,6 +22,8 @@ pub(crate) enum Pronoun {
     Feminine,
     /// they, them, their
     Plural,
+    /// it: a state or an organisation
+    Neuter,
 }
 
 const PRONOUNS: &[(&str, Pronoun)] = &[
@@ -31,6 +36,7 @@ const PRONOUNS: &[(&str, Pronoun)] = &[
     ("they", Pronoun::Plural),
     ("them", Pronoun::Plural),
     ("their", Pronoun::Plural),
+    ("it", Pronoun::Neuter),
 ];
 
 /// Words before a title that stay part of the title phrase.
@@ -51,6 +57,67 @@ const MODIFIERS: &[&str] = &[
 /// ("the alliance" for the North Atlantic Alliance).
 const DESCRIPTION_HEADS_MIN_LEN: usize = 4;
 
+/// The first names that tell a person's gender, for pronouns.
+const FIRST_NAMES: (&str, &str) = ("first_names.tsv", include_str!("data/first_names.tsv"));
+
+/// Words around titles, names and pronouns: portfolio words, words that
+/// are no names, particles, and the words that make "it" refer.
+const WORDS: (&str, &str) = ("words.tsv", include_str!("data/words.tsv"));
+
+const PORTFOLIO: u8 = 1;
+const NOT_NAME: u8 = 2;
+const PARTICLE: u8 = 4;
+const IT_VERB: u8 = 8;
+const IT_EXPLETIVE: u8 = 16;
+
+/// Definite descriptions with fixed referents ("the world body" is the UN).
+const DESCRIPTIONS: (&str, &str) = ("descriptions.tsv", include_str!("data/descriptions.tsv"));
+
+/// A person's grammatical gender, as pronouns show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Gender {
+    Male,
+    Female,
+}
+
+/// Title and honorific words that say a person's gender.
+const GENDERED_WORDS: &[(&str, Gender)] = &[
+    ("mr", Gender::Male),
+    ("sir", Gender::Male),
+    ("lord", Gender::Male),
+    ("king", Gender::Male),
+    ("prince", Gender::Male),
+    ("emperor", Gender::Male),
+    ("sultan", Gender::Male),
+    ("emir", Gender::Male),
+    ("sheikh", Gender::Male),
+    ("spokesman", Gender::Male),
+    ("chairman", Gender::Male),
+    ("congressman", Gender::Male),
+    ("mrs", Gender::Female),
+    ("ms", Gender::Female),
+    ("miss", Gender::Female),
+    ("madam", Gender::Female),
+    ("dame", Gender::Female),
+    ("lady", Gender::Female),
+    ("queen", Gender::Female),
+    ("princess", Gender::Female),
+    ("empress", Gender::Female),
+    ("sheikha", Gender::Female),
+    ("spokeswoman", Gender::Female),
+    ("chairwoman", Gender::Female),
+    ("congresswoman", Gender::Female),
+];
+
+/// The gender a title or honorific word says, if any.
+pub(crate) fn gendered_word(word: &str) -> Option<Gender> {
+    let word = word.trim_end_matches('.');
+    GENDERED_WORDS
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map(|&(_, g)| g)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum WordClass {
     /// Index into the gazetteer's titles.
@@ -61,6 +128,8 @@ pub(crate) enum WordClass {
     Modifier,
     /// "the alliance", "the minister": index into the description heads.
     Description(u32),
+    /// "the world body": index into the fixed descriptions.
+    Fixed(u32),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,11 +149,32 @@ pub(crate) struct DescriptionHead {
     pub title: Option<u32>,
 }
 
+/// A description whose referents are listed: the most recently mentioned
+/// of them, or, when `always`, the first even if none was mentioned.
+#[derive(Debug, Clone)]
+pub(crate) struct FixedDescription {
+    pub actors: Vec<u32>,
+    pub always: bool,
+}
+
 #[derive(Debug, Clone)]
 pub(crate) struct WordLexicon {
-    automaton: AhoCorasick,
+    automaton: NFA,
+    start: StateID,
     classes: Vec<WordClass>,
     pub heads: Vec<DescriptionHead>,
+    pub fixed: Vec<FixedDescription>,
+    first_names: HashMap<String, Gender>,
+    /// Per gazetteer actor: the gender of a person, from the first name.
+    genders: Vec<Option<Gender>>,
+    /// Lower-case word: its classes (`PORTFOLIO`, `NOT_NAME`, `PARTICLE`).
+    name_words: HashMap<String, u8>,
+    /// The gazetteer's people (with a first and a last name), sorted by
+    /// surname.
+    by_surname: Vec<u32>,
+    /// The lower-case words of the gazetteer's offices and titles
+    /// ("affairs", "integration"): what a title's tail is made of.
+    office_words: std::collections::HashSet<String>,
 }
 
 impl WordLexicon {
@@ -119,11 +209,13 @@ impl WordLexicon {
                 continue;
             }
             for name in std::iter::once(&a.name).chain(&a.aliases) {
-                let words: Vec<&str> = name.split_whitespace().collect();
-                if words.len() < 2 {
+                let mut words = name.split_whitespace();
+                let Some(last) = words.next_back() else {
+                    continue;
+                };
+                if words.next().is_none() {
                     continue;
                 }
-                let last = words[words.len() - 1];
                 let lower = last.to_lowercase();
                 if lower.len() < DESCRIPTION_HEADS_MIN_LEN
                     || !lower.chars().all(char::is_alphabetic)
@@ -143,6 +235,34 @@ impl WordLexicon {
                 }
             }
         }
+        let mut fixed = Vec::new();
+        for row in tsv::parse(
+            DESCRIPTIONS.0,
+            DESCRIPTIONS.1,
+            &["phrase", "actors", "anchor"],
+            &["phrase", "actors"],
+        )? {
+            // Referents the gazetteer lacks (a custom one without the
+            // built-in data) are left out.
+            let actors: Vec<u32> = row
+                .list("actors")?
+                .into_iter()
+                .filter_map(|id| gaz.index_of(id))
+                .collect();
+            let always = match row.get("anchor") {
+                None | Some("mentioned") => false,
+                Some("always") => true,
+                Some(other) => return Err(row.bad("anchor", other)),
+            };
+            if actors.is_empty() {
+                continue;
+            }
+            add(
+                row.required("phrase")?.to_lowercase(),
+                WordClass::Fixed(fixed.len() as u32),
+            );
+            fixed.push(FixedDescription { actors, always });
+        }
         for (i, h) in heads.iter().enumerate() {
             add(format!("the {}", h.head), WordClass::Description(i as u32));
         }
@@ -158,27 +278,278 @@ impl WordLexicon {
         for m in MODIFIERS {
             add(m.to_string(), WordClass::Modifier);
         }
-        let automaton = AhoCorasick::builder()
+        // As in the gazetteer's matcher: walks start at word starts, behind
+        // a sentinel that makes every failure link trivial.
+        let keys: Vec<Vec<u8>> = patterns
+            .iter()
+            .map(|p| {
+                let mut k = vec![0u8];
+                k.extend(p.bytes().map(|b| b.to_ascii_lowercase()));
+                k
+            })
+            .collect();
+        let automaton = NFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .build(&patterns)
+            .prefilter(false)
+            .build(&keys)
             .map_err(|e| Error::automaton("mention lexicon", e))?;
+        let start = automaton
+            .start_state(Anchored::Yes)
+            .expect("the NFA supports anchored searches");
+        let start = automaton.next_state(Anchored::Yes, start, 0);
+        let first_names = load_first_names()?;
+        let mut surnames: Vec<(&str, u32)> = gaz
+            .actors()
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.kind == ActorKind::Person && a.name.contains(' '))
+            .map(|(i, _)| (surname_of(gaz, i as u32), i as u32))
+            .collect();
+        surnames.sort_unstable();
+        let by_surname: Vec<u32> = surnames.into_iter().map(|(_, i)| i).collect();
+        let mut office_words = std::collections::HashSet::new();
+        let offices = gaz
+            .actors()
+            .iter()
+            .flat_map(|a| {
+                a.terms
+                    .iter()
+                    .map(|t| t.office.as_str())
+                    .chain(a.title.as_deref())
+            })
+            .chain(gaz.titles().iter().map(|t| t.text.as_str()));
+        let mut lower = String::new();
+        for office in offices {
+            for w in office.split(|c: char| !c.is_alphanumeric()) {
+                if w.len() > 2 {
+                    lower.clear();
+                    if w.is_ascii() {
+                        lower.push_str(w);
+                        lower.make_ascii_lowercase();
+                    } else {
+                        lower.extend(w.chars().flat_map(char::to_lowercase));
+                    }
+                    if !office_words.contains(lower.as_str()) {
+                        office_words.insert(lower.clone());
+                    }
+                }
+            }
+        }
+        let genders = gaz
+            .actors()
+            .iter()
+            .map(|a| {
+                (a.kind == ActorKind::Person)
+                    .then(|| gender_of_name(&first_names, &a.name, &mut lower))
+                    .flatten()
+            })
+            .collect();
         Ok(WordLexicon {
             automaton,
+            start,
             classes,
             heads,
+            fixed,
+            first_names,
+            genders,
+            name_words: load_words()?,
+            by_surname,
+            office_words,
         })
     }
 
-    /// Every whole-word hit in `text`, in order.
+    /// Every whole-word hit in `text`, in order, leftmost-longest.
     pub(crate) fn scan(&self, text: &str) -> Vec<WordHit> {
-        self.automaton
-            .find_iter(text)
-            .filter(|m| is_whole_word(text, m.start(), m.end()))
-            .map(|m| WordHit {
-                span: Span::new(m.start(), m.end()),
-                class: self.classes[m.pattern().as_usize()],
-            })
-            .collect()
+        let bytes = text.as_bytes();
+        let nfa = &self.automaton;
+        let mut hits = Vec::new();
+        let mut pos = 0;
+        while pos < bytes.len() {
+            // Patterns are ASCII words: walks start at ASCII letters that
+            // start a word.
+            if !bytes[pos].is_ascii_alphabetic() || word_before(text, pos) {
+                pos += 1;
+                continue;
+            }
+            let mut sid = self.start;
+            let mut best: Option<(usize, usize)> = None;
+            let mut i = pos;
+            while i < bytes.len() {
+                sid = nfa.next_state(Anchored::Yes, sid, bytes[i].to_ascii_lowercase());
+                i += 1;
+                if nfa.is_special(sid) {
+                    if nfa.is_dead(sid) {
+                        break;
+                    }
+                    if nfa.is_match(sid) && !word_after(text, i) {
+                        best = Some((i, nfa.match_pattern(sid, 0).as_usize()));
+                    }
+                }
+            }
+            match best {
+                Some((end, pid)) => {
+                    hits.push(WordHit {
+                        span: Span::new(pos, end),
+                        class: self.classes[pid],
+                    });
+                    pos = end;
+                }
+                None => {
+                    pos += 1;
+                    while pos < bytes.len() && bytes[pos].is_ascii_alphanumeric() {
+                        pos += 1;
+                    }
+                }
+            }
+        }
+        hits
     }
+
+    /// The gender of a gazetteer person, from the first name.
+    pub(crate) fn gender(&self, actor: u32) -> Option<Gender> {
+        self.genders.get(actor as usize).copied().flatten()
+    }
+
+    /// Whether every part of `word` ("Euro-Atlantic") is a word of some
+    /// office or title.
+    pub(crate) fn is_office_word(&self, word: &str) -> bool {
+        word.split(|c: char| !c.is_alphanumeric())
+            .filter(|p| !p.is_empty())
+            .all(|p| self.office_words.contains(&p.to_lowercase()))
+    }
+
+    /// The gazetteer's people whose name ends in `surname`.
+    pub(crate) fn people_by_surname(&self, gaz: &Gazetteer, surname: &str) -> &[u32] {
+        let start = self
+            .by_surname
+            .partition_point(|&p| surname_of(gaz, p) < surname);
+        let len = self.by_surname[start..]
+            .iter()
+            .take_while(|&&p| surname_of(gaz, p) == surname)
+            .count();
+        &self.by_surname[start..start + len]
+    }
+
+    /// Whether `word` may stand between an actor and its title ("foreign"
+    /// in "EU foreign policy chief").
+    pub(crate) fn is_portfolio(&self, word: &str) -> bool {
+        self.name_word(word) & PORTFOLIO != 0
+    }
+
+    /// Whether a capitalised `word` is never part of a person's name
+    /// ("Monday", "Minister").
+    pub(crate) fn is_not_name(&self, word: &str) -> bool {
+        self.name_word(word) & NOT_NAME != 0
+    }
+
+    /// Whether `word` is a name particle ("de", "bin").
+    pub(crate) fn is_particle(&self, word: &str) -> bool {
+        // Particles are lower case in names: "De Klerk" starts with a name.
+        word.starts_with(|c: char| c.is_lowercase()) && self.name_word(word) & PARTICLE != 0
+    }
+
+    /// Whether `word`, after "it", makes "it" a state or organisation
+    /// acting ("said", "would").
+    pub(crate) fn is_it_verb(&self, word: &str) -> bool {
+        self.name_word(word) & IT_VERB != 0
+    }
+
+    /// Whether `word`, after "it" and a modal, makes "it" expletive ("it
+    /// would be").
+    pub(crate) fn is_it_expletive(&self, word: &str) -> bool {
+        self.name_word(word) & IT_EXPLETIVE != 0
+    }
+
+    fn name_word(&self, word: &str) -> u8 {
+        if word.len() > 24 {
+            return 0;
+        }
+        self.name_words
+            .get(&word.to_lowercase())
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// The gender a name's first word gives.
+    pub(crate) fn gender_of(&self, name: &str) -> Option<Gender> {
+        gender_of_name(&self.first_names, name, &mut String::new())
+    }
+}
+
+/// Whether a word character ends right before `pos`.
+#[inline]
+fn word_before(text: &str, pos: usize) -> bool {
+    match pos.checked_sub(1).map(|p| text.as_bytes()[p]) {
+        None => false,
+        Some(b) if b < 0x80 => b.is_ascii_alphanumeric(),
+        Some(_) => char_before(text, pos).is_some_and(is_word_char),
+    }
+}
+
+/// Whether a word character starts at `pos`.
+#[inline]
+fn word_after(text: &str, pos: usize) -> bool {
+    match text.as_bytes().get(pos) {
+        None => false,
+        Some(&b) if b < 0x80 => b.is_ascii_alphanumeric(),
+        Some(_) => char_after(text, pos).is_some_and(is_word_char),
+    }
+}
+
+fn load_words() -> Result<HashMap<String, u8>, Error> {
+    let mut words: HashMap<String, u8> = HashMap::new();
+    for row in tsv::parse(WORDS.0, WORDS.1, &["word", "class"], &["word", "class"])? {
+        let class = match row.required("class")? {
+            "portfolio" => PORTFOLIO,
+            "not_name" => NOT_NAME,
+            "particle" => PARTICLE,
+            "it_verb" => IT_VERB,
+            "it_expletive" => IT_EXPLETIVE,
+            other => return Err(row.bad("class", other)),
+        };
+        *words
+            .entry(row.required("word")?.to_lowercase())
+            .or_default() |= class;
+    }
+    Ok(words)
+}
+
+fn load_first_names() -> Result<HashMap<String, Gender>, Error> {
+    let mut names = HashMap::new();
+    let rows = tsv::parse(
+        FIRST_NAMES.0,
+        FIRST_NAMES.1,
+        &["name", "gender"],
+        &["name", "gender"],
+    )?;
+    for row in rows {
+        let gender = match row.required("gender")? {
+            "m" => Gender::Male,
+            "f" => Gender::Female,
+            other => return Err(row.bad("gender", other)),
+        };
+        names.insert(row.required("name")?.to_lowercase(), gender);
+    }
+    Ok(names)
+}
+
+/// The gender a name's first word gives; `buffer` is scratch space.
+fn gender_of_name(
+    names: &HashMap<String, Gender>,
+    name: &str,
+    buffer: &mut String,
+) -> Option<Gender> {
+    let first = name.split([' ', '-']).next()?;
+    buffer.clear();
+    buffer.extend(first.chars().flat_map(char::to_lowercase));
+    names.get(buffer.as_str()).copied()
+}
+
+/// The last word of a person's name.
+fn surname_of(gaz: &Gazetteer, person: u32) -> &str {
+    gaz.actor(person)
+        .name
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
 }
