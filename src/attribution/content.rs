@@ -107,6 +107,23 @@ impl Doc<'_> {
         end
     }
 
+    /// The first quotation of the run of paragraphs that quotation `q`
+    /// continues (`q` itself when it opens no continuation).
+    pub(super) fn continued_from(&self, mut q: usize) -> usize {
+        for _ in 0..MAX_FOLLOWING_QUOTES {
+            let open = self.quotes[q].open;
+            if q == 0 || !self.toks[open].line_before {
+                break;
+            }
+            let prev = &self.quotes[q - 1];
+            if !prev.continued || prev.close + 1 != open {
+                break;
+            }
+            q -= 1;
+        }
+        q
+    }
+
     /// Whether token `i` ends a quotation that continues in the next
     /// paragraph.
     fn continued_at(&self, i: usize) -> bool {

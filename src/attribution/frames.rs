@@ -384,6 +384,11 @@ fn one<'c>(
                 start += 1;
             }
         }
+        // A quotation that goes on from earlier paragraphs (each left open)
+        // is one content: "'We will fight on.\n\n'We will win,' he said."
+        if start == ts {
+            start = d.quotes[d.continued_from(q)].open;
+        }
         let mut content = (start, te);
         found.source = src_before.or_else(|| d.source_after(c1, true));
         let tail = match found.source {
@@ -656,7 +661,8 @@ pub(super) fn drop_nested(
         let Some((a, b)) = f.content else {
             continue;
         };
-        if a <= f.cue.1 && f.cue.0 <= b {
+        // A transcript turn holds its speaker's statements.
+        if a <= f.cue.1 && f.cue.0 <= b || f.pattern == Pattern::Turn {
             continue;
         }
         let start = found.partition_point(|o| o.cue.0 < a);

@@ -85,8 +85,8 @@ pub(crate) fn attribute<'c>(
     found.extend(frames::special(&d));
     let turns = transcript::turns(&d, mentions);
     found.extend(turns.iter().map(|t| t.statement(&d)));
-    found.sort_by_key(|f| f.cue.0);
-    // A headline colon that is also a turn's is one statement.
+    // A headline colon that is also a turn's is one statement: the turn.
+    found.sort_by_key(|f| (f.cue.0, f.pattern != Pattern::Turn));
     found.dedup_by_key(|f| f.cue);
     let same_speaker = |a: Range, b: Range| {
         let actor = |r| speaker::resolve(&d, r, mentions).0.actor;
@@ -213,7 +213,20 @@ fn to_attribution<'c>(
         speaker = transcript::turn_at(turns, f.cue.0).and_then(|t| t.speaker);
     }
     let _ = source;
-    let content = f.content.map(|(a, b)| clip(d, d.span(a, b), cue));
+    let content = f
+        .content
+        .and_then(|(mut a, b)| {
+            // ", the city is broke": no leading punctuation.
+            while a < b && d.is(a, wc::COMMA | wc::COLON | wc::SEMICOLON | wc::DASH) {
+                a += 1;
+            }
+            (!d.is(a, wc::COMMA | wc::COLON | wc::SEMICOLON | wc::DASH)).then_some((a, b))
+        })
+        .map(|(a, b)| clip(d, d.span(a, b), cue));
+    if speaker.is_none() && content.is_none() {
+        // "Their view, ..." with neither a speaker nor a content says nothing.
+        return None;
+    }
     let sentence = d.sentence_of[d.toks[f.cue.0].sent];
     let (s0, s1) = d.sent_of(f.cue.0);
     let sent = d.span(s0, s1);
@@ -228,7 +241,16 @@ fn to_attribution<'c>(
         cue,
         entry: f.entry,
         content,
-        kind: kind_of(quotes, content),
+        kind: if f.pattern == Pattern::Turn {
+            StatementKind::Direct
+        } else {
+            kind_of(
+                d.text,
+                quotes,
+                content,
+                &[Some(cue), speaker.map(|m| m.span)],
+            )
+        },
         sentence,
         scope,
     })
@@ -257,12 +279,39 @@ fn clip(d: &Doc<'_>, span: Span, cue: Span) -> Span {
     }
 }
 
-fn kind_of(quotes: &[Quote], content: Option<Span>) -> StatementKind {
+/// Direct when the content is quoted (between its quotations only the
+/// statement's own cue and speaker: "'A,' she said. 'B.'"), mixed when it
+/// holds a quotation, indirect otherwise.
+fn kind_of(
+    text: &str,
+    quotes: &[Quote],
+    content: Option<Span>,
+    own: &[Option<Span>],
+) -> StatementKind {
     let Some(c) = content else {
         return StatementKind::Indirect;
     };
     let i = quotes.partition_point(|q| q.outer.end <= c.start);
-    let mut quoted = 0;
+    let mut pos = c.start;
+    let mut quoted = false;
+    let mut outside = false;
+    let mut own: Vec<Span> = own.iter().flatten().copied().collect();
+    own.sort_by_key(|s| s.start);
+    let gap = |from: usize, to: usize| {
+        let mut rest = Span::new(from, to.max(from));
+        for s in &own {
+            if s.start >= rest.start && s.end <= rest.end {
+                let head = text[rest.start..s.start].trim_matches(|c: char| !c.is_alphanumeric());
+                if !head.is_empty() {
+                    return true;
+                }
+                rest = Span::new(s.end, rest.end);
+            }
+        }
+        !text[rest.start..rest.end]
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .is_empty()
+    };
     for q in &quotes[i..] {
         if q.outer.start >= c.end {
             break;
@@ -270,14 +319,14 @@ fn kind_of(quotes: &[Quote], content: Option<Span>) -> StatementKind {
         if q.outer.contains(c) {
             return StatementKind::Direct;
         }
-        quoted += q.outer.end.min(c.end) - q.outer.start.max(c.start);
+        outside |= q.outer.start > pos && gap(pos, q.outer.start);
+        quoted = true;
+        pos = pos.max(q.outer.end);
     }
-    if quoted == 0 {
-        StatementKind::Indirect
-    } else if quoted + 8 >= c.len() {
-        // Quotations with only "he said" between them.
-        StatementKind::Direct
-    } else {
-        StatementKind::Mixed
+    outside |= pos < c.end && gap(pos, c.end);
+    match (quoted, outside) {
+        (false, _) => StatementKind::Indirect,
+        (true, false) => StatementKind::Direct,
+        (true, true) => StatementKind::Mixed,
     }
 }
