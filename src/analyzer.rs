@@ -147,7 +147,8 @@ impl Analyzer {
         let doc = inner
             .resolver
             .run(text, &words, &sentences, document.get_date());
-        let found = attribution::attribute(text, &sentences, &quotes, &doc, &inner.cues);
+        let gaz = inner.resolver.gazetteer();
+        let found = attribution::attribute(text, &sentences, &quotes, &doc, gaz, &inner.cues);
 
         let mut ids = IdTable::new(inner.resolver.gazetteer(), &doc);
         // Actors are listed in order of first mention.
@@ -230,8 +231,19 @@ impl Analyzer {
         ids: &mut IdTable<'_>,
         a: &attribution::Attribution<'_>,
     ) -> Statement {
-        let speaker_refs: Vec<ActorRef> = a
-            .speaker
+        // "We" in a transcript turn: the speaker's state speaks.
+        let speaker = a.speaker.map(|mut m| {
+            if a.for_state {
+                let country = m
+                    .actor
+                    .and_then(|r| doc.actor(ids.gaz, r).country.as_deref());
+                if let Some(i) = country.and_then(|c| ids.gaz.index_of(c)) {
+                    m.actor = Some(ActorRef::Known(i));
+                }
+            }
+            m
+        });
+        let speaker_refs: Vec<ActorRef> = speaker
             .iter()
             .chain(&a.co_speakers)
             .filter_map(|m| m.actor)
@@ -289,7 +301,7 @@ impl Analyzer {
             span: m.span,
             how: m.how,
         };
-        let speaker = a.speaker.as_ref().map(&mut mention);
+        let speaker = speaker.as_ref().map(&mut mention);
         let co_speakers = a.co_speakers.iter().map(&mut mention).collect();
         Statement {
             speaker,

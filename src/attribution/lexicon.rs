@@ -2,6 +2,7 @@
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
+use super::model::CueModel;
 use crate::error::Error;
 use crate::text::is_whole_word;
 use crate::tsv;
@@ -54,6 +55,30 @@ pub struct Cue {
     pub frame: Frame,
     /// Estimated precision as a cue, in `(0, 1]`.
     pub weight: f32,
+    /// How far the content of an indirect statement runs after the cue.
+    pub content: ContentBound,
+    /// An addressee follows the verb and is not part of the content
+    /// ("told reporters that ...").
+    pub listener: bool,
+    /// The speaker may follow the cue: "..., said the minister."
+    pub inverts: bool,
+    /// Only the first word is the cue: "told reporters", "said in an
+    /// interview".
+    pub trim: bool,
+    /// The index of the lemma among the lexicon's distinct lemmas.
+    #[doc(hidden)]
+    pub lemma_id: u32,
+}
+
+/// How far the content of an indirect statement runs after its cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum ContentBound {
+    /// To the end of the sentence: "said (that) the talks had failed".
+    #[default]
+    Clause,
+    /// To the first comma, dash or "and" + verb: "defended his record, ...".
+    Phrase,
 }
 
 /// The compiled cue lexicon.
@@ -72,9 +97,13 @@ pub struct Cue {
 pub struct CueLexicon {
     automaton: AhoCorasick,
     cues: Vec<Cue>,
+    lemmas: Vec<String>,
+    pub(crate) model: CueModel,
 }
 
-const COLUMNS: &[&str] = &["cue", "lemma", "class", "frame", "weight"];
+const COLUMNS: &[&str] = &[
+    "cue", "lemma", "class", "frame", "weight", "content", "flags",
+];
 const BUILTIN: (&str, &str) = ("cues.tsv", include_str!("data/cues.tsv"));
 
 static BUILTIN_LEXICON: once_cell::sync::Lazy<CueLexicon> = once_cell::sync::Lazy::new(|| {
@@ -115,12 +144,31 @@ impl CueLexicon {
             if !(0.0..=1.0).contains(&weight) {
                 return Err(row.bad("weight", row.get("weight").unwrap_or("")));
             }
+            let content = match row.get("content") {
+                None | Some("clause") => ContentBound::Clause,
+                Some("phrase") => ContentBound::Phrase,
+                Some(other) => return Err(row.bad("content", other)),
+            };
+            let (mut listener, mut inverts, mut trim) = (false, false, false);
+            for flag in row.list("flags")? {
+                match flag {
+                    "listener" => listener = true,
+                    "inverts" => inverts = true,
+                    "trim" => trim = true,
+                    other => return Err(row.bad("flags", other)),
+                }
+            }
             cues.push(Cue {
                 form: row.required("cue")?.to_lowercase(),
                 lemma: row.required("lemma")?.to_string(),
                 class,
                 frame,
                 weight,
+                content,
+                listener,
+                inverts,
+                trim,
+                lemma_id: 0,
             });
         }
         Self::new(cues)
@@ -130,17 +178,37 @@ impl CueLexicon {
     pub fn new(mut cues: Vec<Cue>) -> Result<CueLexicon, Error> {
         let mut seen = std::collections::HashSet::new();
         cues.retain(|c| seen.insert(c.form.clone()));
+        let mut lemmas: Vec<String> = Vec::new();
+        let mut ids = std::collections::HashMap::new();
+        for c in &mut cues {
+            let next = ids.len() as u32;
+            c.lemma_id = *ids.entry(c.lemma.clone()).or_insert_with(|| {
+                lemmas.push(c.lemma.clone());
+                next
+            });
+        }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .build(cues.iter().map(|c| c.form.as_str()))
             .map_err(|e| Error::automaton("cue", e))?;
-        Ok(CueLexicon { automaton, cues })
+        let model = CueModel::builtin(&lemmas)?;
+        Ok(CueLexicon {
+            automaton,
+            cues,
+            lemmas,
+            model,
+        })
     }
 
     /// The cues, in table order.
     pub fn cues(&self) -> &[Cue] {
         &self.cues
+    }
+
+    /// The distinct lemmas, indexed by [`Cue::lemma_id`].
+    pub fn lemmas(&self) -> &[String] {
+        &self.lemmas
     }
 
     /// Iterates over the whole-word cues in `text`.

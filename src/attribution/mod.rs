@@ -4,15 +4,47 @@
 //! The fourth stage of the pipeline. It reads sentences and quotations (from
 //! [`text`](crate::text)) and mentions (from [`mentions`](crate::mentions)),
 //! and knows nothing of stance.
+//!
+//! How it works, for one document:
+//!
+//! 1. The text becomes a table of tokens, each with its word classes
+//!    (`data/words.tsv`: determiners, auxiliaries, pronouns ...), sentence
+//!    and quotation.
+//! 2. One scan of the [`CueLexicon`] automaton finds every reporting verb,
+//!    multiword cue ("according to", "said in a statement"), noun cue and
+//!    verb of mental state. A small logistic model (`data/cue_model.tsv`)
+//!    weighs each match by its context (the words around it, a quotation,
+//!    a subject before it) and keeps the likely cues.
+//! 3. Each cue takes the first frame that fits its sentence: "According to
+//!    X, C", "'Q,' X said", "C, said X", "C, X said", "X said: 'Q'", "X
+//!    told Y that C", "X, who ..., said C", and so on; quotations that go on
+//!    over the next sentences or paragraphs join the content.
+//! 4. Transcript turns ("Vladimir Putin: Colleagues, ...") are statements
+//!    of their speaker, and "I" and "we" inside a turn are that speaker.
+//! 5. The source phrase becomes the speaker, with the actor of the mention
+//!    that heads it.
+//!
+//! Each cue's work is bounded ([`MAX_REACH`]), so the stage is linear in
+//! the length of the text.
 
+mod content;
+mod frames;
 mod lexicon;
+mod model;
 mod speaker;
+mod tokens;
+mod transcript;
 
-pub use lexicon::{Cue, CueClass, CueLexicon, CueMatches, Frame};
+pub use lexicon::{ContentBound, Cue, CueClass, CueLexicon, CueMatches, Frame};
 
+use crate::gazetteer::Gazetteer;
 use crate::mentions::{DocMentions, MentionRec};
-use crate::text::{is_word_char, next_token, prev_token, Quote};
-use crate::{Span, StatementKind};
+use crate::text::Quote;
+use crate::{ActorKind, Span, StatementKind};
+
+use frames::{Found, Pattern};
+use speaker::Range;
+use tokens::{wc, Doc, WordClasses};
 
 /// How far (in bytes) from its cue a statement's speaker and content may
 /// reach. Real sentences are far shorter; the bound keeps the work per cue
@@ -25,6 +57,9 @@ pub(crate) const MAX_REACH: usize = 2000;
 pub(crate) struct Attribution<'c> {
     pub speaker: Option<MentionRec>,
     pub co_speakers: Vec<MentionRec>,
+    /// The speaker ("we" in a transcript turn) speaks for the state of
+    /// its actor.
+    pub for_state: bool,
     pub cue: Span,
     pub entry: &'c Cue,
     pub content: Option<Span>,
@@ -39,346 +74,259 @@ pub(crate) fn attribute<'c>(
     text: &str,
     sentences: &[Span],
     quotes: &[Quote],
-    doc: &DocMentions,
+    mentions: &DocMentions,
+    gazetteer: &Gazetteer,
     cues: &'c CueLexicon,
 ) -> Vec<Attribution<'c>> {
-    let mut out: Vec<Attribution<'c>> = Vec::new();
-    let mut s = 0;
-    let mut sentence_first = 0;
-    for (cue, entry) in cues.find_iter(text) {
-        while s < sentences.len() && sentences[s].end <= cue.start {
-            s += 1;
-        }
-        let Some(&sentence) = sentences.get(s) else {
-            break;
-        };
-        if cue.start < sentence.start {
-            continue;
-        }
-        if out.get(sentence_first).map_or(true, |a| a.sentence != s) {
-            close_sentence(text, &mut out[sentence_first..]);
-            sentence_first = out.len();
-        }
-        if inside_quote(quotes, cue) || inside_name(text, doc, sentence, cue) {
-            continue;
-        }
-        let scope = reach(text, sentence, cue);
-        if let Some(a) = attribute_one(text, scope, s, quotes, doc, cue, entry) {
-            out.push(a);
-        }
-    }
-    close_sentence(text, &mut out[sentence_first..]);
-    out
+    let mut d = Doc::new(text, sentences, quotes, WordClasses::builtin());
+    let candidates = frames::matches(&mut d, cues);
+    let kept = frames::keep(&mut d, cues, candidates);
+    let mut found = frames::statements(&d, &kept);
+    found.extend(frames::special(&d));
+    let turns = transcript::turns(&d, mentions);
+    found.extend(turns.iter().map(|t| t.statement(&d)));
+    // A headline colon that is also a turn's is one statement: the turn.
+    found.sort_by_key(|f| (f.cue.0, f.pattern != Pattern::Turn));
+    found.dedup_by_key(|f| f.cue);
+    let same_speaker = |a: Range, b: Range| {
+        let actor = |r| speaker::resolve(&d, r, mentions).0.actor;
+        d.str(a.0) == d.str(b.0) || actor(a).is_some() && actor(a) == actor(b)
+    };
+    frames::cut_contents(&d, &mut found, same_speaker);
+    // A state's or an organisation's view reported by another ("Putin
+    // reiterated that Moscow views ...") is a position of its own.
+    let collective = |s: Range| {
+        speaker::resolve(&d, s, mentions)
+            .0
+            .actor
+            .is_some_and(|r| mentions.actor(gazetteer, r).kind != ActorKind::Person)
+    };
+    frames::drop_nested(&d, &mut found, same_speaker, collective);
+    found
+        .iter()
+        .filter_map(|f| to_attribution(&d, f, &turns, quotes, mentions))
+        .collect()
 }
 
-/// The sentence clipped to [`MAX_REACH`] bytes on each side of the cue, on
-/// word boundaries.
-fn reach(text: &str, sentence: Span, cue: Span) -> Span {
-    let mut start = sentence.start.max(cue.start.saturating_sub(MAX_REACH));
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
-    if start > sentence.start {
-        // Do not start inside a word.
-        let head = &text[start..cue.start];
-        start += head
-            .find(|c: char| !is_word_char(c))
-            .map_or(head.len(), |i| i + 1);
-    }
-    let mut end = sentence.end.min(cue.end + MAX_REACH);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    if end < sentence.end {
-        end = text[cue.end..end]
-            .rfind(|c: char| !is_word_char(c))
-            .map_or(cue.end, |i| cue.end + i);
-    }
-    Span::new(start, end)
+/// One match of the cue lexicon in a text, with the context the cue model
+/// saw and its verdict: for inspecting why a word was or was not taken as
+/// a cue, and for fitting the model on other annotated text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CueCandidate<'a> {
+    /// Where the match is.
+    pub span: Span,
+    /// The lexicon entry matched.
+    pub cue: &'a Cue,
+    /// The group whose weights apply: `speech`, `mental`, `passive`,
+    /// `source_first` or `noun`.
+    pub group: &'static str,
+    /// The context, as (feature, value) names: the class of the words
+    /// around the match (`prv`, `prv2`, `nxt`, `nxt2`), inside a quotation
+    /// (`q`), capitalised (`case`), the subject before it (`subj`), the
+    /// frame it would take (`pattern`) and the kind of source found there
+    /// (`src`).
+    pub context: Vec<(&'static str, &'static str)>,
+    /// The probability that the match is a cue.
+    pub probability: f32,
+    /// Whether the probability reaches the model's threshold.
+    pub kept: bool,
 }
 
-/// A cue that is part of a name ("the United States", "Reporters Without
-/// Borders") or capitalised inside a sentence is no cue.
-fn inside_name(text: &str, doc: &DocMentions, sentence: Span, cue: Span) -> bool {
-    let capitalised = text[cue.start..].starts_with(|c: char| c.is_uppercase());
-    if capitalised && !is_sentence_initial(text, sentence, cue) {
-        return true;
+impl CueLexicon {
+    /// Every match of the lexicon in `text`, with the cue model's view of
+    /// it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use standpoint::attribution::CueLexicon;
+    ///
+    /// // A "said" inside a quotation is part of what was said.
+    /// let text = "\"I said no,\" he said. It was a good show.";
+    /// let found = CueLexicon::builtin().candidates(text);
+    /// let verdicts: Vec<(&str, bool)> =
+    ///     found.iter().map(|c| (c.span.as_str(text), c.kept)).collect();
+    /// assert_eq!(verdicts, [("said", false), ("said", true), ("show", false)]);
+    /// ```
+    pub fn candidates(&self, text: &str) -> Vec<CueCandidate<'_>> {
+        let sentences: Vec<Span> = crate::text::sentences(text).collect();
+        let quotes = crate::text::quotes(text);
+        let mut d = Doc::new(text, &sentences, &quotes, WordClasses::builtin());
+        let candidates = frames::matches(&mut d, self);
+        let scores = frames::probabilities(&d, self, &candidates);
+        let threshold = self.model.threshold();
+        candidates
+            .iter()
+            .zip(scores)
+            .map(|(c, (ctx, p))| CueCandidate {
+                span: d.span(c.first, c.last),
+                cue: c.entry,
+                group: model::GROUPS[model::group(c.entry.class, c.entry.frame, c.entry.weight)],
+                context: model::FEATURES
+                    .iter()
+                    .zip(ctx.values)
+                    .map(|(f, v)| (*f, model::VALUES[v as usize]))
+                    .collect(),
+                probability: p,
+                kept: p >= threshold,
+            })
+            .collect()
     }
-    let i = doc.mentions.partition_point(|m| m.span.end <= cue.start);
-    doc.mentions
-        .get(i)
-        .is_some_and(|m| m.span.start < cue.end && m.actor.is_some())
 }
 
-fn inside_quote(quotes: &[Quote], cue: Span) -> bool {
-    let i = quotes.partition_point(|q| q.inner.end <= cue.start);
-    quotes
-        .get(i)
-        .is_some_and(|q| q.closed && q.inner.contains(cue))
-}
-
-fn attribute_one<'c>(
-    text: &str,
-    sentence: Span,
-    index: usize,
+/// Token spans to byte spans, the source phrase to a speaker mention.
+fn to_attribution<'c>(
+    d: &Doc<'_>,
+    f: &Found<'c>,
+    turns: &[transcript::Turn],
     quotes: &[Quote],
-    doc: &DocMentions,
-    cue: Span,
-    entry: &'c Cue,
+    mentions: &DocMentions,
 ) -> Option<Attribution<'c>> {
-    let before = prev_token(text, cue.start).filter(|t| t.start >= sentence.start);
-    let before_word = before.map(|t| t.as_str(text).to_ascii_lowercase());
-    // "the said agreement", "a claim": a determiner makes a verb form a noun.
-    if entry.frame != Frame::Noun
-        && matches!(
-            before_word.as_deref(),
-            Some("the" | "a" | "an" | "this" | "his" | "her" | "its" | "their")
-        )
-    {
+    let cue = d.span(f.cue.0, f.cue.1);
+    let mut for_state = false;
+    let mut source = f
+        .source
+        .filter(|&s| speaker::looks_like_speaker(d, s))
+        .map(|s| speaker::widen(d, s, mentions));
+    let (mut speaker, co_speakers) = match source {
+        Some(s) => {
+            let (mut m, co) = speaker::resolve(d, s, mentions);
+            // "Chris Christie, who endorsed him": "who" is Christie.
+            if m.actor.is_none() && s.0 == s.1 && d.is(s.0, wc::RELATIVE) {
+                m.actor = speaker::antecedent(d, s.0, mentions).and_then(|a| a.actor);
+            }
+            (Some(m), co)
+        }
+        None => (None, Vec::new()),
+    };
+    // "I" and "we" in a transcript turn are the turn's speaker.
+    if let (Some(s), Some(turn)) = (source, transcript::turn_at(turns, f.cue.0)) {
+        if s.0 == s.1 && d.is(s.0, wc::FIRST_PERSON) && f.pattern != Pattern::Turn {
+            if let (Some(m), Some(label)) = (speaker.as_mut(), turn.speaker) {
+                m.actor = label.actor;
+                for_state = d.is(s.0, wc::WE) && label.actor.is_some();
+            }
+        }
+    }
+    if f.pattern == Pattern::Turn {
+        source = None;
+        speaker = transcript::turn_at(turns, f.cue.0).and_then(|t| t.speaker);
+    }
+    let _ = source;
+    let content = f
+        .content
+        .and_then(|(mut a, b)| {
+            // ", the city is broke": no leading punctuation.
+            while a < b && d.is(a, wc::COMMA | wc::COLON | wc::SEMICOLON | wc::DASH) {
+                a += 1;
+            }
+            (!d.is(a, wc::COMMA | wc::COLON | wc::SEMICOLON | wc::DASH)).then_some((a, b))
+        })
+        .map(|(a, b)| clip(d, d.span(a, b), cue));
+    if speaker.is_none() && content.is_none() {
+        // "Their view, ..." with neither a speaker nor a content says nothing.
         return None;
     }
-    if let Some(tok) = before.filter(|_| entry.frame != Frame::SourceFirst) {
-        let (stem, possessive) = crate::text::strip_possessive(tok.as_str(text));
-        if possessive {
-            // "Moscow's view that ...": the possessor holds the view.
-            let speaker = doc.ending_at(tok.start + stem.len()).filter(|m| !m.place)?;
-            let that = next_token(text, cue.end).filter(|t| t.as_str(text) == "that")?;
-            let content = content_after(text, that.end, sentence, quotes, false);
-            return Some(Attribution {
-                speaker: Some(*speaker),
-                co_speakers: Vec::new(),
-                cue,
-                entry,
-                content,
-                kind: kind_of(quotes, content),
-                sentence: index,
-                scope: sentence,
-            });
-        }
-    }
-    let (speaker, co_speakers, content) = match entry.frame {
-        Frame::SourceFirst | Frame::Agent => {
-            let (speaker, co) = speaker::right_of(text, cue.end, sentence, doc)?;
-            let content = if is_sentence_initial(text, sentence, cue) {
-                after_comma(text, speaker.span.end, sentence)
-            } else {
-                before_cue(text, sentence, cue.start)
-            };
-            (Some(speaker), co, content)
-        }
-        Frame::Passive => (
-            None,
-            Vec::new(),
-            content_after(text, cue.end, sentence, quotes, false),
-        ),
-        Frame::Noun => return None,
-        Frame::Verb | Frame::VerbObject => {
-            if is_ing(text, cue) && matches!(before_word.as_deref(), Some(",")) {
-                // ", arguing that ...": the same speaker goes on; the content
-                // of the main statement covers it.
-                return None;
-            }
-            if let Some(by) = next_token(text, cue.end).filter(|t| t.as_str(text) == "by") {
-                // "a process viewed by Kyiv as essential": the agent speaks.
-                let (speaker, co) = speaker::right_of(text, by.end, sentence, doc)?;
-                let content = content_after(text, speaker.span.end, sentence, quotes, false);
-                (Some(speaker), co, content)
-            } else if let Some((speaker, co)) = speaker::left_of(text, cue.start, sentence, doc) {
-                let object = entry.frame == Frame::VerbObject;
-                let content = content_after(text, cue.end, sentence, quotes, object)
-                    .or_else(|| content_before(text, sentence, speaker.span.start, quotes));
-                (Some(speaker), co, content)
-            } else {
-                // "'...,' said X" / "..., said X."
-                let (speaker, co) = speaker::right_of(text, cue.end, sentence, doc)?;
-                let content = content_before(text, sentence, cue.start, quotes);
-                content?;
-                (Some(speaker), co, content)
-            }
-        }
-    };
-    let kind = kind_of(quotes, content);
+    let sentence = d.sentence_of[d.toks[f.cue.0].sent];
+    let (s0, s1) = d.sent_of(f.cue.0);
+    let sent = d.span(s0, s1);
+    let scope = Span::new(
+        clip(d, Span::new(sent.start, cue.start), cue).start,
+        clip(d, Span::new(cue.end, sent.end), cue).end,
+    );
     Some(Attribution {
         speaker,
         co_speakers,
+        for_state,
         cue,
-        entry,
+        entry: f.entry,
         content,
-        kind,
-        sentence: index,
-        scope: sentence,
+        kind: if f.pattern == Pattern::Turn {
+            StatementKind::Direct
+        } else {
+            kind_of(
+                d.text,
+                quotes,
+                content,
+                &[Some(cue), speaker.map(|m| m.span)],
+            )
+        },
+        sentence,
+        scope,
     })
 }
 
-fn is_ing(text: &str, cue: Span) -> bool {
-    cue.as_str(text)
-        .split_whitespace()
-        .next()
-        .is_some_and(|w| w.ends_with("ing"))
+/// A span cut to at most [`MAX_REACH`] bytes on the far side from the cue,
+/// at a token boundary.
+fn clip(d: &Doc<'_>, span: Span, cue: Span) -> Span {
+    if span.len() <= MAX_REACH {
+        return span;
+    }
+    if span.start >= cue.start {
+        let end = d
+            .tok_ending_by(span.start + MAX_REACH)
+            .map_or(span.start, |t| d.toks[t].end)
+            .max(span.start);
+        Span::new(span.start, end)
+    } else {
+        let first = d.toks.partition_point(|t| t.start < span.end - MAX_REACH);
+        let start = d
+            .toks
+            .get(first)
+            .map_or(span.end, |t| t.start)
+            .min(span.end);
+        Span::new(start, span.end)
+    }
 }
 
-fn is_sentence_initial(text: &str, sentence: Span, cue: Span) -> bool {
-    text[sentence.start..cue.start]
-        .trim_matches(|c: char| {
-            c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '—' | '-')
-        })
-        .is_empty()
-        || text[sentence.start..cue.start].trim_end().ends_with(',')
-            && text[sentence.start..cue.start].split_whitespace().count() <= 3
-}
-
-/// The text after the comma that follows `pos`, to the end of the sentence.
-fn after_comma(text: &str, pos: usize, sentence: Span) -> Option<Span> {
-    let rest = &text[pos..sentence.end];
-    let comma = rest.find(',')?;
-    trim_content(text, Span::new(pos + comma + 1, sentence.end))
-}
-
-/// The text from the sentence start to the cue, without the joining comma.
-fn before_cue(text: &str, sentence: Span, end: usize) -> Option<Span> {
-    trim_content(text, Span::new(sentence.start, end))
-}
-
-/// Content after a cue: a quotation that opens there, or the reported clause
-/// to the end of the sentence. `object`: skip a listener ("told reporters").
-fn content_after(
+/// Direct when the content is quoted (between its quotations only the
+/// statement's own cue and speaker: "'A,' she said. 'B.'"), mixed when it
+/// holds a quotation, indirect otherwise.
+fn kind_of(
     text: &str,
-    pos: usize,
-    sentence: Span,
     quotes: &[Quote],
-    object: bool,
-) -> Option<Span> {
-    let mut start = pos;
-    // "said on Tuesday that ...", "told reporters that ...": start after
-    // "that" when it comes within a few words and before any punctuation.
-    let mut cursor = pos;
-    for _ in 0..if object { 7 } else { 5 } {
-        let Some(tok) = next_token(text, cursor).filter(|t| t.end <= sentence.end) else {
-            break;
-        };
-        let w = tok.as_str(text);
-        if w.eq_ignore_ascii_case("that") {
-            start = tok.end;
-            break;
-        }
-        if w.chars().all(|c| !c.is_alphanumeric()) {
-            if w == ":" || w == "," {
-                start = tok.end;
-            }
-            break;
-        }
-        cursor = tok.end;
-    }
-    let first = next_token(text, start).filter(|t| t.start < sentence.end)?;
-    if let Some(q) = quote_at(quotes, first.start) {
-        return Some(q.outer);
-    }
-    trim_content(text, Span::new(first.start, sentence.end))
-}
-
-/// Content before a speaker placed after it: "C, X said." / "'C,' said X".
-fn content_before(text: &str, sentence: Span, end: usize, quotes: &[Quote]) -> Option<Span> {
-    let head = text[sentence.start..end].trim_end();
-    let head = head.strip_suffix(',').unwrap_or(head).trim_end();
-    if head.is_empty() {
-        return None;
-    }
-    let limit = sentence.start + head.len() + 2;
-    let i = quotes.partition_point(|q| q.outer.end <= limit);
-    let last = quotes[..i].last().filter(|q| q.outer.end > sentence.start);
-    if let Some(q) = last {
-        if q.outer.end + 2 >= sentence.start + head.len() {
-            return Some(Span::new(q.outer.start.max(sentence.start), q.outer.end));
-        }
-    }
-    trim_content(text, Span::new(sentence.start, sentence.start + head.len()))
-}
-
-fn quote_at(quotes: &[Quote], pos: usize) -> Option<&Quote> {
-    let i = quotes.partition_point(|q| q.outer.start < pos);
-    quotes.get(i).filter(|q| q.outer.start == pos)
-}
-
-/// Trims white space, a leading comma and the sentence's final punctuation.
-fn trim_content(text: &str, span: Span) -> Option<Span> {
-    let s = &text[span.start..span.end];
-    let lead = s.len()
-        - s.trim_start_matches(|c: char| c.is_whitespace() || c == ',')
-            .len();
-    let body = &s[lead..];
-    let body = body.trim_end();
-    let body = body.trim_end_matches(['.', '!', '?', ';', ',']).trim_end();
-    (!body.is_empty()).then(|| Span::new(span.start + lead, span.start + lead + body.len()))
-}
-
-fn kind_of(quotes: &[Quote], content: Option<Span>) -> StatementKind {
+    content: Option<Span>,
+    own: &[Option<Span>],
+) -> StatementKind {
     let Some(c) = content else {
         return StatementKind::Indirect;
     };
     let i = quotes.partition_point(|q| q.outer.end <= c.start);
-    let mut overlaps = false;
+    let mut pos = c.start;
+    let mut quoted = false;
+    let mut outside = false;
+    let mut own: Vec<Span> = own.iter().flatten().copied().collect();
+    own.sort_by_key(|s| s.start);
+    let gap = |from: usize, to: usize| {
+        let mut rest = Span::new(from, to.max(from));
+        for s in &own {
+            if s.start >= rest.start && s.end <= rest.end {
+                let head = text[rest.start..s.start].trim_matches(|c: char| !c.is_alphanumeric());
+                if !head.is_empty() {
+                    return true;
+                }
+                rest = Span::new(s.end, rest.end);
+            }
+        }
+        !text[rest.start..rest.end]
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .is_empty()
+    };
     for q in &quotes[i..] {
         if q.outer.start >= c.end {
             break;
         }
-        if q.outer.contains(c) || c.contains(q.outer) && q.outer.len() + 4 >= c.len() {
+        if q.outer.contains(c) {
             return StatementKind::Direct;
         }
-        overlaps = true;
+        outside |= q.outer.start > pos && gap(pos, q.outer.start);
+        quoted = true;
+        pos = pos.max(q.outer.end);
     }
-    if overlaps {
-        StatementKind::Mixed
-    } else {
-        StatementKind::Indirect
-    }
-}
-
-/// Words that end one speaker's clause before another speaker's.
-const CLAUSE_BREAKS: &[&str] = &[",", ";", "while", "whereas", "but", "and", ":", "—"];
-
-/// Cuts each statement's content where a later statement of the same
-/// sentence, by another speaker, begins ("A framed X, while B maintains Y").
-fn close_sentence(text: &str, statements: &mut [Attribution<'_>]) {
-    for i in 0..statements.len() {
-        let Some(content) = statements[i].content else {
-            continue;
-        };
-        if content.start < statements[i].cue.end {
-            continue;
-        }
-        let me = statements[i].speaker.and_then(|m| m.actor);
-        for j in i + 1..statements.len() {
-            // Statements are in cue order: none after the content's end
-            // can cut it.
-            if statements[j].cue.start >= content.end {
-                break;
-            }
-            let Some(other) = statements[j].speaker else {
-                continue;
-            };
-            if other.span.start <= statements[i].cue.end || other.span.start >= content.end {
-                continue;
-            }
-            if other.span.start > statements[j].cue.start {
-                continue;
-            }
-            if me.is_some() && other.actor == me {
-                continue;
-            }
-            let Some(brk) = prev_token(text, other.span.start) else {
-                continue;
-            };
-            if !CLAUSE_BREAKS.contains(&brk.as_str(text)) {
-                continue;
-            }
-            let mut end = brk.start;
-            if let Some(comma) = prev_token(text, brk.start).filter(|t| t.as_str(text) == ",") {
-                end = comma.start;
-            }
-            if let Some(c) = trim_content(text, Span::new(content.start, end)) {
-                statements[i].content = Some(c);
-            }
-            break;
-        }
+    outside |= pos < c.end && gap(pos, c.end);
+    match (quoted, outside) {
+        (false, _) => StatementKind::Indirect,
+        (true, false) => StatementKind::Direct,
+        (true, true) => StatementKind::Mixed,
     }
 }

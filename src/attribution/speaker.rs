@@ -1,337 +1,565 @@
-//! Finding the speaker next to a cue.
+//! Finding the source next to a cue: the noun phrase before it ("The
+//! minister, a close ally of the president, said"), after it ("said the
+//! minister", "according to officials"), or the subject of the sentence.
+//!
+//! The phrase found here is the speaker's span; [`resolve`] then gives it
+//! the actor of the mention it is headed by.
 
+use super::tokens::{wc, Doc};
 use crate::mentions::{DocMentions, MentionRec};
-use crate::text::{is_capitalized, next_token, prev_token};
 use crate::{MentionKind, Span};
 
-/// Words that may stand between a subject and its verb ("has repeatedly
-/// framed", "did not say").
-const AUXILIARIES: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "was",
-    "were",
-    "is",
-    "are",
-    "be",
-    "been",
-    "will",
-    "would",
-    "shall",
-    "should",
-    "could",
-    "can",
-    "may",
-    "might",
-    "must",
-    "did",
-    "does",
-    "do",
-    "also",
-    "again",
-    "not",
-    "n't",
-    "never",
-    "then",
-    "once",
-    "already",
-    "still",
-    "often",
-    "always",
-    "just",
-    "even",
-    "further",
-    "later",
-    "earlier",
-    "now",
-    "today",
-    "yesterday",
-    "too",
-    "first",
-    "last",
-    "quickly",
-    "had",
-    "who",
-    "reportedly",
-];
+/// The token span of a phrase, inclusive.
+pub(super) type Range = (usize, usize);
 
-/// Words that end a noun phrase on its left.
-const LEFT_STOPS: &[&str] = &[
-    "that", "which", "who", "whom", "whose", "while", "whereas", "and", "but", "or", "because",
-    "as", "when", "if", "since", "although", "though", "where", "after", "before", "so", "than",
-    "said", "says", "told", "by", "with", "to", "on", "of", "also", "what", "how", "why",
-];
+/// Words per apposition chunk and in all before the cue.
+const MAX_APPOSITION: usize = 40;
 
-/// Determiners: the left edge of a noun phrase.
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your",
-    "some", "many", "several", "most", "other", "another", "both", "all", "no", "every", "each",
-    "one", "two", "three", "four", "five", "few", "various", "numerous", "senior",
-];
+impl Doc<'_> {
+    fn one_char(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        self.text[t.start..t.end].chars().count() == 1
+    }
 
-/// Prepositions allowed inside a noun phrase ("observers in Kyiv").
-const INNER_PREPOSITIONS: &[&str] = &["in", "of", "for", "from", "at"];
+    /// A "." that belongs to the word before it ("Sen.", "J.").
+    fn abbreviation_dot(&self, i: usize, first: usize) -> bool {
+        i > first
+            && self.word_is(i, ".")
+            && (self.is(i - 1, wc::TITLE) || self.one_char(i - 1) && self.cap(i - 1))
+    }
 
-/// Words that end a noun phrase on its right.
-const RIGHT_STOPS: &[&str] = &[
-    "that",
-    "who",
-    "which",
-    "whose",
-    "when",
-    "while",
-    "and",
-    "but",
-    "on",
-    "in",
-    "at",
-    "after",
-    "before",
-    "during",
-    "as",
-    "to",
-    "said",
-    "says",
-    "told",
-    "is",
-    "was",
-    "has",
-    "had",
-    "have",
-    "are",
-    "were",
-    "will",
-    "would",
-    "last",
-    "this",
-    "earlier",
-    "late",
-    "today",
-    "yesterday",
-];
-
-const MAX_PHRASE_TOKENS: usize = 7;
-
-type Speaker = (MentionRec, Vec<MentionRec>);
-
-/// The speaker that ends just before `pos` (the cue), skipping auxiliaries
-/// and adverbs: a mention, a compound of mentions, or a noun phrase.
-pub(super) fn left_of(
-    text: &str,
-    pos: usize,
-    sentence: Span,
-    doc: &DocMentions,
-) -> Option<Speaker> {
-    let mut cursor = pos;
-    let mut tok = prev_token(text, cursor).filter(|t| t.start >= sentence.start)?;
-    for _ in 0..4 {
-        let w = tok.as_str(text).to_ascii_lowercase();
-        let adverb = w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase());
-        if !(AUXILIARIES.contains(&w.as_str()) || adverb) {
-            break;
+    /// Token `k` looks like a finite verb or a participle.
+    pub(super) fn verbish(&self, k: usize) -> bool {
+        if self.cap(k) || !self.is(k, wc::ALPHA) {
+            return false;
         }
-        cursor = tok.start;
-        tok = prev_token(text, cursor).filter(|t| t.start >= sentence.start)?;
-    }
-    let word = tok.as_str(text);
-    if word == "," {
-        // "..., Olga Stefanishyna, conveyed": a titled person in apposition.
-        let m = doc.ending_at(tok.start)?;
-        let is_person = m.actor.is_some()
-            && matches!(
-                m.how,
-                MentionKind::Title | MentionKind::Name | MentionKind::Alias | MentionKind::Surname
-            );
-        return (is_person && m.span.as_str(text).contains(',') && !m.place)
-            .then(|| (*m, Vec::new()));
-    }
-    if let Some(m) = doc.ending_at(tok.end) {
-        if !m.place {
-            return Some(compound_left(text, *m, sentence, doc));
+        let left_noun_marker =
+            k > 0 && (self.is(k - 1, wc::DET_STRICT | wc::POSS) || self.possessive(k - 1));
+        if left_noun_marker {
+            // "the release", "his statement": a noun after a determiner.
+            return false;
         }
+        if self.is(k, wc::VERBISH | wc::VERB) {
+            return true;
+        }
+        if self.is(k, wc::ED | wc::ING) {
+            // "the embattled governor", "a newly elected mayor".
+            let modifier = k > 0
+                && (self.cap(k - 1)
+                    || self.word_is(k - 1, ",")
+                    || self.word_is(k - 1, "former")
+                    || self.word_is(k - 1, "newly"));
+            return !modifier;
+        }
+        false
     }
-    phrase_left(text, tok, sentence, doc).map(|m| (m, Vec::new()))
-}
 
-/// "Washington and Brussels": the first conjunct speaks, the others join.
-fn compound_left(text: &str, last: MentionRec, sentence: Span, doc: &DocMentions) -> Speaker {
-    let mut parts = vec![last];
-    let mut start = last.span.start;
-    for _ in 0..3 {
-        let Some(conj) = prev_token(text, start).filter(|t| t.start >= sentence.start) else {
-            break;
-        };
-        if !matches!(conj.as_str(text), "and" | "&" | ",") {
-            break;
-        }
-        let Some(prev) = prev_token(text, conj.start) else {
-            break;
-        };
-        let Some(m) = doc.ending_at(prev.end) else {
-            break;
-        };
-        if m.place || m.actor.is_none() {
-            break;
-        }
-        parts.push(*m);
-        start = m.span.start;
+    /// The word ends in a possessive `'s`.
+    pub(super) fn possessive(&self, k: usize) -> bool {
+        let w = self.str(k);
+        w.len() > 2 && (w.ends_with("'s") || w.ends_with("’s") || w.ends_with("'S"))
     }
-    parts.reverse();
-    let mut first = parts.remove(0);
-    if !parts.is_empty() {
-        first.span = Span::new(first.span.start, last.span.end);
-    }
-    (first, parts)
-}
 
-/// A noun phrase ending with `last`: words leftwards to a determiner, a
-/// clause boundary or punctuation.
-fn phrase_left(text: &str, last: Span, sentence: Span, doc: &DocMentions) -> Option<MentionRec> {
-    let w = last.as_str(text);
-    if !w.chars().next().is_some_and(char::is_alphanumeric) {
-        return None;
-    }
-    let lw = w.to_ascii_lowercase();
-    if LEFT_STOPS.contains(&lw.as_str()) || DETERMINERS.contains(&lw.as_str()) {
-        return None;
-    }
-    let mut start = last.start;
-    let mut cursor = last.start;
-    for _ in 1..MAX_PHRASE_TOKENS {
-        let Some(tok) = prev_token(text, cursor).filter(|t| t.start >= sentence.start) else {
-            break;
-        };
-        let word = tok.as_str(text);
-        let lower = word.to_ascii_lowercase();
-        if !word.chars().next().is_some_and(char::is_alphanumeric) {
-            break;
+    /// The first token of the noun phrase that ends with token `j`, scanning
+    /// left; `None` when `j` ends no noun phrase.
+    pub(super) fn np_left(&self, j: usize) -> Option<usize> {
+        let (s0, _) = self.sent_of(j);
+        if self.is(j, wc::RELATIVE | wc::PERSONAL) {
+            return Some(j);
         }
-        if DETERMINERS.contains(&lower.as_str()) {
-            start = tok.start;
-            break;
+        let first_ok = self.is(j, wc::ALPHA | wc::DIGIT | wc::CLOSE_PAREN | wc::PERIOD);
+        // A phrase does not end with a determiner ("the said bill").
+        let determiner = self.is(j, wc::ARTICLE | wc::DET_STRICT) && !self.is(j, wc::FLOATING);
+        if self.is(j, wc::LEFT_STOP | wc::QUOTE) || !first_ok || determiner {
+            return None;
         }
-        if INNER_PREPOSITIONS.contains(&lower.as_str()) {
-            // Only inside a phrase that goes on to the left with a noun.
-            let Some(head) = prev_token(text, tok.start).filter(|t| t.start >= sentence.start)
-            else {
+        let mut start = None;
+        let mut k = j as isize;
+        while k >= s0 as isize {
+            let u = k as usize;
+            if self.is(
+                u,
+                wc::QUOTE
+                    | wc::COLON
+                    | wc::SEMICOLON
+                    | wc::DASH
+                    | wc::END
+                    | wc::OPEN_PAREN
+                    | wc::COMMA,
+            ) {
                 break;
+            }
+            if self.is(u, wc::CLOSE_PAREN) {
+                // "Sen. Rand Paul (R-Ky.)": skip the parenthesis.
+                let mut m = u as isize - 1;
+                while m >= s0 as isize && !self.is(m as usize, wc::OPEN_PAREN) {
+                    m -= 1;
+                }
+                if m >= s0 as isize && u as isize - m <= 8 {
+                    start = Some(m as usize);
+                    k = m - 1;
+                    continue;
+                }
+                break;
+            }
+            if self.is(u, wc::PERIOD) {
+                if self.abbreviation_dot(u, s0) {
+                    start = Some(u);
+                    k -= 1;
+                    continue;
+                }
+                break;
+            }
+            if !self.is(u, wc::ALPHA | wc::DIGIT) {
+                // Symbols, emoji, marks: no part of a noun phrase.
+                break;
+            }
+            if self.is(u, wc::NP_INNER) {
+                if u > s0 && self.inner_link_ok(u, j) {
+                    start = Some(u);
+                    k -= 1;
+                    continue;
+                }
+                break;
+            }
+            // The head right before the cue is a noun even when the lexicon
+            // knows its form as a verb ("refugee advocates said").
+            let verb = if u == j {
+                self.is(u, wc::VERBISH)
+            } else {
+                self.verbish(u)
             };
-            let hw = head.as_str(text).to_ascii_lowercase();
-            if !head
-                .as_str(text)
-                .chars()
-                .next()
-                .is_some_and(char::is_alphabetic)
-                || LEFT_STOPS.contains(&hw.as_str())
+            if self.is(u, wc::LEFT_STOP) || (self.is(u, wc::RELATIVE) && u != j) || verb {
+                break;
+            }
+            start = Some(u);
+            k -= 1;
+        }
+        let mut start = start?;
+        while start <= j && self.is(start, wc::LEAD_TRIM) {
+            start += 1;
+        }
+        (start <= j).then_some(start)
+    }
+
+    /// Whether the inner word `u` ("of", "for", "and" ...) links two parts
+    /// of one noun phrase ending at `j`.
+    fn inner_link_ok(&self, u: usize, j: usize) -> bool {
+        let p = u - 1;
+        if self.is(
+            p,
+            wc::LEFT_STOP | wc::QUOTE | wc::COMMA | wc::COLON | wc::SEMICOLON,
+        ) || self.verbish(p)
+        {
+            return false;
+        }
+        if self.word_is(u, "and") && !(self.cap(p) && self.cap(u + 1)) {
+            // "the mayor and his aides": both sides look like phrases.
+            let right = u < j && (self.cap(u + 1) || self.is(u + 1, wc::DET_STRICT | wc::POSS));
+            let left =
+                (self.cap(p) || self.is(p, wc::ALPHA)) && !self.is(p, wc::DET_STRICT | wc::PRONOUN);
+            return right && left;
+        }
+        true
+    }
+
+    /// The source that ends right before the (extended) cue at `c0`.
+    pub(super) fn source_before(&self, c0: usize) -> Option<Range> {
+        let (s0, _) = self.sent_of(c0);
+        if c0 == 0 || c0 <= s0 {
+            return None;
+        }
+        let j = c0 - 1;
+        if self.is(j, wc::COMMA) {
+            return self.apposition_before(j, s0);
+        }
+        if self.is(j, wc::FLOATING) && j > s0 && self.is(j - 1, wc::ALPHA | wc::CAP) {
+            // "The two leaders both said": the quantifier is no part.
+            if let Some(st) = self.np_left(j - 1) {
+                return Some((st, j - 1));
+            }
+        }
+        if self.is(j, wc::CONTRACTION) {
+            return Some((j, j));
+        }
+        self.np_left(j).map(|st| (st, j))
+    }
+
+    /// "X, apposition[, more], said": the whole phrase with its commas.
+    fn apposition_before(&self, j: usize, s0: usize) -> Option<Range> {
+        let mut m = j;
+        for _ in 0..3 {
+            if m == 0 {
+                break;
+            }
+            m -= 1;
+            while m >= s0
+                && !self.is(m, wc::COMMA | wc::COLON | wc::SEMICOLON)
+                && j - m < MAX_APPOSITION
+            {
+                if self.is(m, wc::QUOTE) && self.toks[m].quote == super::tokens::NONE {
+                    break;
+                }
+                if self.is(m, wc::DASH) && self.one_char_or_double_dash(m) && m + 1 < j {
+                    break;
+                }
+                if m == 0 {
+                    break;
+                }
+                m -= 1;
+            }
+            if m <= s0 || !self.is(m, wc::COMMA) || j - m >= MAX_APPOSITION {
+                break;
+            }
+            let Some(st) = self.np_left(m - 1) else {
+                continue;
+            };
+            if m - 1 - st >= 12 || !(self.cap(st) || self.is(st, wc::DET | wc::PRONOUN)) {
+                continue;
+            }
+            let a1 = m + 1;
+            let bound_ok = st == s0 || self.is(st - 1, wc::CLAUSE_LEFT | wc::QUOTE);
+            let appositive = self.is(a1, wc::DET | wc::APPOS_START | wc::SRC_NOUN | wc::DIGIT)
+                || self.word_is(a1, "whose")
+                || self.cap(a1);
+            if appositive || bound_ok {
+                return Some((st, j));
+            }
+        }
+        // "Sen. X (D-R.I.), said": the comma closes a plain name.
+        let st = self.np_left(j.checked_sub(1)?)?;
+        ((st == s0 || self.is(st - 1, wc::CLAUSE_LEFT)) && self.cap(st)).then_some((st, j))
+    }
+
+    fn one_char_or_double_dash(&self, m: usize) -> bool {
+        matches!(self.str(m), "—" | "--")
+    }
+
+    /// The phrase right after the cue ending at `c1` ("said X", "according
+    /// to X"). `long`: run on through an apposition to the sentence end.
+    pub(super) fn source_after(&self, c1: usize, long: bool) -> Option<Range> {
+        let (_, s1) = self.sent_of(c1);
+        let mut k = c1 + 1;
+        while k <= s1 && self.is(k, wc::COMMA) {
+            k += 1;
+        }
+        if k > s1 {
+            return None;
+        }
+        let st = k;
+        let mut end = None;
+        let mut depth = 0i32;
+        while k <= s1 {
+            if self.is(k, wc::QUOTE)
+                && !(long && self.toks[k].quote != super::tokens::NONE && k > st)
             {
                 break;
             }
-            start = head.start;
-            cursor = head.start;
-            continue;
+            if self.is(k, wc::SEMICOLON | wc::END) || (self.is(k, wc::COLON) && depth <= 0) {
+                break;
+            }
+            if self.is(k, wc::OPEN_PAREN) {
+                depth += 1;
+            } else if self.is(k, wc::CLOSE_PAREN) {
+                depth -= 1;
+            } else if self.is(k, wc::PERIOD) {
+                if k > st && k < s1 && self.abbreviation_dot(k, st) {
+                    end = Some(k);
+                    k += 1;
+                    continue;
+                }
+                break;
+            } else if self.is(k, wc::COMMA) && depth <= 0 {
+                // "said Anna Kovacs, a deputy minister" goes on through the
+                // apposition; "said Carson, speaking with ..." or "said
+                // Warren, who ..." does not.
+                let next = k + 1;
+                let apposition = next <= s1
+                    && (self.is(next, wc::DET | wc::POSS | wc::SRC_NOUN | wc::DIGIT)
+                        || self.cap(next))
+                    && !self.is(next, wc::RELATIVE | wc::ING | wc::AUX);
+                if !long || !apposition {
+                    break;
+                }
+            } else if depth <= 0 && k > st && self.is(k, wc::INV_STOP) {
+                if !long || self.is(k, wc::INV_STOP_LONG) {
+                    break;
+                }
+            } else if depth <= 0 && k > st && !long && self.is(k, wc::NP_RIGHT_STOP) {
+                if self.word_is(k, "and") && k < s1 && self.cap(k + 1) && self.cap(k - 1) {
+                    end = Some(k);
+                    k += 1;
+                    continue;
+                }
+                break;
+            }
+            end = Some(k);
+            k += 1;
         }
-        if LEFT_STOPS.contains(&lower.as_str()) || is_verbish(&lower) {
-            break;
+        let mut end = end?;
+        while end > st && (self.is(end, wc::COMMA) || matches!(self.str(end), "-" | "—")) {
+            end -= 1;
         }
-        start = tok.start;
-        cursor = tok.start;
+        Some((st, end))
     }
-    let span = Span::new(start, last.end);
-    Some(phrase(text, span, doc))
+
+    /// The noun phrase starting at token `k`, before `limit` (exclusive).
+    pub(super) fn np_right(&self, k: usize, limit: usize) -> Option<Range> {
+        if k >= limit {
+            return None;
+        }
+        if self.is(k, wc::PERSONAL) && !self.word_is(k, "you") {
+            return Some((k, k));
+        }
+        let mut m = k;
+        let mut end = None;
+        let mut seen_cap = false;
+        let mut lower = 0;
+        while m < limit {
+            if self.is(
+                m,
+                wc::QUOTE | wc::COLON | wc::SEMICOLON | wc::END | wc::COMMA,
+            ) || matches!(self.str(m), "—" | "--")
+            {
+                break;
+            }
+            if self.is(m, wc::PERIOD) {
+                if m > k && self.abbreviation_dot(m, k) {
+                    end = Some(m);
+                    m += 1;
+                    continue;
+                }
+                break;
+            }
+            if self.is(m, wc::OPEN_PAREN) {
+                let mut mm = m + 1;
+                while mm < limit && !self.is(mm, wc::CLOSE_PAREN) && mm - m < 8 {
+                    mm += 1;
+                }
+                if mm < limit && self.is(mm, wc::CLOSE_PAREN) {
+                    end = Some(mm);
+                    m = mm + 1;
+                    continue;
+                }
+                break;
+            }
+            if !self.is(m, wc::ALPHA | wc::DIGIT)
+                || m > k && self.is(m, wc::LEFT_STOP | wc::AUX) && !self.is(m, wc::NP_INNER)
+            {
+                break;
+            }
+            if m > k && (self.verbish(m) || self.is(m, wc::RELATIVE)) {
+                break;
+            }
+            if self.is(m, wc::DET_STRICT | wc::DET) {
+                // "The presidents": a capitalised determiner is no name.
+            } else if self.cap(m) || self.is(m, wc::TITLE) {
+                seen_cap = true;
+            } else if self.is(m, wc::NP_INNER) {
+                if !(m + 1 < limit && (self.cap(m + 1) || self.is(m + 1, wc::DET_STRICT))) {
+                    break;
+                }
+            } else {
+                // A lower-case word after a name ends the phrase.
+                if seen_cap && !self.is(m - 1, wc::NP_INNER) && !self.possessive(m - 1) {
+                    break;
+                }
+                lower += 1;
+                if lower > 5 {
+                    break;
+                }
+            }
+            end = Some(m);
+            m += 1;
+        }
+        end.map(|e| (k, e))
+    }
+
+    /// The sentence's subject: the first noun phrase from the sentence
+    /// start (after an introductory phrase closed by a comma), before
+    /// token `limit`.
+    pub(super) fn subject_of(&self, s0: usize, limit: usize) -> Option<Range> {
+        let mut k = s0;
+        while k < limit && self.is(k, wc::SUBJECT_SKIP) {
+            k += 1;
+        }
+        let intro = self.is(k, wc::INTRO | wc::SENT_ADVERB)
+            || self.is(k, wc::LY) && !self.is(k, wc::NOT_ADVERB);
+        if k < limit && intro {
+            let mut m = k;
+            while m < limit && !self.is(m, wc::COMMA) {
+                m += 1;
+            }
+            if m >= limit {
+                return None;
+            }
+            k = m + 1;
+        }
+        self.np_right(k, limit)
+    }
 }
 
-/// Lower-case words that are surely not part of a subject noun phrase.
-fn is_verbish(w: &str) -> bool {
-    w.ends_with("ed") && w.len() > 4 || w.ends_with("ing") && w.len() > 5
+/// Whether a phrase can be a speaker: a noun phrase, not a lone
+/// determiner, verb or function word ("their", "can help").
+pub(super) fn looks_like_speaker(d: &Doc, (a, b): Range) -> bool {
+    let last = (a..=b)
+        .rev()
+        .find(|&k| !d.is(k, wc::COMMA | wc::PERIOD | wc::CLOSE_PAREN));
+    let Some(last) = last else {
+        return false;
+    };
+    if a == last {
+        // One word: a pronoun, a name, or a plural noun ("analysts").
+        return d.is(a, wc::PERSONAL | wc::RELATIVE | wc::CONTRACTION)
+            || d.cap(a)
+            || (d.is(a, wc::ALPHA)
+                && !d.is(
+                    a,
+                    wc::JUNK_SPEAKER
+                        | wc::POSS
+                        | wc::DET
+                        | wc::AUX
+                        | wc::VERBISH
+                        | wc::VERB
+                        | wc::LEFT_STOP
+                        | wc::PREP
+                        | wc::ING,
+                ));
+    }
+    !d.is(
+        last,
+        wc::JUNK_SPEAKER | wc::POSS | wc::DET_STRICT | wc::AUX | wc::PREP | wc::CONJ,
+    ) && (d.cap(last) || !d.verbish(last))
 }
 
-/// A phrase speaker: it takes an actor when a non-place actor mention in it
-/// is its head or a demonym ("top Russian officials").
-fn phrase(text: &str, span: Span, doc: &DocMentions) -> MentionRec {
-    let inner = doc.within(span);
-    let head = inner.iter().rev().find(|m| {
-        m.actor.is_some() && !m.place && (m.span.end == span.end || m.how == MentionKind::Demonym)
+/// The speaker mention for the phrase `range`: its actor is that of the
+/// mention that heads it (the first actor mention not inside a
+/// prepositional phrase: "a spokesman for the Kremlin" has none; "Olga
+/// Stefanishyna, Ukraine's deputy prime minister," is Stefanishyna).
+/// Compounds of actor mentions ("Washington and Brussels") give
+/// co-speakers.
+pub(super) fn resolve(
+    d: &Doc,
+    range: Range,
+    mentions: &DocMentions,
+) -> (MentionRec, Vec<MentionRec>) {
+    let (mut a, b) = range;
+    while a < b && d.is(a, wc::COMMA) {
+        a += 1;
+    }
+    let span = d.span(a, b);
+    let inside = mentions.within(span);
+    // An exact mention (a pronoun, a title phrase) keeps its own kind.
+    if let Some(m) = inside.iter().find(|m| m.span == span && !m.place) {
+        return (*m, Vec::new());
+    }
+    if let Some(compound) = compound(d, span, inside) {
+        return compound;
+    }
+    let head = inside.iter().find(|m| {
+        if m.actor.is_none() || m.place {
+            return false;
+        }
+        // Not inside a prepositional phrase of the source ("for Russia").
+        let Some(t) = d.tok_at(m.span.start) else {
+            return false;
+        };
+        let after_preposition = (a..t).any(|k| d.is(k, wc::NP_INNER) && !d.word_is(k, "and"));
+        // "Putin's spokesman": the possessor is not the head.
+        let possessor = d.possessive_at(m.span.end) && {
+            let k = d.toks.partition_point(|t| t.end <= m.span.end);
+            k < d.len() && d.toks[k].end < span.end
+        };
+        !(after_preposition || possessor)
     });
-    let plural = span
-        .as_str(text)
-        .split_whitespace()
-        .last()
-        .is_some_and(|w| w.ends_with('s') && !is_capitalized(w));
-    MentionRec {
-        span,
-        actor: head.and_then(|m| m.actor),
-        how: head.map_or(MentionKind::Phrase, |m| m.how),
-        place: false,
-        plural,
+    let plural = d.is(b, wc::ALPHA) && !d.cap(b) && d.str(b).ends_with('s');
+    match head {
+        Some(m) => (
+            MentionRec {
+                span,
+                actor: m.actor,
+                how: m.how,
+                place: false,
+                plural: m.plural || plural,
+            },
+            Vec::new(),
+        ),
+        None => (
+            MentionRec {
+                span,
+                actor: None,
+                how: MentionKind::Phrase,
+                place: false,
+                plural,
+            },
+            Vec::new(),
+        ),
     }
 }
 
-/// The speaker that starts right after `pos` ("according to X", "said X").
-pub(super) fn right_of(
-    text: &str,
-    pos: usize,
-    sentence: Span,
-    doc: &DocMentions,
-) -> Option<Speaker> {
-    let first = next_token(text, pos).filter(|t| t.end <= sentence.end)?;
-    if let Some(m) = doc.starting_at(first.start) {
-        if !m.place {
-            return Some(compound_right(text, *m, sentence, doc));
-        }
+impl Doc<'_> {
+    /// The mention ending at byte `end` is followed by a possessive.
+    fn possessive_at(&self, end: usize) -> bool {
+        self.text[end..].starts_with("'s") || self.text[end..].starts_with("’s")
     }
-    let w = first.as_str(text);
-    if !w.chars().next().is_some_and(char::is_alphanumeric) {
-        return None;
-    }
-    let mut end = first.end;
-    let mut cursor = first.end;
-    let lw = w.to_ascii_lowercase();
-    if RIGHT_STOPS.contains(&lw.as_str()) {
-        return None;
-    }
-    for _ in 1..MAX_PHRASE_TOKENS {
-        let Some(tok) = next_token(text, cursor).filter(|t| t.end <= sentence.end) else {
-            break;
-        };
-        let word = tok.as_str(text);
-        let lower = word.to_ascii_lowercase();
-        if !word.chars().next().is_some_and(char::is_alphanumeric)
-            || RIGHT_STOPS.contains(&lower.as_str())
-        {
-            break;
-        }
-        end = tok.end;
-        cursor = tok.end;
-    }
-    Some((phrase(text, Span::new(first.start, end), doc), Vec::new()))
 }
 
-fn compound_right(text: &str, first: MentionRec, sentence: Span, doc: &DocMentions) -> Speaker {
-    let mut head = first;
-    let mut rest = Vec::new();
-    let mut end = first.span.end;
-    for _ in 0..3 {
-        let Some(conj) = next_token(text, end).filter(|t| t.end <= sentence.end) else {
-            break;
-        };
-        if conj.as_str(text) != "and" {
-            break;
+/// "Washington and Brussels", "Russia, China and Iran": every conjunct is
+/// an actor mention; the first speaks, the others join.
+fn compound(d: &Doc, span: Span, inside: &[MentionRec]) -> Option<(MentionRec, Vec<MentionRec>)> {
+    let mut parts: Vec<&MentionRec> = Vec::new();
+    for m in inside.iter().filter(|m| !m.place && m.actor.is_some()) {
+        if parts.last().map_or(true, |p| p.span.end <= m.span.start) {
+            parts.push(m);
         }
-        let Some(next) = next_token(text, conj.end) else {
-            break;
-        };
-        let Some(m) = doc.starting_at(next.start) else {
-            break;
-        };
-        if m.place || m.actor.is_none() {
-            break;
+    }
+    if parts.len() < 2
+        || parts[0].span.start != span.start
+        || parts[parts.len() - 1].span.end != span.end
+    {
+        return None;
+    }
+    for w in parts.windows(2) {
+        let gap = d.text[w[0].span.end..w[1].span.start].trim();
+        if !matches!(gap, "and" | "," | ", and" | "&") {
+            return None;
         }
-        rest.push(*m);
-        end = m.span.end;
     }
-    if !rest.is_empty() {
-        head.span = Span::new(head.span.start, end);
+    let mut first = *parts[0];
+    first.span = span;
+    first.plural = true;
+    Some((first, parts[1..].iter().map(|m| **m).collect()))
+}
+
+/// A source phrase that starts with a mention running past its end (a
+/// title cut at a comma: "said Anna Kovacs, Poland's deputy minister")
+/// takes the whole mention.
+pub(super) fn widen(d: &Doc, (a, b): Range, mentions: &DocMentions) -> Range {
+    let Some(m) = mentions.starting_at(d.toks[a].start) else {
+        return (a, b);
+    };
+    if m.span.end <= d.toks[b].end || !d.same_sent(a, b) {
+        return (a, b);
     }
-    (head, rest)
+    match d.tok_ending_by(m.span.end) {
+        Some(e) if d.toks[e].end == m.span.end && d.same_sent(a, e) => (a, e),
+        _ => (a, b),
+    }
+}
+
+/// The noun phrase a relative pronoun at `rel` refers to ("Chris Christie,
+/// who ..."), as a speaker mention.
+pub(super) fn antecedent(d: &Doc, rel: usize, mentions: &DocMentions) -> Option<MentionRec> {
+    let mut j = rel.checked_sub(1)?;
+    if d.is(j, wc::COMMA) {
+        j = j.checked_sub(1)?;
+    }
+    if !d.same_sent(j, rel) {
+        return None;
+    }
+    let start = d.np_left(j)?;
+    if d.is(start, wc::RELATIVE) {
+        return None;
+    }
+    Some(resolve(d, (start, j), mentions).0)
 }

@@ -16,6 +16,10 @@ pub struct Quote {
     /// `false` when no closing mark was found before the end of the
     /// paragraph, which then closes the quotation.
     pub closed: bool,
+    /// An unclosed quotation whose next paragraph opens with a quotation
+    /// mark: by the news convention, the quotation goes on there.
+    #[serde(default)]
+    pub continued: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -28,12 +32,15 @@ enum Family {
 
 /// Finds the quotations in `text`.
 ///
-/// Understands straight (`"`, `'`), curly (`“ ”`, `‘ ’`), low-high (`„ “`)
-/// and angle (`« »`, `‹ ›`) marks. Apostrophes (`Ukraine’s`, `don't`) are
+/// Understands straight (`"`, `'`, and `''` as a double mark), curly
+/// (`“ ”`, `‘ ’`), low-high (`„ “`) and angle (`« »`, `‹ ›`) marks. Apostrophes (`Ukraine’s`, `don't`) are
 /// not quotation marks. A quotation never runs past the end of its
 /// paragraph (a blank line or a line break): an unclosed quotation is
 /// closed there and marked `closed: false`, so a missing mark cannot turn
-/// the rest of a document into a quote. Single-quoted quotations may nest
+/// the rest of a document into a quote. When the next paragraph opens with
+/// a quotation mark, the unclosed quotation is marked `continued` (news
+/// style: a quotation over several paragraphs leaves each paragraph open
+/// and reopens the next). Single-quoted quotations may nest
 /// inside double-quoted ones; only the outermost are returned.
 ///
 /// Runs in time linear in the length of the text.
@@ -48,47 +55,62 @@ enum Family {
 /// assert_eq!(q, ["We will not accept it,", "plan"]);
 /// ```
 pub fn quotes(text: &str) -> Vec<Quote> {
-    let mut out = Vec::new();
+    let mut out: Vec<Quote> = Vec::new();
     // (family, offset of the opening mark, length of the mark)
     let mut open: Option<(Family, usize, usize)> = None;
+    // An unclosed quotation of the previous paragraph, while only white
+    // space has followed it.
+    let mut pending: Option<usize> = None;
     let mut prev: Option<char> = None;
     let mut iter = text.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         let next = iter.peek().map(|&(_, n)| n);
-        let len = c.len_utf8();
+        let mut len = c.len_utf8();
         if c == '\n' {
             if let Some((_, s, l)) = open.take() {
                 let end = text[..i].trim_end().len().max(s + l);
+                pending = Some(out.len());
                 out.push(Quote {
                     outer: Span::new(s, end),
                     inner: Span::new(s + l, end),
                     closed: false,
+                    continued: false,
                 });
             }
             prev = Some(c);
             continue;
         }
+        if c.is_whitespace() {
+            prev = Some(c);
+            continue;
+        }
+        // '' and `` are double marks (as in some newspapers' text).
+        let doubled = matches!(c, '\'' | '`') && next == Some(c);
+        if doubled {
+            iter.next();
+            len = 2;
+        }
         let after_word = prev.is_some_and(is_word_char);
-        let before_word = next.is_some_and(is_word_char);
+        let before_word = text[i + len..].chars().next().is_some_and(is_word_char);
         match (open, c) {
             (None, '“' | '„' | '«' | '‹') => open = Some((Family::Double, i, len)),
+            (None, '`') if doubled => open = Some((Family::Double, i, len)),
+            (None, '\'') if doubled && !after_word => open = Some((Family::Double, i, len)),
             (None, '"') if !after_word => open = Some((Family::Double, i, len)),
             (None, '‘') => open = Some((Family::Single, i, len)),
-            (None, '\'') if !after_word && before_word => open = Some((Family::Single, i, len)),
+            (None, '\'') if !doubled && !after_word && before_word => {
+                open = Some((Family::Single, i, len))
+            }
             (Some((Family::Double, s, l)), '”' | '“' | '»' | '›' | '"') => {
-                out.push(Quote {
-                    outer: Span::new(s, i + len),
-                    inner: Span::new(s + l, i),
-                    closed: true,
-                });
+                out.push(closed(s, l, i, len));
                 open = None;
             }
-            (Some((Family::Single, s, l)), '’' | '\'') if !before_word => {
-                out.push(Quote {
-                    outer: Span::new(s, i + len),
-                    inner: Span::new(s + l, i),
-                    closed: true,
-                });
+            (Some((Family::Double, s, l)), '\'') if doubled => {
+                out.push(closed(s, l, i, len));
+                open = None;
+            }
+            (Some((Family::Single, s, l)), '’' | '\'') if !before_word && !doubled => {
+                out.push(closed(s, l, i, len));
                 open = None;
             }
             // A double mark inside a single-quoted span: the single mark was
@@ -98,7 +120,11 @@ pub fn quotes(text: &str) -> Vec<Quote> {
             }
             _ => {}
         }
-        prev = Some(c);
+        if let Some(p) = pending.take() {
+            // The first mark after the break opens a quotation: it continues.
+            out[p].continued = open.is_some_and(|(_, s, _)| s == i);
+        }
+        prev = Some(if doubled { '"' } else { c });
     }
     if let Some((_, s, l)) = open {
         let end = text.trim_end().len().max(s + l);
@@ -106,9 +132,19 @@ pub fn quotes(text: &str) -> Vec<Quote> {
             outer: Span::new(s, end),
             inner: Span::new(s + l, end),
             closed: false,
+            continued: false,
         });
     }
     out
+}
+
+fn closed(start: usize, open_len: usize, close: usize, close_len: usize) -> Quote {
+    Quote {
+        outer: Span::new(start, close + close_len),
+        inner: Span::new(start + open_len, close),
+        closed: true,
+        continued: false,
+    }
 }
 
 #[cfg(test)]
@@ -139,5 +175,25 @@ mod tests {
     fn nested_single_in_double() {
         let doc = "“They called it ‘illegal’,” she said.";
         assert_eq!(inner(doc), ["They called it ‘illegal’,"]);
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_double_marks() {
+        assert_eq!(
+            inner("''We won't go,'' he said. It's ''fine''."),
+            ["We won't go,", "fine"]
+        );
+    }
+
+    #[test]
+    fn a_quotation_continues_in_the_next_paragraph() {
+        let doc = "“We will go on.\n\n“And we will win,” he said.\n\nNo quote here.";
+        let q = quotes(doc);
+        assert_eq!(q.len(), 2);
+        assert!(!q[0].closed && q[0].continued);
+        assert!(q[1].closed && !q[1].continued);
+        let doc = "He said “we will go on.\n\nThe next paragraph is not quoted.";
+        let q = quotes(doc);
+        assert!(!q[0].closed && !q[0].continued);
     }
 }

@@ -221,7 +221,9 @@ fn terminator_end(text: &str, i: usize, is_period: bool) -> Option<usize> {
     let Some(first) = following.chars().next() else {
         return Some(end);
     };
-    if first.is_lowercase() {
+    // "Sen. Jane Roe (I-Vt.) ― or ...", "(R-Fla.), said": a sentence does
+    // not begin with a dash or a comma.
+    if first.is_lowercase() || matches!(first, '―' | '—' | '–' | ',' | ';' | ':') {
         return None;
     }
     if !is_period || text[i..end].contains(['!', '?']) {

@@ -1,0 +1,812 @@
+//! The frames: for each cue, which pattern of speaker, cue and content the
+//! sentence follows, and the token spans it gives.
+
+use once_cell::sync::Lazy;
+
+use super::lexicon::{ContentBound, Cue, CueClass, CueLexicon, Frame};
+use super::model::{self, feat, Context};
+use super::speaker::Range;
+use super::tokens::{wc, Doc, NONE};
+
+/// How many words may stand between a cue and the "that" its content
+/// starts with ("said in a statement on Tuesday that").
+const MAX_THAT_GAP: usize = 10;
+
+/// How many words before a cue may extend it ("has also repeatedly said").
+const MAX_CUE_PREFIX: usize = 4;
+
+/// The pattern a statement was found by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Pattern {
+    /// "According to X, C" / "C, according to X".
+    SourceFirst,
+    /// "X's claim that C".
+    Noun,
+    /// "'Q,' X said" / "'Q,' said X".
+    QuoteBefore,
+    /// "X did A, saying B": the speaker of the sentence goes on.
+    Adjunct,
+    /// "C, said X."
+    Inverted,
+    /// "C, X said."
+    ContentBefore,
+    /// "A, X said, B."
+    Parenthetical,
+    /// "X said: 'Q'".
+    QuoteAfter,
+    /// "X said (that) C".
+    Plain,
+    /// "C was criticized by X".
+    Agent,
+    /// "Name: C" in a headline.
+    HeadlineColon,
+    /// "... in a new poll".
+    Poll,
+    /// A transcript turn: "Vladimir Putin: C".
+    Turn,
+}
+
+/// A statement in token spans.
+#[derive(Debug, Clone)]
+pub(super) struct Found<'c> {
+    pub cue: Range,
+    pub source: Option<Range>,
+    pub content: Option<Range>,
+    pub entry: &'c Cue,
+    pub pattern: Pattern,
+}
+
+/// A lexicon match kept as a cue.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Candidate<'c> {
+    pub first: usize,
+    pub last: usize,
+    pub entry: &'c Cue,
+}
+
+/// The lexicon matches of the document, as token ranges; marks the verb
+/// forms among them (a noun phrase ends before a verb).
+pub(super) fn matches<'c>(d: &mut Doc<'_>, lexicon: &'c CueLexicon) -> Vec<Candidate<'c>> {
+    let mut out = Vec::new();
+    for (span, entry) in lexicon.find_iter(d.text) {
+        let Some(first) = d.tok_at(span.start) else {
+            continue;
+        };
+        let Some(last) = d.tok_ending_by(span.end).filter(|&l| l >= first) else {
+            continue;
+        };
+        if d.toks[last].end != span.end {
+            continue;
+        }
+        // "the said agreement", "an added cost": a past form after an
+        // article is an adjective, whatever the corpus shows.
+        let verb_form = d.is(first, wc::ED | wc::PAST) && entry.class != CueClass::Noun;
+        if verb_form && first > 0 && d.is(first - 1, wc::ARTICLE) && !d.is(first - 1, wc::RELATIVE)
+        {
+            continue;
+        }
+        if matches!(entry.class, CueClass::Speech | CueClass::Mental)
+            && entry.frame != Frame::Passive
+        {
+            d.toks[first].class |= wc::VERB;
+        }
+        out.push(Candidate { first, last, entry });
+    }
+    out
+}
+
+/// Each candidate's probability of being a cue, from its context and the
+/// frame it would take.
+pub(super) fn probabilities(
+    d: &Doc<'_>,
+    lexicon: &CueLexicon,
+    candidates: &[Candidate<'_>],
+) -> Vec<(Context, f32)> {
+    let model = &lexicon.model;
+    let frames = statements(d, candidates);
+    candidates
+        .iter()
+        .zip(&frames)
+        .map(|(c, f)| {
+            let ctx = context(d, c, f);
+            let group = model::group(c.entry.class, c.entry.frame, c.entry.weight);
+            let p = model.probability(c.entry.weight, group, c.entry.lemma_id, &ctx);
+            (ctx, p)
+        })
+        .collect()
+}
+
+/// The candidates the cue model keeps; marks their tokens as cues.
+pub(super) fn keep<'c>(
+    d: &mut Doc<'_>,
+    lexicon: &CueLexicon,
+    candidates: Vec<Candidate<'c>>,
+) -> Vec<Candidate<'c>> {
+    let scores = probabilities(d, lexicon, &candidates);
+    let threshold = lexicon.model.threshold();
+    let mut kept = Vec::with_capacity(candidates.len());
+    for (c, (_, p)) in candidates.into_iter().zip(scores) {
+        if p >= threshold {
+            for t in &mut d.toks[c.first..=c.last] {
+                t.class |= wc::CUE;
+            }
+            kept.push(c);
+        }
+    }
+    kept
+}
+
+/// The class of the word before a cue.
+fn before_class(d: &Doc<'_>, p: Option<usize>) -> &'static str {
+    match p {
+        None => "bos",
+        Some(p) if d.is(p, wc::ARTICLE) => "det",
+        Some(p) if d.is(p, wc::POSS) || d.possessive(p) => "poss",
+        Some(p) if d.is(p, wc::SUBJ) => "subj",
+        Some(p) if d.is(p, wc::AUX) => "aux",
+        Some(p) if d.word_is(p, "to") => "to",
+        Some(p) if d.is(p, wc::COMMA) => "comma",
+        Some(p) if d.is(p, wc::QUOTE) => "quote",
+        Some(p) if d.is(p, wc::PREP) => "prep",
+        Some(p) if d.is(p, wc::CONJ) => "conj",
+        Some(p) if d.cap(p) => "cap",
+        Some(p) if d.is(p, wc::ALPHA) && d.str(p).ends_with('s') => "plural",
+        Some(_) => "other",
+    }
+}
+
+/// The class of the word after a cue.
+fn after_class(d: &Doc<'_>, n: Option<usize>) -> &'static str {
+    match n {
+        None => "end",
+        Some(n) if d.is(n, wc::PERIOD | wc::END) => "end",
+        Some(n) if d.word_is(n, "that") => "that",
+        Some(n) if d.is(n, wc::QUOTE) => "quote",
+        Some(n) if d.is(n, wc::COLON) => "colon",
+        Some(n) if d.is(n, wc::COMMA) => "comma",
+        Some(n) if d.word_is(n, "to") => "to",
+        Some(n) if d.is(n, wc::WH) => "wh",
+        Some(n) if d.is(n, wc::PREP) => "prep",
+        Some(n) if d.is(n, wc::ARTICLE | wc::POSS) => "det",
+        Some(n) if d.is(n, wc::OBJ) => "pron",
+        Some(n) if d.cap(n) => "cap",
+        Some(n) if d.is(n, wc::DIGIT) => "num",
+        Some(_) => "other",
+    }
+}
+
+/// The kind of a source phrase.
+fn source_class(d: &Doc<'_>, source: Option<Range>, cue: Range) -> &'static str {
+    match source {
+        None => "none",
+        Some((a, _)) if a > cue.1 => "after",
+        Some((a, b)) if a == b && d.word_is(a, "who") => "rel",
+        Some((a, b)) if a == b && (d.is(a, wc::RELATIVE) || d.word_is(a, "it")) => "thing",
+        Some((a, b)) if a == b && d.is(a, wc::PERSONAL | wc::CONTRACTION) => "pron",
+        Some((a, b)) if (a..=b).any(|m| d.cap(m)) => "name",
+        Some((a, b)) if (a..=b).any(|m| d.is(m, wc::AGENT)) => "agent",
+        Some(_) => "np",
+    }
+}
+
+/// The cue model's features of a candidate, given the frame it takes.
+pub(super) fn context(d: &Doc<'_>, c: &Candidate<'_>, f: &Found<'_>) -> Context {
+    let mut values = [0u8; model::FEATURES.len()];
+    let (i0, i1) = (c.first, c.last);
+    let back = |k: usize| (i0 >= k && d.same_sent(i0 - k, i0)).then(|| i0 - k);
+    let ahead = |k: usize| (i1 + k < d.len() && d.same_sent(i1 + k, i1)).then(|| i1 + k);
+    values[feat::PRV] = model::value(before_class(d, back(1)));
+    values[feat::PRV2] = model::value(before_class(d, back(2)));
+    values[feat::NXT] = model::value(after_class(d, ahead(1)));
+    values[feat::NXT2] = model::value(after_class(d, ahead(2)));
+    values[feat::Q] = model::value(if d.toks[i0].quote != NONE {
+        "in"
+    } else {
+        "out"
+    });
+    values[feat::CASE] = model::value(if d.cap(i0) { "cap" } else { "low" });
+    let (c0, _) = extend(d, i0, i1);
+    values[feat::SUBJ] = model::value(match d.source_before(c0) {
+        None => "none",
+        Some((a, b)) if a == b && d.is(a, wc::SUBJ) => {
+            if d.is(a, wc::FIRST_PERSON) || d.word_is(a, "you") {
+                "pron:1-2"
+            } else {
+                "pron:3"
+            }
+        }
+        Some((a, b)) if (a..=b).any(|m| d.cap(m)) => "name",
+        Some(_) => "np",
+    });
+    values[feat::PATTERN] = model::value(match f.pattern {
+        Pattern::SourceFirst => "source_first",
+        Pattern::Noun => "noun",
+        Pattern::QuoteBefore => "quote_before",
+        Pattern::Adjunct => "adjunct",
+        Pattern::Inverted => "inverted",
+        Pattern::ContentBefore => "content_before",
+        Pattern::Parenthetical => "parenthetical",
+        Pattern::QuoteAfter => "quote_after",
+        Pattern::Plain => "plain",
+        Pattern::Agent => "agent",
+        _ => "special",
+    });
+    values[feat::SRC] = model::value(source_class(d, f.source, f.cue));
+    Context { values }
+}
+
+/// The cue with the auxiliaries and adverbs before it ("has also said")
+/// and a colon after it ("said:").
+pub(super) fn extend(d: &Doc<'_>, i0: usize, i1: usize) -> Range {
+    let mut j = i0;
+    for _ in 0..MAX_CUE_PREFIX {
+        if j == 0 || !d.same_sent(j - 1, i0) {
+            break;
+        }
+        let p = j - 1;
+        let adverb = d.is(p, wc::LY) && !d.is(p, wc::NOT_ADVERB) && !d.cap(p);
+        if !(d.is(p, wc::AUX) || adverb) {
+            break;
+        }
+        j = p;
+    }
+    let k = if i1 + 1 < d.len() && d.is(i1 + 1, wc::COLON) {
+        i1 + 1
+    } else {
+        i1
+    };
+    (j, k)
+}
+
+/// Finds each kept cue's source and content.
+pub(super) fn statements<'c>(d: &Doc<'_>, cues: &[Candidate<'c>]) -> Vec<Found<'c>> {
+    let mut out: Vec<Found<'c>> = Vec::with_capacity(cues.len());
+    // The last source found before a cue in the current sentence.
+    let mut last_source: Option<(usize, Range)> = None;
+    for c in cues {
+        let i0 = c.first;
+        let i1 = if c.entry.trim { c.first } else { c.last };
+        let found = one(
+            d,
+            c.entry,
+            i0,
+            i1,
+            last_source.filter(|(s, _)| *s == d.toks[i0].sent),
+        );
+        if let Some(src) = found.source.filter(|s| s.1 < found.cue.0) {
+            last_source = Some((d.toks[i0].sent, src));
+        }
+        out.push(found);
+    }
+    out
+}
+
+fn one<'c>(
+    d: &Doc<'_>,
+    entry: &'c Cue,
+    i0: usize,
+    i1: usize,
+    last_source: Option<(usize, Range)>,
+) -> Found<'c> {
+    let (c0, c1) = extend(d, i0, i1);
+    let (s0, s1) = d.sent_of(i0);
+    let mut found = Found {
+        cue: (c0, c1),
+        source: None,
+        content: None,
+        entry,
+        pattern: Pattern::Plain,
+    };
+    if matches!(entry.frame, Frame::SourceFirst | Frame::Agent) {
+        source_first(d, &mut found, s0, s1);
+        return found;
+    }
+    let before = if c0 > s0 { Some(c0 - 1) } else { None };
+    let noun = entry.class == CueClass::Noun;
+    let mut src_before = if noun { None } else { d.source_before(c0) };
+    let left_edge = src_before.map_or(c0, |s| s.0);
+    let mut quote_before = left_edge.checked_sub(1).and_then(|j| d.quote_ending_at(j));
+    if quote_before.is_none() && src_before.is_some() {
+        if let Some(q) = c0.checked_sub(1).and_then(|j| d.quote_ending_at(j)) {
+            quote_before = Some(q);
+            src_before = None;
+        }
+    }
+    // "... the 'king of debt,' noting that ...": a participle after a
+    // quotation goes on with the sentence's speaker; the quotation is not
+    // its content.
+    if src_before.is_none()
+        && d.is(i0, wc::ING)
+        && quote_before.is_some_and(|q| d.quotes[q].open > s0)
+    {
+        quote_before = None;
+    }
+    let passive = entry.frame == Frame::Passive;
+    let b = before.filter(|&b| b >= s0);
+    let word_before = |w: &str| b.is_some_and(|b| d.word_is(b, w));
+    let ing = d.is(i0, wc::ING);
+    let mut adjunct =
+        ing && b.is_some_and(|b| {
+            d.is(b, wc::COMMA | wc::DASH)
+                || [
+                    "and", "by", "while", "after", "before", "when", "in", "without", "also",
+                ]
+                .iter()
+                .any(|w| d.word_is(b, w))
+                || d.word_is(b, "even")
+                || d.word_is(b, "repeatedly")
+        }) && src_before.is_none()
+            && !passive;
+    if !adjunct
+        && src_before.is_none()
+        && !passive
+        && (word_before("and") || word_before("but") || word_before("or") || word_before("to"))
+    {
+        adjunct = true;
+    }
+
+    // "The plan was criticized by the mayor", "the concern expressed by
+    // Draghi": the agent after "by" speaks; the subject is the content.
+    if !noun && !passive && d.is(i0, wc::ED | wc::PAST) && c1 < s1 && d.word_is(c1 + 1, "by") {
+        if let Some(agent) = d.np_right(c1 + 2, s1 + 1) {
+            found.pattern = Pattern::Agent;
+            found.source = Some(agent);
+            found.content = src_before;
+            return found;
+        }
+    }
+    if noun {
+        found.pattern = Pattern::Noun;
+        if let Some(j) = b {
+            if d.possessive(j) || d.is(j, wc::POSS) {
+                let st = if d.possessive(j) {
+                    d.np_left(j).unwrap_or(j)
+                } else {
+                    j
+                };
+                found.source = Some((st, j));
+            }
+        }
+        if c1 < s1 {
+            found.content = d.trim_end(c1 + 1, s1);
+        }
+    } else if let Some(q) = quote_before {
+        found.pattern = Pattern::QuoteBefore;
+        let (ts, te) = (d.quotes[q].open, d.quotes[q].close);
+        let mut start = ts;
+        let (qs0, _) = d.sent_of(te);
+        if qs0 < ts && d.toks[ts].sent == d.toks[te].sent {
+            // A partial quotation: the content starts with the sentence.
+            start = qs0;
+            while start < ts
+                && (d.is(start, wc::CONJ | wc::COMMA | wc::DASH) || d.word_is(start, "so"))
+            {
+                start += 1;
+            }
+        }
+        // A quotation that goes on from earlier paragraphs (each left open)
+        // is one content: "'We will fight on.\n\n'We will win,' he said."
+        if start == ts {
+            start = d.quotes[d.continued_from(q)].open;
+        }
+        let mut content = (start, te);
+        found.source = src_before.or_else(|| d.source_after(c1, true));
+        let tail = match found.source {
+            Some(s) if s.0 > c1 => s.1,
+            _ => c1,
+        };
+        if let Some(qa) = d.quote_starting_after(tail, 1) {
+            content = (start, d.quotes[qa].close);
+        }
+        content.1 = d.follow_quotes(content.1.max(tail), content.1);
+        found.content = Some(content);
+    } else {
+        found.source = src_before;
+        if adjunct {
+            found.pattern = Pattern::Adjunct;
+            found.source = last_source.map(|(_, s)| s).or_else(|| d.subject_of(s0, c0));
+        }
+        plain(d, &mut found, entry, i0, src_before, adjunct, (s0, s1));
+    }
+    if passive {
+        // "The council is expected to vote": no source; the subject belongs
+        // to the content, which cannot hold the cue: the content is what
+        // follows.
+        if found.source.is_some_and(|s| s.1 < c0) {
+            found.source = None;
+        }
+    }
+    found
+}
+
+/// "According to X, C" and "C, according to X[, apposition]."
+fn source_first(d: &Doc<'_>, found: &mut Found<'_>, s0: usize, s1: usize) {
+    found.pattern = Pattern::SourceFirst;
+    let (c0, c1) = found.cue;
+    // "C, according to X, a professor at Y." runs to the sentence end;
+    // otherwise (or when that finds no clean end) the source stops at the
+    // first comma.
+    let long = c0 >= s0 + 3;
+    let closes = |s: Range| s.1 >= s1 || d.is(s.1 + 1, wc::PERIOD | wc::END | wc::QUOTE);
+    let source = match d.source_after(c1, long) {
+        Some(s) if long && !closes(s) => d.source_after(c1, false),
+        other => other,
+    };
+    found.source = source;
+    let mut after = source.map_or(c1 + 1, |s| s.1 + 1);
+    while after <= s1 && d.is(after, wc::COMMA) {
+        after += 1;
+    }
+    // "..., because, according to X, C": the clause goes on after the source.
+    let opener = c0 >= s0 + 2 && d.is(c0 - 1, wc::COMMA) && d.is(c0 - 2, wc::LEFT_STOP);
+    let before = if c0 > s0 && !opener {
+        d.trim_end(s0, c0 - 1)
+    } else {
+        None
+    };
+    found.content = match before {
+        Some((a, b)) if b >= a + 2 => Some((a, b)),
+        _ if after <= s1 => d.trim_end(after, s1),
+        _ => None,
+    };
+}
+
+/// The patterns of a verb cue without a quotation before it.
+fn plain(
+    d: &Doc<'_>,
+    found: &mut Found<'_>,
+    entry: &Cue,
+    i0: usize,
+    src_before: Option<Range>,
+    adjunct: bool,
+    (s0, s1): Range,
+) {
+    let (c0, c1) = found.cue;
+    let mut end_after = c1 + 1;
+    while end_after <= s1 && d.is(end_after, wc::TIME | wc::COMMA) {
+        end_after += 1;
+    }
+    let at_end = end_after > s1
+        || d.is(end_after, wc::PERIOD | wc::END)
+        || (d.is(end_after, wc::QUOTE) && end_after == s1);
+    let lead = src_before
+        .map_or(c0, |s| s.0)
+        .checked_sub(1)
+        .filter(|&l| l >= s0);
+    let lead_comma = lead.is_some_and(|l| d.is(l, wc::COMMA));
+    // "C, said X[, apposition]."
+    if src_before.is_none() && !adjunct && lead_comma && entry.inverts && c0 == i0 {
+        if let Some(sa) = d.source_after(c1, true) {
+            let closes = sa.1 + 1 > s1
+                || d.is(sa.1 + 1, wc::PERIOD | wc::END)
+                || (sa.1 + 2 > s1 && d.is(sa.1 + 1, wc::QUOTE));
+            if closes && (d.cap(sa.0) || d.is(sa.0, wc::DET)) {
+                found.pattern = Pattern::Inverted;
+                found.source = Some(sa);
+                if c0 > s0 + 1 {
+                    found.content = d.trim_end(s0, c0 - 1);
+                }
+                return;
+            }
+        }
+    }
+    if at_end && lead_comma && !adjunct {
+        found.pattern = Pattern::ContentBefore;
+        let lead = lead.unwrap_or(s0);
+        if lead > s0 {
+            found.content = d.trim_end(s0, lead - 1);
+        }
+        return;
+    }
+    if lead_comma
+        && !adjunct
+        && c1 < s1
+        && d.is(c1 + 1, wc::COMMA)
+        && d.quote_starting_after(c1, 1).is_none()
+    {
+        found.pattern = Pattern::Parenthetical;
+        found.content = d.trim_end(s0, s1);
+        return;
+    }
+    if let Some(qa) = d.quote_starting_after(c1, 1) {
+        if found.pattern == Pattern::Plain {
+            found.pattern = Pattern::QuoteAfter;
+        }
+        let (ts, te) = (d.quotes[qa].open, d.quotes[qa].close);
+        found.content = Some((ts, d.follow_quotes(te, te)));
+        return;
+    }
+    let mut k = c1 + 1;
+    if entry.listener {
+        k = d.skip_listener(k, s1);
+    }
+    // "said in a statement on Tuesday that C": the content starts at "that"
+    // (but "said the deal that ..." starts with "the deal").
+    let adverbial = k <= s1 && d.is(k, wc::PREP | wc::TIME) && !d.is(k, wc::ARTICLE);
+    for m in k..(k + MAX_THAT_GAP).min(s1 + 1) {
+        if !adverbial {
+            break;
+        }
+        if d.word_is(m, "that") {
+            k = m;
+            break;
+        }
+        if d.is(
+            m,
+            wc::COMMA | wc::PERIOD | wc::COLON | wc::SEMICOLON | wc::QUOTE | wc::END,
+        ) || d.verbish(m)
+        {
+            break;
+        }
+    }
+    if k <= s1 {
+        if let Some((a, mut b)) = d.trim_end(k, s1) {
+            if entry.content == ContentBound::Phrase {
+                b = d.phrase_end(a, b);
+            }
+            found.content = Some((a, b));
+        }
+    } else if d.is(c1, wc::COLON) && c1 + 1 < d.len() {
+        // "He said:" and the quotation or sentence that follows.
+        let (ns0, ns1) = d.sent_of(c1 + 1);
+        let q = d.toks[ns0].quote;
+        found.content = if q != NONE {
+            Some((
+                d.quotes[q].open,
+                d.follow_quotes(d.quotes[q].close, d.quotes[q].close),
+            ))
+        } else {
+            d.trim_end(ns0, ns1)
+        };
+    }
+}
+
+/// Content that runs on after its cue stops before the next statement of
+/// the sentence ("X said A, adding B"; "C, according to X") and before a
+/// participle adjunct (", saying ...").
+pub(super) fn cut_contents(
+    d: &Doc<'_>,
+    found: &mut [Found<'_>],
+    same_speaker: impl Fn(Range, Range) -> bool,
+) {
+    for i in 0..found.len() {
+        let st = &found[i];
+        let Some((a, mut b)) = st.content else {
+            continue;
+        };
+        if matches!(
+            st.pattern,
+            Pattern::QuoteBefore | Pattern::QuoteAfter | Pattern::Turn
+        ) || a <= st.cue.1
+        {
+            continue;
+        }
+        let sent = d.toks[st.cue.0].sent;
+        let same = |o: &Found<'_>| d.toks[o.cue.0].sent == sent;
+        let lo = (0..i)
+            .rev()
+            .take_while(|&j| same(&found[j]))
+            .last()
+            .unwrap_or(i);
+        let hi = (i + 1..found.len())
+            .take_while(|&j| same(&found[j]))
+            .last()
+            .unwrap_or(i);
+        for (j, o) in found.iter().enumerate().take(hi + 1).skip(lo) {
+            if j == i {
+                continue;
+            }
+            // "A framed X, while B maintains Y": B's clause is not A's.
+            if let Some(src) = o.source.filter(|s| s.1 < o.cue.0 && s.0 > a && s.0 <= b) {
+                let other = o.pattern != Pattern::Adjunct
+                    && st.source.map_or(true, |s| !same_speaker(s, src));
+                if other && d.is(src.0 - 1, wc::CLAUSE_BREAK) && d.toks[src.0].quote == NONE {
+                    let mut nb = src.0 - 1;
+                    while nb > a && d.is(nb, wc::CUT_BACK | wc::CLAUSE_BREAK) {
+                        nb -= 1;
+                    }
+                    b = b.min(nb);
+                    continue;
+                }
+            }
+            if !matches!(o.pattern, Pattern::Adjunct | Pattern::SourceFirst) {
+                continue;
+            }
+            // The adjunct's own position: its source is borrowed from
+            // earlier in the sentence, or follows ("according to X").
+            let oc0 = o.cue.0;
+            let left = oc0;
+            if a < left && left <= b && d.toks[oc0].quote == NONE {
+                let mut nb = left - 1;
+                while nb > a && d.is(nb, wc::CUT_BACK) {
+                    nb -= 1;
+                }
+                if nb >= a {
+                    b = nb;
+                }
+            }
+        }
+        // ", saying ..." / ", arguing ..." ends the content.
+        for m in a + 1..b {
+            if !d.is(m, wc::COMMA) || d.toks[m].quote != NONE {
+                continue;
+            }
+            let w = m + 1;
+            let participle = d.is(w, wc::ING) && !d.is(w, wc::NOT_PARTICIPLE) && !d.cap(w);
+            let adverb_participle = d.is(w, wc::LY) && m + 2 <= b && d.is(m + 2, wc::ING);
+            let according = d.word_is(w, "according") && m + 2 <= b && d.word_is(m + 2, "to");
+            if participle || adverb_participle || according {
+                b = m - 1;
+                break;
+            }
+        }
+        found[i].content = Some((a, b));
+    }
+}
+
+/// Statements inside another statement's content. A sibling clause ("A
+/// said X, and B argued Y") ends the content before it; a report within
+/// the report ("The Post reported that Klein said he was writing a book")
+/// is part of the content and no statement of its own, unless `keep` says
+/// its source speaks for itself. (`found` is in cue order.)
+pub(super) fn drop_nested(
+    d: &Doc<'_>,
+    found: &mut Vec<Found<'_>>,
+    same_speaker: impl Fn(Range, Range) -> bool,
+    keep: impl Fn(Range) -> bool,
+) {
+    let mut inner = vec![false; found.len()];
+    for i in 0..found.len() {
+        let f = &found[i];
+        let Some((a, b)) = f.content else {
+            continue;
+        };
+        // A transcript turn holds its speaker's statements.
+        if a <= f.cue.1 && f.cue.0 <= b || f.pattern == Pattern::Turn {
+            continue;
+        }
+        let start = found.partition_point(|o| o.cue.0 < a);
+        let mut cut = None;
+        for (j, o) in found.iter().enumerate().skip(start) {
+            if o.cue.0 > b {
+                break;
+            }
+            // In a run-on text with no sentence ends, nesting cannot be
+            // told from succession: every statement stands.
+            if j == i || o.cue.1 > b || d.chunked(o.cue.0) {
+                continue;
+            }
+            let left = match o.source {
+                Some(s) if s.1 < o.cue.0 && s.0 > a => s.0,
+                _ => o.cue.0,
+            };
+            let sibling = left > a + 1
+                && f.cue.1 < a
+                && d.is(left - 1, wc::CLAUSE_BREAK | wc::DASH)
+                && d.toks[left].quote == NONE;
+            let same = matches!((f.source, o.source), (Some(x), Some(y)) if same_speaker(x, y));
+            if sibling && same {
+                // "According to Putin, C; he described D": one speaker goes
+                // on; both statements stand, the first with all it said.
+                continue;
+            }
+            if sibling {
+                cut = Some(left - 1);
+                break;
+            }
+            if !o.source.is_some_and(&keep) {
+                inner[j] = true;
+            }
+        }
+        if let Some(mut nb) = cut {
+            while nb > a && d.is(nb, wc::CUT_BACK | wc::CLAUSE_BREAK) {
+                nb -= 1;
+            }
+            found[i].content = Some((a, nb));
+        }
+    }
+    let mut k = 0;
+    found.retain(|_| {
+        k += 1;
+        !inner[k - 1]
+    });
+}
+
+/// A cue that is no word of the lexicon.
+fn special_cue(form: &str, class: CueClass, frame: Frame) -> Cue {
+    Cue {
+        form: form.to_string(),
+        lemma: form.to_string(),
+        class,
+        frame,
+        weight: 0.9,
+        content: ContentBound::Clause,
+        listener: false,
+        inverts: false,
+        trim: false,
+        lemma_id: u32::MAX,
+    }
+}
+
+static COLON: Lazy<Cue> = Lazy::new(|| special_cue(":", CueClass::Speech, Frame::Verb));
+static POLL: Lazy<Cue> = Lazy::new(|| special_cue("in", CueClass::Source, Frame::SourceFirst));
+
+/// How far after "in" a poll may be named ("in a new Quinnipiac
+/// University poll").
+const MAX_POLL_NAME: usize = 8;
+
+/// Cues that are not words of the lexicon: the colon of a headline
+/// ("Name Surname: what they said") and "in" before a poll ("leads by five
+/// points in a new poll").
+pub(super) fn special(d: &Doc<'_>) -> Vec<Found<'static>> {
+    let mut out = Vec::new();
+    if let Some(f) = headline_colon(d) {
+        out.push(f);
+    }
+    for i in 0..d.len() {
+        if !d.word_is(i, "in") || d.is(i, wc::CUE) || d.toks[i].quote != NONE {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < d.len()
+            && j <= i + MAX_POLL_NAME
+            && !d.is(
+                j,
+                wc::COMMA | wc::PERIOD | wc::SEMICOLON | wc::COLON | wc::OPEN_PAREN,
+            )
+            && !d.is(j, wc::POLL | wc::QUOTE)
+        {
+            j += 1;
+        }
+        if j >= d.len() || !d.is(j, wc::POLL) || j == i + 1 || !d.same_sent(i, j) {
+            continue;
+        }
+        let (s0, s1) = d.sent_of(i);
+        let content = if i >= s0 + 3 {
+            d.trim_end(s0, i - 1)
+        } else {
+            let mut a = j + 1;
+            while a <= s1 && d.is(a, wc::COMMA) {
+                a += 1;
+            }
+            if a <= s1 {
+                d.trim_end(a, s1)
+            } else {
+                None
+            }
+        };
+        out.push(Found {
+            cue: (i, i),
+            source: Some((i + 1, j)),
+            content,
+            entry: &POLL,
+            pattern: Pattern::Poll,
+        });
+    }
+    out
+}
+
+/// "Pat Smith: Voters Are Worried" in the first line of a document.
+fn headline_colon(d: &Doc<'_>) -> Option<Found<'static>> {
+    let (s0, s1) = *d.sents.first()?;
+    for i in s0 + 1..=s1.min(s0 + 5) {
+        if i >= d.len() || d.line_between(s0, i) {
+            break;
+        }
+        if d.is(i, wc::COLON) && !d.is(i, wc::CUE) {
+            let name =
+                (s0..i).all(|k| (d.cap(k) || d.is(k, wc::PERIOD)) && !d.is(k, wc::NOT_LABEL));
+            if name && i < s1 && !d.is(i + 1, wc::DIGIT) {
+                return Some(Found {
+                    cue: (i, i),
+                    source: Some((s0, i - 1)),
+                    content: d.trim_end(i + 1, s1),
+                    entry: &COLON,
+                    pattern: Pattern::HeadlineColon,
+                });
+            }
+            break;
+        }
+    }
+    None
+}

@@ -1,0 +1,263 @@
+//! The cue model: how likely a lexicon match is an attribution cue, given
+//! its context.
+//!
+//! A logistic model over a few categorical features of the match (the class
+//! of the word before and after it, whether it sits in a quotation, whether
+//! a subject noun phrase precedes it ...). Its weights are data
+//! (`data/cue_model.tsv`, fitted on PolNeAR train); applying it is a handful
+//! of array look-ups per match.
+
+use crate::error::Error;
+use crate::tsv;
+
+use super::lexicon::{CueClass, Frame};
+
+/// The features, in the order of [`Context::values`].
+pub(crate) const FEATURES: &[&str] = &[
+    "prv", "nxt", "q", "case", "subj", "prv2", "nxt2", "pattern", "src",
+];
+const F: usize = FEATURES.len();
+
+/// Every value a feature can take (one vocabulary for all features).
+pub(crate) const VALUES: &[&str] = &[
+    "bos",
+    "det",
+    "poss",
+    "subj",
+    "aux",
+    "to",
+    "comma",
+    "quote",
+    "prep",
+    "conj",
+    "cap",
+    "plural",
+    "other",
+    "end",
+    "that",
+    "colon",
+    "wh",
+    "pron",
+    "num",
+    "in",
+    "out",
+    "low",
+    "none",
+    "pron:1-2",
+    "pron:3",
+    "name",
+    "np",
+    "rel",
+    "after",
+    "source_first",
+    "noun",
+    "quote_before",
+    "adjunct",
+    "inverted",
+    "content_before",
+    "parenthetical",
+    "quote_after",
+    "plain",
+    "special",
+    "thing",
+    "agent",
+];
+const V: usize = VALUES.len();
+
+/// Feature indices.
+pub(crate) mod feat {
+    pub(crate) const PRV: usize = 0;
+    pub(crate) const NXT: usize = 1;
+    pub(crate) const Q: usize = 2;
+    pub(crate) const CASE: usize = 3;
+    pub(crate) const SUBJ: usize = 4;
+    pub(crate) const PRV2: usize = 5;
+    pub(crate) const NXT2: usize = 6;
+    pub(crate) const PATTERN: usize = 7;
+    pub(crate) const SRC: usize = 8;
+}
+
+/// The index of a value name.
+pub(crate) fn value(name: &str) -> u8 {
+    VALUES
+        .iter()
+        .position(|v| *v == name)
+        .expect("a value of the vocabulary") as u8
+}
+
+/// The groups a cue's context weights are shared by: its kind, and how
+/// often its form is a cue at all (the weight: below 0.2, 0.5, 0.8, or
+/// above), since context matters most for forms that are cues only
+/// sometimes ("maintains that" against "maintains control").
+pub(crate) const GROUPS: &[&str] = &[
+    "speech:0",
+    "speech:1",
+    "speech:2",
+    "speech:3",
+    "mental:0",
+    "mental:1",
+    "mental:2",
+    "mental:3",
+    "passive:0",
+    "passive:1",
+    "passive:2",
+    "passive:3",
+    "source_first:0",
+    "source_first:1",
+    "source_first:2",
+    "source_first:3",
+    "noun:0",
+    "noun:1",
+    "noun:2",
+    "noun:3",
+];
+
+/// The group of a cue.
+pub(crate) fn group(class: CueClass, frame: Frame, weight: f32) -> usize {
+    let kind = match (frame, class) {
+        (Frame::Passive, _) => 2,
+        (Frame::SourceFirst | Frame::Agent, _) => 3,
+        (Frame::Noun, _) | (_, CueClass::Noun) => 4,
+        (_, CueClass::Mental) => 1,
+        _ => 0,
+    };
+    let bucket = match weight {
+        w if w < 0.2 => 0,
+        w if w < 0.5 => 1,
+        w if w < 0.8 => 2,
+        _ => 3,
+    };
+    kind * 4 + bucket
+}
+
+/// A cue candidate's feature values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Context {
+    pub values: [u8; F],
+}
+
+type Table = [[f32; V]; F];
+
+/// The compiled cue model.
+#[derive(Debug, Clone)]
+pub(crate) struct CueModel {
+    threshold: f32,
+    bias: [f32; GROUPS.len()],
+    groups: Vec<Table>,
+    /// Per lemma id: its slot in `lemmas`, or `u32::MAX`.
+    lemma_slot: Vec<u32>,
+    lemmas: Vec<Table>,
+}
+
+const COLUMNS: &[&str] = &["group", "feature", "value", "weight"];
+const BUILTIN: (&str, &str) = ("cue_model.tsv", include_str!("data/cue_model.tsv"));
+
+impl CueModel {
+    /// The built-in model, for a lexicon with these lemmas.
+    pub(crate) fn builtin(lemmas: &[String]) -> Result<CueModel, Error> {
+        CueModel::from_tsv(BUILTIN.0, BUILTIN.1, lemmas)
+    }
+
+    /// Parses a model table (columns `group`, `feature`, `value`,
+    /// `weight`): group `speech` ... or `lemma:LEMMA`, feature `bias` or a
+    /// feature name, and one row `*`, `threshold`, `-`, `P`.
+    pub(crate) fn from_tsv(file: &str, text: &str, lemmas: &[String]) -> Result<CueModel, Error> {
+        let mut model = CueModel {
+            threshold: 0.5,
+            bias: [0.0; GROUPS.len()],
+            groups: vec![[[0.0; V]; F]; GROUPS.len()],
+            lemma_slot: vec![u32::MAX; lemmas.len()],
+            lemmas: Vec::new(),
+        };
+        for row in tsv::parse(file, text, COLUMNS, COLUMNS)? {
+            let group = row.required("group")?;
+            let feature = row.required("feature")?;
+            let weight = row.number("weight", 0.0)?;
+            if feature == "threshold" {
+                model.threshold = weight;
+                continue;
+            }
+            if feature == "bias" {
+                let g = GROUPS
+                    .iter()
+                    .position(|g| *g == group)
+                    .ok_or_else(|| row.bad("group", group))?;
+                model.bias[g] = weight;
+                continue;
+            }
+            let f = FEATURES
+                .iter()
+                .position(|f| *f == feature)
+                .ok_or_else(|| row.bad("feature", feature))?;
+            let value = row.required("value")?;
+            let v = VALUES
+                .iter()
+                .position(|v| *v == value)
+                .ok_or_else(|| row.bad("value", value))?;
+            let table = if let Some(lemma) = group.strip_prefix("lemma:") {
+                // Rows of lemmas this lexicon does not have are not needed.
+                let Some(id) = lemmas.iter().position(|l| l == lemma) else {
+                    continue;
+                };
+                if model.lemma_slot[id] == u32::MAX {
+                    model.lemma_slot[id] = model.lemmas.len() as u32;
+                    model.lemmas.push([[0.0; V]; F]);
+                }
+                &mut model.lemmas[model.lemma_slot[id] as usize]
+            } else {
+                let g = GROUPS
+                    .iter()
+                    .position(|g| *g == group)
+                    .ok_or_else(|| row.bad("group", group))?;
+                &mut model.groups[g]
+            };
+            table[f][v] = weight;
+        }
+        Ok(model)
+    }
+
+    /// The probability that a match of a cue with this prior weight, group
+    /// and lemma is a cue in this context.
+    pub(crate) fn probability(&self, weight: f32, group: usize, lemma: u32, ctx: &Context) -> f32 {
+        let p = weight.clamp(1e-4, 1.0 - 1e-4);
+        let mut z = (p / (1.0 - p)).ln() + self.bias[group];
+        let table = &self.groups[group];
+        for (f, &v) in ctx.values.iter().enumerate() {
+            z += table[f][v as usize];
+        }
+        if let Some(&slot) = self.lemma_slot.get(lemma as usize) {
+            if slot != u32::MAX {
+                let table = &self.lemmas[slot as usize];
+                for (f, &v) in ctx.values.iter().enumerate() {
+                    z += table[f][v as usize];
+                }
+            }
+        }
+        1.0 / (1.0 + (-z).exp())
+    }
+
+    /// The probability from which a match counts as a cue.
+    pub(crate) fn threshold(&self) -> f32 {
+        self.threshold
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_rows_are_errors_with_their_line() {
+        let lemmas = vec!["say".to_string()];
+        let bad = "group\tfeature\tvalue\tweight\nspeech\tprv\tnonsense\t1\n";
+        let err = CueModel::from_tsv("m.tsv", bad, &lemmas).unwrap_err();
+        assert!(err.to_string().contains("m.tsv"), "{err}");
+        let ok = "group\tfeature\tvalue\tweight\nlemma:say\tprv\tdet\t-3\n*\tthreshold\t-\t0.4\n";
+        let m = CueModel::from_tsv("m.tsv", ok, &lemmas).unwrap();
+        let mut ctx = Context { values: [0; F] };
+        let plain = m.probability(0.9, 0, 0, &ctx);
+        ctx.values[feat::PRV] = value("det");
+        assert!(m.probability(0.9, 0, 0, &ctx) < plain);
+        assert_eq!(m.threshold(), 0.4);
+    }
+}

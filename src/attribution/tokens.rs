@@ -1,0 +1,443 @@
+//! The token table the attributor works on: words and punctuation, each
+//! with its word classes, sentence and quotation.
+//!
+//! No parser: the word classes of `data/words.tsv` (determiners,
+//! auxiliaries, pronouns, clause openers ...) stand in for parts of speech.
+
+use crate::error::Error;
+use crate::text::{is_space, is_word_char, Quote};
+use crate::tsv;
+use crate::Span;
+
+/// Word classes, one bit each. The names are those of `data/words.tsv`.
+pub(super) mod wc {
+    macro_rules! classes {
+        ($($name:ident = $bit:expr, $text:expr;)*) => {
+            $(pub(crate) const $name: u64 = 1 << $bit;)*
+            /// Every class with its name in the data file.
+            pub(crate) const NAMES: &[(&str, u64)] = &[$(($text, $name)),*];
+        };
+    }
+    classes! {
+        AUX = 0, "aux";
+        TITLE = 1, "title";
+        LEFT_STOP = 2, "left_stop";
+        NP_INNER = 3, "np_inner";
+        DET = 4, "det";
+        DET_STRICT = 5, "det_strict";
+        ARTICLE = 6, "article";
+        POSS = 7, "poss";
+        PRONOUN = 8, "pronoun";
+        SUBJ = 9, "subj";
+        OBJ = 10, "obj";
+        LISTENER = 11, "listener";
+        TIME = 12, "time";
+        VERBISH = 13, "verbish";
+        PREP = 14, "prep";
+        WH = 15, "wh";
+        CLAUSE_LEFT = 16, "clause_left";
+        SENT_ADVERB = 17, "sent_adverb";
+        INTRO = 18, "intro";
+        SRC_NOUN = 19, "src_noun";
+        NOT_PARTICIPLE = 20, "not_participle";
+        CONJ = 21, "conj";
+        RELATIVE = 22, "relative";
+        PERSONAL = 23, "personal";
+        CONTRACTION = 24, "contraction";
+        FLOATING = 25, "floating";
+        LEAD_TRIM = 26, "lead_trim";
+        CUT_BACK = 27, "cut_back";
+        PHRASE_BREAK = 28, "phrase_break";
+        APPOS_START = 29, "appos_start";
+        INV_STOP = 30, "inv_stop";
+        INV_STOP_LONG = 31, "inv_stop_long";
+        NP_RIGHT_STOP = 32, "np_right_stop";
+        POLL = 33, "poll";
+        SUBJECT_SKIP = 34, "subject_skip";
+        NOT_ADVERB = 35, "not_adverb";
+        COMMA = 36, "comma";
+        PERIOD = 37, "period";
+        COLON = 38, "colon";
+        SEMICOLON = 39, "semicolon";
+        END = 40, "end";
+        DASH = 41, "dash";
+        OPEN_PAREN = 42, "open_paren";
+        CLOSE_PAREN = 43, "close_paren";
+        QUOTE = 44, "quote";
+        JUNK_SPEAKER = 45, "junk_speaker";
+        FIRST_PERSON = 46, "first_person";
+        WE = 47, "we";
+        ADDRESSEE = 48, "addressee";
+        TURN_LABEL = 49, "turn_label";
+        NOT_LABEL = 50, "not_label";
+        CLAUSE_BREAK = 51, "clause_break";
+        AGENT = 52, "agent";
+        PAST = 53, "past";
+        // Set by the attributor: a verb form of the cue lexicon, a kept cue.
+        VERB = 56, "-verb";
+        CUE = 57, "-cue";
+        // Computed from the token itself, not read from the table.
+        CAP = 58, "-cap";
+        ALPHA = 59, "-alpha";
+        DIGIT = 60, "-digit";
+        ING = 61, "-ing";
+        ED = 62, "-ed";
+        LY = 63, "-ly";
+    }
+}
+
+/// The word-class table of `data/words.tsv`, sorted for binary search.
+#[derive(Debug, Clone)]
+pub(crate) struct WordClasses {
+    words: Vec<(Box<str>, u64)>,
+}
+
+const COLUMNS: &[&str] = &["word", "classes"];
+const BUILTIN: (&str, &str) = ("words.tsv", include_str!("data/words.tsv"));
+
+static BUILTIN_CLASSES: once_cell::sync::Lazy<WordClasses> = once_cell::sync::Lazy::new(|| {
+    WordClasses::from_tsv(BUILTIN.0, BUILTIN.1).expect("the built-in word classes are valid")
+});
+
+impl WordClasses {
+    pub(crate) fn builtin() -> &'static WordClasses {
+        &BUILTIN_CLASSES
+    }
+
+    pub(crate) fn from_tsv(file: &str, text: &str) -> Result<WordClasses, Error> {
+        let mut words: Vec<(Box<str>, u64)> = Vec::new();
+        for row in tsv::parse(file, text, COLUMNS, &["word", "classes"])? {
+            let word = row.required("word")?;
+            let mut bits = 0;
+            for name in row.list("classes")? {
+                let bit = wc::NAMES
+                    .iter()
+                    .find(|(n, _)| *n == name && !n.starts_with('-'))
+                    .ok_or_else(|| row.bad("classes", name))?
+                    .1;
+                bits |= bit;
+            }
+            words.push((word.to_lowercase().into_boxed_str(), bits));
+        }
+        words.sort_by(|a, b| a.0.cmp(&b.0));
+        words.dedup_by(|b, a| {
+            if a.0 == b.0 {
+                a.1 |= b.1;
+                true
+            } else {
+                false
+            }
+        });
+        Ok(WordClasses { words })
+    }
+
+    /// The classes of `word`, compared lower-case with curly apostrophes
+    /// folded; no allocation.
+    pub(crate) fn of(&self, word: &str) -> u64 {
+        self.words
+            .binary_search_by(|(w, _)| cmp_folded(w, word))
+            .map_or(0, |i| self.words[i].1)
+    }
+}
+
+/// Compares a lower-case table word with a text word, folding the text
+/// word's ASCII case and curly apostrophes.
+fn cmp_folded(table: &str, word: &str) -> std::cmp::Ordering {
+    let folded = word.chars().map(|c| match c {
+        '’' | '‘' => '\'',
+        c => c.to_ascii_lowercase(),
+    });
+    table.chars().cmp(folded)
+}
+
+/// One token.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub class: u64,
+    pub sent: usize,
+    /// The quotation the token is in (its marks included), or `NONE`.
+    pub quote: usize,
+    /// A line break comes between the previous token and this one.
+    pub line_before: bool,
+}
+
+pub(crate) const NONE: usize = usize::MAX;
+
+/// The longest stretch of a sentence (in bytes) the attributor looks at
+/// as one sentence.
+pub(crate) const MAX_CHUNK: usize = 2 * super::MAX_REACH;
+
+/// A document as tokens, sentences and quotations.
+#[derive(Debug)]
+pub(crate) struct Doc<'t> {
+    pub text: &'t str,
+    pub toks: Vec<Tok>,
+    /// Each sentence's first and last token (inclusive); a sentence with no
+    /// token has `first > last`. Long sentences are cut into chunks of at
+    /// most [`MAX_CHUNK`] bytes, each an entry here.
+    pub sents: Vec<(usize, usize)>,
+    /// The index (in the caller's sentences) of each entry of `sents`.
+    pub sentence_of: Vec<usize>,
+    /// Each quotation's opening and closing (or last) token.
+    pub quotes: Vec<QuoteToks>,
+}
+
+/// A quotation in token indices.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct QuoteToks {
+    pub open: usize,
+    pub close: usize,
+    /// Continued by the quotation that opens the next paragraph.
+    pub continued: bool,
+}
+
+impl<'t> Doc<'t> {
+    pub(crate) fn new(
+        text: &'t str,
+        sentences: &[Span],
+        quotes: &[Quote],
+        classes: &WordClasses,
+    ) -> Doc<'t> {
+        let mut toks = tokenize(text, classes);
+        // Sentences longer than MAX_CHUNK are cut into chunks, so that the
+        // work around each cue stays bounded in any input.
+        let mut sents = Vec::with_capacity(sentences.len());
+        let mut sentence_of = Vec::with_capacity(sentences.len());
+        let mut i = 0;
+        for (s, span) in sentences.iter().enumerate() {
+            // Tokens between sentences (none in practice) join the last.
+            while i < toks.len() && toks[i].end <= span.start {
+                toks[i].sent = sents.len().saturating_sub(1);
+                i += 1;
+            }
+            let mut first = i;
+            while i < toks.len() && toks[i].start < span.end {
+                if toks[i].end - toks[first].start > MAX_CHUNK && i > first {
+                    sents.push((first, i - 1));
+                    sentence_of.push(s);
+                    first = i;
+                }
+                toks[i].sent = sents.len();
+                i += 1;
+            }
+            sents.push((first, i.wrapping_sub(1)));
+            sentence_of.push(s);
+        }
+        let last = sents.len().saturating_sub(1);
+        for t in &mut toks[i..] {
+            t.sent = last;
+        }
+        if sents.is_empty() {
+            sents.push((0, toks.len().wrapping_sub(1)));
+            sentence_of.push(0);
+        }
+        let mut qs = Vec::with_capacity(quotes.len());
+        let mut j = 0;
+        for q in quotes {
+            while j < toks.len() && toks[j].start < q.outer.start {
+                j += 1;
+            }
+            let open = j;
+            while j < toks.len() && toks[j].start < q.outer.end {
+                toks[j].quote = qs.len();
+                j += 1;
+            }
+            if j > open {
+                qs.push(QuoteToks {
+                    open,
+                    close: j - 1,
+                    continued: q.continued,
+                });
+            }
+        }
+        Doc {
+            text,
+            toks,
+            sents,
+            sentence_of,
+            quotes: qs,
+        }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    pub(crate) fn is(&self, i: usize, class: u64) -> bool {
+        self.toks.get(i).is_some_and(|t| t.class & class != 0)
+    }
+
+    pub(crate) fn str(&self, i: usize) -> &'t str {
+        let t = &self.toks[i];
+        &self.text[t.start..t.end]
+    }
+
+    /// Whether token `i` is `word` (ASCII case-insensitive).
+    pub(crate) fn word_is(&self, i: usize, word: &str) -> bool {
+        i < self.toks.len() && self.str(i).eq_ignore_ascii_case(word)
+    }
+
+    pub(crate) fn cap(&self, i: usize) -> bool {
+        self.is(i, wc::CAP)
+    }
+
+    /// The first and last token of token `i`'s sentence.
+    pub(crate) fn sent_of(&self, i: usize) -> (usize, usize) {
+        self.sents[self.toks[i].sent]
+    }
+
+    pub(crate) fn same_sent(&self, a: usize, b: usize) -> bool {
+        a < self.toks.len() && b < self.toks.len() && self.toks[a].sent == self.toks[b].sent
+    }
+
+    /// The byte span of tokens `a..=b`.
+    pub(crate) fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.toks[a].start, self.toks[b].end)
+    }
+
+    /// The token starting at byte `pos`, if any.
+    pub(crate) fn tok_at(&self, pos: usize) -> Option<usize> {
+        let i = self.toks.partition_point(|t| t.start < pos);
+        (i < self.toks.len() && self.toks[i].start == pos).then_some(i)
+    }
+
+    /// The last token ending at or before byte `pos`.
+    pub(crate) fn tok_ending_by(&self, pos: usize) -> Option<usize> {
+        self.toks.partition_point(|t| t.end <= pos).checked_sub(1)
+    }
+
+    /// Whether token `i`'s sentence was too long and cut into chunks.
+    pub(crate) fn chunked(&self, i: usize) -> bool {
+        let c = self.toks[i].sent;
+        let s = self.sentence_of[c];
+        c > 0 && self.sentence_of[c - 1] == s
+            || self.sentence_of.get(c + 1).is_some_and(|&n| n == s)
+    }
+
+    /// A line break lies between tokens `a` and `b` (`a < b`).
+    pub(crate) fn line_between(&self, a: usize, b: usize) -> bool {
+        (a + 1..=b).any(|k| self.toks[k].line_before)
+    }
+}
+
+/// Splits `text` into words (with inner `-`, `'`, `’` and the dots of
+/// "U.S.") and single punctuation marks (`''`, ``` `` ``` and `--` count as
+/// one), and gives each its classes.
+fn tokenize(text: &str, classes: &WordClasses) -> Vec<Tok> {
+    let mut toks = Vec::with_capacity(text.len() / 5);
+    let bytes = text.as_bytes();
+    let mut line = false;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if is_space(c) {
+            line |= c == '\n';
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        if is_word_char(c) {
+            while let Some(&(j, d)) = iter.peek() {
+                if is_word_char(d) {
+                    iter.next();
+                    end = j + d.len_utf8();
+                    continue;
+                }
+                let joiner = matches!(d, '-' | '\'' | '’' | '.' | '\u{2010}' | '\u{2011}');
+                let next_is_word = text[j + d.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(is_word_char);
+                if joiner && next_is_word {
+                    iter.next();
+                    continue;
+                }
+                // "U.S." keeps its final dot.
+                if d == '.' && dotted_abbreviation(text, i, j) && !next_is_word {
+                    iter.next();
+                    end = j + 1;
+                }
+                break;
+            }
+        } else if matches!(c, '\'' | '`' | '-') && bytes.get(end) == Some(&(c as u8)) {
+            iter.next();
+            end += 1;
+        }
+        let word = &text[i..end];
+        let mut class = classes.of(word);
+        if is_word_char(c) {
+            if c.is_uppercase() {
+                class |= wc::CAP;
+            }
+            if c.is_alphabetic() {
+                class |= wc::ALPHA;
+            } else if c.is_numeric() {
+                class |= wc::DIGIT;
+            }
+            let lower_tail = |s: &str| {
+                word.len() > 4
+                    && word.is_char_boundary(word.len() - s.len())
+                    && word[word.len() - s.len()..].eq_ignore_ascii_case(s)
+            };
+            if lower_tail("ing") {
+                class |= wc::ING;
+            }
+            if lower_tail("ed") {
+                class |= wc::ED;
+            }
+            if lower_tail("ly") {
+                class |= wc::LY;
+            }
+        }
+        toks.push(Tok {
+            start: i,
+            end,
+            class,
+            sent: 0,
+            quote: NONE,
+            line_before: std::mem::take(&mut line),
+        });
+    }
+    toks
+}
+
+/// Whether the word from `start` to the dot at `dot` is a dotted
+/// abbreviation such as "U.S" or "D.C" (single letters between dots).
+fn dotted_abbreviation(text: &str, start: usize, dot: usize) -> bool {
+    let w = &text[start..dot];
+    w.contains('.')
+        && w.split('.')
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        let sents: Vec<Span> = crate::text::sentences(text).collect();
+        let quotes = crate::text::quotes(text);
+        let doc = Doc::new(text, &sents, &quotes, WordClasses::builtin());
+        (0..doc.len()).map(|i| doc.str(i)).collect()
+    }
+
+    #[test]
+    fn tokens() {
+        assert_eq!(
+            words("The U.S. envoy's ''plan'' -- Kyiv’s, said."),
+            ["The", "U.S.", "envoy's", "''", "plan", "''", "--", "Kyiv’s", ",", "said", "."]
+        );
+        assert_eq!(
+            words("Euro-Atlantic 3.5% A."),
+            ["Euro-Atlantic", "3.5", "%", "A", "."]
+        );
+    }
+
+    #[test]
+    fn classes_fold_case_and_apostrophes() {
+        let c = WordClasses::builtin();
+        assert!(c.of("The") & wc::ARTICLE != 0);
+        assert!(c.of("he’s") & wc::CONTRACTION != 0);
+        assert_eq!(c.of("Kyiv"), 0);
+    }
+}

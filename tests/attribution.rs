@@ -1,0 +1,283 @@
+//! Who said what: invented sentences and the statement expected of each,
+//! one row per pattern the attributor knows.
+
+use standpoint::{Analysis, Analyzer, Statement, StatementKind};
+
+use StatementKind::{Direct, Indirect, Mixed};
+
+/// One expected statement: in `text`, the statement whose cue reads `cue`
+/// has this speaker text, content text and kind.
+struct Case {
+    text: &'static str,
+    cue: &'static str,
+    speaker: Option<&'static str>,
+    content: Option<&'static str>,
+    kind: StatementKind,
+}
+
+const fn case(
+    text: &'static str,
+    cue: &'static str,
+    speaker: Option<&'static str>,
+    content: Option<&'static str>,
+    kind: StatementKind,
+) -> Case {
+    Case {
+        text,
+        cue,
+        speaker,
+        content,
+        kind,
+    }
+}
+
+#[rustfmt::skip]
+const CASES: &[Case] = &[
+    // X said (that) C
+    case("The mayor said the bridge would reopen in May.",
+         "said", Some("The mayor"), Some("the bridge would reopen in May"), Indirect),
+    case("The mayor said on Tuesday that the bridge would reopen.",
+         "said", Some("The mayor"), Some("that the bridge would reopen"), Indirect),
+    // X told Y that C: the listener is no part of the content.
+    case("The minister told reporters that talks had stalled.",
+         "told", Some("The minister"), Some("that talks had stalled"), Indirect),
+    // 'Q,' said X / 'Q,' X said
+    case("“We are ready,” said the coach.",
+         "said", Some("the coach"), Some("“We are ready,”"), Direct),
+    case("\"We are ready,\" the coach said.",
+         "said", Some("the coach"), Some("\"We are ready,\""), Direct),
+    // A quotation over several sentences.
+    case("“We will not accept it,” she said. “Never.”",
+         "said", Some("she"), Some("“We will not accept it,” she said. “Never.”"), Direct),
+    // X said: 'Q'
+    case("The envoy said: «The door is open.»",
+         "said:", Some("The envoy"), Some("«The door is open.»"), Direct),
+    // Part of the content quoted.
+    case("She called the plan “a disaster in slow motion.”",
+         "called", Some("She"), Some("the plan “a disaster in slow motion.”"), Mixed),
+    // According to X, C / C, according to X
+    case("According to the league, ticket sales fell by a third.",
+         "According to", Some("the league"), Some("ticket sales fell by a third"), Indirect),
+    case("Ticket sales fell by a third, according to the league.",
+         "according to", Some("the league"), Some("Ticket sales fell by a third"), Indirect),
+    // C, X said.
+    case("Sales fell sharply, the company said on Monday.",
+         "said", Some("the company"), Some("Sales fell sharply"), Indirect),
+    // In a statement, X said C
+    case("In a statement, the ministry said the deal was off.",
+         "said", Some("the ministry"), Some("the deal was off"), Indirect),
+    // X, who ..., said / X, apposition, said: the source keeps its commas.
+    case("The senator, who chairs the committee, said the bill was dead.",
+         "said", Some("The senator, who chairs the committee,"), Some("the bill was dead"), Indirect),
+    case("Anna Kovacs, a spokeswoman for the council, said the vote was fair.",
+         "said", Some("Anna Kovacs, a spokeswoman for the council,"), Some("the vote was fair"), Indirect),
+    // Auxiliaries and adverbs belong to the cue.
+    case("The unions have repeatedly warned that the plant would close.",
+         "have repeatedly warned", Some("The unions"), Some("that the plant would close"), Indirect),
+    // as X put it
+    case("As the mayor put it, the city is broke.",
+         "put it", Some("the mayor"), Some("the city is broke"), Indirect),
+    // Passives: the agent after "by" speaks.
+    case("The plan was criticized by the opposition leader.",
+         "was criticized", Some("the opposition leader"), Some("The plan"), Indirect),
+    // Raising verbs have no speaker.
+    case("The council is expected to vote on Friday.",
+         "is expected", None, Some("to vote on Friday"), Indirect),
+    // Mental states and groups.
+    case("Analysts expect the central bank to raise rates.",
+         "expect", Some("Analysts"), Some("the central bank to raise rates"), Indirect),
+    case("Observers in Kyiv believe the talks will fail.",
+         "believe", Some("Observers in Kyiv"), Some("the talks will fail"), Indirect),
+    // A second statement of the same speaker ends the first's content.
+    case("The mayor said the bridge was safe, adding that repairs would start soon.",
+         "said", Some("The mayor"), Some("the bridge was safe"), Indirect),
+    case("The mayor said the bridge was safe, adding that repairs would start soon.",
+         "adding", Some("The mayor"), Some("that repairs would start soon"), Indirect),
+    // A noun cue with its holder.
+    case("The union’s claim that wages fell drew scorn.",
+         "claim", Some("The union’s"), Some("that wages fell drew scorn"), Indirect),
+    // A headline: "Name: what they said".
+    case("Jane Roe: The Tax Plan Is Dead\n\nThe senator spoke on Monday.",
+         ":", Some("Jane Roe"), Some("The Tax Plan Is Dead"), Indirect),
+];
+
+fn analyze(text: &str) -> Analysis {
+    Analyzer::default()
+        .analyze(text)
+        .expect("the text analyzes")
+}
+
+fn find<'a>(a: &'a Analysis, text: &str, cue: &str) -> &'a Statement {
+    a.statements
+        .iter()
+        .find(|s| s.cue.as_str(text) == cue)
+        .unwrap_or_else(|| {
+            let found: Vec<&str> = a.statements.iter().map(|s| s.cue.as_str(text)).collect();
+            panic!("no statement with the cue {cue:?} in {text:?}; cues: {found:?}")
+        })
+}
+
+#[test]
+fn every_pattern_gives_its_speaker_cue_content_and_kind() {
+    let mut failures = Vec::new();
+    for c in CASES {
+        let a = analyze(c.text);
+        let st = find(&a, c.text, c.cue);
+        let speaker = st.speaker.as_ref().map(|m| m.span.as_str(c.text));
+        let content = st.content.map(|s| s.as_str(c.text));
+        if speaker != c.speaker || content != c.content || st.kind != c.kind {
+            failures.push(format!(
+                "{:?} [{}]\n   want {:?} | {:?} | {:?}\n   got  {:?} | {:?} | {:?}",
+                c.text, c.cue, c.speaker, c.content, c.kind, speaker, content, st.kind
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn a_report_inside_a_report_is_part_of_its_content() {
+    let text = "The newspaper reported that the aide said he was writing a book.";
+    let a = analyze(text);
+    assert_eq!(a.statements.len(), 1, "{:#?}", a.statements);
+    let st = find(&a, text, "reported");
+    assert_eq!(
+        st.content.unwrap().as_str(text),
+        "that the aide said he was writing a book"
+    );
+}
+
+#[test]
+fn a_sibling_clause_ends_the_content() {
+    let text = "Washington and Brussels framed the deal as a success, while Moscow maintains that it failed.";
+    let a = analyze(text);
+    let framed = find(&a, text, "framed");
+    assert_eq!(
+        framed.content.unwrap().as_str(text),
+        "the deal as a success"
+    );
+    assert_eq!(framed.speaker_actor().unwrap(), "USA");
+    assert_eq!(framed.co_speakers.len(), 1);
+    assert_eq!(framed.co_speakers[0].actor.as_deref(), Some("EU"));
+    let maintains = find(&a, text, "maintains");
+    assert_eq!(maintains.speaker_actor().unwrap(), "RUS");
+    assert_eq!(maintains.content.unwrap().as_str(text), "that it failed");
+}
+
+#[test]
+fn a_quotation_continues_over_paragraphs() {
+    let text = "“We will fight on.\n\n“We will not give up,” the minister said.\n\nThe talks resume on Monday.";
+    let a = analyze(text);
+    let st = find(&a, text, "said");
+    assert_eq!(
+        st.content.unwrap().as_str(text),
+        "“We will fight on.\n\n“We will not give up,”"
+    );
+    assert_eq!(st.kind, Direct);
+}
+
+#[test]
+fn a_missing_closing_mark_stops_at_the_paragraph() {
+    let text = "The minister said “we will go on.\n\nThe opposition said the plan had failed.";
+    let a = analyze(text);
+    let first = find(&a, text, "said");
+    assert_eq!(first.content.unwrap().as_str(text), "“we will go on.");
+    let second = &a.statements[1];
+    assert_eq!(
+        second.speaker.as_ref().unwrap().span.as_str(text),
+        "The opposition"
+    );
+    assert_eq!(second.kind, Indirect);
+}
+
+#[test]
+fn transcript_turns_belong_to_their_speakers() {
+    let text = "Vladimir Putin: Colleagues, good afternoon. I believe the talks will succeed. \
+                We have always said that we are open.\n\
+                Question: Will you meet him?\n\
+                Vladimir Putin: Of course.";
+    let a = analyze(text);
+    let turns: Vec<(&str, &str)> = a
+        .statements
+        .iter()
+        .filter(|s| s.cue.as_str(text) == ":")
+        .map(|s| {
+            (
+                s.speaker.as_ref().unwrap().span.as_str(text),
+                s.content.unwrap().as_str(text),
+            )
+        })
+        .collect();
+    assert_eq!(
+        turns,
+        [
+            (
+                "Vladimir Putin",
+                "Colleagues, good afternoon. I believe the talks will succeed. \
+                 We have always said that we are open"
+            ),
+            ("Question", "Will you meet him?"),
+            ("Vladimir Putin", "Of course"),
+        ]
+    );
+    assert!(a
+        .statements
+        .iter()
+        .filter(|s| s.cue.as_str(text) == ":")
+        .all(|s| s.kind == Direct));
+    // "I" in Putin's turn is Putin; "we" is Russia.
+    let believe = find(&a, text, "believe");
+    assert_eq!(believe.speaker.as_ref().unwrap().span.as_str(text), "I");
+    assert_eq!(believe.speaker_actor().unwrap(), "vladimir-putin");
+    let said = find(&a, text, "have always said");
+    assert_eq!(said.speaker_actor().unwrap(), "RUS");
+}
+
+#[test]
+fn a_speaker_is_a_noun_phrase() {
+    // No statement takes "their", "can help" or "Those present" as speaker.
+    let text = "Their view, analysts said, was clear. Those present exchanged views on trade. \
+                The measures can help, officials said.";
+    let a = analyze(text);
+    for st in &a.statements {
+        if let Some(m) = &st.speaker {
+            let words = m.span.as_str(text);
+            assert!(
+                !matches!(words, "Their" | "their" | "can help" | "Those present"),
+                "{words:?} is no speaker"
+            );
+        }
+    }
+    let said: Vec<&str> = a
+        .statements
+        .iter()
+        .filter(|s| s.cue.as_str(text) == "said")
+        .map(|s| s.speaker.as_ref().unwrap().span.as_str(text))
+        .collect();
+    assert_eq!(said, ["analysts", "officials"]);
+}
+
+#[test]
+fn quotation_marks_of_every_kind() {
+    for (text, quote) in [
+        ("“No,” he said.", "“No,”"),
+        ("\"No,\" he said.", "\"No,\""),
+        ("''No,'' he said.", "''No,''"),
+        ("«No», he said.", "«No»"),
+        ("„No“, he said.", "„No“"),
+        ("‘No,’ he said.", "‘No,’"),
+    ] {
+        let a = analyze(text);
+        let st = find(&a, text, "said");
+        assert_eq!(st.content.unwrap().as_str(text), quote, "{text}");
+        assert_eq!(st.kind, Direct, "{text}");
+    }
+}
+
+#[test]
+fn a_cue_inside_a_quotation_is_what_was_said() {
+    let text = "“I said no to them,” the senator recalled.";
+    let a = analyze(text);
+    let cues: Vec<&str> = a.statements.iter().map(|s| s.cue.as_str(text)).collect();
+    assert_eq!(cues, ["recalled"]);
+}
