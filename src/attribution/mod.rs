@@ -24,7 +24,7 @@
 //! 5. The source phrase becomes the speaker, with the actor of the mention
 //!    that heads it.
 //!
-//! Each cue's work is bounded ([`MAX_REACH`]), so the stage is linear in
+//! Each cue's work is bounded (2,000 bytes either side), so the stage is linear in
 //! the length of the text.
 
 mod content;
