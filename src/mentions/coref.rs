@@ -269,7 +269,7 @@ pub(super) fn resolve(cx: &Context<'_>, doc: &mut DocMentions) {
 }
 
 /// The index of the sentence holding `pos`, searching on from `*hint`.
-fn sentence_of(sentences: &[Span], pos: usize, hint: &mut usize) -> usize {
+pub(super) fn sentence_of(sentences: &[Span], pos: usize, hint: &mut usize) -> usize {
     let mut i = (*hint).min(sentences.len().saturating_sub(1));
     if sentences.get(i).is_some_and(|s| s.start > pos) {
         i = sentences.partition_point(|s| s.end <= pos);
@@ -534,6 +534,14 @@ fn holds_title(cx: &Context<'_>, doc: &DocMentions, r: ActorRef, head: &str) -> 
         return false;
     }
     let has = |s: &str| {
+        if head.contains(' ') {
+            // "the foreign minister", "the secretary of state": every word
+            // of the title.
+            return head.split(' ').all(|h| {
+                s.split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w.eq_ignore_ascii_case(h))
+            });
+        }
         s.split(|c: char| !c.is_alphanumeric())
             .any(|w| w.eq_ignore_ascii_case(head))
     };

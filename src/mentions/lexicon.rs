@@ -69,6 +69,8 @@ const NOT_NAME: u8 = 2;
 const PARTICLE: u8 = 4;
 const IT_VERB: u8 = 8;
 const IT_EXPLETIVE: u8 = 16;
+const STATE_BODY: u8 = 32;
+const LOCAL: u8 = 64;
 
 /// Definite descriptions with fixed referents ("the world body" is the UN).
 const DESCRIPTIONS: (&str, &str) = ("descriptions.tsv", include_str!("data/descriptions.tsv"));
@@ -193,11 +195,17 @@ impl WordLexicon {
         let mut head_index: HashMap<String, usize> = HashMap::new();
         for (i, t) in gaz.titles().iter().enumerate() {
             let lower = t.text.to_lowercase();
-            if let Some(last) = lower.split_whitespace().last() {
-                if last.len() >= DESCRIPTION_HEADS_MIN_LEN && !head_index.contains_key(last) {
-                    head_index.insert(last.to_string(), heads.len());
+            // "the minister" (the title's last word), and the whole title:
+            // "the Head of State", "the deputy head". A title with "of" has
+            // only the whole ("the state" is no secretary of state).
+            let last = lower.split_whitespace().last();
+            let whole = lower.contains(' ').then_some(lower.as_str());
+            let last = last.filter(|_| !lower.contains(" of "));
+            for head in [last, whole].into_iter().flatten() {
+                if head.len() >= DESCRIPTION_HEADS_MIN_LEN && !head_index.contains_key(head) {
+                    head_index.insert(head.to_string(), heads.len());
                     heads.push(DescriptionHead {
-                        head: last.to_string(),
+                        head: head.to_string(),
                         actors: Vec::new(),
                         title: Some(i as u32),
                     });
@@ -460,6 +468,19 @@ impl WordLexicon {
         self.name_word(word) & IT_EXPLETIVE != 0
     }
 
+    /// Whether a group noun ending in `word` ("ministry", "officials")
+    /// names a state's body: alone ("the ministry said") it is the state
+    /// the text is about there.
+    pub(crate) fn is_state_body(&self, word: &str) -> bool {
+        self.name_word(word) & STATE_BODY != 0
+    }
+
+    /// Whether a group noun ending in `word` ("rebels", "officials")
+    /// belongs to the state it is in or of ("rebels in Chad").
+    pub(crate) fn is_local(&self, word: &str) -> bool {
+        self.name_word(word) & (LOCAL | STATE_BODY) != 0
+    }
+
     fn name_word(&self, word: &str) -> u8 {
         if word.len() > 24 {
             return 0;
@@ -505,6 +526,8 @@ fn load_words() -> Result<HashMap<String, u8>, Error> {
             "particle" => PARTICLE,
             "it_verb" => IT_VERB,
             "it_expletive" => IT_EXPLETIVE,
+            "state_body" => STATE_BODY,
+            "local" => LOCAL,
             other => return Err(row.bad("class", other)),
         };
         *words

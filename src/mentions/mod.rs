@@ -18,6 +18,10 @@
 //!   the subject of the sentence before; "it" for a state or organisation
 //!   that speaks ("Russia said it would"); "they" for a group; "the
 //!   alliance", "the minister", "the world body";
+//! - offices and state bodies without their state ("..., the foreign
+//!   ministry said", "a top minister", "the Head of State"): the state the
+//!   text is about there, or the office's holder on the document's date;
+//!   groups in a state ("rebels in Chad") are that state's;
 //! - places: "a summit in Moscow" is a mention of Russia, but never a
 //!   speaker.
 //!
@@ -47,6 +51,7 @@
 //! ]);
 //! ```
 
+mod context;
 mod coref;
 mod lexicon;
 mod titles;
@@ -276,6 +281,17 @@ impl Resolver {
                 lexicon: &self.lexicon,
                 words,
                 sentences,
+            },
+            &mut doc,
+        );
+        context::resolve(
+            &context::Context {
+                text,
+                gaz,
+                lexicon: &self.lexicon,
+                words,
+                sentences,
+                date,
             },
             &mut doc,
         );
