@@ -489,3 +489,12 @@ fn titled_people_take_a_state_named_later_when_nothing_comes_before() {
     let id = &r.mentions[0].actor.clone().unwrap();
     assert_eq!(country_of(&r, id).as_deref(), Some("MLI"));
 }
+
+#[test]
+fn rank_words_stay_inside_titles() {
+    let text = "Kenya's junior foreign minister Amos Wekesa summoned the envoy.";
+    let r = resolve(text);
+    let (id, how) = mention(text, &r, "Kenya's junior foreign minister Amos Wekesa");
+    assert_eq!(how, MentionKind::Title);
+    assert_eq!(country_of(&r, &id).as_deref(), Some("KEN"));
+}
