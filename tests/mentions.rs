@@ -498,3 +498,74 @@ fn rank_words_stay_inside_titles() {
     assert_eq!(how, MentionKind::Title);
     assert_eq!(country_of(&r, &id).as_deref(), Some("KEN"));
 }
+
+#[test]
+fn the_president_is_no_deputy_head_of_his_office() {
+    let text = "Deputy Head of the Office of the President Ivan Korol spoke. \
+                The president thanked him.";
+    let r = resolve(text);
+    assert_eq!(
+        mention(
+            text,
+            &r,
+            "Deputy Head of the Office of the President Ivan Korol"
+        )
+        .0,
+        "ivan-korol"
+    );
+    assert!(r
+        .mentions
+        .iter()
+        .filter(|m| m.span.as_str(text) == "The president")
+        .all(|m| m.actor.as_deref() != Some("ivan-korol")));
+    let text = "Vice President Anna Mertz arrived. The president was away.";
+    let r = resolve(text);
+    assert!(r
+        .mentions
+        .iter()
+        .filter(|m| m.span.as_str(text) == "The president")
+        .all(|m| m.actor.as_deref() != Some("anna-mertz")));
+}
+
+#[test]
+fn state_bodies_in_context_are_heads_not_modifiers_nor_missing_offices() {
+    // "military aid": the body only modifies.
+    let text = "Norway agreed, and military aid followed.";
+    let r = resolve(text);
+    assert!(r.mentions.iter().all(|m| m.span.as_str(text) != "military"));
+    let text = "Norway agreed, and the military said so.";
+    let r = resolve(text);
+    assert_eq!(mention(text, &r, "the military").0, "NOR");
+    let text = "Norway agreed, a military-run radio said.";
+    let r = resolve(text);
+    assert!(r
+        .mentions
+        .iter()
+        .all(|m| !m.span.as_str(text).contains("military")));
+    // An owner we do not know; a portfolio is no owner.
+    let text = "Norway agreed, the army of the junta said.";
+    let r = resolve(text);
+    assert!(r
+        .mentions
+        .iter()
+        .all(|m| !m.span.as_str(text).contains("army")));
+    let text = "Norway agreed, the ministry of finance said.";
+    let r = resolve(text);
+    assert_eq!(mention(text, &r, "the ministry").0, "NOR");
+    // A kingdom has no president; "a president" is anyone.
+    let text = "Norway agreed, the president said.";
+    let r = resolve(text);
+    assert!(r
+        .mentions
+        .iter()
+        .all(|m| m.span.as_str(text) != "the president"));
+    let text = "Chile agreed, a president said.";
+    let r = resolve(text);
+    assert!(r
+        .mentions
+        .iter()
+        .all(|m| m.span.as_str(text) != "a president"));
+    let text = "Chile agreed, the president said.";
+    let r = resolve(text);
+    assert_eq!(mention(text, &r, "the president").0, "CHL");
+}

@@ -345,6 +345,25 @@ impl Gazetteer {
         self.unique_holder(of, date, |office| self.office_role(office) == Some(role))
     }
 
+    /// Whether anyone in the gazetteer held the office `title` for `of`,
+    /// at any time ("president" of the United States, but of no kingdom).
+    pub(crate) fn has_office(&self, of: u32, title: &str) -> bool {
+        let want: Vec<&str> = office_words(title).collect();
+        let role = self
+            .titles
+            .iter()
+            .find(|t| t.text.eq_ignore_ascii_case(title.trim()))
+            .map(|t| t.role)
+            .filter(|r| matches!(r, Role::HeadOfState | Role::HeadOfGovernment));
+        self.offices.get(&of).is_some_and(|terms| {
+            terms.iter().any(|&(person, term)| {
+                let office = &self.actors[person as usize].terms[term as usize].office;
+                (!want.is_empty() && holds(office, &want))
+                    || role.is_some_and(|r| self.office_role(office) == Some(r))
+            })
+        })
+    }
+
     /// The one person whose term in an office of `of` that `fits` covers
     /// `date`. On a day of handover (one term ends, the next starts) the
     /// incoming holder.
@@ -389,6 +408,14 @@ impl Gazetteer {
                 n == head.len() && tw.all(|w| head.iter().any(|h| h.eq_ignore_ascii_case(w)))
             })
             .map(|t| t.role)
+    }
+
+    /// Whether an office (or a title as written: "Deputy Head of the
+    /// Office of the President") holds `title` ("president"): by its head
+    /// noun and without a rank the title lacks, as for dated offices.
+    pub(crate) fn office_holds(office: &str, title: &str) -> bool {
+        let want: Vec<&str> = office_words(title).collect();
+        !want.is_empty() && holds(office, &want)
     }
 
     pub(crate) fn is_exact(&self, name: &str) -> bool {

@@ -5,6 +5,8 @@
 //!   minister", "the president": the state the text is about there (the
 //!   first state named earlier in the sentence, else in the nearest of the
 //!   sentences before), or the holder of that office on the document's date;
+//!   an office only if the gazetteer knows the state to have it (no
+//!   "president" of a kingdom);
 //! - "the Head of State": the head of state mentioned last, else the
 //!   state's head of state on the document's date, else the state;
 //! - "rebels in Chad", "the authorities of Chad", "inhabitants of the
@@ -114,6 +116,7 @@ pub(super) fn resolve(cx: &Context<'_>, doc: &mut DocMentions) {
         {
             continue;
         }
+        let of = unknown_owner_after(cx, hit.span.end);
         // "rebels in Chad", "the government of Chad": the owner after.
         if let Some((owner, owner_actor)) = owner_after(cx, doc, hit.span.end) {
             if let (Noun::Body { plural, .. }, Some(start)) = (noun, phrase_start(cx, hit.span)) {
@@ -131,6 +134,12 @@ pub(super) fn resolve(cx: &Context<'_>, doc: &mut DocMentions) {
         let Some(start) = phrase_start(cx, hit.span).filter(|&s| owner_free(cx, s)) else {
             continue;
         };
+        // "the army of ...": an owner named, but not one we know.
+        let body = matches!(noun, Noun::Body { .. });
+        if body && (of || !ends_phrase(cx, hit.span.end)) {
+            // "military aid", "government forces": a modifier, not the body.
+            continue;
+        }
         let sentence = sentence_of(cx.sentences, hit.span.start, &mut hint);
         let (actor, plural) = match noun {
             Noun::Body { alone: false, .. } => continue,
@@ -151,8 +160,24 @@ pub(super) fn resolve(cx: &Context<'_>, doc: &mut DocMentions) {
                             continue;
                         };
                         let words = title_words(cx, hit);
+                        // "the president" in a story about a kingdom is
+                        // someone else's.
+                        if !cx.gaz.has_office(state, words) {
+                            continue;
+                        }
+                        // "a top minister" is one of several: the state;
+                        // "a president" is anyone's.
+                        let det = next_token(cx.text, start).map(|t| t.as_str(cx.text));
+                        let indefinite = det.is_some_and(|d| {
+                            d.eq_ignore_ascii_case("a") || d.eq_ignore_ascii_case("an")
+                        });
+                        let single = matches!(role, Role::HeadOfState | Role::HeadOfGovernment);
+                        if indefinite && single {
+                            continue;
+                        }
                         let holder = cx
                             .date
+                            .filter(|_| !indefinite)
                             .and_then(|d| cx.gaz.office_holder_index(state, words, d));
                         ActorRef::Known(holder.unwrap_or(state))
                     }
@@ -245,7 +270,26 @@ fn noun(cx: &Context<'_>, hit: &WordHit) -> Option<Noun> {
             });
         }
         WordClass::Title(t) => t,
-        WordClass::Description(h) => cx.lexicon.heads[h as usize].title?,
+        WordClass::Description(h) => match cx.lexicon.heads[h as usize].title {
+            Some(t) => t,
+            None => {
+                // "the military", "the government": an organisation's head
+                // noun that coreference found no antecedent for.
+                let last = hit.span.as_str(cx.text).split_whitespace().last()?;
+                let noun = cx
+                    .gaz
+                    .group_nouns()
+                    .iter()
+                    .find(|g| g.noun.eq_ignore_ascii_case(last))?;
+                if !cx.lexicon.is_local(last) {
+                    return None;
+                }
+                return Some(Noun::Body {
+                    alone: cx.lexicon.is_state_body(last),
+                    plural: noun.plural,
+                });
+            }
+        },
         _ => return None,
     };
     let title = &cx.gaz.titles()[title as usize];
@@ -319,6 +363,92 @@ fn owner_free(cx: &Context<'_>, start: usize) -> bool {
         return true;
     }
     !is_capitalized(w) && OPENERS.contains(&w)
+}
+
+/// Whether "of" or "in" after `end` names an owner no mention resolves
+/// ("the army of the junta", "the court in Dorsk"); "the ministry of
+/// finance" names a portfolio.
+fn unknown_owner_after(cx: &Context<'_>, end: usize) -> bool {
+    let text = cx.text;
+    let Some(prep) = next_token(text, end).filter(|t| matches!(t.as_str(text), "of" | "in")) else {
+        return false;
+    };
+    let mut next = next_token(text, prep.end);
+    if next.is_some_and(|t| t.as_str(text).eq_ignore_ascii_case("the")) {
+        next = next.and_then(|t| next_token(text, t.end));
+    }
+    !next.is_some_and(|t| cx.lexicon.is_portfolio(t.as_str(text)))
+}
+
+/// Words after which a noun ends its phrase: function words, auxiliaries
+/// and verbs of saying ("the ministry said", "the military has").
+const PHRASE_ENDERS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "must",
+    "should",
+    "did",
+    "does",
+    "do",
+    "and",
+    "or",
+    "of",
+    "in",
+    "on",
+    "for",
+    "to",
+    "that",
+    "which",
+    "who",
+    "also",
+    "not",
+    "at",
+    "with",
+    "from",
+    "by",
+    "as",
+    "but",
+    "then",
+    "later",
+    "insisted",
+    "announced",
+    "warned",
+    "added",
+];
+
+/// Whether the noun ending at `end` ends its noun phrase: punctuation, the
+/// end, a word of `PHRASE_ENDERS`, or a past tense ("the military
+/// launched"); not a noun it modifies ("military aid").
+fn ends_phrase(cx: &Context<'_>, end: usize) -> bool {
+    if cx.text[end..].starts_with('-') {
+        // "military-run", "government-backed".
+        return false;
+    }
+    let Some(next) = next_token(cx.text, end) else {
+        return true;
+    };
+    let w = next.as_str(cx.text);
+    if !w.chars().any(char::is_alphanumeric) {
+        return true;
+    }
+    let lower = w.to_ascii_lowercase();
+    PHRASE_ENDERS.contains(&lower.as_str()) || (lower.len() > 4 && lower.ends_with("ed"))
 }
 
 /// "in Chad", "of the Syrian Golan", "in Kyiv", "of the alliance" right

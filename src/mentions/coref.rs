@@ -533,18 +533,9 @@ fn holds_title(cx: &Context<'_>, doc: &DocMentions, r: ActorRef, head: &str) -> 
     if actor.kind != ActorKind::Person {
         return false;
     }
-    let has = |s: &str| {
-        if head.contains(' ') {
-            // "the foreign minister", "the secretary of state": every word
-            // of the title.
-            return head.split(' ').all(|h| {
-                s.split(|c: char| !c.is_alphanumeric())
-                    .any(|w| w.eq_ignore_ascii_case(h))
-            });
-        }
-        s.split(|c: char| !c.is_alphanumeric())
-            .any(|w| w.eq_ignore_ascii_case(head))
-    };
+    // "the president" is no "Deputy Head of the Office of the President",
+    // nor a vice president.
+    let has = |office: &str| Gazetteer::office_holds(office, head);
     actor.title.as_deref().is_some_and(has) || actor.terms.iter().any(|t| has(&t.office))
 }
 

@@ -651,7 +651,7 @@ fn capitalized_tail(cx: &Context<'_>, pos: usize) -> Option<usize> {
         if is_capitalized(w) && cx.lexicon.is_office_word(w) {
             end = Some(tok.end);
             cursor = tok.end;
-        } else if matches!(w, "and" | "of" | "the" | "&") && end.is_some() {
+        } else if matches!(w, "and" | "of" | "the" | "&") && (end.is_some() || w == "the") {
             cursor = tok.end;
         } else {
             return end;
