@@ -569,3 +569,36 @@ fn state_bodies_in_context_are_heads_not_modifiers_nor_missing_offices() {
     let r = resolve(text);
     assert_eq!(mention(text, &r, "the president").0, "CHL");
 }
+
+#[test]
+fn organisations_no_dictionary_has_are_found_by_their_names() {
+    let text =
+        "Norway agreed. The Third Lake Water Forum met. The Ceasefire Monitoring Committee (CMC) \
+                said the Association of Kenyan Jurists agreed. The CMC left. \
+                The Confederation of Danish Industry Thomas Berg spoke.";
+    let r = resolve(text);
+    let orgs: Vec<(&str, Option<&str>)> = r
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Organization)
+        .map(|a| (a.name.as_str(), a.country.as_deref()))
+        .collect();
+    assert_eq!(
+        orgs,
+        [
+            ("Third Lake Water Forum", None),
+            ("Ceasefire Monitoring Committee", None),
+            ("Association of Kenyan Jurists", Some("KEN")),
+            ("Confederation of Danish Industry", Some("DNK")),
+        ]
+    );
+    assert_eq!(mention(text, &r, "CMC").1, MentionKind::Alias);
+    // Known names stay known; a state's own name is no organisation.
+    let text = "The Russian Federation and the Labour Party agreed. But the Forum met.";
+    let r = resolve(text);
+    assert!(
+        r.actors.iter().all(|a| !a.id.contains('-')),
+        "{:?}",
+        r.actors
+    );
+}

@@ -71,6 +71,7 @@ const IT_VERB: u8 = 8;
 const IT_EXPLETIVE: u8 = 16;
 const STATE_BODY: u8 = 32;
 const LOCAL: u8 = 64;
+const ORG_HEAD: u8 = 128;
 
 /// Definite descriptions with fixed referents ("the world body" is the UN).
 const DESCRIPTIONS: (&str, &str) = ("descriptions.tsv", include_str!("data/descriptions.tsv"));
@@ -128,6 +129,8 @@ pub(crate) enum WordClass {
     Group(u32),
     Pronoun(Pronoun),
     Modifier,
+    /// The head noun of an organisation's name ("Forum", "Council").
+    OrgHead,
     /// "the alliance", "the minister": index into the description heads.
     Description(u32),
     /// "the world body": index into the fixed descriptions.
@@ -286,6 +289,16 @@ impl WordLexicon {
         for m in MODIFIERS {
             add(m.to_string(), WordClass::Modifier);
         }
+        let name_words = load_words()?;
+        let mut org_heads: Vec<&String> = name_words
+            .iter()
+            .filter(|(_, class)| *class & ORG_HEAD != 0)
+            .map(|(w, _)| w)
+            .collect();
+        org_heads.sort_unstable();
+        for w in org_heads {
+            add(w.clone(), WordClass::OrgHead);
+        }
         // As in the gazetteer's matcher: walks start at word starts, behind
         // a sentinel that makes every failure link trivial.
         let keys: Vec<Vec<u8>> = patterns
@@ -360,7 +373,7 @@ impl WordLexicon {
             fixed,
             first_names,
             genders,
-            name_words: load_words()?,
+            name_words,
             by_surname,
             office_words,
         })
@@ -481,6 +494,11 @@ impl WordLexicon {
         self.name_word(word) & (LOCAL | STATE_BODY) != 0
     }
 
+    /// Whether `word` heads organisations' names ("Forum", "Council").
+    pub(crate) fn is_org_head(&self, word: &str) -> bool {
+        self.name_word(word) & ORG_HEAD != 0
+    }
+
     fn name_word(&self, word: &str) -> u8 {
         if word.len() > 24 {
             return 0;
@@ -528,6 +546,7 @@ fn load_words() -> Result<HashMap<String, u8>, Error> {
             "it_expletive" => IT_EXPLETIVE,
             "state_body" => STATE_BODY,
             "local" => LOCAL,
+            "org_head" => ORG_HEAD,
             other => return Err(row.bad("class", other)),
         };
         *words

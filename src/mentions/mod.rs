@@ -12,6 +12,8 @@
 //!   person with no state takes the state their sentence is about;
 //! - offices without a name: "the German chancellor" is its holder on the
 //!   document's date, else Germany; "the Obama administration" is the US;
+//! - organisations by their names: "the Third World Water Forum", "the
+//!   Association of African Jurists (AAJ)", then "AAJ";
 //! - groups: "Russian officials", "the Ukrainian delegation";
 //! - coreference: a surname after a full name; he and she by gender (first
 //!   names, titles, honorifics), the nearest person in the sentence, else
@@ -54,6 +56,7 @@
 mod context;
 mod coref;
 mod lexicon;
+mod orgs;
 mod titles;
 
 use std::sync::Arc;
@@ -264,6 +267,7 @@ impl Resolver {
             date,
         };
         let mut found = titles::Found::default();
+        orgs::discover(text, gaz, &self.lexicon, words, &mut mentions, &mut found);
         titles::apply(&cx, &mut mentions, &mut found);
         titles::groups(&cx, &mut mentions);
         mark_places(text, gaz, &mut mentions);

@@ -373,7 +373,8 @@ pub(super) fn infer_countries(
             continue;
         }
         let actor = &found.actors[i];
-        if actor.country.is_some() || actor.affiliation.is_some() {
+        if actor.country.is_some() || actor.affiliation.is_some() || actor.kind != ActorKind::Person
+        {
             continue;
         }
         match current {
