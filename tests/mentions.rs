@@ -350,3 +350,255 @@ fn every_resolved_mention_says_how() {
     assert!(hows.contains(&MentionKind::Pronoun));
     assert!(r.mentions.iter().all(|m| m.actor.is_some()));
 }
+
+#[test]
+fn state_bodies_without_a_state_belong_to_the_state_of_the_context() {
+    let text = "Norway will open an embassy in Lima, the foreign ministry said. \
+                Chile welcomed it, government officials said, and a top minister agreed.";
+    let r = resolve(text);
+    assert_eq!(
+        mention(text, &r, "the foreign ministry"),
+        ("NOR".to_string(), MentionKind::Description)
+    );
+    assert_eq!(mention(text, &r, "government officials").0, "CHL");
+    assert_eq!(mention(text, &r, "a top minister").0, "CHL");
+    // An owner before ("Hamas officials", "his office") or a "for" after
+    // leaves them alone.
+    let text = "Norway agreed. Rebel officials said no. A spokesman for the firm said yes.";
+    let r = resolve(text);
+    let got = mentions(text, &r);
+    assert!(
+        got.iter()
+            .all(|(m, ..)| m != "officials" && !m.contains("spokesman")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn the_head_of_state_is_the_last_head_of_state_or_the_holder_on_the_date() {
+    let text = "President of Ukraine Volodymyr Zelenskyy met Prime Minister of Finland \
+                Sanna Marin. The Head of State thanked her.";
+    let r = resolve(text);
+    assert_eq!(
+        mention(text, &r, "The Head of State").0,
+        "volodymyr-zelenskyy"
+    );
+    // No head of state mentioned: the state's, on the document's date.
+    let text = "Ukraine's parliament met in Kyiv. Later the Head of State spoke.";
+    let r = resolve_on(text, "2022-05-26");
+    assert_eq!(
+        mention(text, &r, "the Head of State").0,
+        "volodymyr-zelenskyy"
+    );
+    let r = resolve_on("Finland voted. The Head of State spoke.", "2025-01-10");
+    assert_eq!(
+        mention(
+            "Finland voted. The Head of State spoke.",
+            &r,
+            "The Head of State"
+        )
+        .0,
+        "alexander-stubb"
+    );
+    // Without a date: the state.
+    let r = resolve(text);
+    assert_eq!(mention(text, &r, "the Head of State").0, "UKR");
+}
+
+#[test]
+fn handover_days_belong_to_the_incoming_holder() {
+    let text = "Finland's president spoke.";
+    let r = resolve_on(text, "2024-03-01");
+    assert_eq!(
+        mention(text, &r, "Finland's president").0,
+        "alexander-stubb"
+    );
+    let r = resolve_on(text, "2024-02-29");
+    assert_eq!(mention(text, &r, "Finland's president").0, "sauli-niinisto");
+}
+
+#[test]
+fn title_words_are_not_names() {
+    let text = "The Deputy Head of the Office said it. Ukraine's Foreign Minister Head \
+                Ivan spoke. The Minister Head left.";
+    let r = resolve(text);
+    let invented: Vec<&str> = r
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Person && a.name.contains("Head"))
+        .map(|a| a.name.as_str())
+        .collect();
+    assert!(invented.is_empty(), "{invented:?}");
+    // "the state" is no Secretary of State.
+    let text = "Secretary of State Mara Lind arrived. She said the state would pay.";
+    let r = resolve(text);
+    assert!(r
+        .mentions
+        .iter()
+        .all(|m| m.span.as_str(text) != "the state"));
+}
+
+#[test]
+fn groups_in_or_of_a_state_are_that_states() {
+    let cases = [
+        (
+            "Rebels in the Ivory Coast dismissed the appeal.",
+            "Rebels in the Ivory Coast",
+            "CIV",
+        ),
+        (
+            "Opposition groups in Zimbabwe said no.",
+            "Opposition groups in Zimbabwe",
+            "ZWE",
+        ),
+        (
+            "The inhabitants of the Syrian town protested.",
+            "The inhabitants of the Syrian",
+            "SYR",
+        ),
+        (
+            "The Albanians of southern Serbia said no.",
+            "The Albanians of southern Serbia",
+            "SRB",
+        ),
+        (
+            "Ethnic Serbs in Kosovo said no.",
+            "Ethnic Serbs in Kosovo",
+            "XKX",
+        ),
+        (
+            "The Ivory Coast's Supreme Court decided it.",
+            "The Ivory Coast's Supreme Court",
+            "CIV",
+        ),
+    ];
+    for (text, phrase, want) in cases {
+        let r = resolve(text);
+        assert_eq!(mention(text, &r, phrase).0, want, "{text}");
+    }
+    // Not ethnic, not "of": people of a state in another stay its own.
+    let text = "Albanians in Serbia said no.";
+    let r = resolve(text);
+    assert_eq!(mention(text, &r, "Albanians").0, "ALB");
+}
+
+#[test]
+fn titled_people_take_a_state_named_later_when_nothing_comes_before() {
+    let text = "President Amadou Keralo threatened a curfew in Bamako.";
+    let r = resolve(text);
+    let id = &r.mentions[0].actor.clone().unwrap();
+    assert_eq!(country_of(&r, id).as_deref(), Some("MLI"));
+}
+
+#[test]
+fn rank_words_stay_inside_titles() {
+    let text = "Kenya's junior foreign minister Amos Wekesa summoned the envoy.";
+    let r = resolve(text);
+    let (id, how) = mention(text, &r, "Kenya's junior foreign minister Amos Wekesa");
+    assert_eq!(how, MentionKind::Title);
+    assert_eq!(country_of(&r, &id).as_deref(), Some("KEN"));
+}
+
+#[test]
+fn the_president_is_no_deputy_head_of_his_office() {
+    let text = "Deputy Head of the Office of the President Ivan Korol spoke. \
+                The president thanked him.";
+    let r = resolve(text);
+    assert_eq!(
+        mention(
+            text,
+            &r,
+            "Deputy Head of the Office of the President Ivan Korol"
+        )
+        .0,
+        "ivan-korol"
+    );
+    assert!(r
+        .mentions
+        .iter()
+        .filter(|m| m.span.as_str(text) == "The president")
+        .all(|m| m.actor.as_deref() != Some("ivan-korol")));
+    let text = "Vice President Anna Mertz arrived. The president was away.";
+    let r = resolve(text);
+    assert!(r
+        .mentions
+        .iter()
+        .filter(|m| m.span.as_str(text) == "The president")
+        .all(|m| m.actor.as_deref() != Some("anna-mertz")));
+}
+
+#[test]
+fn state_bodies_in_context_are_heads_not_modifiers_nor_missing_offices() {
+    // "military aid": the body only modifies.
+    let text = "Norway agreed, and military aid followed.";
+    let r = resolve(text);
+    assert!(r.mentions.iter().all(|m| m.span.as_str(text) != "military"));
+    let text = "Norway agreed, and the military said so.";
+    let r = resolve(text);
+    assert_eq!(mention(text, &r, "the military").0, "NOR");
+    let text = "Norway agreed, a military-run radio said.";
+    let r = resolve(text);
+    assert!(r
+        .mentions
+        .iter()
+        .all(|m| !m.span.as_str(text).contains("military")));
+    // An owner we do not know; a portfolio is no owner.
+    let text = "Norway agreed, the army of the junta said.";
+    let r = resolve(text);
+    assert!(r
+        .mentions
+        .iter()
+        .all(|m| !m.span.as_str(text).contains("army")));
+    let text = "Norway agreed, the ministry of finance said.";
+    let r = resolve(text);
+    assert_eq!(mention(text, &r, "the ministry").0, "NOR");
+    // A kingdom has no president; "a president" is anyone.
+    let text = "Norway agreed, the president said.";
+    let r = resolve(text);
+    assert!(r
+        .mentions
+        .iter()
+        .all(|m| m.span.as_str(text) != "the president"));
+    let text = "Chile agreed, a president said.";
+    let r = resolve(text);
+    assert!(r
+        .mentions
+        .iter()
+        .all(|m| m.span.as_str(text) != "a president"));
+    let text = "Chile agreed, the president said.";
+    let r = resolve(text);
+    assert_eq!(mention(text, &r, "the president").0, "CHL");
+}
+
+#[test]
+fn organisations_no_dictionary_has_are_found_by_their_names() {
+    let text =
+        "Norway agreed. The Third Lake Water Forum met. The Ceasefire Monitoring Committee (CMC) \
+                said the Association of Kenyan Jurists agreed. The CMC left. \
+                The Confederation of Danish Industry Thomas Berg spoke.";
+    let r = resolve(text);
+    let orgs: Vec<(&str, Option<&str>)> = r
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Organization)
+        .map(|a| (a.name.as_str(), a.country.as_deref()))
+        .collect();
+    assert_eq!(
+        orgs,
+        [
+            ("Third Lake Water Forum", None),
+            ("Ceasefire Monitoring Committee", None),
+            ("Association of Kenyan Jurists", Some("KEN")),
+            ("Confederation of Danish Industry", Some("DNK")),
+        ]
+    );
+    assert_eq!(mention(text, &r, "CMC").1, MentionKind::Alias);
+    // Known names stay known; a state's own name is no organisation.
+    let text = "The Russian Federation and the Labour Party agreed. But the Forum met.";
+    let r = resolve(text);
+    assert!(
+        r.actors.iter().all(|a| !a.id.contains('-')),
+        "{:?}",
+        r.actors
+    );
+}

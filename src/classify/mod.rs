@@ -35,11 +35,15 @@
 //!    among the first words of the content wins: "stressed that Moscow had
 //!    always opposed ..." is *reject*, "said Britain stood with Ukraine" is
 //!    *support*. An act cue may hold a gap: "accuse ... of war crimes",
-//!    "call on ... to".
+//!    "call on ... to". A plain statement of what will be done unless
+//!    another acts is an ultimatum, *threaten* ("announced it will recall
+//!    its force unless ...").
 //! 2. **Its negation.** A negator at most three words before the act
 //!    ("did not oppose", "has never supported") turns the act into an
 //!    assertion (*agree* into *reject*, *deny* into *concede*) and its own
-//!    stance to the other side, weaker.
+//!    stance to the other side, weaker; after "refused to", "failed to"
+//!    the act's object is negated with it ("refused to commit to any
+//!    assistance").
 //! 3. **The content's stance terms**, each once (the longest term wins):
 //!    a reverser governs the next term ("lift sanctions", "an end to arms
 //!    deliveries"); a negator flips the first term in its scope, to the end
@@ -48,10 +52,12 @@
 //!    question ("asked whether ...") count less; after an act that is an
 //!    evaluation (praise, criticize, accuse, thank, apologize) the content
 //!    only describes what is evaluated and counts less; a denial counts only
-//!    what it says of the accusation ("baseless").
+//!    what it says of the accusation ("baseless"); the condition of a
+//!    commitment ("would meet the mediator if he gave them a veto") states
+//!    the terms of the deal and does not count.
 //! 4. **The act's own stance** (*reject* opposes, *praise* supports) and
 //!    **advocacy**: an appeal, demand, proposal or promise supports the topic
-//!    it names ("called for a ceasefire"), or opposes it when reversed
+//!    it names within eight words ("called for a ceasefire"), or opposes it when reversed
 //!    ("called for an end to arms deliveries"). A proposal, promise,
 //!    agreement or concession with nothing else said supports.
 //! 5. **The decision**, on the summed weights: *mixed* when both sides are

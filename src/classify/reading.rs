@@ -55,6 +55,11 @@ const EMBEDDED_WINDOW: usize = 12;
 const ACT_NEGATION_REACH: usize = 3;
 /// How many tokens a reverser or a phrase negator reaches.
 const SHORT_REACH: usize = 4;
+/// How many words an ultimatum's "unless" may follow the content's start.
+const ULTIMATUM_REACH: usize = 16;
+/// How many tokens after an advocating act its topic may come ("called
+/// for a ceasefire"; not a topic deep in a relative clause after it).
+const ADVOCACY_REACH: usize = 8;
 /// The weight of a rejection's own stance (acts.tsv gives 0.8 to reject).
 const REJECT_WEIGHT: f32 = 0.8;
 
@@ -74,6 +79,9 @@ struct MainAct<'l> {
     negated: bool,
     /// "refused to", "failed to": the act governs a negated complement.
     complement: bool,
+    /// "will withdraw its force unless ...": a plain statement that is an
+    /// ultimatum, a threat.
+    ultimatum: bool,
 }
 
 /// Summed stance evidence.
@@ -242,7 +250,45 @@ impl Reading<'_> {
                 main = threat;
             }
         }
+        let plain = main.entry.map_or(true, |e| e.stance.is_none());
+        if !main.negated && main.act == SpeechAct::Assert && plain && self.ultimatum() {
+            // "announced that it will withdraw its force unless ...".
+            main.act = SpeechAct::Threaten;
+            main.ultimatum = true;
+        }
         main
+    }
+
+    /// Whether the content says what will be done unless another acts:
+    /// "will", "would" before an "unless" in the content.
+    fn ultimatum(&self) -> bool {
+        let r = &self.region;
+        let Some(unless) = r.hits.iter().find(|h| {
+            self.in_content(h)
+                && self.is_conditional(h)
+                && eq_word(h.hit.span.as_str(r.text), "unless")
+        }) else {
+            return false;
+        };
+        let from = r.token_at(self.content.start);
+        r.words_between(from, unless.first) <= ULTIMATUM_REACH
+            && (from..unless.first).any(|i| FUTURE.iter().any(|f| eq_word(r.word(i), f)))
+    }
+
+    /// The negator of a negated act, if it governs a complement ("refused
+    /// to commit to any assistance"): its weight.
+    fn complement_negator(&self, main: &MainAct<'_>) -> Option<f32> {
+        let r = &self.region;
+        r.hits.iter().find_map(|h| {
+            let before = h.last <= main.first
+                && !main.span.is_some_and(|s| s.overlaps(h.hit.span))
+                && !r.break_between(h.last, main.first)
+                && r.words_between(h.last, main.first) <= ACT_NEGATION_REACH;
+            match self.negator(h) {
+                Some((Scope::Complement, w)) if before => Some(w),
+                _ => None,
+            }
+        })
     }
 
     /// A threat intended by a promise: the intent act right after it.
@@ -302,6 +348,7 @@ impl Reading<'_> {
             embedded: hit.is_some_and(|h| self.in_content(h)),
             negated: false,
             complement: false,
+            ultimatum: false,
         }
     }
 
@@ -694,6 +741,18 @@ impl Reading<'_> {
         // "will support the resolution" is a promise that still evaluates.
         let evaluative = is_evaluative(main.entry.map_or(main.act, |e| e.act)) && !main.negated;
         let from = if main.embedded { main.first } else { 0 };
+        // "refused to commit to any assistance": the act's object is
+        // negated with it.
+        if main.negated && !main.complement {
+            if let Some(weight) = self.complement_negator(main) {
+                let end = r.clause_end(main.last);
+                neg = Some(Pending { end, weight });
+                complement_end = end;
+            }
+        }
+        // What a speaker commits to ("agreed to talks if ...") is not
+        // opposed for its conditions.
+        let committed = is_commitment(main.act) && !main.negated;
         for (k, h) in r.hits.iter().enumerate() {
             let reaches =
                 h.hit.span.end >= self.content.start && h.hit.span.start < self.content.end;
@@ -750,7 +809,8 @@ impl Reading<'_> {
                     _ => {}
                 }
             }
-            if topic_here && topic.is_none() && h.first >= main.last {
+            let near = h.first <= main.last + ADVOCACY_REACH;
+            if topic_here && topic.is_none() && h.first >= main.last && near {
                 topic = Some(TopicMention {
                     reversed: rev.is_some(),
                     negated: neg.is_some(),
@@ -791,6 +851,11 @@ impl Reading<'_> {
                     if h.first < question_end {
                         t.weight *= 0.4;
                     } else if h.first < condition_end {
+                        if committed {
+                            // "would meet the mediator if he gave them a
+                            // veto": the terms of the deal.
+                            continue;
+                        }
                         t.weight *= 0.5;
                     }
                     if let Some(rv) = rev.take() {
@@ -843,6 +908,10 @@ impl Reading<'_> {
     /// agreement is a rejection, as strong as one); after "refused to",
     /// only when the complement says nothing itself.
     fn add_act_stance(&self, main: &MainAct<'_>, ev: &mut Evidence) {
+        if main.ultimatum {
+            ev.add(Polarity::Oppose, 0.6, Category::Harm);
+            return;
+        }
         let Some(entry) = main.entry else { return };
         let Some(stance) = entry.stance else { return };
         let mut pol = match stance {

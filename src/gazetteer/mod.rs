@@ -81,7 +81,7 @@ use once_cell::sync::Lazy;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{DataProblem, Error};
-use crate::{Actor, ActorId, Date};
+use crate::{Actor, ActorId, Date, Term};
 
 pub use matcher::{ActorMatch, EntityMatcher, Matches};
 
@@ -330,18 +330,92 @@ impl Gazetteer {
         if want.is_empty() {
             return None;
         }
-        let mut found: Option<u32> = None;
+        let held = self.unique_holder(of, date, |office| holds(office, &want));
+        if held.is_some() {
+            return held;
+        }
+        // "Head of State", "Head of Government": no office is called so;
+        // the state's office of that kind is meant.
+        let role = self
+            .titles
+            .iter()
+            .find(|t| t.text.eq_ignore_ascii_case(title.trim()))
+            .map(|t| t.role)
+            .filter(|r| matches!(r, Role::HeadOfState | Role::HeadOfGovernment))?;
+        self.unique_holder(of, date, |office| self.office_role(office) == Some(role))
+    }
+
+    /// Whether anyone in the gazetteer held the office `title` for `of`,
+    /// at any time ("president" of the United States, but of no kingdom).
+    pub(crate) fn has_office(&self, of: u32, title: &str) -> bool {
+        let want: Vec<&str> = office_words(title).collect();
+        let role = self
+            .titles
+            .iter()
+            .find(|t| t.text.eq_ignore_ascii_case(title.trim()))
+            .map(|t| t.role)
+            .filter(|r| matches!(r, Role::HeadOfState | Role::HeadOfGovernment));
+        self.offices.get(&of).is_some_and(|terms| {
+            terms.iter().any(|&(person, term)| {
+                let office = &self.actors[person as usize].terms[term as usize].office;
+                (!want.is_empty() && holds(office, &want))
+                    || role.is_some_and(|r| self.office_role(office) == Some(r))
+            })
+        })
+    }
+
+    /// The one person whose term in an office of `of` that `fits` covers
+    /// `date`. On a day of handover (one term ends, the next starts) the
+    /// incoming holder.
+    fn unique_holder(&self, of: u32, date: Date, fits: impl Fn(&str) -> bool) -> Option<u32> {
+        let mut found: Option<(u32, &Term)> = None;
         for &(person, term) in self.offices.get(&of)? {
             let t = &self.actors[person as usize].terms[term as usize];
-            if !t.covers(date) || !holds(&t.office, &want) {
+            if !t.covers(date) || !fits(&t.office) {
                 continue;
             }
             match found {
-                Some(p) if p != person => return None,
-                _ => found = Some(person),
+                Some((p, _)) if p == person => {}
+                Some((_, other)) => {
+                    let ends_today =
+                        |t: &Term| t.end.is_some_and(|e| e.key(true) == date.key(true));
+                    match (ends_today(other), ends_today(t)) {
+                        (true, false) => found = Some((person, t)),
+                        (false, true) => {}
+                        _ => return None,
+                    }
+                }
+                None => found = Some((person, t)),
             }
         }
-        found
+        found.map(|(p, _)| p)
+    }
+
+    /// The kind of an office, from the title its name starts with
+    /// ("President of Ukraine" is a head of state's); ranks and other
+    /// words before the title make it none.
+    pub(crate) fn office_role(&self, office: &str) -> Option<Role> {
+        let words: Vec<&str> = office_words(office).collect();
+        let head = head_part(&words);
+        self.titles
+            .iter()
+            .find(|t| {
+                let mut tw = t
+                    .text
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty());
+                let n = tw.clone().count();
+                n == head.len() && tw.all(|w| head.iter().any(|h| h.eq_ignore_ascii_case(w)))
+            })
+            .map(|t| t.role)
+    }
+
+    /// Whether an office (or a title as written: "Deputy Head of the
+    /// Office of the President") holds `title` ("president"): by its head
+    /// noun and without a rank the title lacks, as for dated offices.
+    pub(crate) fn office_holds(office: &str, title: &str) -> bool {
+        let want: Vec<&str> = office_words(title).collect();
+        !want.is_empty() && holds(office, &want)
     }
 
     pub(crate) fn is_exact(&self, name: &str) -> bool {

@@ -269,7 +269,7 @@ pub(super) fn resolve(cx: &Context<'_>, doc: &mut DocMentions) {
 }
 
 /// The index of the sentence holding `pos`, searching on from `*hint`.
-fn sentence_of(sentences: &[Span], pos: usize, hint: &mut usize) -> usize {
+pub(super) fn sentence_of(sentences: &[Span], pos: usize, hint: &mut usize) -> usize {
     let mut i = (*hint).min(sentences.len().saturating_sub(1));
     if sentences.get(i).is_some_and(|s| s.start > pos) {
         i = sentences.partition_point(|s| s.end <= pos);
@@ -533,10 +533,9 @@ fn holds_title(cx: &Context<'_>, doc: &DocMentions, r: ActorRef, head: &str) -> 
     if actor.kind != ActorKind::Person {
         return false;
     }
-    let has = |s: &str| {
-        s.split(|c: char| !c.is_alphanumeric())
-            .any(|w| w.eq_ignore_ascii_case(head))
-    };
+    // "the president" is no "Deputy Head of the Office of the President",
+    // nor a vice president.
+    let has = |office: &str| Gazetteer::office_holds(office, head);
     actor.title.as_deref().is_some_and(has) || actor.terms.iter().any(|t| has(&t.office))
 }
 

@@ -69,6 +69,9 @@ const NOT_NAME: u8 = 2;
 const PARTICLE: u8 = 4;
 const IT_VERB: u8 = 8;
 const IT_EXPLETIVE: u8 = 16;
+const STATE_BODY: u8 = 32;
+const LOCAL: u8 = 64;
+const ORG_HEAD: u8 = 128;
 
 /// Definite descriptions with fixed referents ("the world body" is the UN).
 const DESCRIPTIONS: (&str, &str) = ("descriptions.tsv", include_str!("data/descriptions.tsv"));
@@ -126,6 +129,8 @@ pub(crate) enum WordClass {
     Group(u32),
     Pronoun(Pronoun),
     Modifier,
+    /// The head noun of an organisation's name ("Forum", "Council").
+    OrgHead,
     /// "the alliance", "the minister": index into the description heads.
     Description(u32),
     /// "the world body": index into the fixed descriptions.
@@ -193,11 +198,17 @@ impl WordLexicon {
         let mut head_index: HashMap<String, usize> = HashMap::new();
         for (i, t) in gaz.titles().iter().enumerate() {
             let lower = t.text.to_lowercase();
-            if let Some(last) = lower.split_whitespace().last() {
-                if last.len() >= DESCRIPTION_HEADS_MIN_LEN && !head_index.contains_key(last) {
-                    head_index.insert(last.to_string(), heads.len());
+            // "the minister" (the title's last word), and the whole title:
+            // "the Head of State", "the deputy head". A title with "of" has
+            // only the whole ("the state" is no secretary of state).
+            let last = lower.split_whitespace().last();
+            let whole = lower.contains(' ').then_some(lower.as_str());
+            let last = last.filter(|_| !lower.contains(" of "));
+            for head in [last, whole].into_iter().flatten() {
+                if head.len() >= DESCRIPTION_HEADS_MIN_LEN && !head_index.contains_key(head) {
+                    head_index.insert(head.to_string(), heads.len());
                     heads.push(DescriptionHead {
-                        head: last.to_string(),
+                        head: head.to_string(),
                         actors: Vec::new(),
                         title: Some(i as u32),
                     });
@@ -278,6 +289,16 @@ impl WordLexicon {
         for m in MODIFIERS {
             add(m.to_string(), WordClass::Modifier);
         }
+        let name_words = load_words()?;
+        let mut org_heads: Vec<&String> = name_words
+            .iter()
+            .filter(|(_, class)| *class & ORG_HEAD != 0)
+            .map(|(w, _)| w)
+            .collect();
+        org_heads.sort_unstable();
+        for w in org_heads {
+            add(w.clone(), WordClass::OrgHead);
+        }
         // As in the gazetteer's matcher: walks start at word starts, behind
         // a sentinel that makes every failure link trivial.
         let keys: Vec<Vec<u8>> = patterns
@@ -352,7 +373,7 @@ impl WordLexicon {
             fixed,
             first_names,
             genders,
-            name_words: load_words()?,
+            name_words,
             by_surname,
             office_words,
         })
@@ -460,6 +481,24 @@ impl WordLexicon {
         self.name_word(word) & IT_EXPLETIVE != 0
     }
 
+    /// Whether a group noun ending in `word` ("ministry", "officials")
+    /// names a state's body: alone ("the ministry said") it is the state
+    /// the text is about there.
+    pub(crate) fn is_state_body(&self, word: &str) -> bool {
+        self.name_word(word) & STATE_BODY != 0
+    }
+
+    /// Whether a group noun ending in `word` ("rebels", "officials")
+    /// belongs to the state it is in or of ("rebels in Chad").
+    pub(crate) fn is_local(&self, word: &str) -> bool {
+        self.name_word(word) & (LOCAL | STATE_BODY) != 0
+    }
+
+    /// Whether `word` heads organisations' names ("Forum", "Council").
+    pub(crate) fn is_org_head(&self, word: &str) -> bool {
+        self.name_word(word) & ORG_HEAD != 0
+    }
+
     fn name_word(&self, word: &str) -> u8 {
         if word.len() > 24 {
             return 0;
@@ -505,6 +544,9 @@ fn load_words() -> Result<HashMap<String, u8>, Error> {
             "particle" => PARTICLE,
             "it_verb" => IT_VERB,
             "it_expletive" => IT_EXPLETIVE,
+            "state_body" => STATE_BODY,
+            "local" => LOCAL,
+            "org_head" => ORG_HEAD,
             other => return Err(row.bad("class", other)),
         };
         *words

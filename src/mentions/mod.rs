@@ -12,12 +12,18 @@
 //!   person with no state takes the state their sentence is about;
 //! - offices without a name: "the German chancellor" is its holder on the
 //!   document's date, else Germany; "the Obama administration" is the US;
+//! - organisations by their names: "the Third World Water Forum", "the
+//!   Association of African Jurists (AAJ)", then "AAJ";
 //! - groups: "Russian officials", "the Ukrainian delegation";
 //! - coreference: a surname after a full name; he and she by gender (first
 //!   names, titles, honorifics), the nearest person in the sentence, else
 //!   the subject of the sentence before; "it" for a state or organisation
 //!   that speaks ("Russia said it would"); "they" for a group; "the
 //!   alliance", "the minister", "the world body";
+//! - offices and state bodies without their state ("..., the foreign
+//!   ministry said", "a top minister", "the Head of State"): the state the
+//!   text is about there, or the office's holder on the document's date;
+//!   groups in a state ("rebels in Chad") are that state's;
 //! - places: "a summit in Moscow" is a mention of Russia, but never a
 //!   speaker.
 //!
@@ -47,8 +53,10 @@
 //! ]);
 //! ```
 
+mod context;
 mod coref;
 mod lexicon;
+mod orgs;
 mod titles;
 
 use std::sync::Arc;
@@ -259,6 +267,7 @@ impl Resolver {
             date,
         };
         let mut found = titles::Found::default();
+        orgs::discover(text, gaz, &self.lexicon, words, &mut mentions, &mut found);
         titles::apply(&cx, &mut mentions, &mut found);
         titles::groups(&cx, &mut mentions);
         mark_places(text, gaz, &mut mentions);
@@ -276,6 +285,17 @@ impl Resolver {
                 lexicon: &self.lexicon,
                 words,
                 sentences,
+            },
+            &mut doc,
+        );
+        context::resolve(
+            &context::Context {
+                text,
+                gaz,
+                lexicon: &self.lexicon,
+                words,
+                sentences,
+                date,
             },
             &mut doc,
         );

@@ -18,7 +18,7 @@
 
 use super::lexicon::{gendered_word, Gender, WordClass, WordHit, WordLexicon};
 use super::{actor_id_for, ActorRef, MentionRec};
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{Gazetteer, Role};
 use crate::text::{is_capitalized, next_token, prev_token, strip_possessive};
 use crate::{Actor, ActorKind, Date, MentionKind, Span};
 
@@ -206,6 +206,14 @@ fn parse(
                 } else {
                     None
                 };
+                // "Deputy Head of the Office", "Minister Head": a title
+                // word alone is another title, not a surname no holder has.
+                let first_word = name_text.split_whitespace().next().unwrap_or("");
+                let titled = tokens == 1 && cx.gaz.is_title_word(name_text)
+                    || is_office_title(cx, first_word);
+                if actor.is_none() && titled {
+                    return office(cx, &left, title, affiliation);
+                }
                 let actor = actor.unwrap_or_else(|| {
                     match found.actors.iter().position(|a| a.name == name_text) {
                         Some(i) => Who::Known(ActorRef::Found(i as u32)),
@@ -292,7 +300,9 @@ fn holder_by_surname(
 /// named before them in the sentence ("France is ready to send troops,
 /// Defence Minister Pierre Joxe said"), else the state their words start
 /// with ("Minister Tran Xuan Gia said Vietnam is committed"), else the first
-/// state of the sentence before.
+/// state of the sentence before, else the first state their sentence names
+/// after them in any way: as a place ("threatened a curfew in Algiers") or
+/// as the state of a group ("demands from the Angolan rebels").
 pub(super) fn infer_countries(
     cx: &Context<'_>,
     sentences: &[Span],
@@ -306,8 +316,8 @@ pub(super) fn infer_countries(
     let mut previous: Option<u32> = None;
     let mut done = vec![false; found.actors.len()];
     // A person waiting for a state after "said": (found index, end of the
-    // person's mention, fallback state).
-    let mut pending: Option<(usize, usize, Option<u32>)> = None;
+    // person's mention, fallback state, the first state named after them).
+    let mut pending: Option<(usize, usize, Option<u32>, Option<u32>)> = None;
     let assign = |found: &mut Found, i: usize, state: Option<u32>| {
         if let Some(a) = state {
             let state = cx.gaz.actor(a);
@@ -320,8 +330,8 @@ pub(super) fn infer_countries(
             .get(sentence)
             .is_some_and(|s| s.end <= m.span.start)
         {
-            if let Some((i, _, fallback)) = pending.take() {
-                assign(found, i, fallback);
+            if let Some((i, _, fallback, later)) = pending.take() {
+                assign(found, i, fallback.or(later));
             }
             while sentences
                 .get(sentence)
@@ -337,9 +347,22 @@ pub(super) fn infer_countries(
             ActorRef::Known(a) if !m.place && cx.gaz.actor(a).kind == ActorKind::Country => Some(a),
             _ => None,
         };
-        if let Some((i, end, fallback)) = pending.take() {
-            let said = state.is_some() && speech_gap(&cx.text[end..m.span.start]);
-            assign(found, i, if said { state } else { fallback });
+        if let Some((i, end, fallback, later)) = pending.take() {
+            if state.is_some() && speech_gap(&cx.text[end..m.span.start]) {
+                assign(found, i, state);
+            } else {
+                let named = match r {
+                    ActorRef::Known(a) if cx.gaz.actor(a).kind == ActorKind::Country => Some(a),
+                    ActorRef::Known(a) if cx.gaz.actor(a).kind != ActorKind::Person => cx
+                        .gaz
+                        .actor(a)
+                        .country
+                        .as_deref()
+                        .and_then(|c| cx.gaz.index_of(c)),
+                    _ => None,
+                };
+                pending = Some((i, end, fallback, later.or(named)));
+            }
         }
         if let Some(a) = state {
             current = current.or(Some(a));
@@ -350,16 +373,22 @@ pub(super) fn infer_countries(
             continue;
         }
         let actor = &found.actors[i];
-        if actor.country.is_some() || actor.affiliation.is_some() {
+        if actor.country.is_some() || actor.affiliation.is_some() || actor.kind != ActorKind::Person
+        {
             continue;
         }
         match current {
             Some(a) => assign(found, i, Some(a)),
-            None => pending = Some((i, m.span.end, previous)),
+            None => {
+                if let Some((j, _, fallback, later)) = pending.take() {
+                    assign(found, j, fallback.or(later));
+                }
+                pending = Some((i, m.span.end, previous, None));
+            }
         }
     }
-    if let Some((i, _, fallback)) = pending {
-        assign(found, i, fallback);
+    if let Some((i, _, fallback, later)) = pending {
+        assign(found, i, fallback.or(later));
     }
 }
 
@@ -565,6 +594,15 @@ fn office(
     })
 }
 
+/// Whether `word` is a one-word title of an office ("Head", "Minister"),
+/// which starts no name; honorific ones ("Sheikh", "King", "General") may.
+fn is_office_title(cx: &Context<'_>, word: &str) -> bool {
+    cx.gaz.titles().iter().any(|t| {
+        t.text.eq_ignore_ascii_case(word)
+            && !matches!(t.role, Role::Royal | Role::Religious | Role::Military)
+    })
+}
+
 fn kind(cx: &Context<'_>, found: &Found, r: ActorRef) -> ActorKind {
     match r {
         ActorRef::Known(i) => cx.gaz.actor(i).kind,
@@ -614,7 +652,7 @@ fn capitalized_tail(cx: &Context<'_>, pos: usize) -> Option<usize> {
         if is_capitalized(w) && cx.lexicon.is_office_word(w) {
             end = Some(tok.end);
             cursor = tok.end;
-        } else if matches!(w, "and" | "of" | "the" | "&") && end.is_some() {
+        } else if matches!(w, "and" | "of" | "the" | "&") && (end.is_some() || w == "the") {
             cursor = tok.end;
         } else {
             return end;

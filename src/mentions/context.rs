@@ -1,0 +1,534 @@
+//! Offices and state bodies named without their state, and groups placed
+//! in a state.
+//!
+//! - "..., the foreign ministry said", "government officials", "a top
+//!   minister", "the president": the state the text is about there (the
+//!   first state named earlier in the sentence, else in the nearest of the
+//!   sentences before), or the holder of that office on the document's date;
+//!   an office only if the gazetteer knows the state to have it (no
+//!   "president" of a kingdom);
+//! - "the Head of State": the head of state mentioned last, else the
+//!   state's head of state on the document's date, else the state;
+//! - "rebels in Chad", "the authorities of Chad", "inhabitants of the
+//!   Syrian Golan": the state they are in or of.
+//!
+//! Runs after coreference: a description that found its antecedent ("the
+//! president" after "President Ana Lopes") is left as it is.
+
+use super::coref::sentence_of;
+use super::lexicon::{WordClass, WordHit, WordLexicon};
+use super::{ActorRef, DocMentions, MentionRec};
+use crate::gazetteer::{Gazetteer, Role};
+use crate::text::{is_capitalized, next_token, prev_token};
+use crate::{ActorKind, Date, MentionKind, Span};
+
+/// How many sentences back the state of the context may be named.
+const SENTENCES_BACK: usize = 3;
+
+/// How many portfolio words may stand before the noun ("top government").
+const MAX_PORTFOLIO: usize = 3;
+
+/// Lower-case words after which a noun phrase has no owner ("said
+/// government officials", "according to officials").
+const OPENERS: &[&str] = &[
+    "said", "says", "told", "by", "to", "and", "that", "with", "quoted", "cited",
+];
+
+/// Words of direction between a preposition and a state ("in southern
+/// Serbia").
+const COMPASS: &[&str] = &[
+    "north",
+    "northern",
+    "south",
+    "southern",
+    "east",
+    "eastern",
+    "west",
+    "western",
+    "central",
+    "northeast",
+    "northeastern",
+    "northwest",
+    "northwestern",
+    "southeast",
+    "southeastern",
+    "southwest",
+    "southwestern",
+];
+
+/// What this pass reads.
+pub(super) struct Context<'a> {
+    pub text: &'a str,
+    pub gaz: &'a Gazetteer,
+    pub lexicon: &'a WordLexicon,
+    pub words: &'a [WordHit],
+    pub sentences: &'a [Span],
+    pub date: Option<Date>,
+}
+
+/// What a word hit names, if it is a state's body or office.
+#[derive(Clone, Copy)]
+enum Noun {
+    /// A state body ("ministry", "officials"); `alone`: without an owner it
+    /// is the state of the context; `plural` as the group noun says.
+    Body { alone: bool, plural: bool },
+    /// A title ("minister", "Head of State") of this kind, `by_role` when
+    /// it names the kind of office rather than an office.
+    Office { role: Role, by_role: bool },
+}
+
+/// A state named (or belonged to) by a mention: where, in which sentence.
+struct StateAt {
+    start: usize,
+    sentence: usize,
+    state: u32,
+}
+
+pub(super) fn resolve(cx: &Context<'_>, doc: &mut DocMentions) {
+    let mut states: Vec<StateAt> = Vec::new();
+    let mut hint = 0;
+    for m in &doc.mentions {
+        let Some(state) = m
+            .actor
+            .filter(|_| !m.place)
+            .and_then(|r| state_of(cx, doc, r))
+        else {
+            continue;
+        };
+        states.push(StateAt {
+            start: m.span.start,
+            sentence: sentence_of(cx.sentences, m.span.start, &mut hint),
+            state,
+        });
+    }
+    let mut added: Vec<MentionRec> = Vec::new();
+    let mut absorbed: Vec<Span> = Vec::new();
+    let mut hint = 0;
+    for hit in cx.words {
+        let Some(noun) = noun(cx, hit) else { continue };
+        if covered(doc, hit.span) || added.last().is_some_and(|m| m.span.end > hit.span.start) {
+            continue;
+        }
+        // "a spokesman for ...", "the ambassador to ...": an owner we may
+        // not know.
+        if next_token(cx.text, hit.span.end)
+            .is_some_and(|t| matches!(t.as_str(cx.text), "for" | "to" | "at"))
+        {
+            continue;
+        }
+        let of = unknown_owner_after(cx, hit.span.end);
+        // "rebels in Chad", "the government of Chad": the owner after.
+        if let Some((owner, owner_actor)) = owner_after(cx, doc, hit.span.end) {
+            if let (Noun::Body { plural, .. }, Some(start)) = (noun, phrase_start(cx, hit.span)) {
+                absorbed.push(owner.span);
+                added.push(MentionRec {
+                    span: Span::new(start, owner.span.end),
+                    actor: Some(owner_actor),
+                    how: MentionKind::Description,
+                    place: false,
+                    plural,
+                });
+            }
+            continue;
+        }
+        let Some(start) = phrase_start(cx, hit.span).filter(|&s| owner_free(cx, s)) else {
+            continue;
+        };
+        // "the army of ...": an owner named, but not one we know.
+        let body = matches!(noun, Noun::Body { .. });
+        if body && (of || !ends_phrase(cx, hit.span.end)) {
+            // "military aid", "government forces": a modifier, not the body.
+            continue;
+        }
+        let sentence = sentence_of(cx.sentences, hit.span.start, &mut hint);
+        let (actor, plural) = match noun {
+            Noun::Body { alone: false, .. } => continue,
+            Noun::Body { plural, .. } => {
+                let Some(state) = context_state(&states, hit.span.start, sentence) else {
+                    continue;
+                };
+                (ActorRef::Known(state), plural)
+            }
+            Noun::Office { role, by_role } => {
+                let recent = by_role
+                    .then(|| last_holder(cx, doc, hit.span.start, role))
+                    .flatten();
+                let actor = match recent {
+                    Some(r) => r,
+                    None => {
+                        let Some(state) = context_state(&states, hit.span.start, sentence) else {
+                            continue;
+                        };
+                        let words = title_words(cx, hit);
+                        // "the president" in a story about a kingdom is
+                        // someone else's.
+                        if !cx.gaz.has_office(state, words) {
+                            continue;
+                        }
+                        // "a top minister" is one of several: the state;
+                        // "a president" is anyone's.
+                        let det = next_token(cx.text, start).map(|t| t.as_str(cx.text));
+                        let indefinite = det.is_some_and(|d| {
+                            d.eq_ignore_ascii_case("a") || d.eq_ignore_ascii_case("an")
+                        });
+                        let single = matches!(role, Role::HeadOfState | Role::HeadOfGovernment);
+                        if indefinite && single {
+                            continue;
+                        }
+                        let holder = cx
+                            .date
+                            .filter(|_| !indefinite)
+                            .and_then(|d| cx.gaz.office_holder_index(state, words, d));
+                        ActorRef::Known(holder.unwrap_or(state))
+                    }
+                };
+                (actor, false)
+            }
+        };
+        added.push(MentionRec {
+            span: Span::new(start, hit.span.end),
+            actor: Some(actor),
+            how: MentionKind::Description,
+            place: false,
+            plural,
+        });
+    }
+    minorities(cx, doc, &mut added, &mut absorbed);
+    if added.is_empty() {
+        return;
+    }
+    doc.mentions.retain(|m| !absorbed.contains(&m.span));
+    doc.mentions.extend(added);
+    doc.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+}
+
+/// "the Albanians of southern Serbia", "ethnic Albanians in Serbia": a
+/// people named after one state, living in another, are that state's.
+fn minorities(
+    cx: &Context<'_>,
+    doc: &DocMentions,
+    added: &mut Vec<MentionRec>,
+    absorbed: &mut Vec<Span>,
+) {
+    let text = cx.text;
+    for m in &doc.mentions {
+        let word = m.span.as_str(text);
+        let people = m.how == MentionKind::Demonym
+            && !word.contains(' ')
+            && word.ends_with('s')
+            && is_capitalized(word);
+        if !people
+            || added
+                .iter()
+                .any(|a| a.span.end > m.span.start && a.span.start < m.span.end)
+        {
+            continue;
+        }
+        let Some((owner, actor)) = owner_after(cx, doc, m.span.end) else {
+            continue;
+        };
+        if Some(actor) == m.actor {
+            continue;
+        }
+        let prep = next_token(text, m.span.end).map_or("", |t| t.as_str(text));
+        let mut start = m.span.start;
+        let before = prev_token(text, start);
+        let ethnic = before.filter(|b| b.as_str(text).eq_ignore_ascii_case("ethnic"));
+        if let Some(b) = ethnic {
+            start = b.start;
+        } else if prep != "of" {
+            continue;
+        }
+        if let Some(the) =
+            prev_token(text, start).filter(|t| t.as_str(text).eq_ignore_ascii_case("the"))
+        {
+            start = the.start;
+        }
+        absorbed.push(m.span);
+        absorbed.push(owner.span);
+        added.push(MentionRec {
+            span: Span::new(start, owner.span.end),
+            actor: Some(actor),
+            how: MentionKind::Description,
+            place: false,
+            plural: true,
+        });
+    }
+    added.sort_by_key(|m| (m.span.start, m.span.end));
+}
+
+fn noun(cx: &Context<'_>, hit: &WordHit) -> Option<Noun> {
+    let title = match hit.class {
+        WordClass::Group(g) => {
+            let last = hit.span.as_str(cx.text).split_whitespace().last()?;
+            if !cx.lexicon.is_local(last) {
+                return None;
+            }
+            return Some(Noun::Body {
+                alone: cx.lexicon.is_state_body(last),
+                plural: cx.gaz.group_nouns()[g as usize].plural,
+            });
+        }
+        WordClass::Title(t) => t,
+        WordClass::Description(h) => match cx.lexicon.heads[h as usize].title {
+            Some(t) => t,
+            None => {
+                // "the military", "the government": an organisation's head
+                // noun that coreference found no antecedent for.
+                let last = hit.span.as_str(cx.text).split_whitespace().last()?;
+                let noun = cx
+                    .gaz
+                    .group_nouns()
+                    .iter()
+                    .find(|g| g.noun.eq_ignore_ascii_case(last))?;
+                if !cx.lexicon.is_local(last) {
+                    return None;
+                }
+                return Some(Noun::Body {
+                    alone: cx.lexicon.is_state_body(last),
+                    plural: noun.plural,
+                });
+            }
+        },
+        _ => return None,
+    };
+    let title = &cx.gaz.titles()[title as usize];
+    let role = title.role;
+    let kinds = [
+        Role::HeadOfState,
+        Role::HeadOfGovernment,
+        Role::Minister,
+        Role::Spokesperson,
+    ];
+    kinds.contains(&role).then(|| Noun::Office {
+        role,
+        by_role: title.text.to_ascii_lowercase().starts_with("head of"),
+    })
+}
+
+/// The state an actor is or belongs to.
+fn state_of(cx: &Context<'_>, doc: &DocMentions, r: ActorRef) -> Option<u32> {
+    let actor = doc.actor(cx.gaz, r);
+    match (r, actor.kind) {
+        (ActorRef::Known(i), ActorKind::Country) => Some(i),
+        _ => cx.gaz.index_of(actor.country.as_deref()?),
+    }
+}
+
+fn covered(doc: &DocMentions, span: Span) -> bool {
+    let i = doc.mentions.partition_point(|m| m.span.end <= span.start);
+    doc.mentions.get(i).is_some_and(|m| m.span.start < span.end)
+}
+
+/// Where the noun phrase of a hit starts: over portfolio words ("top
+/// government officials") and a determiner. `None` after a past modifier
+/// ("the former minister").
+fn phrase_start(cx: &Context<'_>, span: Span) -> Option<usize> {
+    let text = cx.text;
+    let mut start = span.start;
+    let mut steps = 0;
+    while let Some(prev) = prev_token(text, start) {
+        if steps < MAX_PORTFOLIO && cx.lexicon.is_portfolio(prev.as_str(text)) {
+            start = prev.start;
+            steps += 1;
+        } else {
+            break;
+        }
+    }
+    if let Some(prev) = prev_token(text, start) {
+        match prev.as_str(text).to_ascii_lowercase().as_str() {
+            "the" | "a" | "an" => start = prev.start,
+            "former" | "ex" | "late" | "then" => return None,
+            _ => {}
+        }
+    }
+    Some(start)
+}
+
+/// Whether nothing before the phrase at `start` names its owner: it starts
+/// the text or a clause, or follows a determiner-less opener ("said
+/// government officials"). "Hamas officials", "his office", "local
+/// officials" have an owner, or another one.
+fn owner_free(cx: &Context<'_>, start: usize) -> bool {
+    let text = cx.text;
+    let first = next_token(text, start).map_or("", |t| t.as_str(text));
+    if matches!(first.to_ascii_lowercase().as_str(), "the" | "a" | "an") {
+        return true;
+    }
+    let Some(prev) = prev_token(text, start) else {
+        return true;
+    };
+    let w = prev.as_str(text);
+    if !w.chars().any(char::is_alphanumeric) {
+        return true;
+    }
+    !is_capitalized(w) && OPENERS.contains(&w)
+}
+
+/// Whether "of" or "in" after `end` names an owner no mention resolves
+/// ("the army of the junta", "the court in Dorsk"); "the ministry of
+/// finance" names a portfolio.
+fn unknown_owner_after(cx: &Context<'_>, end: usize) -> bool {
+    let text = cx.text;
+    let Some(prep) = next_token(text, end).filter(|t| matches!(t.as_str(text), "of" | "in")) else {
+        return false;
+    };
+    let mut next = next_token(text, prep.end);
+    if next.is_some_and(|t| t.as_str(text).eq_ignore_ascii_case("the")) {
+        next = next.and_then(|t| next_token(text, t.end));
+    }
+    !next.is_some_and(|t| cx.lexicon.is_portfolio(t.as_str(text)))
+}
+
+/// Words after which a noun ends its phrase: function words, auxiliaries
+/// and verbs of saying ("the ministry said", "the military has").
+const PHRASE_ENDERS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "must",
+    "should",
+    "did",
+    "does",
+    "do",
+    "and",
+    "or",
+    "of",
+    "in",
+    "on",
+    "for",
+    "to",
+    "that",
+    "which",
+    "who",
+    "also",
+    "not",
+    "at",
+    "with",
+    "from",
+    "by",
+    "as",
+    "but",
+    "then",
+    "later",
+    "insisted",
+    "announced",
+    "warned",
+    "added",
+];
+
+/// Whether the noun ending at `end` ends its noun phrase: punctuation, the
+/// end, a word of `PHRASE_ENDERS`, or a past tense ("the military
+/// launched"); not a noun it modifies ("military aid").
+fn ends_phrase(cx: &Context<'_>, end: usize) -> bool {
+    if cx.text[end..].starts_with('-') {
+        // "military-run", "government-backed".
+        return false;
+    }
+    let Some(next) = next_token(cx.text, end) else {
+        return true;
+    };
+    let w = next.as_str(cx.text);
+    if !w.chars().any(char::is_alphanumeric) {
+        return true;
+    }
+    let lower = w.to_ascii_lowercase();
+    PHRASE_ENDERS.contains(&lower.as_str()) || (lower.len() > 4 && lower.ends_with("ed"))
+}
+
+/// "in Chad", "of the Syrian Golan", "in Kyiv", "of the alliance" right
+/// after `end`: the mention, and its state or organisation.
+fn owner_after<'d>(
+    cx: &Context<'_>,
+    doc: &'d DocMentions,
+    end: usize,
+) -> Option<(&'d MentionRec, ActorRef)> {
+    let text = cx.text;
+    let prep = next_token(text, end)?;
+    if !matches!(prep.as_str(text), "in" | "of") {
+        return None;
+    }
+    let mut next = next_token(text, prep.end)?;
+    // "in the Ivory Coast", "of the Syrian Golan", "in southern Serbia";
+    // "in the east of Chad" has no owner here.
+    let mut starts = vec![next.start];
+    if next.as_str(text).eq_ignore_ascii_case("the") {
+        next = next_token(text, next.end)?;
+        starts.push(next.start);
+    }
+    let w = next.as_str(text).to_ascii_lowercase();
+    if COMPASS.contains(&w.as_str()) {
+        next = next_token(text, next.end)?;
+        starts.push(next.start);
+    }
+    let m = starts.iter().find_map(|&s| doc.starting_at(s))?;
+    let r = m.actor?;
+    match doc.actor(cx.gaz, r).kind {
+        ActorKind::Person => None,
+        ActorKind::Organization | ActorKind::Group if m.place => None,
+        _ => Some((m, state_of(cx, doc, r).map_or(r, ActorRef::Known))),
+    }
+}
+
+/// The state of the context at `pos`: the first state named before it in
+/// its sentence, else the first named in the nearest sentence before.
+fn context_state(states: &[StateAt], pos: usize, sentence: usize) -> Option<u32> {
+    let before = states.partition_point(|s| s.start < pos);
+    let earlier = &states[..before];
+    let in_sentence = earlier.iter().find(|s| s.sentence == sentence);
+    if let Some(s) = in_sentence {
+        return Some(s.state);
+    }
+    let last = earlier.last()?;
+    if sentence - last.sentence > SENTENCES_BACK {
+        return None;
+    }
+    earlier
+        .iter()
+        .find(|s| s.sentence == last.sentence)
+        .map(|s| s.state)
+}
+
+/// The person mentioned last before `pos` who holds an office of `role`.
+fn last_holder(cx: &Context<'_>, doc: &DocMentions, pos: usize, role: Role) -> Option<ActorRef> {
+    let before = doc.mentions.partition_point(|m| m.span.start < pos);
+    doc.mentions[..before].iter().rev().find_map(|m| {
+        let r = m.actor?;
+        let a = doc.actor(cx.gaz, r);
+        let holds = a.kind == ActorKind::Person
+            && (a
+                .terms
+                .iter()
+                .any(|t| cx.gaz.office_role(&t.office) == Some(role))
+                || a.title
+                    .as_deref()
+                    .is_some_and(|t| cx.gaz.office_role(t) == Some(role)));
+        holds.then_some(r)
+    })
+}
+
+/// The words of a title hit, without a leading "the".
+fn title_words<'t>(cx: &Context<'t>, hit: &WordHit) -> &'t str {
+    let s = hit.span.as_str(cx.text);
+    let lower = s.get(..4).map(str::to_ascii_lowercase);
+    if lower.as_deref() == Some("the ") {
+        &s[4..]
+    } else {
+        s
+    }
+}
