@@ -11,7 +11,7 @@ use crate::error::Error;
 use crate::gazetteer::{EntityMatcher, Gazetteer, GazetteerBuilder};
 use crate::mentions::{ActorRef, DocMentions, MentionRec, Resolver};
 use crate::{position, text};
-use crate::{Actor, ActorId, Analysis, Document, Mention, Span, Statement};
+use crate::{Actor, ActorId, Analysis, Document, Mention, MentionKind, Span, Statement};
 
 /// The default limit on input size: 16 MiB.
 pub const DEFAULT_MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
@@ -262,18 +262,14 @@ impl Analyzer {
                     continue;
                 }
                 let actor = doc.actor(ids.gaz, r);
+                // The speaker's own state named as such ("Putin said Russia
+                // ...") is the speaker, not a target; a group or a place in
+                // it ("Serbian authorities", "in Abidjan") can be one.
                 let own = speaker_countries
                     .iter()
                     .flatten()
                     .any(|c| actor.kind == crate::ActorKind::Country && actor.id == c.as_str());
-                let same_person_country = actor.kind != crate::ActorKind::Person
-                    && actor.country.is_some()
-                    && speaker_countries
-                        .iter()
-                        .flatten()
-                        .any(|c| Some(c) == actor.country.as_ref())
-                    && actor.kind == crate::ActorKind::Country;
-                if own || same_person_country {
+                if own && !m.place && m.how != MentionKind::Demonym {
                     continue;
                 }
                 let id = ids.id(r);

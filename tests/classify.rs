@@ -352,3 +352,24 @@ fn positions_are_per_topic_or_target_and_roll_up_when_asked() {
         .iter()
         .all(|p| !(p.actor == "RUS" && p.target.is_some())));
 }
+
+#[test]
+fn the_speakers_own_state_is_no_target_but_its_groups_and_places_are() {
+    let analyzer = standpoint::Analyzer::default();
+    let targets = |text: &str| -> Vec<String> {
+        let a = analyzer.analyze(text).expect("analyzes");
+        let st = a.statements.first().expect("a statement");
+        let speaker = st.speaker_actor().expect("a resolved speaker");
+        assert_eq!(
+            a.actor(speaker).and_then(|x| x.country.as_deref()),
+            Some("RUS")
+        );
+        st.targets.iter().map(|t| t.to_string()).collect()
+    };
+    // The state named as itself speaks; it is not what is spoken about.
+    let own = targets("Vladimir Putin said Russia would never accept the deal.");
+    assert!(!own.contains(&"RUS".to_string()), "{own:?}");
+    // A group of the state can be what the statement is about.
+    let group = targets("Vladimir Putin condemned Russian protesters who blocked the road.");
+    assert!(group.contains(&"RUS".to_string()), "{group:?}");
+}
