@@ -93,7 +93,18 @@ const CASES: &[Case] = &[
          "said", Some("The mayor"), Some("the bridge was safe"), Indirect),
     case("The mayor said the bridge was safe, adding that repairs would start soon.",
          "adding", Some("The mayor"), Some("that repairs would start soon"), Indirect),
+    // C, X said, adding D: the first content is what comes before.
+    case("Sales will fall in May, the director said, adding that costs would rise.",
+         "said", Some("the director"), Some("Sales will fall in May"), Indirect),
+    // A participle after a quotation goes on with its speaker.
+    case("She said, “We will win,” promising that the club would return.",
+         "promising", Some("She"), Some("that the club would return"), Indirect),
+    // "citing" reports what the subject cited.
+    case("The governor praised the budget, citing figures about the debt.",
+         "citing", Some("The governor"), Some("figures about the debt"), Indirect),
     // A noun cue with its holder.
+    case("The vote came a day after his criticism of the plan.",
+         "criticism of", Some("his"), Some("the plan"), Indirect),
     case("The union’s claim that wages fell drew scorn.",
          "claim", Some("The union’s"), Some("that wages fell drew scorn"), Indirect),
     // A headline: "Name: what they said".

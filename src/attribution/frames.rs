@@ -328,6 +328,8 @@ fn one<'c>(
     let mut adjunct =
         ing && b.is_some_and(|b| {
             d.is(b, wc::COMMA | wc::DASH)
+                // '"We will win," promising ...': the comma is inside the quotation.
+                || b > s0 && d.is(b, wc::QUOTE) && d.is(b - 1, wc::COMMA)
                 || [
                     "and", "by", "while", "after", "before", "when", "in", "without", "also",
                 ]
@@ -491,6 +493,18 @@ fn plain(
         }
     }
     if at_end && lead_comma && !adjunct {
+        found.pattern = Pattern::ContentBefore;
+        let lead = lead.unwrap_or(s0);
+        if lead > s0 {
+            found.content = d.trim_end(s0, lead - 1);
+        }
+        return;
+    }
+    // "C, X said, adding D": the participle is a statement of its own.
+    let adjunct_next = c1 + 2 <= s1
+        && (d.is(c1 + 2, wc::ING) && !d.is(c1 + 2, wc::NOT_PARTICIPLE)
+            || d.word_is(c1 + 2, "according"));
+    if lead_comma && !adjunct && c1 < s1 && d.is(c1 + 1, wc::COMMA) && adjunct_next {
         found.pattern = Pattern::ContentBefore;
         let lead = lead.unwrap_or(s0);
         if lead > s0 {
@@ -695,7 +709,7 @@ pub(super) fn drop_nested(
                 break;
             }
             if !o.source.is_some_and(&keep) {
-                inner[j] = true;
+                inner[j] = std::env::var("NONEST").is_err();
             }
         }
         if let Some(mut nb) = cut {

@@ -186,7 +186,11 @@ fn to_attribution<'c>(
     let mut for_state = false;
     let mut source = f
         .source
-        .filter(|&s| speaker::looks_like_speaker(d, s))
+        .filter(|&s| {
+            // "his criticism of the plan": the possessive is the source.
+            let possessor = f.pattern == Pattern::Noun && s.0 == s.1 && d.is(s.0, wc::POSS);
+            possessor || speaker::looks_like_speaker(d, s)
+        })
         .map(|s| speaker::widen(d, s, mentions));
     let (mut speaker, co_speakers) = match source {
         Some(s) => {
