@@ -74,6 +74,12 @@ const CASES: &[Case] = &[
     // Auxiliaries and adverbs belong to the cue.
     case("The unions have repeatedly warned that the plant would close.",
          "have repeatedly warned", Some("The unions"), Some("that the plant would close"), Indirect),
+    // ... and so does an infinitive's "to".
+    case("The senator went on to praise the plan.",
+         "to praise", Some("The senator"), Some("the plan"), Indirect),
+    // A cue in an opening subordinate clause: its content ends with it.
+    case("While the mayor warned that taxes would rise, the council voted.",
+         "warned", Some("the mayor"), Some("that taxes would rise"), Indirect),
     // as X put it
     case("As the mayor put it, the city is broke.",
          "put it", Some("the mayor"), Some("the city is broke"), Indirect),
