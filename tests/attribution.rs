@@ -71,6 +71,19 @@ const CASES: &[Case] = &[
          "said", Some("The senator, who chairs the committee,"), Some("the bill was dead"), Indirect),
     case("Anna Kovacs, a spokeswoman for the council, said the vote was fair.",
          "said", Some("Anna Kovacs, a spokeswoman for the council,"), Some("the vote was fair"), Indirect),
+    // Time words and adverbs between the subject and its verb are neither.
+    case("The mayor on Monday said the bridge would reopen.",
+         "said", Some("The mayor"), Some("the bridge would reopen"), Indirect),
+    case("Carter, however, said he would welcome the plan.",
+         "said", Some("Carter"), Some("he would welcome the plan"), Indirect),
+    // An apposition between dashes.
+    case("Jo Sims — a teacher from Dover — says he voted for the mayor.",
+         "says", Some("Jo Sims — a teacher from Dover —"), Some("he voted for the mayor"), Indirect),
+    // C, said X, who ... / C, said X, recalling ...: X speaks both.
+    case("The deal will fail, said Ann Lee, an analyst at the bank, who voted no.",
+         "said", Some("Ann Lee, an analyst at the bank"), Some("The deal will fail"), Indirect),
+    case("The deal will fail, said Ann Lee, recalling the vote.",
+         "recalling", Some("Ann Lee"), Some("the vote"), Indirect),
     // Auxiliaries and adverbs belong to the cue.
     case("The unions have repeatedly warned that the plant would close.",
          "have repeatedly warned", Some("The unions"), Some("that the plant would close"), Indirect),

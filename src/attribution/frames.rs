@@ -274,9 +274,11 @@ pub(super) fn statements<'c>(d: &Doc<'_>, cues: &[Candidate<'c>]) -> Vec<Found<'
             c.entry,
             i0,
             i1,
-            last_source.filter(|(s, _)| *s == d.toks[i0].sent),
+            last_source.filter(|(s, r)| *s == d.toks[i0].sent && r.1 < i0),
         );
-        if let Some(src) = found.source.filter(|s| s.1 < found.cue.0) {
+        // "..., said X, recalling ...": a source after its cue goes on too.
+        let after = matches!(found.pattern, Pattern::Inverted | Pattern::QuoteBefore);
+        if let Some(src) = found.source.filter(|s| s.1 < found.cue.0 || after) {
             last_source = Some((d.toks[i0].sent, src));
         }
         out.push(found);
@@ -483,9 +485,14 @@ fn plain(
     // "C, said X[, apposition]."
     if src_before.is_none() && !adjunct && lead_comma && entry.inverts && c0 == i0 {
         if let Some(sa) = d.source_after(c1, true) {
+            // "..., said X, who ...", "..., said X, recalling ...".
+            let trailer = sa.1 + 2 <= s1
+                && d.is(sa.1 + 1, wc::COMMA)
+                && (d.is(sa.1 + 2, wc::RELATIVE) || d.is(sa.1 + 2, wc::ING) && !d.cap(sa.1 + 2));
             let closes = sa.1 + 1 > s1
                 || d.is(sa.1 + 1, wc::PERIOD | wc::END)
-                || (sa.1 + 2 > s1 && d.is(sa.1 + 1, wc::QUOTE));
+                || (sa.1 + 2 > s1 && d.is(sa.1 + 1, wc::QUOTE))
+                || trailer;
             if closes && (d.cap(sa.0) || d.is(sa.0, wc::DET)) {
                 found.pattern = Pattern::Inverted;
                 found.source = Some(sa);
