@@ -99,6 +99,9 @@ const CASES: &[Case] = &[
     // Passives: the agent after "by" speaks.
     case("The plan was criticized by the opposition leader.",
          "was criticized", Some("the opposition leader"), Some("The plan"), Indirect),
+    // ... and without an agent, the subject of a passive is none.
+    case("Three officials were charged with taking bribes.",
+         "were charged with", None, Some("taking bribes"), Indirect),
     // Raising verbs have no speaker.
     case("The council is expected to vote on Friday.",
          "is expected", None, Some("to vote on Friday"), Indirect),

@@ -416,7 +416,18 @@ fn one<'c>(
         }
         plain(d, &mut found, entry, i0, src_before, adjunct, (s0, s1));
     }
-    if passive {
+    // "The senator was asked about ...", "Three officials were charged
+    // with ...": the subject of a passive speech verb is no speaker (the
+    // agent after "by" is, above).
+    let be = |m: usize| {
+        ["is", "was", "were", "are", "been", "be", "being"]
+            .iter()
+            .any(|w| d.word_is(m, w))
+    };
+    let passive_verb = entry.class == CueClass::Speech
+        && d.is(i0, wc::ED | wc::PAST)
+        && (i0 > c0 && be(i0 - 1) || i0 > c0 + 1 && d.is(i0 - 1, wc::LY) && be(i0 - 2));
+    if passive || passive_verb {
         // "The council is expected to vote": no source; the subject belongs
         // to the content, which cannot hold the cue: the content is what
         // follows.
