@@ -129,6 +129,9 @@ const CASES: &[Case] = &[
          "criticism of", Some("his"), Some("the plan"), Indirect),
     case("The union’s claim that wages fell drew scorn.",
          "claim", Some("The union’s"), Some("that wages fell drew scorn"), Indirect),
+    // "Name: 'quotation'" in running text.
+    case("Early voting is up - pollster Pat Smith: “The lines are long.”",
+         ":", Some("pollster Pat Smith"), Some("“The lines are long.”"), Direct),
     // A headline: "Name: what they said".
     case("Jane Roe: The Tax Plan Is Dead\n\nThe senator spoke on Monday.",
          ":", Some("Jane Roe"), Some("The Tax Plan Is Dead"), Indirect),

@@ -740,7 +740,7 @@ pub(super) fn drop_nested(
                 break;
             }
             if !o.source.is_some_and(&keep) {
-                inner[j] = std::env::var("NONEST").is_err();
+                inner[j] = true;
             }
         }
         if let Some(mut nb) = cut {
@@ -788,6 +788,11 @@ pub(super) fn special(d: &Doc<'_>) -> Vec<Found<'static>> {
     if let Some(f) = headline_colon(d) {
         out.push(f);
     }
+    for i in 1..d.len() {
+        if let Some(f) = name_colon_quote(d, i) {
+            out.push(f);
+        }
+    }
     for i in 0..d.len() {
         if !d.word_is(i, "in") || d.is(i, wc::CUE) || d.toks[i].quote != NONE {
             continue;
@@ -829,6 +834,33 @@ pub(super) fn special(d: &Doc<'_>) -> Vec<Found<'static>> {
         });
     }
     out
+}
+
+/// How many words a name before "NAME: 'quotation'" may have.
+const MAX_COLON_NAME: usize = 6;
+
+/// "... - Pat Smith: “Polls were wrong.”": a name, a colon and a quotation.
+fn name_colon_quote(d: &Doc<'_>, colon: usize) -> Option<Found<'static>> {
+    if !d.is(colon, wc::COLON) || d.is(colon, wc::CUE) || d.toks[colon].quote != NONE {
+        return None;
+    }
+    let q = d.quote_starting_after(colon, 0)?;
+    let last = colon - 1;
+    if !d.cap(last) || d.is(last, wc::NOT_LABEL) || !d.same_sent(last, colon) {
+        return None;
+    }
+    let first = d.np_left(last)?;
+    if last - first >= MAX_COLON_NAME {
+        return None;
+    }
+    let end = d.follow_quotes(d.quotes[q].close, d.quotes[q].close);
+    Some(Found {
+        cue: (colon, colon),
+        source: Some((first, last)),
+        content: Some((d.quotes[q].open, end)),
+        entry: &COLON,
+        pattern: Pattern::HeadlineColon,
+    })
 }
 
 /// "Pat Smith: Voters Are Worried" in the first line of a document.
