@@ -60,6 +60,9 @@ const CASES: &[Case] = &[
          "According to", Some("the league"), Some("ticket sales fell by a third"), Indirect),
     case("Ticket sales fell by a third, according to the league.",
          "according to", Some("the league"), Some("Ticket sales fell by a third"), Indirect),
+    // Whatever follows "according to" is the source.
+    case("The meeting was held at noon, according to a pool report.",
+         "according to", Some("a pool report"), Some("The meeting was held at noon"), Indirect),
     // C, X said.
     case("Sales fell sharply, the company said on Monday.",
          "said", Some("the company"), Some("Sales fell sharply"), Indirect),

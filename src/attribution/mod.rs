@@ -189,7 +189,10 @@ fn to_attribution<'c>(
         .filter(|&s| {
             // "his criticism of the plan": the possessive is the source.
             let possessor = f.pattern == Pattern::Noun && s.0 == s.1 && d.is(s.0, wc::POSS);
-            possessor || speaker::looks_like_speaker(d, s)
+            // "according to a court filing": what follows is the source,
+            // whatever its last word looks like.
+            let named = f.pattern == Pattern::SourceFirst;
+            possessor || named || speaker::looks_like_speaker(d, s)
         })
         .map(|s| speaker::widen(d, s, mentions));
     let (mut speaker, co_speakers) = match source {
