@@ -128,7 +128,7 @@ const CASES: &[Case] = &[
     case("The governor praised the budget, citing figures about the debt.",
          "citing", Some("The governor"), Some("figures about the debt"), Indirect),
     // A noun cue with its holder.
-    case("The vote came a day after his criticism of the plan.",
+    case("The vote came a day after his criticism of the plan, which he called reckless.",
          "criticism of", Some("his"), Some("the plan"), Indirect),
     case("The union’s claim that wages fell drew scorn.",
          "claim", Some("The union’s"), Some("that wages fell drew scorn"), Indirect),
@@ -311,6 +311,23 @@ fn quotation_marks_of_every_kind() {
         assert_eq!(st.content.unwrap().as_str(text), quote, "{text}");
         assert_eq!(st.kind, Direct, "{text}");
     }
+}
+
+#[test]
+fn a_cue_inside_another_cue_is_one_statement() {
+    let text = "The president has reportedly conceded to the demands.";
+    let a = analyze(text);
+    let cues: Vec<&str> = a.statements.iter().map(|s| s.cue.as_str(text)).collect();
+    assert_eq!(cues, ["has reportedly conceded"]);
+}
+
+#[test]
+fn an_infinitive_to_is_no_part_of_according_to() {
+    // "reports" is a cue of its own here, but "to" is not its infinitive.
+    let text = "According to reports the council is pushing for a vote.";
+    let a = analyze(text);
+    let cues: Vec<&str> = a.statements.iter().map(|s| s.cue.as_str(text)).collect();
+    assert!(cues.contains(&"reports"), "{cues:?}");
 }
 
 #[test]

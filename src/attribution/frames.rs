@@ -205,7 +205,7 @@ pub(super) fn context(d: &Doc<'_>, c: &Candidate<'_>, f: &Found<'_>) -> Context 
         "out"
     });
     values[feat::CASE] = model::value(if d.cap(i0) { "cap" } else { "low" });
-    let (c0, _) = extend(d, i0, i1, c.entry.class == CueClass::Noun);
+    let (c0, _) = extend(d, i0, i1, infinitive(c.entry));
     values[feat::SUBJ] = model::value(match d.source_before(c0) {
         None => "none",
         Some((a, b)) if a == b && d.is(a, wc::SUBJ) => {
@@ -235,9 +235,15 @@ pub(super) fn context(d: &Doc<'_>, c: &Candidate<'_>, f: &Found<'_>) -> Context 
     Context { values }
 }
 
+/// A verb cue in its base form, which an infinitive's "to" may precede
+/// ("to endorse", not "to reports").
+fn infinitive(entry: &Cue) -> bool {
+    entry.class != CueClass::Noun && !(entry.form != entry.lemma && entry.form.ends_with('s'))
+}
+
 /// The cue with the auxiliaries, adverbs and infinitive "to" before it
 /// ("has also said", "to endorse") and a colon after it ("said:").
-pub(super) fn extend(d: &Doc<'_>, i0: usize, i1: usize, noun: bool) -> Range {
+pub(super) fn extend(d: &Doc<'_>, i0: usize, i1: usize, base: bool) -> Range {
     let mut j = i0;
     for _ in 0..MAX_CUE_PREFIX {
         if j == 0 || !d.same_sent(j - 1, i0) {
@@ -247,7 +253,7 @@ pub(super) fn extend(d: &Doc<'_>, i0: usize, i1: usize, noun: bool) -> Range {
         let adverb = d.is(p, wc::LY) && !d.is(p, wc::NOT_ADVERB) && !d.cap(p);
         // "to endorse": the infinitive's mark is part of the cue (in 300
         // of 330 cases on PolNeAR train).
-        let to = d.word_is(p, "to") && !noun;
+        let to = d.word_is(p, "to") && base;
         if !(d.is(p, wc::AUX) || adverb || to) {
             break;
         }
@@ -293,7 +299,7 @@ fn one<'c>(
     i1: usize,
     last_source: Option<(usize, Range)>,
 ) -> Found<'c> {
-    let (c0, c1) = extend(d, i0, i1, entry.class == CueClass::Noun);
+    let (c0, c1) = extend(d, i0, i1, infinitive(entry));
     let (s0, s1) = d.sent_of(i0);
     let mut found = Found {
         cue: (c0, c1),
@@ -376,7 +382,9 @@ fn one<'c>(
             }
         }
         if c1 < s1 {
-            found.content = d.trim_end(c1 + 1, s1);
+            // "her criticism of the plan, which ...": a noun's content is a
+            // phrase.
+            found.content = d.trim_end(c1 + 1, s1).map(|(a, b)| (a, d.phrase_end(a, b)));
         }
     } else if let Some(q) = quote_before {
         found.pattern = Pattern::QuoteBefore;
