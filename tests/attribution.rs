@@ -60,6 +60,9 @@ const CASES: &[Case] = &[
          "According to", Some("the league"), Some("ticket sales fell by a third"), Indirect),
     case("Ticket sales fell by a third, according to the league.",
          "according to", Some("the league"), Some("Ticket sales fell by a third"), Indirect),
+    // Whatever follows "according to" is the source.
+    case("The meeting was held at noon, according to a pool report.",
+         "according to", Some("a pool report"), Some("The meeting was held at noon"), Indirect),
     // C, X said.
     case("Sales fell sharply, the company said on Monday.",
          "said", Some("the company"), Some("Sales fell sharply"), Indirect),
@@ -71,15 +74,37 @@ const CASES: &[Case] = &[
          "said", Some("The senator, who chairs the committee,"), Some("the bill was dead"), Indirect),
     case("Anna Kovacs, a spokeswoman for the council, said the vote was fair.",
          "said", Some("Anna Kovacs, a spokeswoman for the council,"), Some("the vote was fair"), Indirect),
+    // Time words and adverbs between the subject and its verb are neither.
+    case("The mayor on Monday said the bridge would reopen.",
+         "said", Some("The mayor"), Some("the bridge would reopen"), Indirect),
+    case("Carter, however, said he would welcome the plan.",
+         "said", Some("Carter"), Some("he would welcome the plan"), Indirect),
+    // An apposition between dashes.
+    case("Jo Sims — a teacher from Dover — says he voted for the mayor.",
+         "says", Some("Jo Sims — a teacher from Dover —"), Some("he voted for the mayor"), Indirect),
+    // C, said X, who ... / C, said X, recalling ...: X speaks both.
+    case("The deal will fail, said Ann Lee, an analyst at the bank, who voted no.",
+         "said", Some("Ann Lee, an analyst at the bank"), Some("The deal will fail"), Indirect),
+    case("The deal will fail, said Ann Lee, recalling the vote.",
+         "recalling", Some("Ann Lee"), Some("the vote"), Indirect),
     // Auxiliaries and adverbs belong to the cue.
     case("The unions have repeatedly warned that the plant would close.",
          "have repeatedly warned", Some("The unions"), Some("that the plant would close"), Indirect),
+    // ... and so does an infinitive's "to".
+    case("The senator went on to praise the plan.",
+         "to praise", Some("The senator"), Some("the plan"), Indirect),
+    // A cue in an opening subordinate clause: its content ends with it.
+    case("While the mayor warned that taxes would rise, the council voted.",
+         "warned", Some("the mayor"), Some("that taxes would rise"), Indirect),
     // as X put it
     case("As the mayor put it, the city is broke.",
          "put it", Some("the mayor"), Some("the city is broke"), Indirect),
     // Passives: the agent after "by" speaks.
     case("The plan was criticized by the opposition leader.",
          "was criticized", Some("the opposition leader"), Some("The plan"), Indirect),
+    // ... and without an agent, the subject of a passive is none.
+    case("Three officials were charged with taking bribes.",
+         "were charged with", None, Some("taking bribes"), Indirect),
     // Raising verbs have no speaker.
     case("The council is expected to vote on Friday.",
          "is expected", None, Some("to vote on Friday"), Indirect),
@@ -93,9 +118,23 @@ const CASES: &[Case] = &[
          "said", Some("The mayor"), Some("the bridge was safe"), Indirect),
     case("The mayor said the bridge was safe, adding that repairs would start soon.",
          "adding", Some("The mayor"), Some("that repairs would start soon"), Indirect),
+    // C, X said, adding D: the first content is what comes before.
+    case("Sales will fall in May, the director said, adding that costs would rise.",
+         "said", Some("the director"), Some("Sales will fall in May"), Indirect),
+    // A participle after a quotation goes on with its speaker.
+    case("She said, “We will win,” promising that the club would return.",
+         "promising", Some("She"), Some("that the club would return"), Indirect),
+    // "citing" reports what the subject cited.
+    case("The governor praised the budget, citing figures about the debt.",
+         "citing", Some("The governor"), Some("figures about the debt"), Indirect),
     // A noun cue with its holder.
+    case("The vote came a day after his criticism of the plan, which he called reckless.",
+         "criticism of", Some("his"), Some("the plan"), Indirect),
     case("The union’s claim that wages fell drew scorn.",
          "claim", Some("The union’s"), Some("that wages fell drew scorn"), Indirect),
+    // "Name: 'quotation'" in running text.
+    case("Early voting is up - pollster Pat Smith: “The lines are long.”",
+         ":", Some("pollster Pat Smith"), Some("“The lines are long.”"), Direct),
     // A headline: "Name: what they said".
     case("Jane Roe: The Tax Plan Is Dead\n\nThe senator spoke on Monday.",
          ":", Some("Jane Roe"), Some("The Tax Plan Is Dead"), Indirect),
@@ -272,6 +311,23 @@ fn quotation_marks_of_every_kind() {
         assert_eq!(st.content.unwrap().as_str(text), quote, "{text}");
         assert_eq!(st.kind, Direct, "{text}");
     }
+}
+
+#[test]
+fn a_cue_inside_another_cue_is_one_statement() {
+    let text = "The president has reportedly conceded to the demands.";
+    let a = analyze(text);
+    let cues: Vec<&str> = a.statements.iter().map(|s| s.cue.as_str(text)).collect();
+    assert_eq!(cues, ["has reportedly conceded"]);
+}
+
+#[test]
+fn an_infinitive_to_is_no_part_of_according_to() {
+    // "reports" is a cue of its own here, but "to" is not its infinitive.
+    let text = "According to reports the council is pushing for a vote.";
+    let a = analyze(text);
+    let cues: Vec<&str> = a.statements.iter().map(|s| s.cue.as_str(text)).collect();
+    assert!(cues.contains(&"reports"), "{cues:?}");
 }
 
 #[test]

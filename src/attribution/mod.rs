@@ -88,6 +88,21 @@ pub(crate) fn attribute<'c>(
     // A headline colon that is also a turn's is one statement: the turn.
     found.sort_by_key(|f| (f.cue.0, f.pattern != Pattern::Turn));
     found.dedup_by_key(|f| f.cue);
+    // "has reportedly" inside "has reportedly conceded": one cue.
+    let inside: Vec<bool> = (0..found.len())
+        .map(|i| {
+            let c = found[i].cue;
+            let within = |o: &frames::Found<'_>| o.cue != c && o.cue.0 <= c.0 && c.1 <= o.cue.1;
+            found[i.saturating_sub(1)..(i + 2).min(found.len())]
+                .iter()
+                .any(within)
+        })
+        .collect();
+    let mut k = 0;
+    found.retain(|_| {
+        k += 1;
+        !inside[k - 1]
+    });
     let same_speaker = |a: Range, b: Range| {
         let actor = |r| speaker::resolve(&d, r, mentions).0.actor;
         d.str(a.0) == d.str(b.0) || actor(a).is_some() && actor(a) == actor(b)
@@ -186,7 +201,14 @@ fn to_attribution<'c>(
     let mut for_state = false;
     let mut source = f
         .source
-        .filter(|&s| speaker::looks_like_speaker(d, s))
+        .filter(|&s| {
+            // "his criticism of the plan": the possessive is the source.
+            let possessor = f.pattern == Pattern::Noun && s.0 == s.1 && d.is(s.0, wc::POSS);
+            // "according to a court filing": what follows is the source,
+            // whatever its last word looks like.
+            let named = f.pattern == Pattern::SourceFirst;
+            possessor || named || speaker::looks_like_speaker(d, s)
+        })
         .map(|s| speaker::widen(d, s, mentions));
     let (mut speaker, co_speakers) = match source {
         Some(s) => {

@@ -15,6 +15,9 @@ pub(super) type Range = (usize, usize);
 /// Words per apposition chunk and in all before the cue.
 const MAX_APPOSITION: usize = 40;
 
+/// Words of time or adverbs between a subject and its verb.
+const MAX_GAP: usize = 4;
+
 impl Doc<'_> {
     fn one_char(&self, i: usize) -> bool {
         let t = &self.toks[i];
@@ -169,9 +172,45 @@ impl Doc<'_> {
         if c0 == 0 || c0 <= s0 {
             return None;
         }
-        let j = c0 - 1;
+        let mut j = c0 - 1;
+        // "The mayor on Monday said", "Carter however said": the words
+        // between the subject and its verb are no part of the subject.
+        let mut g = j;
+        while g > s0 && j - g < MAX_GAP && self.is(g, wc::GAP) {
+            g -= 1;
+        }
+        if g < j && !self.is(g, wc::GAP) && !self.is(j, wc::PREP) {
+            if let Some(st) = self.np_left(g).filter(|_| !self.is(g, wc::COMMA)) {
+                return Some((st, g));
+            }
+        }
         if self.is(j, wc::COMMA) {
+            // "Carter, however, said".
+            if j >= s0 + 3 && self.is(j - 1, wc::GAP | wc::SENT_ADVERB) && self.is(j - 2, wc::COMMA)
+            {
+                if let Some(st) = self.np_left(j - 3) {
+                    return Some((st, j - 3));
+                }
+            }
             return self.apposition_before(j, s0);
+        }
+        if self.is(j, wc::DASH) {
+            // "Jo Sims — a teacher from Dover — says".
+            let mut m = j;
+            while m > s0
+                && j - m < MAX_APPOSITION
+                && !self.is(m - 1, wc::DASH | wc::COMMA | wc::QUOTE)
+            {
+                m -= 1;
+            }
+            if m > s0 + 1 && m < j && self.is(m - 1, wc::DASH) {
+                if let Some(st) = self.np_left(m - 2) {
+                    if self.cap(st) || self.is(st, wc::DET) {
+                        return Some((st, j));
+                    }
+                }
+            }
+            j = c0 - 1;
         }
         if self.is(j, wc::FLOATING) && j > s0 && self.is(j - 1, wc::ALPHA | wc::CAP) {
             // "The two leaders both said": the quantifier is no part.

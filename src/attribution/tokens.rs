@@ -73,6 +73,8 @@ pub(super) mod wc {
         CLAUSE_BREAK = 51, "clause_break";
         AGENT = 52, "agent";
         PAST = 53, "past";
+        SUBORD = 54, "subord";
+        GAP = 55, "gap";
         // Set by the attributor: a verb form of the cue lexicon, a kept cue.
         VERB = 56, "-verb";
         CUE = 57, "-cue";
