@@ -90,7 +90,14 @@ pub(super) mod wc {
 #[derive(Debug, Clone)]
 pub(crate) struct WordClasses {
     words: Vec<(Box<str>, u64)>,
+    /// Per first byte, the range of `words` starting with it.
+    by_first: Box<[(u32, u32); 256]>,
+    /// The longest word, in bytes.
+    max_len: usize,
 }
+
+/// Words are folded into a buffer of this size for the look-up.
+const FOLD_BUF: usize = 128;
 
 const COLUMNS: &[&str] = &["word", "classes"];
 const BUILTIN: (&str, &str) = ("words.tsv", include_str!("data/words.tsv"));
@@ -128,12 +135,66 @@ impl WordClasses {
                 false
             }
         });
-        Ok(WordClasses { words })
+        let mut by_first = Box::new([(0u32, 0u32); 256]);
+        for (i, (w, _)) in words.iter().enumerate() {
+            if let Some(&b) = w.as_bytes().first() {
+                let r = &mut by_first[b as usize];
+                if r.0 == r.1 {
+                    *r = (i as u32, i as u32 + 1);
+                } else {
+                    r.1 = i as u32 + 1;
+                }
+            }
+        }
+        let max_len = words.iter().map(|(w, _)| w.len()).max().unwrap_or(0);
+        Ok(WordClasses {
+            words,
+            by_first,
+            max_len,
+        })
     }
 
     /// The classes of `word`, compared lower-case with curly apostrophes
     /// folded; no allocation.
     pub(crate) fn of(&self, word: &str) -> u64 {
+        // Fold bytewise into a buffer ("’" and "‘" to "'", ASCII lower
+        // case: what `cmp_folded` does char by char), then look the bytes up
+        // among the words with the same first byte.
+        if self.max_len >= FOLD_BUF {
+            return self.of_slow(word);
+        }
+        let bytes = word.as_bytes();
+        let mut buf = [0u8; FOLD_BUF];
+        let mut n = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            if n == self.max_len {
+                // Longer than every word of the table.
+                return 0;
+            }
+            let b = bytes[i];
+            if b == 0xE2 && matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x98 | 0x99])) {
+                buf[n] = b'\'';
+                i += 3;
+            } else {
+                buf[n] = b.to_ascii_lowercase();
+                i += 1;
+            }
+            n += 1;
+        }
+        let folded = &buf[..n];
+        let Some(&first) = folded.first() else {
+            return self.of_slow(word);
+        };
+        let (lo, hi) = self.by_first[first as usize];
+        let range = &self.words[lo as usize..hi as usize];
+        range
+            .binary_search_by(|(w, _)| w.as_bytes().cmp(folded))
+            .map_or(0, |i| range[i].1)
+    }
+
+    /// [`WordClasses::of`] char by char.
+    fn of_slow(&self, word: &str) -> u64 {
         self.words
             .binary_search_by(|(w, _)| cmp_folded(w, word))
             .map_or(0, |i| self.words[i].1)
@@ -431,6 +492,32 @@ mod tests {
             words("Euro-Atlantic 3.5% A."),
             ["Euro-Atlantic", "3.5", "%", "A", "."]
         );
+    }
+
+    #[test]
+    fn the_bytewise_look_up_agrees_with_the_char_by_char_one() {
+        let c = WordClasses::builtin();
+        let mut words: Vec<String> = c.words.iter().map(|(w, _)| w.to_string()).collect();
+        for w in c.words.iter().map(|(w, _)| w.to_string()) {
+            words.push(w.to_uppercase());
+            words.push(w.replace('\'', "’"));
+            words.push(w.replace('\'', "‘"));
+            words.push(format!("{w}x"));
+            words.push(w[..w.len() - w.chars().next_back().unwrap().len_utf8()].to_string());
+        }
+        words.extend(
+            [
+                "",
+                "Kyiv",
+                "ÉTAT",
+                "’",
+                "a’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’",
+            ]
+            .map(String::from),
+        );
+        for w in &words {
+            assert_eq!(c.of(w), c.of_slow(w), "{w:?}");
+        }
     }
 
     #[test]
