@@ -325,8 +325,9 @@ impl Analyzer {
 /// content is a word or two ("..., the ministry said on Monday"), the rest
 /// of the sentence on the other side of the speaker and cue.
 fn reported_clause(text: &str, sentence: Span, a: &attribution::Attribution<'_>) -> Option<Span> {
-    let words = |s: Span| s.as_str(text).split_whitespace().count();
-    if a.content.is_some_and(|c| words(c) >= 3) {
+    // Word counts are compared with small numbers: count no further.
+    let at_least = |s: Span, n: usize| s.as_str(text).split_whitespace().take(n).count() == n;
+    if a.content.is_some_and(|c| at_least(c, 3)) {
         return a.content;
     }
     let source = a
@@ -334,8 +335,12 @@ fn reported_clause(text: &str, sentence: Span, a: &attribution::Attribution<'_>)
         .map_or(a.cue.start, |m| m.span.start.min(a.cue.start));
     let before = Span::new(sentence.start, source.max(sentence.start));
     let after = Span::new(a.cue.end.min(sentence.end), sentence.end);
-    let clause = if words(before) >= 3 { before } else { after };
-    if words(clause) > a.content.map_or(0, words) {
+    let clause = if at_least(before, 3) { before } else { after };
+    // The content, if any, has fewer than three words here.
+    let content_words = a
+        .content
+        .map_or(0, |c| c.as_str(text).split_whitespace().count());
+    if at_least(clause, content_words + 1) {
         Some(clause)
     } else {
         a.content
