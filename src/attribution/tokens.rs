@@ -120,15 +120,26 @@ fn slot(key: u128, mask: usize) -> usize {
 /// `None` for any other word.
 #[inline]
 fn ascii_key(word: &[u8]) -> Option<u128> {
-    const ONES: u128 = u128::MAX / 255;
-    const HIGH: u128 = ONES * 0x80;
     let n = word.len();
     if n == 0 || n > KEY_BYTES {
         return None;
     }
     let mut buf = [0u8; KEY_BYTES];
     buf[..n].copy_from_slice(word);
-    let key = u128::from_le_bytes(buf);
+    fold_key(u128::from_le_bytes(buf), n)
+}
+
+/// The folded key of the first `n` (1 to [`KEY_BYTES`]) bytes of `bytes`
+/// (little-endian), if they are ASCII without NUL.
+#[inline]
+fn fold_key(bytes: u128, n: usize) -> Option<u128> {
+    const ONES: u128 = u128::MAX / 255;
+    const HIGH: u128 = ONES * 0x80;
+    let key = if n == KEY_BYTES {
+        bytes
+    } else {
+        bytes & !(u128::MAX << (8 * n))
+    };
     // Padding bytes set, so that only the word's own bytes can be zero.
     let padded = if n == KEY_BYTES {
         key
@@ -223,7 +234,22 @@ impl WordClasses {
 
     /// The classes of `word`, compared lower-case with curly apostrophes
     /// folded; no allocation.
-    #[inline(never)]
+    /// [`WordClasses::of`] for `text[start..end]`, reading the word's
+    /// bytes at once when sixteen bytes of text follow its start.
+    #[inline]
+    fn of_span(&self, text: &str, start: usize, end: usize) -> u64 {
+        let n = end - start;
+        if let Some(chunk) = text.as_bytes().get(start..start + KEY_BYTES) {
+            if n > 0 && n <= KEY_BYTES {
+                let all = u128::from_le_bytes(chunk.try_into().expect("sixteen bytes"));
+                if let Some(key) = fold_key(all, n) {
+                    return self.short_of(key);
+                }
+            }
+        }
+        self.of(&text[start..end])
+    }
+
     pub(crate) fn of(&self, word: &str) -> u64 {
         if let Some(key) = ascii_key(word.as_bytes()) {
             return self.short_of(key);
@@ -506,7 +532,6 @@ impl<'t> Doc<'t> {
 /// Splits `text` into words (with inner `-`, `'`, `’` and the dots of
 /// "U.S.") and single punctuation marks (`''`, ``` `` ``` and `--` count as
 /// one), and gives each its classes.
-#[inline(never)]
 fn tokenize(text: &str, classes: &WordClasses) -> Vec<Tok> {
     let mut toks = Vec::with_capacity(text.len() / 5);
     let bytes = text.as_bytes();
@@ -563,7 +588,7 @@ fn tokenize(text: &str, classes: &WordClasses) -> Vec<Tok> {
             end += 1;
         }
         let word = &text[i..end];
-        let mut class = classes.of(word);
+        let mut class = classes.of_span(text, i, end);
         if is_word_char(c) {
             if c.is_uppercase() {
                 class |= wc::CAP;
@@ -668,6 +693,8 @@ mod tests {
         for w in &words {
             assert_eq!(c.of(w), c.of_slow(w), "{w:?}");
             assert_eq!(c.of_long(w), c.of_slow(w), "{w:?}");
+            let padded = format!("{w}{}", " x".repeat(9));
+            assert_eq!(c.of_span(&padded, 0, w.len()), c.of_slow(w), "{w:?}");
             if let Some(key) = ascii_key(w.as_bytes()) {
                 assert_eq!(key, key_of(w.to_ascii_lowercase().as_bytes()), "{w:?}");
             }
