@@ -352,27 +352,46 @@ fn reported_clause(text: &str, sentence: Span, a: &attribution::Attribution<'_>)
 struct IdTable<'a> {
     gaz: &'a Gazetteer,
     doc: &'a DocMentions,
-    index: HashMap<ActorRef, usize>,
+    /// Per gazetteer actor (`ActorRef::Known`) and per actor found in the
+    /// document (`ActorRef::Found`): its index in `actors`, or `NO_ID`.
+    /// Vectors, not a hash map: looked up for every mention of every
+    /// statement.
+    known: Vec<u32>,
+    found: Vec<u32>,
     actors: Vec<Actor>,
 }
+
+const NO_ID: u32 = u32::MAX;
 
 impl<'a> IdTable<'a> {
     fn new(gaz: &'a Gazetteer, doc: &'a DocMentions) -> IdTable<'a> {
         IdTable {
             gaz,
             doc,
-            index: HashMap::new(),
+            known: Vec::new(),
+            found: Vec::new(),
             actors: Vec::new(),
         }
     }
 
     fn id(&mut self, r: ActorRef) -> ActorId {
-        if let Some(&i) = self.index.get(&r) {
-            return self.actors[i].id.clone();
+        let (map, i) = match r {
+            ActorRef::Known(i) => (&mut self.known, i as usize),
+            ActorRef::Found(i) => (&mut self.found, i as usize),
+        };
+        if i >= map.len() {
+            map.resize(i + 1, NO_ID);
         }
-        let actor = self.doc.actor(self.gaz, r).clone();
+        if map[i] != NO_ID {
+            return self.actors[map[i] as usize].id.clone();
+        }
+        map[i] = self.actors.len() as u32;
+        let mut actor = self.doc.actor(self.gaz, r).clone();
+        // A fresh id for this analysis: the clones handed out for every
+        // mention then never touch the gazetteer's shared reference count,
+        // which threads analysing other documents contend for.
+        actor.id = ActorId::from(actor.id.as_str());
         let id = actor.id.clone();
-        self.index.insert(r, self.actors.len());
         self.actors.push(actor);
         id
     }
