@@ -1,5 +1,7 @@
 //! The cue lexicon: reporting verbs, multiword cues, source phrases.
 
+use std::sync::Arc;
+
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::model::CueModel;
@@ -98,7 +100,7 @@ pub enum ContentBound {
 pub struct CueLexicon {
     /// Walks from word starts; `None` for a lexicon it cannot serve (see
     /// `wordscan`), which then has `automaton`.
-    scan: Option<WordScan>,
+    scan: Option<Arc<WordScan>>,
     automaton: Option<AhoCorasick>,
     cues: Vec<Cue>,
     lemmas: Vec<String>,
@@ -191,7 +193,8 @@ impl CueLexicon {
                 next
             });
         }
-        let scan = WordScan::new(cues.iter().map(|c| c.form.as_str()));
+        // Shared by the clones (an analyzer clones the built-in lexicon).
+        let scan = WordScan::new(cues.iter().map(|c| c.form.as_str())).map(Arc::new);
         let automaton = match scan {
             Some(_) => None,
             None => Some(

@@ -93,6 +93,8 @@ impl Trie {
                 next[slot] |= 1;
             }
         }
+        next.shrink_to_fit();
+        key.shrink_to_fit();
         Some(Trie {
             class,
             width,
