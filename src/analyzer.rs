@@ -321,8 +321,9 @@ impl Analyzer {
 /// content is a word or two ("..., the ministry said on Monday"), the rest
 /// of the sentence on the other side of the speaker and cue.
 fn reported_clause(text: &str, sentence: Span, a: &attribution::Attribution<'_>) -> Option<Span> {
-    let words = |s: Span| s.as_str(text).split_whitespace().count();
-    if a.content.is_some_and(|c| words(c) >= 3) {
+    // Word counts are compared with small numbers: count no further.
+    let at_least = |s: Span, n: usize| s.as_str(text).split_whitespace().take(n).count() == n;
+    if a.content.is_some_and(|c| at_least(c, 3)) {
         return a.content;
     }
     let source = a
@@ -330,8 +331,12 @@ fn reported_clause(text: &str, sentence: Span, a: &attribution::Attribution<'_>)
         .map_or(a.cue.start, |m| m.span.start.min(a.cue.start));
     let before = Span::new(sentence.start, source.max(sentence.start));
     let after = Span::new(a.cue.end.min(sentence.end), sentence.end);
-    let clause = if words(before) >= 3 { before } else { after };
-    if words(clause) > a.content.map_or(0, words) {
+    let clause = if at_least(before, 3) { before } else { after };
+    // The content, if any, has fewer than three words here.
+    let content_words = a
+        .content
+        .map_or(0, |c| c.as_str(text).split_whitespace().count());
+    if at_least(clause, content_words + 1) {
         Some(clause)
     } else {
         a.content
@@ -343,27 +348,46 @@ fn reported_clause(text: &str, sentence: Span, a: &attribution::Attribution<'_>)
 struct IdTable<'a> {
     gaz: &'a Gazetteer,
     doc: &'a DocMentions,
-    index: HashMap<ActorRef, usize>,
+    /// Per gazetteer actor (`ActorRef::Known`) and per actor found in the
+    /// document (`ActorRef::Found`): its index in `actors`, or `NO_ID`.
+    /// Vectors, not a hash map: looked up for every mention of every
+    /// statement.
+    known: Vec<u32>,
+    found: Vec<u32>,
     actors: Vec<Actor>,
 }
+
+const NO_ID: u32 = u32::MAX;
 
 impl<'a> IdTable<'a> {
     fn new(gaz: &'a Gazetteer, doc: &'a DocMentions) -> IdTable<'a> {
         IdTable {
             gaz,
             doc,
-            index: HashMap::new(),
+            known: Vec::new(),
+            found: Vec::new(),
             actors: Vec::new(),
         }
     }
 
     fn id(&mut self, r: ActorRef) -> ActorId {
-        if let Some(&i) = self.index.get(&r) {
-            return self.actors[i].id.clone();
+        let (map, i) = match r {
+            ActorRef::Known(i) => (&mut self.known, i as usize),
+            ActorRef::Found(i) => (&mut self.found, i as usize),
+        };
+        if i >= map.len() {
+            map.resize(i + 1, NO_ID);
         }
-        let actor = self.doc.actor(self.gaz, r).clone();
+        if map[i] != NO_ID {
+            return self.actors[map[i] as usize].id.clone();
+        }
+        map[i] = self.actors.len() as u32;
+        let mut actor = self.doc.actor(self.gaz, r).clone();
+        // A fresh id for this analysis: the clones handed out for every
+        // mention then never touch the gazetteer's shared reference count,
+        // which threads analysing other documents contend for.
+        actor.id = ActorId::from(actor.id.as_str());
         let id = actor.id.clone();
-        self.index.insert(r, self.actors.len());
         self.actors.push(actor);
         id
     }

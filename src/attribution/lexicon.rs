@@ -1,8 +1,11 @@
 //! The cue lexicon: reporting verbs, multiword cues, source phrases.
 
+use std::sync::Arc;
+
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::model::CueModel;
+use super::wordscan::{WordScan, WordScanIter};
 use crate::error::Error;
 use crate::text::is_whole_word;
 use crate::tsv;
@@ -95,7 +98,10 @@ pub enum ContentBound {
 /// ```
 #[derive(Debug, Clone)]
 pub struct CueLexicon {
-    automaton: AhoCorasick,
+    /// Walks from word starts; `None` for a lexicon it cannot serve (see
+    /// `wordscan`), which then has `automaton`.
+    scan: Option<Arc<WordScan>>,
+    automaton: Option<AhoCorasick>,
     cues: Vec<Cue>,
     lemmas: Vec<String>,
     pub(crate) model: CueModel,
@@ -187,13 +193,21 @@ impl CueLexicon {
                 next
             });
         }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .build(cues.iter().map(|c| c.form.as_str()))
-            .map_err(|e| Error::automaton("cue", e))?;
+        // Shared by the clones (an analyzer clones the built-in lexicon).
+        let scan = WordScan::new(cues.iter().map(|c| c.form.as_str())).map(Arc::new);
+        let automaton = match scan {
+            Some(_) => None,
+            None => Some(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .ascii_case_insensitive(true)
+                    .build(cues.iter().map(|c| c.form.as_str()))
+                    .map_err(|e| Error::automaton("cue", e))?,
+            ),
+        };
         let model = CueModel::builtin(&lemmas)?;
         Ok(CueLexicon {
+            scan,
             automaton,
             cues,
             lemmas,
@@ -213,10 +227,15 @@ impl CueLexicon {
 
     /// Iterates over the whole-word cues in `text`.
     pub fn find_iter<'a, 't>(&'a self, text: &'t str) -> CueMatches<'a, 't> {
+        let inner = match (&self.scan, &self.automaton) {
+            (Some(scan), _) => Inner::Words(scan.find_iter(text)),
+            (None, Some(automaton)) => Inner::Automaton(automaton.find_iter(text)),
+            (None, None) => unreachable!("a lexicon has a scanner or an automaton"),
+        };
         CueMatches {
             lexicon: self,
             text,
-            inner: self.automaton.find_iter(text),
+            inner,
         }
     }
 }
@@ -226,19 +245,27 @@ impl CueLexicon {
 pub struct CueMatches<'a, 't> {
     lexicon: &'a CueLexicon,
     text: &'t str,
-    inner: aho_corasick::FindIter<'a, 't>,
+    inner: Inner<'a, 't>,
+}
+
+#[derive(Debug)]
+enum Inner<'a, 't> {
+    Words(WordScanIter<'a, 't>),
+    Automaton(aho_corasick::FindIter<'a, 't>),
 }
 
 impl<'a> Iterator for CueMatches<'a, '_> {
     type Item = (Span, &'a Cue);
 
     fn next(&mut self) -> Option<(Span, &'a Cue)> {
-        for m in self.inner.by_ref() {
-            if is_whole_word(self.text, m.start(), m.end()) {
-                let cue = &self.lexicon.cues[m.pattern().as_usize()];
-                return Some((Span::new(m.start(), m.end()), cue));
-            }
-        }
-        None
+        let text = self.text;
+        let found = match &mut self.inner {
+            Inner::Words(words) => words.next(),
+            Inner::Automaton(automaton) => automaton.find_map(|m| {
+                is_whole_word(text, m.start(), m.end())
+                    .then(|| (m.start(), m.end(), m.pattern().as_u32()))
+            }),
+        };
+        found.map(|(start, end, k)| (Span::new(start, end), &self.lexicon.cues[k as usize]))
     }
 }

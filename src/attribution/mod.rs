@@ -34,6 +34,7 @@ mod model;
 mod speaker;
 mod tokens;
 mod transcript;
+mod wordscan;
 
 pub use lexicon::{ContentBound, Cue, CueClass, CueLexicon, CueMatches, Frame};
 

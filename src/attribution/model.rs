@@ -169,6 +169,14 @@ impl CueModel {
             lemma_slot: vec![u32::MAX; lemmas.len()],
             lemmas: Vec::new(),
         };
+        // The lemmas sorted, for a binary search per row (first index of
+        // each).
+        let mut by_name: Vec<(&str, usize)> = lemmas
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.as_str(), i))
+            .collect();
+        by_name.sort_unstable();
         for row in tsv::parse(file, text, COLUMNS, COLUMNS)? {
             let group = row.required("group")?;
             let feature = row.required("feature")?;
@@ -196,7 +204,8 @@ impl CueModel {
                 .ok_or_else(|| row.bad("value", value))?;
             let table = if let Some(lemma) = group.strip_prefix("lemma:") {
                 // Rows of lemmas this lexicon does not have are not needed.
-                let Some(id) = lemmas.iter().position(|l| l == lemma) else {
+                let first = by_name.partition_point(|&(l, _)| l < lemma);
+                let Some(&(_, id)) = by_name.get(first).filter(|&&(l, _)| l == lemma) else {
                     continue;
                 };
                 if model.lemma_slot[id] == u32::MAX {

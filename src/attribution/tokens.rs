@@ -92,6 +92,77 @@ pub(super) mod wc {
 #[derive(Debug, Clone)]
 pub(crate) struct WordClasses {
     words: Vec<(Box<str>, u64)>,
+    /// The words of at most [`KEY_BYTES`] bytes as integer keys (their
+    /// bytes, little-endian, zero-padded) in an open-addressing table
+    /// (key 0: an empty slot), a quarter full: a look-up folds the token
+    /// into its key once, then compares integers.
+    short: Box<[(u128, u64)]>,
+    /// Per first byte, the range of `words` starting with it.
+    by_first: Box<[(u32, u32); 256]>,
+    /// The longest word, in bytes.
+    max_len: usize,
+}
+
+/// Words are folded into a buffer of this size for the look-up.
+const FOLD_BUF: usize = 128;
+
+/// Words of up to this many bytes are looked up as integers.
+const KEY_BYTES: usize = 16;
+
+/// The slot of `key` in a table of `mask + 1` entries (a power of two).
+#[inline]
+fn slot(key: u128, mask: usize) -> usize {
+    let (lo, hi) = (key as u64, (key >> 64) as u64);
+    let h = (lo ^ hi.wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+    (h >> 32) as usize & mask
+}
+
+/// The folded integer key of an ASCII word of 1 to [`KEY_BYTES`] bytes
+/// without NUL, read at once and lower-cased eight bytes at a time (SWAR);
+/// `None` for any other word.
+#[inline]
+fn ascii_key(word: &[u8]) -> Option<u128> {
+    let n = word.len();
+    if n == 0 || n > KEY_BYTES {
+        return None;
+    }
+    let mut buf = [0u8; KEY_BYTES];
+    buf[..n].copy_from_slice(word);
+    fold_key(u128::from_le_bytes(buf), n)
+}
+
+/// The folded key of the first `n` (1 to [`KEY_BYTES`]) bytes of `bytes`
+/// (little-endian), if they are ASCII without NUL.
+#[inline]
+fn fold_key(bytes: u128, n: usize) -> Option<u128> {
+    const ONES: u128 = u128::MAX / 255;
+    const HIGH: u128 = ONES * 0x80;
+    let key = if n == KEY_BYTES {
+        bytes
+    } else {
+        bytes & !(u128::MAX << (8 * n))
+    };
+    // Padding bytes set, so that only the word's own bytes can be zero.
+    let padded = if n == KEY_BYTES {
+        key
+    } else {
+        key | (u128::MAX << (8 * n))
+    };
+    let has_zero = padded.wrapping_sub(ONES) & !padded & HIGH != 0;
+    if key & HIGH != 0 || has_zero {
+        return None;
+    }
+    // Every byte is below 0x80: b + 0x3F has its high bit iff b >= 'A',
+    // b + 0x25 iff b > 'Z', and no sum carries into the next byte.
+    let upper = key.wrapping_add(ONES * 0x3F) & !key.wrapping_add(ONES * 0x25) & HIGH;
+    Some(key | upper >> 2)
+}
+
+/// The integer key of a word of at most [`KEY_BYTES`] bytes and no NUL.
+fn key_of(word: &[u8]) -> u128 {
+    word.iter()
+        .enumerate()
+        .fold(0, |k, (i, &b)| k | (b as u128) << (8 * i))
 }
 
 const COLUMNS: &[&str] = &["word", "classes"];
@@ -130,12 +201,148 @@ impl WordClasses {
                 false
             }
         });
-        Ok(WordClasses { words })
+        let mut by_first = Box::new([(0u32, 0u32); 256]);
+        for (i, (w, _)) in words.iter().enumerate() {
+            if let Some(&b) = w.as_bytes().first() {
+                let r = &mut by_first[b as usize];
+                if r.0 == r.1 {
+                    *r = (i as u32, i as u32 + 1);
+                } else {
+                    r.1 = i as u32 + 1;
+                }
+            }
+        }
+        let max_len = words.iter().map(|(w, _)| w.len()).max().unwrap_or(0);
+        let keyed = words
+            .iter()
+            .filter(|(w, _)| !w.is_empty() && w.len() <= KEY_BYTES && !w.contains('\0'));
+        let size = (keyed.clone().count() * 4).next_power_of_two();
+        let mut short = vec![(0u128, 0u64); size].into_boxed_slice();
+        for (w, c) in keyed {
+            let key = key_of(w.as_bytes());
+            let mut i = slot(key, size - 1);
+            while short[i].0 != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            short[i] = (key, *c);
+        }
+        Ok(WordClasses {
+            words,
+            short,
+            by_first,
+            max_len,
+        })
     }
 
     /// The classes of `word`, compared lower-case with curly apostrophes
     /// folded; no allocation.
+    /// [`WordClasses::of`] for `text[start..end]`, reading the word's
+    /// bytes at once when sixteen bytes of text follow its start.
+    #[inline]
+    fn of_span(&self, text: &str, start: usize, end: usize) -> u64 {
+        let n = end - start;
+        if let Some(chunk) = text.as_bytes().get(start..start + KEY_BYTES) {
+            if n > 0 && n <= KEY_BYTES {
+                let all = u128::from_le_bytes(chunk.try_into().expect("sixteen bytes"));
+                if let Some(key) = fold_key(all, n) {
+                    return self.short_of(key);
+                }
+            }
+        }
+        self.of(&text[start..end])
+    }
+
     pub(crate) fn of(&self, word: &str) -> u64 {
+        if let Some(key) = ascii_key(word.as_bytes()) {
+            return self.short_of(key);
+        }
+        // Fold bytewise ("’" and "‘" to "'", ASCII lower case: what
+        // `cmp_folded` does char by char) into an integer key; a word
+        // without NUL of at most KEY_BYTES bytes is then found by a binary
+        // search over integers.
+        let bytes = word.as_bytes();
+        let mut key: u128 = 0;
+        let mut n = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            if n == KEY_BYTES {
+                return self.of_long(word);
+            }
+            let b = bytes[i];
+            let f = if b == 0xE2 && matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x98 | 0x99])) {
+                i += 3;
+                b'\''
+            } else {
+                i += 1;
+                b.to_ascii_lowercase()
+            };
+            if f == 0 {
+                return self.of_long(word);
+            }
+            key |= (f as u128) << (8 * n);
+            n += 1;
+        }
+        if n == 0 {
+            return self.of_slow(word);
+        }
+        self.short_of(key)
+    }
+
+    /// The classes of the word with integer key `key`.
+    #[inline]
+    fn short_of(&self, key: u128) -> u64 {
+        let mask = self.short.len() - 1;
+        let mut i = slot(key, mask);
+        loop {
+            let (k, c) = self.short[i];
+            if k == key {
+                return c;
+            }
+            if k == 0 {
+                return 0;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// [`WordClasses::of`] for words longer than [`KEY_BYTES`]: folded
+    /// into a buffer and looked up among the words sharing the first byte.
+    fn of_long(&self, word: &str) -> u64 {
+        if self.max_len >= FOLD_BUF {
+            return self.of_slow(word);
+        }
+        let bytes = word.as_bytes();
+        let mut buf = [0u8; FOLD_BUF];
+        let mut n = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            if n == self.max_len {
+                // Longer than every word of the table.
+                return 0;
+            }
+            let b = bytes[i];
+            if b == 0xE2 && matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x98 | 0x99])) {
+                buf[n] = b'\'';
+                i += 3;
+            } else {
+                buf[n] = b.to_ascii_lowercase();
+                i += 1;
+            }
+            n += 1;
+        }
+        let folded = &buf[..n];
+        let Some(&first) = folded.first() else {
+            return self.of_slow(word);
+        };
+        let (lo, hi) = self.by_first[first as usize];
+        let range = &self.words[lo as usize..hi as usize];
+        range
+            .binary_search_by(|(w, _)| w.as_bytes().cmp(folded))
+            .map_or(0, |i| range[i].1)
+    }
+
+    /// [`WordClasses::of`] char by char.
+    fn of_slow(&self, word: &str) -> u64 {
         self.words
             .binary_search_by(|(w, _)| cmp_folded(w, word))
             .map_or(0, |i| self.words[i].1)
@@ -331,42 +538,59 @@ fn tokenize(text: &str, classes: &WordClasses) -> Vec<Tok> {
     let mut toks = Vec::with_capacity(text.len() / 5);
     let bytes = text.as_bytes();
     let mut line = false;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if is_space(c) {
+    let mut i = 0;
+    while let Some((c, len)) = char_at(text, i) {
+        // White space, control and format characters separate tokens
+        // (for ASCII: everything up to the space, and DEL).
+        let space = if c.is_ascii() {
+            c <= ' ' || c == '\x7f'
+        } else {
+            is_space(c)
+        };
+        if space {
             line |= c == '\n';
+            i += len;
             continue;
         }
-        let mut end = i + c.len_utf8();
+        let mut end = i + len;
         if is_word_char(c) {
-            while let Some(&(j, d)) = iter.peek() {
+            // `j`: the next char not yet taken into the word.
+            let mut j = end;
+            loop {
+                // Runs of ASCII letters and digits first, at once.
+                let run = bytes[j..]
+                    .iter()
+                    .position(|b| !b.is_ascii_alphanumeric())
+                    .unwrap_or(bytes.len() - j);
+                if run > 0 {
+                    j += run;
+                    end = j;
+                }
+                let Some((d, dlen)) = char_at(text, j) else {
+                    break;
+                };
                 if is_word_char(d) {
-                    iter.next();
-                    end = j + d.len_utf8();
+                    j += dlen;
+                    end = j;
                     continue;
                 }
                 let joiner = matches!(d, '-' | '\'' | '’' | '.' | '\u{2010}' | '\u{2011}');
-                let next_is_word = text[j + d.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(is_word_char);
+                let next_is_word = char_at(text, j + dlen).is_some_and(|(n, _)| is_word_char(n));
                 if joiner && next_is_word {
-                    iter.next();
+                    j += dlen;
                     continue;
                 }
                 // "U.S." keeps its final dot.
-                if d == '.' && dotted_abbreviation(text, i, j) && !next_is_word {
-                    iter.next();
+                if d == '.' && !next_is_word && dotted_abbreviation(text, i, j) {
                     end = j + 1;
                 }
                 break;
             }
         } else if matches!(c, '\'' | '`' | '-') && bytes.get(end) == Some(&(c as u8)) {
-            iter.next();
             end += 1;
         }
         let word = &text[i..end];
-        let mut class = classes.of(word);
+        let mut class = classes.of_span(text, i, end);
         if is_word_char(c) {
             if c.is_uppercase() {
                 class |= wc::CAP;
@@ -399,8 +623,20 @@ fn tokenize(text: &str, classes: &WordClasses) -> Vec<Tok> {
             quote: NONE,
             line_before: std::mem::take(&mut line),
         });
+        i = end;
     }
     toks
+}
+
+/// The char at byte offset `i` (a char boundary) and its length in bytes.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    let c = text[i..].chars().next()?;
+    Some((c, c.len_utf8()))
 }
 
 /// Whether the word from `start` to the dot at `dot` is a dotted
@@ -433,6 +669,38 @@ mod tests {
             words("Euro-Atlantic 3.5% A."),
             ["Euro-Atlantic", "3.5", "%", "A", "."]
         );
+    }
+
+    #[test]
+    fn the_bytewise_look_up_agrees_with_the_char_by_char_one() {
+        let c = WordClasses::builtin();
+        let mut words: Vec<String> = c.words.iter().map(|(w, _)| w.to_string()).collect();
+        for w in c.words.iter().map(|(w, _)| w.to_string()) {
+            words.push(w.to_uppercase());
+            words.push(w.replace('\'', "’"));
+            words.push(w.replace('\'', "‘"));
+            words.push(format!("{w}x"));
+            words.push(w[..w.len() - w.chars().next_back().unwrap().len_utf8()].to_string());
+        }
+        words.extend(
+            [
+                "",
+                "Kyiv",
+                "ÉTAT",
+                "’",
+                "a’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’",
+            ]
+            .map(String::from),
+        );
+        for w in &words {
+            assert_eq!(c.of(w), c.of_slow(w), "{w:?}");
+            assert_eq!(c.of_long(w), c.of_slow(w), "{w:?}");
+            let padded = format!("{w}{}", " x".repeat(9));
+            assert_eq!(c.of_span(&padded, 0, w.len()), c.of_slow(w), "{w:?}");
+            if let Some(key) = ascii_key(w.as_bytes()) {
+                assert_eq!(key, key_of(w.to_ascii_lowercase().as_bytes()), "{w:?}");
+            }
+        }
     }
 
     #[test]

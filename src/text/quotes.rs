@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Span;
 
-use super::words::is_word_char;
+use super::words::{char_before, is_word_char};
 
 /// A quotation: the text between a pair of quotation marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -55,42 +55,48 @@ enum Family {
 /// assert_eq!(q, ["We will not accept it,", "plan"]);
 /// ```
 pub fn quotes(text: &str) -> Vec<Quote> {
+    let bytes = text.as_bytes();
     let mut out: Vec<Quote> = Vec::new();
     // (family, offset of the opening mark, length of the mark)
     let mut open: Option<(Family, usize, usize)> = None;
-    // An unclosed quotation of the previous paragraph, while only white
-    // space has followed it.
-    let mut pending: Option<usize> = None;
-    let mut prev: Option<char> = None;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
+    // An unclosed quotation of the previous paragraph (its index in `out`)
+    // and the offset up to which only white space has followed it.
+    let mut pending: Option<(usize, usize)> = None;
+    let mut i = 0;
+    // Most bytes can change nothing: skip to the next line break, straight
+    // mark or lead byte of a curly or angle mark.
+    while let Some(skip) = bytes[i..].iter().position(|&b| INTERESTING[b as usize]) {
+        i += skip;
+        let c = text[i..].chars().next().expect("a char boundary");
         let mut len = c.len_utf8();
         if c == '\n' {
             if let Some((_, s, l)) = open.take() {
                 let end = text[..i].trim_end().len().max(s + l);
-                pending = Some(out.len());
+                pending = Some((out.len(), i + 1));
                 out.push(Quote {
                     outer: Span::new(s, end),
                     inner: Span::new(s + l, end),
                     closed: false,
                     continued: false,
                 });
+            } else if let Some((p, from)) = pending {
+                // Still only white space since the break? Then keep
+                // waiting, from here (each byte is looked at once).
+                pending = only_space(&text[from..i]).then_some((p, i + 1));
             }
-            prev = Some(c);
+            i += 1;
             continue;
         }
-        if c.is_whitespace() {
-            prev = Some(c);
+        if !is_mark(c) {
+            i += len;
             continue;
         }
         // '' and `` are double marks (as in some newspapers' text).
-        let doubled = matches!(c, '\'' | '`') && next == Some(c);
+        let doubled = matches!(c, '\'' | '`') && bytes.get(i + 1) == Some(&(c as u8));
         if doubled {
-            iter.next();
             len = 2;
         }
-        let after_word = prev.is_some_and(is_word_char);
+        let after_word = char_before(text, i).is_some_and(is_word_char);
         let before_word = text[i + len..].chars().next().is_some_and(is_word_char);
         match (open, c) {
             (None, '“' | '„' | '«' | '‹') => open = Some((Family::Double, i, len)),
@@ -120,11 +126,14 @@ pub fn quotes(text: &str) -> Vec<Quote> {
             }
             _ => {}
         }
-        if let Some(p) = pending.take() {
-            // The first mark after the break opens a quotation: it continues.
-            out[p].continued = open.is_some_and(|(_, s, _)| s == i);
+        if let Some((p, from)) = pending.take() {
+            // The first thing after the break is this mark: if it opens a
+            // quotation, the quotation before the break continues here.
+            if only_space(&text[from..i]) {
+                out[p].continued = open.is_some_and(|(_, s, _)| s == i);
+            }
         }
-        prev = Some(if doubled { '"' } else { c });
+        i += len;
     }
     if let Some((_, s, l)) = open {
         let end = text.trim_end().len().max(s + l);
@@ -136,6 +145,32 @@ pub fn quotes(text: &str) -> Vec<Quote> {
         });
     }
     out
+}
+
+/// Bytes where something can happen: a line break, a straight mark, or the
+/// lead byte of a curly or angle mark (U+2018–U+201E and U+2039–U+203A
+/// start with 0xE2; U+00AB and U+00BB with 0xC2).
+const INTERESTING: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\n' as usize] = true;
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[b'`' as usize] = true;
+    t[0xE2] = true;
+    t[0xC2] = true;
+    t
+};
+
+/// Whether `c` is one of the quotation marks [`quotes`] knows.
+fn is_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '`' | '“' | '”' | '„' | '‘' | '’' | '«' | '»' | '‹' | '›'
+    )
+}
+
+fn only_space(s: &str) -> bool {
+    s.chars().all(char::is_whitespace)
 }
 
 fn closed(start: usize, open_len: usize, close: usize, close_len: usize) -> Quote {
@@ -150,6 +185,115 @@ fn closed(start: usize, open_len: usize, close: usize, close_len: usize) -> Quot
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The straightforward char-by-char scan the byte-skipping [`quotes`]
+    /// must agree with.
+    fn reference(text: &str) -> Vec<Quote> {
+        let mut out: Vec<Quote> = Vec::new();
+        // (family, offset of the opening mark, length of the mark)
+        let mut open: Option<(Family, usize, usize)> = None;
+        // An unclosed quotation of the previous paragraph, while only white
+        // space has followed it.
+        let mut pending: Option<usize> = None;
+        let mut prev: Option<char> = None;
+        let mut iter = text.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            let next = iter.peek().map(|&(_, n)| n);
+            let mut len = c.len_utf8();
+            if c == '\n' {
+                if let Some((_, s, l)) = open.take() {
+                    let end = text[..i].trim_end().len().max(s + l);
+                    pending = Some(out.len());
+                    out.push(Quote {
+                        outer: Span::new(s, end),
+                        inner: Span::new(s + l, end),
+                        closed: false,
+                        continued: false,
+                    });
+                }
+                prev = Some(c);
+                continue;
+            }
+            if c.is_whitespace() {
+                prev = Some(c);
+                continue;
+            }
+            // '' and `` are double marks (as in some newspapers' text).
+            let doubled = matches!(c, '\'' | '`') && next == Some(c);
+            if doubled {
+                iter.next();
+                len = 2;
+            }
+            let after_word = prev.is_some_and(is_word_char);
+            let before_word = text[i + len..].chars().next().is_some_and(is_word_char);
+            match (open, c) {
+                (None, '“' | '„' | '«' | '‹') => open = Some((Family::Double, i, len)),
+                (None, '`') if doubled => open = Some((Family::Double, i, len)),
+                (None, '\'') if doubled && !after_word => open = Some((Family::Double, i, len)),
+                (None, '"') if !after_word => open = Some((Family::Double, i, len)),
+                (None, '‘') => open = Some((Family::Single, i, len)),
+                (None, '\'') if !doubled && !after_word && before_word => {
+                    open = Some((Family::Single, i, len))
+                }
+                (Some((Family::Double, s, l)), '”' | '“' | '»' | '›' | '"') => {
+                    out.push(closed(s, l, i, len));
+                    open = None;
+                }
+                (Some((Family::Double, s, l)), '\'') if doubled => {
+                    out.push(closed(s, l, i, len));
+                    open = None;
+                }
+                (Some((Family::Single, s, l)), '’' | '\'') if !before_word && !doubled => {
+                    out.push(closed(s, l, i, len));
+                    open = None;
+                }
+                // A double mark inside a single-quoted span: the single mark was
+                // an apostrophe after all; restart as a double quotation.
+                (Some((Family::Single, _, _)), '“' | '„' | '«') => {
+                    open = Some((Family::Double, i, len));
+                }
+                _ => {}
+            }
+            if let Some(p) = pending.take() {
+                // The first mark after the break opens a quotation: it continues.
+                out[p].continued = open.is_some_and(|(_, s, _)| s == i);
+            }
+            prev = Some(if doubled { '"' } else { c });
+        }
+        if let Some((_, s, l)) = open {
+            let end = text.trim_end().len().max(s + l);
+            out.push(Quote {
+                outer: Span::new(s, end),
+                inner: Span::new(s + l, end),
+                closed: false,
+                continued: false,
+            });
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 2000, ..Default::default() })]
+
+        #[test]
+        fn same_as_the_char_by_char_scan(
+            text in proptest::string::string_regex(
+                "([a-zA-Z0-9 \n\t\r,.\"'`“”„‘’«»‹›—…éÉ\u{a0}\u{2028}\u{0301}]){0,80}"
+            ).unwrap()
+        ) {
+            proptest::prop_assert_eq!(quotes(&text), reference(&text));
+        }
+    }
+
+    #[test]
+    fn same_as_the_char_by_char_scan_on_news() {
+        for doc in [
+            "“A,” he said.\n\n“B.\n\n  “C” and ‘d’ or ''e'' `f`\n\u{a0}\n«g",
+            "Kyiv’s 'plan' isn't' done\n \n'x'\n\"open\n \t\n\"next\"",
+        ] {
+            assert_eq!(quotes(doc), reference(doc));
+        }
+    }
 
     fn inner(doc: &str) -> Vec<&str> {
         quotes(doc).iter().map(|q| q.inner.as_str(doc)).collect()
