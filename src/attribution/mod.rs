@@ -10,7 +10,7 @@
 //! 1. The text becomes a table of tokens, each with its word classes
 //!    (`data/words.tsv`: determiners, auxiliaries, pronouns ...), sentence
 //!    and quotation.
-//! 2. One scan of the [`CueLexicon`] automaton finds every reporting verb,
+//! 2. One scan of the [`CueLexicon`] from word starts finds every reporting verb,
 //!    multiword cue ("according to", "said in a statement"), noun cue and
 //!    verb of mental state. A small logistic model (`data/cue_model.tsv`)
 //!    weighs each match by its context (the words around it, a quotation,
@@ -18,14 +18,21 @@
 //! 3. Each cue takes the first frame that fits its sentence: "According to
 //!    X, C", "'Q,' X said", "C, said X", "C, X said", "X said: 'Q'", "X
 //!    told Y that C", "X, who ..., said C", and so on; quotations that go on
-//!    over the next sentences or paragraphs join the content.
+//!    over the next sentences or paragraphs join the content. The subject
+//!    is found past time words, adverbs and dashed appositions ("The mayor
+//!    on Monday said", "Carter, however, said"); a participle after "X
+//!    said," or after a quotation ("..., adding", "'Q,' promising") stays
+//!    X's; the subject of a passive ("was asked about") does not speak, the
+//!    agent after "by" does; a cue inside an opening "As X warned C, ..."
+//!    keeps its content in that clause; an infinitive's "to" belongs to its
+//!    cue ("went on to praise").
 //! 4. Transcript turns ("Vladimir Putin: Colleagues, ...") are statements
 //!    of their speaker, and "I" and "we" inside a turn are that speaker.
 //! 5. The source phrase becomes the speaker, with the actor of the mention
 //!    that heads it.
 //!
-//! Each cue's work is bounded (2,000 bytes either side), so the stage is linear in
-//! the length of the text.
+//! Each cue's work is bounded (2,000 bytes either side), so the stage is
+//! linear in the length of the text.
 
 mod content;
 mod frames;
