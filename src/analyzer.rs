@@ -263,13 +263,14 @@ impl Analyzer {
                 }
                 let actor = doc.actor(ids.gaz, r);
                 // The speaker's own state named as such ("Putin said Russia
-                // ...") is the speaker, not a target; a group or a place in
-                // it ("Serbian authorities", "in Abidjan") can be one.
+                // ...", "toward the Russian frontier") is the speaker, not a
+                // target; a group or a place in it ("Serbian authorities",
+                // "in Abidjan") can be one.
                 let own = speaker_countries
                     .iter()
                     .flatten()
                     .any(|c| actor.kind == crate::ActorKind::Country && actor.id == c.as_str());
-                if own && !m.place && m.how != MentionKind::Demonym {
+                if own && !m.place && !(m.how == MentionKind::Demonym && m.plural) {
                     continue;
                 }
                 let id = ids.id(r);

@@ -369,6 +369,9 @@ fn the_speakers_own_state_is_no_target_but_its_groups_and_places_are() {
     // The state named as itself speaks; it is not what is spoken about.
     let own = targets("Vladimir Putin said Russia would never accept the deal.");
     assert!(!own.contains(&"RUS".to_string()), "{own:?}");
+    // So is the state's adjective on a thing of its own.
+    let adjective = targets("Vladimir Putin said NATO had moved toward the Russian frontier.");
+    assert!(!adjective.contains(&"RUS".to_string()), "{adjective:?}");
     // A group of the state can be what the statement is about.
     let group = targets("Vladimir Putin condemned Russian protesters who blocked the road.");
     assert!(group.contains(&"RUS".to_string()), "{group:?}");
