@@ -232,7 +232,7 @@ impl LexiconClassifier {
 /// How far before a statement its sentence is read, in bytes.
 const MAX_BEFORE: usize = 120;
 /// How much of a statement is read, in bytes from its start.
-const MAX_READ: usize = 2_000;
+const MAX_READ: usize = 800;
 
 /// The smallest char boundary at or after `pos`.
 fn ceil_boundary(text: &str, mut pos: usize) -> usize {
