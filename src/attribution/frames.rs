@@ -781,7 +781,8 @@ fn special_cue(form: &str, class: CueClass, frame: Frame) -> Cue {
     }
 }
 
-static COLON: Lazy<Cue> = Lazy::new(|| special_cue(":", CueClass::Speech, Frame::Verb));
+/// The cue of "Name: ..." statements, in running text and in transcripts.
+pub(super) static COLON: Lazy<Cue> = Lazy::new(|| special_cue(":", CueClass::Speech, Frame::Verb));
 static POLL: Lazy<Cue> = Lazy::new(|| special_cue("in", CueClass::Source, Frame::SourceFirst));
 
 /// How far after "in" a poll may be named ("in a new Quinnipiac

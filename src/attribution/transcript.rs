@@ -3,10 +3,7 @@
 //! the turn is a direct statement of its speaker, and runs to the next
 //! label (in a transcript, over paragraphs) or to the end of its paragraph.
 
-use once_cell::sync::Lazy;
-
-use super::frames::{Found, Pattern};
-use super::lexicon::{ContentBound, Cue, CueClass, Frame};
+use super::frames::{Found, Pattern, COLON};
 use super::speaker::{self, Range};
 use super::tokens::{wc, Doc};
 use crate::mentions::{DocMentions, MentionRec};
@@ -15,20 +12,6 @@ use crate::MentionKind;
 /// The longest speaker label, in tokens ("Presidential Press Secretary
 /// Dmitry Peskov").
 const MAX_LABEL: usize = 10;
-
-/// The cue of a turn: its colon.
-static TURN_CUE: Lazy<Cue> = Lazy::new(|| Cue {
-    form: ":".to_string(),
-    lemma: ":".to_string(),
-    class: CueClass::Speech,
-    frame: Frame::Verb,
-    weight: 0.9,
-    content: ContentBound::Clause,
-    listener: false,
-    inverts: false,
-    trim: false,
-    lemma_id: u32::MAX,
-});
 
 /// One turn of a transcript.
 #[derive(Debug, Clone)]
@@ -46,7 +29,7 @@ impl Turn {
             cue: (self.colon, self.colon),
             source: Some(self.label),
             content: d.trim_end(self.colon + 1, self.end),
-            entry: &TURN_CUE,
+            entry: &COLON,
             pattern: Pattern::Turn,
         }
     }

@@ -98,34 +98,15 @@ pub fn quotes(text: &str) -> Vec<Quote> {
         }
         let after_word = char_before(text, i).is_some_and(is_word_char);
         let before_word = text[i + len..].chars().next().is_some_and(is_word_char);
-        match (open, c) {
-            (None, '“' | '„' | '«' | '‹') => open = Some((Family::Double, i, len)),
-            (None, '`') if doubled => open = Some((Family::Double, i, len)),
-            (None, '\'') if doubled && !after_word => open = Some((Family::Double, i, len)),
-            (None, '"') if !after_word => open = Some((Family::Double, i, len)),
-            (None, '‘') => open = Some((Family::Single, i, len)),
-            (None, '\'') if !doubled && !after_word && before_word => {
-                open = Some((Family::Single, i, len))
-            }
-            (Some((Family::Double, s, l)), '”' | '“' | '»' | '›' | '"') => {
-                out.push(closed(s, l, i, len));
-                open = None;
-            }
-            (Some((Family::Double, s, l)), '\'') if doubled => {
-                out.push(closed(s, l, i, len));
-                open = None;
-            }
-            (Some((Family::Single, s, l)), '’' | '\'') if !before_word && !doubled => {
-                out.push(closed(s, l, i, len));
-                open = None;
-            }
-            // A double mark inside a single-quoted span: the single mark was
-            // an apostrophe after all; restart as a double quotation.
-            (Some((Family::Single, _, _)), '“' | '„' | '«') => {
-                open = Some((Family::Double, i, len));
-            }
-            _ => {}
-        }
+        let mark = Mark {
+            c,
+            at: i,
+            len,
+            doubled,
+            after_word,
+            before_word,
+        };
+        open = step(open, mark, &mut out);
         if let Some((p, from)) = pending.take() {
             // The first thing after the break is this mark: if it opens a
             // quotation, the quotation before the break continues here.
@@ -171,6 +152,61 @@ fn is_mark(c: char) -> bool {
 
 fn only_space(s: &str) -> bool {
     s.chars().all(char::is_whitespace)
+}
+
+/// A quotation mark met in the text, with what surrounds it.
+#[derive(Clone, Copy)]
+struct Mark {
+    c: char,
+    /// Its offset and length in bytes ('' and `` count as one mark).
+    at: usize,
+    len: usize,
+    /// '' or ``: a double mark made of two single ones.
+    doubled: bool,
+    /// A word character just before it, or just after it.
+    after_word: bool,
+    before_word: bool,
+}
+
+/// The quotation open after `mark`, given the one open before it; a mark
+/// that closes the open quotation pushes it to `out`.
+fn step(
+    open: Option<(Family, usize, usize)>,
+    mark: Mark,
+    out: &mut Vec<Quote>,
+) -> Option<(Family, usize, usize)> {
+    let Mark {
+        c,
+        at: i,
+        len,
+        doubled,
+        after_word,
+        before_word,
+    } = mark;
+    match (open, c) {
+        (None, '“' | '„' | '«' | '‹') => Some((Family::Double, i, len)),
+        (None, '`') if doubled => Some((Family::Double, i, len)),
+        (None, '\'') if doubled && !after_word => Some((Family::Double, i, len)),
+        (None, '"') if !after_word => Some((Family::Double, i, len)),
+        (None, '‘') => Some((Family::Single, i, len)),
+        (None, '\'') if !doubled && !after_word && before_word => Some((Family::Single, i, len)),
+        (Some((Family::Double, s, l)), '”' | '“' | '»' | '›' | '"') => {
+            out.push(closed(s, l, i, len));
+            None
+        }
+        (Some((Family::Double, s, l)), '\'') if doubled => {
+            out.push(closed(s, l, i, len));
+            None
+        }
+        (Some((Family::Single, s, l)), '’' | '\'') if !before_word && !doubled => {
+            out.push(closed(s, l, i, len));
+            None
+        }
+        // A double mark inside a single-quoted span: the single mark was an
+        // apostrophe after all; restart as a double quotation.
+        (Some((Family::Single, _, _)), '“' | '„' | '«') => Some((Family::Double, i, len)),
+        _ => open,
+    }
 }
 
 fn closed(start: usize, open_len: usize, close: usize, close_len: usize) -> Quote {
@@ -226,34 +262,15 @@ mod tests {
             }
             let after_word = prev.is_some_and(is_word_char);
             let before_word = text[i + len..].chars().next().is_some_and(is_word_char);
-            match (open, c) {
-                (None, '“' | '„' | '«' | '‹') => open = Some((Family::Double, i, len)),
-                (None, '`') if doubled => open = Some((Family::Double, i, len)),
-                (None, '\'') if doubled && !after_word => open = Some((Family::Double, i, len)),
-                (None, '"') if !after_word => open = Some((Family::Double, i, len)),
-                (None, '‘') => open = Some((Family::Single, i, len)),
-                (None, '\'') if !doubled && !after_word && before_word => {
-                    open = Some((Family::Single, i, len))
-                }
-                (Some((Family::Double, s, l)), '”' | '“' | '»' | '›' | '"') => {
-                    out.push(closed(s, l, i, len));
-                    open = None;
-                }
-                (Some((Family::Double, s, l)), '\'') if doubled => {
-                    out.push(closed(s, l, i, len));
-                    open = None;
-                }
-                (Some((Family::Single, s, l)), '’' | '\'') if !before_word && !doubled => {
-                    out.push(closed(s, l, i, len));
-                    open = None;
-                }
-                // A double mark inside a single-quoted span: the single mark was
-                // an apostrophe after all; restart as a double quotation.
-                (Some((Family::Single, _, _)), '“' | '„' | '«') => {
-                    open = Some((Family::Double, i, len));
-                }
-                _ => {}
-            }
+            let mark = Mark {
+                c,
+                at: i,
+                len,
+                doubled,
+                after_word,
+                before_word,
+            };
+            open = step(open, mark, &mut out);
             if let Some(p) = pending.take() {
                 // The first mark after the break opens a quotation: it continues.
                 out[p].continued = open.is_some_and(|(_, s, _)| s == i);
