@@ -484,8 +484,13 @@ impl<'t> Doc<'t> {
     }
 
     /// Whether token `i` is `word` (ASCII case-insensitive).
+    #[inline]
     pub(crate) fn word_is(&self, i: usize, word: &str) -> bool {
-        i < self.toks.len() && self.str(i).eq_ignore_ascii_case(word)
+        // Lengths first: most tokens are not `word`.
+        self.toks.get(i).is_some_and(|t| {
+            t.end - t.start == word.len()
+                && self.text.as_bytes()[t.start..t.end].eq_ignore_ascii_case(word.as_bytes())
+        })
     }
 
     pub(crate) fn cap(&self, i: usize) -> bool {
