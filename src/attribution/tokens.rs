@@ -579,14 +579,18 @@ fn tokenize(text: &str, classes: &WordClasses) -> Vec<Tok> {
                     end = j;
                     continue;
                 }
-                let joiner = matches!(d, '-' | '\'' | '’' | '.' | '\u{2010}' | '\u{2011}');
+                // Most words end at a space or a mark that joins nothing:
+                // the char after the joiner is read only after a joiner.
+                if !matches!(d, '-' | '\'' | '’' | '.' | '\u{2010}' | '\u{2011}') {
+                    break;
+                }
                 let next_is_word = char_at(text, j + dlen).is_some_and(|(n, _)| is_word_char(n));
-                if joiner && next_is_word {
+                if next_is_word {
                     j += dlen;
                     continue;
                 }
                 // "U.S." keeps its final dot.
-                if d == '.' && !next_is_word && dotted_abbreviation(text, i, j) {
+                if d == '.' && dotted_abbreviation(text, i, j) {
                     end = j + 1;
                 }
                 break;
@@ -605,10 +609,10 @@ fn tokenize(text: &str, classes: &WordClasses) -> Vec<Tok> {
             } else if c.is_numeric() {
                 class |= wc::DIGIT;
             }
+            // An ASCII tail ends on a char boundary if its bytes match.
             let lower_tail = |s: &str| {
                 word.len() > 4
-                    && word.is_char_boundary(word.len() - s.len())
-                    && word[word.len() - s.len()..].eq_ignore_ascii_case(s)
+                    && word.as_bytes()[word.len() - s.len()..].eq_ignore_ascii_case(s.as_bytes())
             };
             if lower_tail("ing") {
                 class |= wc::ING;
