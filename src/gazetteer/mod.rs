@@ -74,6 +74,8 @@ mod load;
 mod matcher;
 mod petrarch;
 
+pub(crate) use matcher::capital_or_high;
+
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
