@@ -136,56 +136,63 @@ pub(super) fn keep<'c>(
     kept
 }
 
+/// The index of a value of the cue model's vocabulary, found at compile time.
+macro_rules! v {
+    ($name:literal) => {
+        const { model::value($name) }
+    };
+}
+
 /// The class of the word before a cue.
-fn before_class(d: &Doc<'_>, p: Option<usize>) -> &'static str {
+fn before_class(d: &Doc<'_>, p: Option<usize>) -> u8 {
     match p {
-        None => "bos",
-        Some(p) if d.is(p, wc::ARTICLE) => "det",
-        Some(p) if d.is(p, wc::POSS) || d.possessive(p) => "poss",
-        Some(p) if d.is(p, wc::SUBJ) => "subj",
-        Some(p) if d.is(p, wc::AUX) => "aux",
-        Some(p) if d.word_is(p, "to") => "to",
-        Some(p) if d.is(p, wc::COMMA) => "comma",
-        Some(p) if d.is(p, wc::QUOTE) => "quote",
-        Some(p) if d.is(p, wc::PREP) => "prep",
-        Some(p) if d.is(p, wc::CONJ) => "conj",
-        Some(p) if d.cap(p) => "cap",
-        Some(p) if d.is(p, wc::ALPHA) && d.str(p).ends_with('s') => "plural",
-        Some(_) => "other",
+        None => v!("bos"),
+        Some(p) if d.is(p, wc::ARTICLE) => v!("det"),
+        Some(p) if d.is(p, wc::POSS) || d.possessive(p) => v!("poss"),
+        Some(p) if d.is(p, wc::SUBJ) => v!("subj"),
+        Some(p) if d.is(p, wc::AUX) => v!("aux"),
+        Some(p) if d.word_is(p, "to") => v!("to"),
+        Some(p) if d.is(p, wc::COMMA) => v!("comma"),
+        Some(p) if d.is(p, wc::QUOTE) => v!("quote"),
+        Some(p) if d.is(p, wc::PREP) => v!("prep"),
+        Some(p) if d.is(p, wc::CONJ) => v!("conj"),
+        Some(p) if d.cap(p) => v!("cap"),
+        Some(p) if d.is(p, wc::ALPHA) && d.str(p).ends_with('s') => v!("plural"),
+        Some(_) => v!("other"),
     }
 }
 
 /// The class of the word after a cue.
-fn after_class(d: &Doc<'_>, n: Option<usize>) -> &'static str {
+fn after_class(d: &Doc<'_>, n: Option<usize>) -> u8 {
     match n {
-        None => "end",
-        Some(n) if d.is(n, wc::PERIOD | wc::END) => "end",
-        Some(n) if d.word_is(n, "that") => "that",
-        Some(n) if d.is(n, wc::QUOTE) => "quote",
-        Some(n) if d.is(n, wc::COLON) => "colon",
-        Some(n) if d.is(n, wc::COMMA) => "comma",
-        Some(n) if d.word_is(n, "to") => "to",
-        Some(n) if d.is(n, wc::WH) => "wh",
-        Some(n) if d.is(n, wc::PREP) => "prep",
-        Some(n) if d.is(n, wc::ARTICLE | wc::POSS) => "det",
-        Some(n) if d.is(n, wc::OBJ) => "pron",
-        Some(n) if d.cap(n) => "cap",
-        Some(n) if d.is(n, wc::DIGIT) => "num",
-        Some(_) => "other",
+        None => v!("end"),
+        Some(n) if d.is(n, wc::PERIOD | wc::END) => v!("end"),
+        Some(n) if d.word_is(n, "that") => v!("that"),
+        Some(n) if d.is(n, wc::QUOTE) => v!("quote"),
+        Some(n) if d.is(n, wc::COLON) => v!("colon"),
+        Some(n) if d.is(n, wc::COMMA) => v!("comma"),
+        Some(n) if d.word_is(n, "to") => v!("to"),
+        Some(n) if d.is(n, wc::WH) => v!("wh"),
+        Some(n) if d.is(n, wc::PREP) => v!("prep"),
+        Some(n) if d.is(n, wc::ARTICLE | wc::POSS) => v!("det"),
+        Some(n) if d.is(n, wc::OBJ) => v!("pron"),
+        Some(n) if d.cap(n) => v!("cap"),
+        Some(n) if d.is(n, wc::DIGIT) => v!("num"),
+        Some(_) => v!("other"),
     }
 }
 
 /// The kind of a source phrase.
-fn source_class(d: &Doc<'_>, source: Option<Range>, cue: Range) -> &'static str {
+fn source_class(d: &Doc<'_>, source: Option<Range>, cue: Range) -> u8 {
     match source {
-        None => "none",
-        Some((a, _)) if a > cue.1 => "after",
-        Some((a, b)) if a == b && d.word_is(a, "who") => "rel",
-        Some((a, b)) if a == b && (d.is(a, wc::RELATIVE) || d.word_is(a, "it")) => "thing",
-        Some((a, b)) if a == b && d.is(a, wc::PERSONAL | wc::CONTRACTION) => "pron",
-        Some((a, b)) if (a..=b).any(|m| d.cap(m)) => "name",
-        Some((a, b)) if (a..=b).any(|m| d.is(m, wc::AGENT)) => "agent",
-        Some(_) => "np",
+        None => v!("none"),
+        Some((a, _)) if a > cue.1 => v!("after"),
+        Some((a, b)) if a == b && d.word_is(a, "who") => v!("rel"),
+        Some((a, b)) if a == b && (d.is(a, wc::RELATIVE) || d.word_is(a, "it")) => v!("thing"),
+        Some((a, b)) if a == b && d.is(a, wc::PERSONAL | wc::CONTRACTION) => v!("pron"),
+        Some((a, b)) if (a..=b).any(|m| d.cap(m)) => v!("name"),
+        Some((a, b)) if (a..=b).any(|m| d.is(m, wc::AGENT)) => v!("agent"),
+        Some(_) => v!("np"),
     }
 }
 
@@ -195,43 +202,43 @@ pub(super) fn context(d: &Doc<'_>, c: &Candidate<'_>, f: &Found<'_>) -> Context 
     let (i0, i1) = (c.first, c.last);
     let back = |k: usize| (i0 >= k && d.same_sent(i0 - k, i0)).then(|| i0 - k);
     let ahead = |k: usize| (i1 + k < d.len() && d.same_sent(i1 + k, i1)).then(|| i1 + k);
-    values[feat::PRV] = model::value(before_class(d, back(1)));
-    values[feat::PRV2] = model::value(before_class(d, back(2)));
-    values[feat::NXT] = model::value(after_class(d, ahead(1)));
-    values[feat::NXT2] = model::value(after_class(d, ahead(2)));
-    values[feat::Q] = model::value(if d.toks[i0].quote != NONE {
-        "in"
+    values[feat::PRV] = before_class(d, back(1));
+    values[feat::PRV2] = before_class(d, back(2));
+    values[feat::NXT] = after_class(d, ahead(1));
+    values[feat::NXT2] = after_class(d, ahead(2));
+    values[feat::Q] = if d.toks[i0].quote != NONE {
+        v!("in")
     } else {
-        "out"
-    });
-    values[feat::CASE] = model::value(if d.cap(i0) { "cap" } else { "low" });
+        v!("out")
+    };
+    values[feat::CASE] = if d.cap(i0) { v!("cap") } else { v!("low") };
     let (c0, _) = extend(d, i0, i1, infinitive(c.entry));
-    values[feat::SUBJ] = model::value(match d.source_before(c0) {
-        None => "none",
+    values[feat::SUBJ] = match d.source_before(c0) {
+        None => v!("none"),
         Some((a, b)) if a == b && d.is(a, wc::SUBJ) => {
             if d.is(a, wc::FIRST_PERSON) || d.word_is(a, "you") {
-                "pron:1-2"
+                v!("pron:1-2")
             } else {
-                "pron:3"
+                v!("pron:3")
             }
         }
-        Some((a, b)) if (a..=b).any(|m| d.cap(m)) => "name",
-        Some(_) => "np",
-    });
-    values[feat::PATTERN] = model::value(match f.pattern {
-        Pattern::SourceFirst => "source_first",
-        Pattern::Noun => "noun",
-        Pattern::QuoteBefore => "quote_before",
-        Pattern::Adjunct => "adjunct",
-        Pattern::Inverted => "inverted",
-        Pattern::ContentBefore => "content_before",
-        Pattern::Parenthetical => "parenthetical",
-        Pattern::QuoteAfter => "quote_after",
-        Pattern::Plain => "plain",
-        Pattern::Agent => "agent",
-        _ => "special",
-    });
-    values[feat::SRC] = model::value(source_class(d, f.source, f.cue));
+        Some((a, b)) if (a..=b).any(|m| d.cap(m)) => v!("name"),
+        Some(_) => v!("np"),
+    };
+    values[feat::PATTERN] = match f.pattern {
+        Pattern::SourceFirst => v!("source_first"),
+        Pattern::Noun => v!("noun"),
+        Pattern::QuoteBefore => v!("quote_before"),
+        Pattern::Adjunct => v!("adjunct"),
+        Pattern::Inverted => v!("inverted"),
+        Pattern::ContentBefore => v!("content_before"),
+        Pattern::Parenthetical => v!("parenthetical"),
+        Pattern::QuoteAfter => v!("quote_after"),
+        Pattern::Plain => v!("plain"),
+        Pattern::Agent => v!("agent"),
+        _ => v!("special"),
+    };
+    values[feat::SRC] = source_class(d, f.source, f.cue);
     Context { values }
 }
 

@@ -77,12 +77,25 @@ pub(crate) mod feat {
     pub(crate) const SRC: usize = 8;
 }
 
-/// The index of a value name.
-pub(crate) fn value(name: &str) -> u8 {
-    VALUES
-        .iter()
-        .position(|v| *v == name)
-        .expect("a value of the vocabulary") as u8
+/// The index of a value name; a `const fn`, so that the feature code
+/// looks its literals up at compile time (`const { value("det") }`).
+pub(crate) const fn value(name: &str) -> u8 {
+    let name = name.as_bytes();
+    let mut i = 0;
+    while i < VALUES.len() {
+        let v = VALUES[i].as_bytes();
+        if v.len() == name.len() {
+            let mut k = 0;
+            while k < v.len() && v[k] == name[k] {
+                k += 1;
+            }
+            if k == v.len() {
+                return i as u8;
+            }
+        }
+        i += 1;
+    }
+    panic!("a value of the vocabulary")
 }
 
 /// The groups a cue's context weights are shared by: its kind, and how

@@ -484,8 +484,13 @@ impl<'t> Doc<'t> {
     }
 
     /// Whether token `i` is `word` (ASCII case-insensitive).
+    #[inline]
     pub(crate) fn word_is(&self, i: usize, word: &str) -> bool {
-        i < self.toks.len() && self.str(i).eq_ignore_ascii_case(word)
+        // Lengths first: most tokens are not `word`.
+        self.toks.get(i).is_some_and(|t| {
+            t.end - t.start == word.len()
+                && self.text.as_bytes()[t.start..t.end].eq_ignore_ascii_case(word.as_bytes())
+        })
     }
 
     pub(crate) fn cap(&self, i: usize) -> bool {
@@ -574,14 +579,18 @@ fn tokenize(text: &str, classes: &WordClasses) -> Vec<Tok> {
                     end = j;
                     continue;
                 }
-                let joiner = matches!(d, '-' | '\'' | '’' | '.' | '\u{2010}' | '\u{2011}');
+                // Most words end at a space or a mark that joins nothing:
+                // the char after the joiner is read only after a joiner.
+                if !matches!(d, '-' | '\'' | '’' | '.' | '\u{2010}' | '\u{2011}') {
+                    break;
+                }
                 let next_is_word = char_at(text, j + dlen).is_some_and(|(n, _)| is_word_char(n));
-                if joiner && next_is_word {
+                if next_is_word {
                     j += dlen;
                     continue;
                 }
                 // "U.S." keeps its final dot.
-                if d == '.' && !next_is_word && dotted_abbreviation(text, i, j) {
+                if d == '.' && dotted_abbreviation(text, i, j) {
                     end = j + 1;
                 }
                 break;
@@ -600,10 +609,10 @@ fn tokenize(text: &str, classes: &WordClasses) -> Vec<Tok> {
             } else if c.is_numeric() {
                 class |= wc::DIGIT;
             }
+            // An ASCII tail ends on a char boundary if its bytes match.
             let lower_tail = |s: &str| {
                 word.len() > 4
-                    && word.is_char_boundary(word.len() - s.len())
-                    && word[word.len() - s.len()..].eq_ignore_ascii_case(s)
+                    && word.as_bytes()[word.len() - s.len()..].eq_ignore_ascii_case(s.as_bytes())
             };
             if lower_tail("ing") {
                 class |= wc::ING;

@@ -247,6 +247,7 @@ impl Tables {
             .collect();
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
+            .prefilter(false)
             .build(&folded)
             .map_err(|e| Error::automaton("classifier lexicon", e))?;
         Ok(Lexicon {

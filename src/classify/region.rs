@@ -134,6 +134,19 @@ impl Scratch {
         let mut quoted = false;
         let mut i = 0;
         while i < bytes.len() {
+            // A run of ASCII letters and digits is word bytes, folded at
+            // once (what the char-by-char loop below does with each).
+            if bytes[i].is_ascii_alphanumeric() {
+                let run = bytes[i..]
+                    .iter()
+                    .position(|b| !b.is_ascii_alphanumeric())
+                    .unwrap_or(bytes.len() - i);
+                word_start.get_or_insert(span.start + i);
+                self.folded
+                    .extend(bytes[i..i + run].iter().map(u8::to_ascii_lowercase));
+                i += run;
+                continue;
+            }
             // ASCII needs no decoding; other characters are decoded once.
             let (c, len) = if bytes[i] < 0x80 {
                 (bytes[i] as char, 1)

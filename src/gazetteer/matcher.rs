@@ -92,7 +92,7 @@ fn insert_end(ends: &mut Ends, n: usize, e: (usize, u32)) -> usize {
 /// Whether some byte of `chunk` is an ASCII capital or has its high bit
 /// set (SWAR: eight bytes at once).
 #[inline]
-fn capital_or_high(chunk: u64) -> bool {
+pub(crate) fn capital_or_high(chunk: u64) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let low = chunk & !HIGH;

@@ -74,6 +74,8 @@ mod load;
 mod matcher;
 mod petrarch;
 
+pub(crate) use matcher::capital_or_high;
+
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -400,12 +402,17 @@ impl Gazetteer {
         self.titles
             .iter()
             .find(|t| {
-                let mut tw = t
-                    .text
+                // The title's words are all in the head, and as many: stop
+                // at the first that is not (most titles: the first word).
+                let mut n = 0;
+                t.text
                     .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| !w.is_empty());
-                let n = tw.clone().count();
-                n == head.len() && tw.all(|w| head.iter().any(|h| h.eq_ignore_ascii_case(w)))
+                    .filter(|w| !w.is_empty())
+                    .all(|w| {
+                        n += 1;
+                        n <= head.len() && head.iter().any(|h| h.eq_ignore_ascii_case(w))
+                    })
+                    && n == head.len()
             })
             .map(|t| t.role)
     }

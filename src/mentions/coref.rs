@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use super::lexicon::{gendered_word, Gender, Pronoun, WordClass, WordHit, WordLexicon};
 use super::{ActorRef, DocMentions, MentionRec};
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{capital_or_high, Gazetteer};
 use crate::text::{char_before, is_capitalized, is_word_char, next_token, prev_token};
 use crate::{ActorKind, MentionKind, Span};
 
@@ -126,7 +126,14 @@ fn surname(name: &str) -> Option<&str> {
 fn next_capitalised(text: &str, mut pos: usize) -> Option<Span> {
     let bytes = text.as_bytes();
     loop {
-        // The next upper-case ASCII letter or non-ASCII lead byte.
+        // Eight bytes at a time past runs with no capital and no non-ASCII
+        // byte, then the next upper-case ASCII letter or non-ASCII lead byte.
+        while let Some(chunk) = bytes.get(pos..pos + 8) {
+            if capital_or_high(u64::from_le_bytes(chunk.try_into().expect("eight bytes"))) {
+                break;
+            }
+            pos += 8;
+        }
         let skip = bytes
             .get(pos..)?
             .iter()
