@@ -35,6 +35,27 @@ const BE: &[&str] = &["is", "are", "was", "were", "been", "am"];
 /// Auxiliaries that make an act an intent ("would meet", "will sign").
 const FUTURE: &[&str] = &["will", "would", "shall", "'ll", "won't", "wouldn't"];
 
+/// Modals that make a material verb an intent, not a commitment: "may
+/// halt its mediation" threatens, as "will halt" does.
+const POSSIBLE: &[&str] = &["may", "might", "could"];
+
+/// Words that may stand inside a cue without breaking it: the day or time
+/// of the act ("called Thursday on Arabs to ...").
+const WHEN: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "again",
+    "also",
+];
+
 /// Nouns a denial names its accuser's words with ("Moscow's claims").
 const ACCUSATIONS: &[&str] = &[
     "claim",
@@ -95,6 +116,9 @@ struct Evidence {
     negated: bool,
     /// A term stood in the complement of "refused to", "failed to".
     in_complement: bool,
+    /// The speaker committed to its own withdrawal: the concession is the
+    /// stance, not the topic it reduces.
+    conceded: bool,
 }
 
 impl Evidence {
@@ -149,7 +173,8 @@ impl Reading<'_> {
         let main = self.main_act();
         let (mut ev, topic) = self.evidence(&main);
         self.add_act_stance(&main, &mut ev);
-        if let (Some(t), true) = (topic, advocates(&main)) {
+        self.add_cue_term(&main, &mut ev);
+        if let (Some(t), true, false) = (topic, advocates(&main), ev.conceded) {
             let flip = (t.reversed != t.negated) != main.negated;
             let pol = if flip {
                 Polarity::Oppose
@@ -434,7 +459,7 @@ impl Reading<'_> {
         if !r.tokens.get(i).is_some_and(|t| t.word) {
             return false;
         }
-        if w.len() > 4 && w.ends_with("ly") {
+        if (w.len() > 4 && w.ends_with("ly")) || WHEN.iter().any(|x| eq_word(w, x)) {
             return true;
         }
         r.hits_from(i).any(|h| {
@@ -564,9 +589,21 @@ impl Reading<'_> {
     /// ("arguing that ..." continues a statement; "is refusing" is one).
     fn participle(&self, h: &Placed) -> bool {
         let r = &self.region;
-        let progressive = r
-            .word_before(h.first)
-            .is_some_and(|p| BE.iter().any(|b| eq_word(r.word(p), b)));
+        // "is refusing", "was not willing", "is still refusing".
+        let mut at = h.first;
+        let mut progressive = false;
+        for _ in 0..3 {
+            let Some(p) = r.word_before(at) else { break };
+            let w = r.word(p);
+            if BE.iter().any(|b| eq_word(w, b)) {
+                progressive = true;
+                break;
+            }
+            if !(eq_word(w, "not") || eq_word(w, "never") || (w.len() > 4 && w.ends_with("ly"))) {
+                break;
+            }
+            at = p;
+        }
         r.word(h.first).ends_with("ing") && !progressive
     }
 
@@ -596,6 +633,11 @@ impl Reading<'_> {
             return true;
         }
         let r = &self.region;
+        if r.word_before(i)
+            .is_some_and(|p| POSSIBLE.iter().any(|m| eq_word(r.word(p), m)))
+        {
+            return true;
+        }
         let Some(to) = r.word_before(i).filter(|&t| eq_word(r.word(t), "to")) else {
             return false;
         };
@@ -704,6 +746,21 @@ impl Reading<'_> {
         })
     }
 
+    /// Whether hit `k` ("against") directly follows a topic keyword or a
+    /// measure ("tougher sanctions against"): it continues that phrase.
+    fn continues_topic(&self, k: usize) -> bool {
+        let hits = self.region.hits;
+        let first = hits[k].first;
+        hits[..k].iter().rev().take(4).any(|h| {
+            h.last == first
+                && self.lex.roles(&h.hit).any(|r| match r {
+                    Role::Topic { .. } => true,
+                    Role::Stance { category, .. } => category == Category::Measure,
+                    _ => false,
+                })
+        })
+    }
+
     /// Whether hit `h` opens an embedded question: "whether", "?", or "if"
     /// after a question cue.
     fn asks(&self, h: &Placed, main: &MainAct<'_>) -> bool {
@@ -738,6 +795,9 @@ impl Reading<'_> {
         let mut condition_end = 0usize;
         let mut complement_end = 0usize;
         let mut secondary: Option<Span> = None;
+        // "arrested in Lebanon for collaborating with Israel": tokens
+        // `[from, to)` give the grounds of a punishment.
+        let mut grounds: Option<(usize, usize)> = None;
         // "will support the resolution" is a promise that still evaluates.
         let evaluative = is_evaluative(main.entry.map_or(main.act, |e| e.act)) && !main.negated;
         let from = if main.embedded { main.first } else { 0 };
@@ -753,6 +813,7 @@ impl Reading<'_> {
         // What a speaker commits to ("agreed to talks if ...") is not
         // opposed for its conditions.
         let committed = is_commitment(main.act) && !main.negated;
+        let refusal = main.negated && main.entry.is_some_and(|e| is_commitment(e.act));
         for (k, h) in r.hits.iter().enumerate() {
             let reaches =
                 h.hit.span.end >= self.content.start && h.hit.span.start < self.content.end;
@@ -829,11 +890,23 @@ impl Reading<'_> {
             }
             if let Some(mut t) = self.stance_term(h) {
                 let skip = (t.category == Category::Measure && self.names_topic(k))
+                    || (t.category == Category::Direction && self.continues_topic(k))
                     || secondary.is_some_and(|s| s.overlaps(h.hit.span))
                     // "proposed new sanctions": the topic, not opposition.
                     || (main.act == SpeechAct::Deny && !main.negated && t.category != Category::Falsehood);
                 // A denial's content is the accuser's claim, not the speaker's.
                 if !skip {
+                    if t.category == Category::Withdrawal && committed {
+                        // "is willing to withdraw its troops": the
+                        // speaker's own withdrawal is a concession.
+                        t.polarity = Polarity::Support;
+                        ev.conceded = true;
+                    } else if t.category == Category::Withdrawal && refusal {
+                        // "is not willing to withdraw its troops": the
+                        // refusal opposes; the negation is spent on the act.
+                        t.lexicalised = true;
+                        ev.conceded = true;
+                    }
                     // After praise or blame, the object only describes
                     // what is evaluated: the act carries the stance. A
                     // reservation ("in principle") or a new clause ("but
@@ -846,6 +919,9 @@ impl Reading<'_> {
                         && !refused
                         && t.polarity != Polarity::Ambivalent
                     {
+                        t.weight *= 0.3;
+                    }
+                    if grounds.is_some_and(|(a, b)| a <= h.first && h.first < b) {
                         t.weight *= 0.3;
                     }
                     if h.first < question_end {
@@ -881,6 +957,9 @@ impl Reading<'_> {
                     }
                     ev.add(t.polarity, t.weight, t.category);
                     ev.in_complement |= h.first < complement_end;
+                    if t.category == Category::Punishment {
+                        grounds = self.grounds_after(h.last).or(grounds);
+                    }
                 }
             }
             if new_rev.is_some() {
@@ -891,6 +970,18 @@ impl Reading<'_> {
             ev.oppose += 0.6;
         }
         (ev, topic)
+    }
+
+    /// The grounds of a punishment ending at token `last`: from a "for"
+    /// at most `SHORT_REACH` words on ("jailed in Minsk for ...") to the
+    /// end of the clause.
+    fn grounds_after(&self, last: usize) -> Option<(usize, usize)> {
+        let r = &self.region;
+        let end = r.clause_end(last);
+        (last..end.min(last + 2 * SHORT_REACH))
+            .take_while(|&i| r.words_between(last, i) <= SHORT_REACH)
+            .find(|&i| r.tokens[i].word && eq_word(r.word(i), "for"))
+            .map(|i| (i + 1, end))
     }
 
     /// Whether a denial names whose claims it denies ("rejected Moscow's
@@ -931,6 +1022,30 @@ impl Reading<'_> {
             return;
         }
         ev.add(pol, w, Category::Support);
+    }
+
+    /// A cue that is no act cue but a stance term ("promoted an image of
+    /// openness", "backs"): the term is the act's stance, flipped and
+    /// weakened when negated.
+    fn add_cue_term(&self, main: &MainAct<'_>, ev: &mut Evidence) {
+        let Some(cue) = self.cue.filter(|_| main.entry.is_none()) else {
+            return;
+        };
+        let term = self
+            .region
+            .hits
+            .iter()
+            .filter(|h| cue.contains(h.hit.span))
+            .find_map(|h| self.stance_term(h));
+        let Some(t) = term.filter(|t| t.polarity != Polarity::Ambivalent) else {
+            return;
+        };
+        let (pol, w) = if main.negated {
+            (t.polarity.flipped(), t.weight * 0.6)
+        } else {
+            (t.polarity, t.weight)
+        };
+        ev.add(pol, w, t.category);
     }
 
     /// The confidence, from modality, and whether a hedge was found.
