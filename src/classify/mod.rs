@@ -60,8 +60,9 @@
 //!    ("arrested for collaborating with ...") are the charge and count less;
 //!    a withdrawal demanded of another opposes it, but one the speaker
 //!    commits to ("is willing to withdraw its troops") is a concession and
-//!    supports; a bare "against" opposes unless it only continues a measure
-//!    ("tougher sanctions against").
+//!    supports; a bare "against" opposes only in a statement that says nothing
+//!    else, and not when it continues a measure ("tougher sanctions
+//!    against").
 //! 4. **The act's own stance** (*reject* opposes, *praise* supports; a
 //!    cue that is no act cue but a stance term, "promoted", gives that
 //!    term's stance) and

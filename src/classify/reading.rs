@@ -84,6 +84,15 @@ const ADVOCACY_REACH: usize = 8;
 /// The weight of a rejection's own stance (acts.tsv gives 0.8 to reject).
 const REJECT_WEIGHT: f32 = 0.8;
 
+/// Whether a material verb is meant as an act: "will halt", "vowed to
+/// halt" are intents; "may halt" is a possible one, a threat only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Intent {
+    No,
+    Possible,
+    Intended,
+}
+
 /// The act a statement performs, and where its words are.
 #[derive(Debug, Clone, Copy)]
 struct MainAct<'l> {
@@ -119,6 +128,9 @@ struct Evidence {
     /// The speaker committed to its own withdrawal: the concession is the
     /// stance, not the topic it reduces.
     conceded: bool,
+    /// A bare "against": it decides only a statement that says nothing
+    /// else.
+    direction: Option<(Polarity, f32)>,
 }
 
 impl Evidence {
@@ -183,7 +195,12 @@ impl Reading<'_> {
             };
             ev.add(pol, 0.6, Category::Support);
         }
-        let silent = ev.support == 0.0 && ev.oppose == 0.0 && ev.ambivalent == 0.0;
+        let mut silent = ev.support == 0.0 && ev.oppose == 0.0 && ev.ambivalent == 0.0;
+        if let (true, Some((pol, w))) = (silent, ev.direction) {
+            // "called on Arabs to mobilize against ...".
+            ev.add(pol, w, Category::Harm);
+            silent = false;
+        }
         if silent && !main.negated && is_commitment(main.act) {
             // "agreed to set up a research centre": the act is the stance.
             ev.support += 0.4;
@@ -382,13 +399,17 @@ impl Reading<'_> {
     /// longest plain cue.
     fn resolve_act(&self, h: &Placed) -> Option<(u32, usize)> {
         let mut best: Option<(u32, usize, usize)> = None; // (entry, last, rank)
-        let mut intent: Option<bool> = None; // computed once, if needed
+        let mut intent: Option<Intent> = None; // computed once, if needed
         for role in self.lex.roles(&h.hit) {
             if let Role::Act(i) | Role::ActHead(i) = role {
-                if self.lex.acts[i as usize].intent
-                    && !*intent.get_or_insert_with(|| self.intended(h.first))
-                {
-                    continue;
+                let act = &self.lex.acts[i as usize];
+                if act.intent {
+                    let how = *intent.get_or_insert_with(|| self.intended(h.first));
+                    // "may halt" threatens; "may allow" only guesses.
+                    let possible_threat = how == Intent::Possible && act.act == SpeechAct::Threaten;
+                    if how != Intent::Intended && !possible_threat {
+                        continue;
+                    }
                 }
             }
             let (i, last, rank) = match role {
@@ -627,26 +648,26 @@ impl Reading<'_> {
 
     /// Whether the verb at token `i` is intended: future-marked, or the
     /// complement of a promise or threat ("vowed to retaliate", "is ready
-    /// to send").
-    fn intended(&self, i: usize) -> bool {
+    /// to send"); after "may", "might", "could" only possibly.
+    fn intended(&self, i: usize) -> Intent {
         if self.future_marked(i) {
-            return true;
+            return Intent::Intended;
         }
         let r = &self.region;
         if r.word_before(i)
             .is_some_and(|p| POSSIBLE.iter().any(|m| eq_word(r.word(p), m)))
         {
-            return true;
+            return Intent::Possible;
         }
         let Some(to) = r.word_before(i).filter(|&t| eq_word(r.word(t), "to")) else {
-            return false;
+            return Intent::No;
         };
         // The promise covers "to" ("ready to") or ends right before it
         // ("vowed to").
         let mut near = r
             .hits_over(to)
             .chain(to.checked_sub(1).into_iter().flat_map(|t| r.hits_over(t)));
-        near.any(|h| {
+        let promised = near.any(|h| {
             h.last <= i
                 && self.lex.roles(&h.hit).any(|role| match role {
                     Role::Act(a) => {
@@ -662,7 +683,12 @@ impl Reading<'_> {
                     }
                     _ => false,
                 })
-        })
+        });
+        if promised {
+            Intent::Intended
+        } else {
+            Intent::No
+        }
     }
 
     /// Whether "will", "would" or "shall" stands just before token `i`
@@ -953,9 +979,17 @@ impl Reading<'_> {
                         t.weight *= n.weight * flip;
                         t.polarity = t.polarity.flipped();
                         ev.negated = true;
-                        neg = None;
+                        // "would not use weapons against ... escalation":
+                        // a bare "against" does not spend the negator.
+                        if t.category != Category::Direction {
+                            neg = None;
+                        }
                     }
-                    ev.add(t.polarity, t.weight, t.category);
+                    if t.category == Category::Direction {
+                        ev.direction = ev.direction.or(Some((t.polarity, t.weight)));
+                    } else {
+                        ev.add(t.polarity, t.weight, t.category);
+                    }
                     ev.in_complement |= h.first < complement_end;
                     if t.category == Category::Punishment {
                         grounds = self.grounds_after(h.last).or(grounds);

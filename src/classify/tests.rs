@@ -402,6 +402,13 @@ fn against_counts_alone_not_after_a_measure() {
     assert_eq!(c.stance, Stance::Oppose);
     let c = classify("Warsaw welcomed the tougher sanctions against Minsk.");
     assert_eq!(c.stance, Stance::Support);
+    // Beside a stance term of its own, it says nothing more.
+    let c = classify("Oman said the kingdom was a partner in the fight against piracy.");
+    assert_eq!(c.stance, Stance::Support);
+    // Nor does it spend a negator meant for a later term.
+    let c =
+        classify("Minsk said it would not take steps against its neighbours toward escalation.");
+    assert_eq!(c.stance, Stance::Support);
 }
 
 #[test]
@@ -414,6 +421,11 @@ fn a_modal_material_verb_is_a_threat_and_time_words_sit_inside_cues() {
     assert_ne!(
         act_stance("The commissioner said the bloc suspended aid to the junta.").0,
         SpeechAct::Threaten
+    );
+    // "may" with a cooperative verb only guesses: no promise.
+    assert_ne!(
+        classify("The minister said the deal may allow exports to resume.").act,
+        SpeechAct::Promise
     );
     assert_eq!(
         classify("Ireland called Monday on both sides to respect the truce.").act,
