@@ -37,7 +37,9 @@
 //!    *support*. An act cue may hold a gap: "accuse ... of war crimes",
 //!    "call on ... to". A plain statement of what will be done unless
 //!    another acts is an ultimatum, *threaten* ("announced it will recall
-//!    its force unless ...").
+//!    its force unless ..."); so is a material verb after "will", "may" or
+//!    "could" ("the bloc may halt its mediation"). The day of the act may
+//!    sit inside a cue ("called Thursday on Arabs to ...").
 //! 2. **Its negation.** A negator at most three words before the act
 //!    ("did not oppose", "has never supported") turns the act into an
 //!    assertion (*agree* into *reject*, *deny* into *concede*) and its own
@@ -54,8 +56,16 @@
 //!    only describes what is evaluated and counts less; a denial counts only
 //!    what it says of the accusation ("baseless"); the condition of a
 //!    commitment ("would meet the mediator if he gave them a veto") states
-//!    the terms of the deal and does not count.
-//! 4. **The act's own stance** (*reject* opposes, *praise* supports) and
+//!    the terms of the deal and does not count; the grounds of an arrest
+//!    ("arrested for collaborating with ...") are the charge and count less;
+//!    a withdrawal demanded of another opposes it, but one the speaker
+//!    commits to ("is willing to withdraw its troops") is a concession and
+//!    supports; a bare "against" opposes only in a statement that says nothing
+//!    else, and not when it continues a measure ("tougher sanctions
+//!    against").
+//! 4. **The act's own stance** (*reject* opposes, *praise* supports; a
+//!    cue that is no act cue but a stance term, "promoted", gives that
+//!    term's stance) and
 //!    **advocacy**: an appeal, demand, proposal or promise supports the topic
 //!    it names within eight words ("called for a ceasefire"), or opposes it when reversed
 //!    ("called for an end to arms deliveries"). A proposal, promise,

@@ -35,6 +35,27 @@ const BE: &[&str] = &["is", "are", "was", "were", "been", "am"];
 /// Auxiliaries that make an act an intent ("would meet", "will sign").
 const FUTURE: &[&str] = &["will", "would", "shall", "'ll", "won't", "wouldn't"];
 
+/// Modals that make a material verb an intent, not a commitment: "may
+/// halt its mediation" threatens, as "will halt" does.
+const POSSIBLE: &[&str] = &["may", "might", "could"];
+
+/// Words that may stand inside a cue without breaking it: the day or time
+/// of the act ("called Thursday on Arabs to ...").
+const WHEN: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "again",
+    "also",
+];
+
 /// Nouns a denial names its accuser's words with ("Moscow's claims").
 const ACCUSATIONS: &[&str] = &[
     "claim",
@@ -62,6 +83,15 @@ const ULTIMATUM_REACH: usize = 16;
 const ADVOCACY_REACH: usize = 8;
 /// The weight of a rejection's own stance (acts.tsv gives 0.8 to reject).
 const REJECT_WEIGHT: f32 = 0.8;
+
+/// Whether a material verb is meant as an act: "will halt", "vowed to
+/// halt" are intents; "may halt" is a possible one, a threat only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Intent {
+    No,
+    Possible,
+    Intended,
+}
 
 /// The act a statement performs, and where its words are.
 #[derive(Debug, Clone, Copy)]
@@ -95,6 +125,12 @@ struct Evidence {
     negated: bool,
     /// A term stood in the complement of "refused to", "failed to".
     in_complement: bool,
+    /// The speaker committed to its own withdrawal: the concession is the
+    /// stance, not the topic it reduces.
+    conceded: bool,
+    /// A bare "against": it decides only a statement that says nothing
+    /// else.
+    direction: Option<(Polarity, f32)>,
 }
 
 impl Evidence {
@@ -149,7 +185,8 @@ impl Reading<'_> {
         let main = self.main_act();
         let (mut ev, topic) = self.evidence(&main);
         self.add_act_stance(&main, &mut ev);
-        if let (Some(t), true) = (topic, advocates(&main)) {
+        self.add_cue_term(&main, &mut ev);
+        if let (Some(t), true, false) = (topic, advocates(&main), ev.conceded) {
             let flip = (t.reversed != t.negated) != main.negated;
             let pol = if flip {
                 Polarity::Oppose
@@ -158,7 +195,12 @@ impl Reading<'_> {
             };
             ev.add(pol, 0.6, Category::Support);
         }
-        let silent = ev.support == 0.0 && ev.oppose == 0.0 && ev.ambivalent == 0.0;
+        let mut silent = ev.support == 0.0 && ev.oppose == 0.0 && ev.ambivalent == 0.0;
+        if let (true, Some((pol, w))) = (silent, ev.direction) {
+            // "called on Arabs to mobilize against ...".
+            ev.add(pol, w, Category::Harm);
+            silent = false;
+        }
         if silent && !main.negated && is_commitment(main.act) {
             // "agreed to set up a research centre": the act is the stance.
             ev.support += 0.4;
@@ -357,13 +399,17 @@ impl Reading<'_> {
     /// longest plain cue.
     fn resolve_act(&self, h: &Placed) -> Option<(u32, usize)> {
         let mut best: Option<(u32, usize, usize)> = None; // (entry, last, rank)
-        let mut intent: Option<bool> = None; // computed once, if needed
+        let mut intent: Option<Intent> = None; // computed once, if needed
         for role in self.lex.roles(&h.hit) {
             if let Role::Act(i) | Role::ActHead(i) = role {
-                if self.lex.acts[i as usize].intent
-                    && !*intent.get_or_insert_with(|| self.intended(h.first))
-                {
-                    continue;
+                let act = &self.lex.acts[i as usize];
+                if act.intent {
+                    let how = *intent.get_or_insert_with(|| self.intended(h.first));
+                    // "may halt" threatens; "may allow" only guesses.
+                    let possible_threat = how == Intent::Possible && act.act == SpeechAct::Threaten;
+                    if how != Intent::Intended && !possible_threat {
+                        continue;
+                    }
                 }
             }
             let (i, last, rank) = match role {
@@ -434,7 +480,7 @@ impl Reading<'_> {
         if !r.tokens.get(i).is_some_and(|t| t.word) {
             return false;
         }
-        if w.len() > 4 && w.ends_with("ly") {
+        if (w.len() > 4 && w.ends_with("ly")) || WHEN.iter().any(|x| eq_word(w, x)) {
             return true;
         }
         r.hits_from(i).any(|h| {
@@ -564,9 +610,21 @@ impl Reading<'_> {
     /// ("arguing that ..." continues a statement; "is refusing" is one).
     fn participle(&self, h: &Placed) -> bool {
         let r = &self.region;
-        let progressive = r
-            .word_before(h.first)
-            .is_some_and(|p| BE.iter().any(|b| eq_word(r.word(p), b)));
+        // "is refusing", "was not willing", "is still refusing".
+        let mut at = h.first;
+        let mut progressive = false;
+        for _ in 0..3 {
+            let Some(p) = r.word_before(at) else { break };
+            let w = r.word(p);
+            if BE.iter().any(|b| eq_word(w, b)) {
+                progressive = true;
+                break;
+            }
+            if !(eq_word(w, "not") || eq_word(w, "never") || (w.len() > 4 && w.ends_with("ly"))) {
+                break;
+            }
+            at = p;
+        }
         r.word(h.first).ends_with("ing") && !progressive
     }
 
@@ -590,21 +648,26 @@ impl Reading<'_> {
 
     /// Whether the verb at token `i` is intended: future-marked, or the
     /// complement of a promise or threat ("vowed to retaliate", "is ready
-    /// to send").
-    fn intended(&self, i: usize) -> bool {
+    /// to send"); after "may", "might", "could" only possibly.
+    fn intended(&self, i: usize) -> Intent {
         if self.future_marked(i) {
-            return true;
+            return Intent::Intended;
         }
         let r = &self.region;
+        if r.word_before(i)
+            .is_some_and(|p| POSSIBLE.iter().any(|m| eq_word(r.word(p), m)))
+        {
+            return Intent::Possible;
+        }
         let Some(to) = r.word_before(i).filter(|&t| eq_word(r.word(t), "to")) else {
-            return false;
+            return Intent::No;
         };
         // The promise covers "to" ("ready to") or ends right before it
         // ("vowed to").
         let mut near = r
             .hits_over(to)
             .chain(to.checked_sub(1).into_iter().flat_map(|t| r.hits_over(t)));
-        near.any(|h| {
+        let promised = near.any(|h| {
             h.last <= i
                 && self.lex.roles(&h.hit).any(|role| match role {
                     Role::Act(a) => {
@@ -620,7 +683,12 @@ impl Reading<'_> {
                     }
                     _ => false,
                 })
-        })
+        });
+        if promised {
+            Intent::Intended
+        } else {
+            Intent::No
+        }
     }
 
     /// Whether "will", "would" or "shall" stands just before token `i`
@@ -704,6 +772,21 @@ impl Reading<'_> {
         })
     }
 
+    /// Whether hit `k` ("against") directly follows a topic keyword or a
+    /// measure ("tougher sanctions against"): it continues that phrase.
+    fn continues_topic(&self, k: usize) -> bool {
+        let hits = self.region.hits;
+        let first = hits[k].first;
+        hits[..k].iter().rev().take(4).any(|h| {
+            h.last == first
+                && self.lex.roles(&h.hit).any(|r| match r {
+                    Role::Topic { .. } => true,
+                    Role::Stance { category, .. } => category == Category::Measure,
+                    _ => false,
+                })
+        })
+    }
+
     /// Whether hit `h` opens an embedded question: "whether", "?", or "if"
     /// after a question cue.
     fn asks(&self, h: &Placed, main: &MainAct<'_>) -> bool {
@@ -738,6 +821,9 @@ impl Reading<'_> {
         let mut condition_end = 0usize;
         let mut complement_end = 0usize;
         let mut secondary: Option<Span> = None;
+        // "arrested in Lebanon for collaborating with Israel": tokens
+        // `[from, to)` give the grounds of a punishment.
+        let mut grounds: Option<(usize, usize)> = None;
         // "will support the resolution" is a promise that still evaluates.
         let evaluative = is_evaluative(main.entry.map_or(main.act, |e| e.act)) && !main.negated;
         let from = if main.embedded { main.first } else { 0 };
@@ -753,6 +839,7 @@ impl Reading<'_> {
         // What a speaker commits to ("agreed to talks if ...") is not
         // opposed for its conditions.
         let committed = is_commitment(main.act) && !main.negated;
+        let refusal = main.negated && main.entry.is_some_and(|e| is_commitment(e.act));
         for (k, h) in r.hits.iter().enumerate() {
             let reaches =
                 h.hit.span.end >= self.content.start && h.hit.span.start < self.content.end;
@@ -829,11 +916,23 @@ impl Reading<'_> {
             }
             if let Some(mut t) = self.stance_term(h) {
                 let skip = (t.category == Category::Measure && self.names_topic(k))
+                    || (t.category == Category::Direction && self.continues_topic(k))
                     || secondary.is_some_and(|s| s.overlaps(h.hit.span))
                     // "proposed new sanctions": the topic, not opposition.
                     || (main.act == SpeechAct::Deny && !main.negated && t.category != Category::Falsehood);
                 // A denial's content is the accuser's claim, not the speaker's.
                 if !skip {
+                    if t.category == Category::Withdrawal && committed {
+                        // "is willing to withdraw its troops": the
+                        // speaker's own withdrawal is a concession.
+                        t.polarity = Polarity::Support;
+                        ev.conceded = true;
+                    } else if t.category == Category::Withdrawal && refusal {
+                        // "is not willing to withdraw its troops": the
+                        // refusal opposes; the negation is spent on the act.
+                        t.lexicalised = true;
+                        ev.conceded = true;
+                    }
                     // After praise or blame, the object only describes
                     // what is evaluated: the act carries the stance. A
                     // reservation ("in principle") or a new clause ("but
@@ -846,6 +945,9 @@ impl Reading<'_> {
                         && !refused
                         && t.polarity != Polarity::Ambivalent
                     {
+                        t.weight *= 0.3;
+                    }
+                    if grounds.is_some_and(|(a, b)| a <= h.first && h.first < b) {
                         t.weight *= 0.3;
                     }
                     if h.first < question_end {
@@ -877,10 +979,21 @@ impl Reading<'_> {
                         t.weight *= n.weight * flip;
                         t.polarity = t.polarity.flipped();
                         ev.negated = true;
-                        neg = None;
+                        // "would not use weapons against ... escalation":
+                        // a bare "against" does not spend the negator.
+                        if t.category != Category::Direction {
+                            neg = None;
+                        }
                     }
-                    ev.add(t.polarity, t.weight, t.category);
+                    if t.category == Category::Direction {
+                        ev.direction = ev.direction.or(Some((t.polarity, t.weight)));
+                    } else {
+                        ev.add(t.polarity, t.weight, t.category);
+                    }
                     ev.in_complement |= h.first < complement_end;
+                    if t.category == Category::Punishment {
+                        grounds = self.grounds_after(h.last).or(grounds);
+                    }
                 }
             }
             if new_rev.is_some() {
@@ -891,6 +1004,18 @@ impl Reading<'_> {
             ev.oppose += 0.6;
         }
         (ev, topic)
+    }
+
+    /// The grounds of a punishment ending at token `last`: from a "for"
+    /// at most `SHORT_REACH` words on ("jailed in Minsk for ...") to the
+    /// end of the clause.
+    fn grounds_after(&self, last: usize) -> Option<(usize, usize)> {
+        let r = &self.region;
+        let end = r.clause_end(last);
+        (last..end.min(last + 2 * SHORT_REACH))
+            .take_while(|&i| r.words_between(last, i) <= SHORT_REACH)
+            .find(|&i| r.tokens[i].word && eq_word(r.word(i), "for"))
+            .map(|i| (i + 1, end))
     }
 
     /// Whether a denial names whose claims it denies ("rejected Moscow's
@@ -931,6 +1056,30 @@ impl Reading<'_> {
             return;
         }
         ev.add(pol, w, Category::Support);
+    }
+
+    /// A cue that is no act cue but a stance term ("promoted an image of
+    /// openness", "backs"): the term is the act's stance, flipped and
+    /// weakened when negated.
+    fn add_cue_term(&self, main: &MainAct<'_>, ev: &mut Evidence) {
+        let Some(cue) = self.cue.filter(|_| main.entry.is_none()) else {
+            return;
+        };
+        let term = self
+            .region
+            .hits
+            .iter()
+            .filter(|h| cue.contains(h.hit.span))
+            .find_map(|h| self.stance_term(h));
+        let Some(t) = term.filter(|t| t.polarity != Polarity::Ambivalent) else {
+            return;
+        };
+        let (pol, w) = if main.negated {
+            (t.polarity.flipped(), t.weight * 0.6)
+        } else {
+            (t.polarity, t.weight)
+        };
+        ev.add(pol, w, t.category);
     }
 
     /// The confidence, from modality, and whether a hedge was found.

@@ -36,6 +36,16 @@ pub(crate) enum Category {
     Rejection,
     /// Sanctions and other measures: "lift sanctions".
     Measure,
+    /// A military withdrawal: opposes whom it is demanded of, supports when
+    /// the speaker commits to it.
+    Withdrawal,
+    /// A bare preposition of opposition ("against"): it says nothing of
+    /// its own after a measure or topic it continues ("sanctions against").
+    Direction,
+    /// An arrest or a sentence: opposes the one punished; its grounds
+    /// ("for collaborating with ...") are the charge, not the speaker's
+    /// stance.
+    Punishment,
     /// What a denial says of an accusation: "baseless".
     Falsehood,
     /// Ambivalence that makes a statement neutral (complexity, caution...).
@@ -72,6 +82,9 @@ const CATEGORIES: &[(&str, Category)] = &[
     ("criticism", Category::Rejection),
     ("rejection", Category::Rejection),
     ("measure", Category::Measure),
+    ("withdrawal", Category::Withdrawal),
+    ("direction", Category::Direction),
+    ("punishment", Category::Punishment),
     ("complexity", Category::Ambivalence),
     ("balance", Category::Ambivalence),
     ("uncertainty", Category::Ambivalence),

@@ -338,3 +338,97 @@ fn scratch_buffers_are_reused_but_never_shared() {
     let region = s.fill(lex, text, Span::new(0, text.len()), text.len());
     assert_eq!(region.tokens.len(), 2);
 }
+
+/// Classifies `text` with `cue` as given and the rest of the sentence
+/// after it as the content, as the analyzer would.
+fn with_cue(text: &str, cue: &str) -> Classification {
+    let at = text.find(cue).unwrap();
+    let cue = Span::new(at, at + cue.len());
+    let input = StatementText::new(text, Span::new(cue.end + 1, text.len()))
+        .with_cue(cue, None)
+        .with_sentence(Span::new(0, text.len()));
+    LexiconClassifier::builtin().classify(&input)
+}
+
+#[test]
+fn a_cue_that_is_a_stance_term_gives_its_stance() {
+    // "promoted" is no act cue: the stance term is the act's stance.
+    let text = "The governor promoted an image of calm in the province.";
+    let c = with_cue(text, "promoted");
+    assert_eq!((c.act, c.stance), (SpeechAct::Assert, Stance::Support));
+    // Negated, it turns.
+    let c = with_cue("The governor has not promoted the plan.", "promoted");
+    assert_eq!(c.stance, Stance::Oppose);
+    // A plain reporting cue still gives nothing of its own.
+    let c = with_cue("The governor said the province was calm.", "said");
+    assert_eq!(c.stance, Stance::Neutral);
+}
+
+#[test]
+fn the_grounds_of_a_punishment_are_the_charge() {
+    // "collaborating" is why the journalist was arrested, not a stance.
+    let text = "According to state television, a journalist was arrested in Minsk \
+                for collaborating with Polish media.";
+    let c = with_cue(text, "According to");
+    assert_eq!(c.stance, Stance::Oppose);
+    // Without the arrest, collaborating is cooperation.
+    let c = with_cue(
+        "According to state television, the journalist is collaborating with Polish media.",
+        "According to",
+    );
+    assert_eq!(c.stance, Stance::Support);
+}
+
+#[test]
+fn a_withdrawal_is_demanded_or_conceded() {
+    assert_eq!(
+        act_stance("Armenia said it was ready to withdraw its troops from the border."),
+        (SpeechAct::Promise, Stance::Support)
+    );
+    assert_eq!(
+        act_stance("Georgia insisted that Russia must withdraw its troops from the region."),
+        (SpeechAct::Assert, Stance::Oppose)
+    );
+    // Refusing to withdraw is no concession.
+    assert_eq!(
+        act_stance("Serbia said it was not willing to withdraw its troops from the border."),
+        (SpeechAct::Assert, Stance::Oppose)
+    );
+}
+
+#[test]
+fn against_counts_alone_not_after_a_measure() {
+    let c = classify("The newspaper urged readers to stand up against the junta.");
+    assert_eq!(c.stance, Stance::Oppose);
+    let c = classify("Warsaw welcomed the tougher sanctions against Minsk.");
+    assert_eq!(c.stance, Stance::Support);
+    // Beside a stance term of its own, it says nothing more.
+    let c = classify("Oman said the kingdom was a partner in the fight against piracy.");
+    assert_eq!(c.stance, Stance::Support);
+    // Nor does it spend a negator meant for a later term.
+    let c =
+        classify("Minsk said it would not take steps against its neighbours toward escalation.");
+    assert_eq!(c.stance, Stance::Support);
+}
+
+#[test]
+fn a_modal_material_verb_is_a_threat_and_time_words_sit_inside_cues() {
+    assert_eq!(
+        act_stance("The bloc may suspend aid to the junta, the commissioner said."),
+        (SpeechAct::Threaten, Stance::Oppose)
+    );
+    // "suspended aid" happened: no intent, no threat.
+    assert_ne!(
+        act_stance("The commissioner said the bloc suspended aid to the junta.").0,
+        SpeechAct::Threaten
+    );
+    // "may" with a cooperative verb only guesses: no promise.
+    assert_ne!(
+        classify("The minister said the deal may allow exports to resume.").act,
+        SpeechAct::Promise
+    );
+    assert_eq!(
+        classify("Ireland called Monday on both sides to respect the truce.").act,
+        SpeechAct::Appeal
+    );
+}
