@@ -337,3 +337,35 @@ fn a_cue_inside_a_quotation_is_what_was_said() {
     let cues: Vec<&str> = a.statements.iter().map(|s| s.cue.as_str(text)).collect();
     assert_eq!(cues, ["recalled"]);
 }
+
+/// The probability and context of the match `word` in `text`.
+fn candidate(text: &str, word: &str) -> (f32, Vec<(&'static str, &'static str)>) {
+    let lexicon = standpoint::attribution::CueLexicon::builtin();
+    let c = lexicon
+        .candidates(text)
+        .into_iter()
+        .find(|c| c.span.as_str(text) == word)
+        .unwrap_or_else(|| panic!("no match {word:?} in {text:?}"));
+    (c.probability, c.context)
+}
+
+#[test]
+fn a_stance_verb_after_a_sure_cue_is_part_of_what_was_said() {
+    // The same words after "said" and after a verb that reports nothing.
+    let (after_cue, ctx) = candidate("The senator said the farmers want a new deal.", "want");
+    assert!(ctx.contains(&("oth", "before")), "{ctx:?}");
+    let (alone, ctx) = candidate("The senator met the farmers, who want a new deal.", "want");
+    assert!(ctx.contains(&("oth", "none")), "{ctx:?}");
+    assert!(after_cue < alone, "{after_cue} !< {alone}");
+}
+
+#[test]
+fn a_quotation_elsewhere_in_the_sentence_is_seen() {
+    let (_, ctx) = candidate(
+        "The coach noted the score and called it “a start.”",
+        "noted",
+    );
+    assert!(ctx.contains(&("qs", "quote")), "{ctx:?}");
+    let (_, ctx) = candidate("The coach noted the score and called it a start.", "noted");
+    assert!(ctx.contains(&("qs", "none")), "{ctx:?}");
+}

@@ -104,16 +104,71 @@ pub(super) fn probabilities(
 ) -> Vec<(Context, f32)> {
     let model = &lexicon.model;
     let frames = statements(d, candidates);
+    let others = surer_cues(d, candidates);
+    // The sentences with a quotation in them.
+    let mut quoted = vec![false; d.sents.len()];
+    for t in &d.toks {
+        if t.quote != NONE {
+            if let Some(q) = quoted.get_mut(t.sent) {
+                *q = true;
+            }
+        }
+    }
     candidates
         .iter()
         .zip(&frames)
-        .map(|(c, f)| {
-            let ctx = context(d, c, f);
+        .zip(others)
+        .map(|((c, f), oth)| {
+            let mut ctx = context(d, c, f);
+            ctx.values[feat::OTH] = model::value(oth);
+            let qs = d.toks[c.first].quote == NONE
+                && quoted.get(d.toks[c.first].sent).copied().unwrap_or(false);
+            ctx.values[feat::QS] = model::value(if qs { "quote" } else { "none" });
             let group = model::group(c.entry.class, c.entry.frame, c.entry.weight);
             let p = model.probability(c.entry.weight, group, c.entry.lemma_id, &ctx);
             (ctx, p)
         })
         .collect()
+}
+
+/// The lexicon weight from which a speech verb is a sure cue, whose
+/// presence makes the other candidates of its sentence less likely ("He
+/// said he wants ...": "wants" is part of what was said).
+const SURE: f32 = 0.8;
+
+/// For each candidate, where the sure cues of its sentence stand:
+/// `none`, `before`, `after` or `both`.
+fn surer_cues(d: &Doc<'_>, candidates: &[Candidate<'_>]) -> Vec<&'static str> {
+    let sure = |c: &Candidate<'_>| {
+        c.entry.class == CueClass::Speech
+            && c.entry.frame != Frame::Passive
+            && c.entry.weight >= SURE
+            && d.toks[c.first].quote == NONE
+    };
+    let sent = |c: &Candidate<'_>| d.toks[c.first].sent;
+    let mut before = vec![false; candidates.len()];
+    let mut last = None;
+    for (i, c) in candidates.iter().enumerate() {
+        before[i] = last == Some(sent(c));
+        if sure(c) {
+            last = Some(sent(c));
+        }
+    }
+    let mut out = vec!["none"; candidates.len()];
+    let mut next = None;
+    for (i, c) in candidates.iter().enumerate().rev() {
+        let after = next == Some(sent(c));
+        out[i] = match (before[i], after) {
+            (true, true) => "both",
+            (true, false) => "before",
+            (false, true) => "after",
+            (false, false) => "none",
+        };
+        if sure(c) {
+            next = Some(sent(c));
+        }
+    }
+    out
 }
 
 /// The candidates the cue model keeps; marks their tokens as cues.

@@ -14,7 +14,8 @@
 //!    multiword cue ("according to", "said in a statement"), noun cue and
 //!    verb of mental state. A small logistic model (`data/cue_model.tsv`)
 //!    weighs each match by its context (the words around it, a quotation,
-//!    a subject before it) and keeps the likely cues.
+//!    a subject before it, a surer cue in the same sentence) and keeps the
+//!    likely cues.
 //! 3. Each cue takes the first frame that fits its sentence: "According to
 //!    X, C", "'Q,' X said", "C, said X", "C, X said", "X said: 'Q'", "X
 //!    told Y that C", "X, who ..., said C", and so on; quotations that go on
@@ -146,8 +147,10 @@ pub struct CueCandidate<'a> {
     /// The context, as (feature, value) names: the class of the words
     /// around the match (`prv`, `prv2`, `nxt`, `nxt2`), inside a quotation
     /// (`q`), capitalised (`case`), the subject before it (`subj`), the
-    /// frame it would take (`pattern`) and the kind of source found there
-    /// (`src`).
+    /// frame it would take (`pattern`), the kind of source found there
+    /// (`src`), where a sure speech verb of the same sentence stands
+    /// (`oth`: `none`, `before`, `after`, `both`) and whether a quotation
+    /// stands elsewhere in the sentence (`qs`).
     pub context: Vec<(&'static str, &'static str)>,
     /// The probability that the match is a cue.
     pub probability: f32,

@@ -14,7 +14,7 @@ use super::lexicon::{CueClass, Frame};
 
 /// The features, in the order of [`Context::values`].
 pub(crate) const FEATURES: &[&str] = &[
-    "prv", "nxt", "q", "case", "subj", "prv2", "nxt2", "pattern", "src",
+    "prv", "nxt", "q", "case", "subj", "prv2", "nxt2", "pattern", "src", "oth", "qs",
 ];
 const F: usize = FEATURES.len();
 
@@ -61,6 +61,8 @@ pub(crate) const VALUES: &[&str] = &[
     "special",
     "thing",
     "agent",
+    "before",
+    "both",
 ];
 const V: usize = VALUES.len();
 
@@ -75,6 +77,11 @@ pub(crate) mod feat {
     pub(crate) const NXT2: usize = 6;
     pub(crate) const PATTERN: usize = 7;
     pub(crate) const SRC: usize = 8;
+    /// A surer cue elsewhere in the sentence: `none`, `before`, `after`,
+    /// `both`.
+    pub(crate) const OTH: usize = 9;
+    /// A quotation elsewhere in the sentence: `none`, `quote`.
+    pub(crate) const QS: usize = 10;
 }
 
 /// The index of a value name; a `const fn`, so that the feature code
