@@ -82,7 +82,7 @@ pub(crate) fn attribute<'c>(
     text: &str,
     sentences: &[Span],
     quotes: &[Quote],
-    mentions: &DocMentions,
+    mentions: &mut DocMentions,
     gazetteer: &Gazetteer,
     cues: &'c CueLexicon,
 ) -> Vec<Attribution<'c>> {
@@ -124,11 +124,23 @@ pub(crate) fn attribute<'c>(
             .actor
             .is_some_and(|r| mentions.actor(gazetteer, r).kind != ActorKind::Person)
     };
-    frames::drop_nested(&d, &mut found, same_speaker, collective);
-    found
+    // "X has agreed to resign, the speaker said": X's own speech act
+    // stands too.
+    let speaks = |s: Range| speaker::opens_reported_clause(&d, s) || collective(s);
+    frames::drop_nested(&d, &mut found, same_speaker, speaks);
+    let mut out = found
         .iter()
         .filter_map(|f| to_attribution(&d, f, &turns, quotes, mentions))
-        .collect()
+        .collect::<Vec<_>>();
+    for a in &mut out {
+        if let Some(m) = a.speaker.as_mut() {
+            if let Some(state) = speaker::group_state(&d, m, mentions, gazetteer) {
+                m.actor = Some(mentions.add_group(gazetteer, m.span.as_str(text), state));
+                m.how = crate::MentionKind::Description;
+            }
+        }
+    }
+    out
 }
 
 /// One match of the cue lexicon in a text, with the context the cue model
