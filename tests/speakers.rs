@@ -122,3 +122,40 @@ fn a_party_with_two_states_in_context_stays_unresolved() {
     assert_eq!(speaker(st, text), Some("The Zorba party"));
     assert_eq!(st.speaker_actor(), None);
 }
+
+#[test]
+fn the_subject_of_quoted_as_saying_speaks() {
+    let text =
+        "President Anna Varga was quoted today as saying she would be ready to host a meeting.";
+    let a = analyze(text);
+    let st = find(&a, text, "was quoted");
+    assert_eq!(speaker(st, text), Some("President Anna Varga"));
+    assert_eq!(
+        st.content.unwrap().as_str(text),
+        "she would be ready to host a meeting"
+    );
+}
+
+#[test]
+fn a_participle_before_a_title_reports_nothing() {
+    let text = "Newly appointed Prime Minister Anna Varga has refused to meet the envoy.";
+    let a = analyze(text);
+    assert!(a
+        .statements
+        .iter()
+        .all(|s| s.cue.as_str(text) != "appointed"));
+    let st = find(&a, text, "has refused");
+    assert_eq!(speaker(st, text), Some("Prime Minister Anna Varga"));
+}
+
+#[test]
+fn a_newspaper_based_in_a_city_is_its_states() {
+    let text =
+        "A newspaper based in east Beirut has defied a ban and described the general as a traitor.";
+    let a = analyze(text);
+    let st = find(&a, text, "described");
+    assert_eq!(speaker(st, text), Some("A newspaper based in east Beirut"));
+    let id = st.speaker_actor().expect("the newspaper is an actor");
+    let actor = a.actors.iter().find(|x| &x.id == id).unwrap();
+    assert_eq!(actor.country.as_deref(), Some("LBN"));
+}

@@ -91,6 +91,10 @@ pub(crate) fn attribute<'c>(
     let kept = frames::keep(&mut d, cues, candidates);
     let mut found = frames::statements(&d, &kept);
     found.extend(frames::special(&d));
+    found.retain(|f| !speaker::modifier_participle(&d, f));
+    for f in &mut found {
+        speaker::quoted_as_saying(&d, f);
+    }
     let turns = transcript::turns(&d, mentions);
     found.extend(turns.iter().map(|t| t.statement(&d)));
     // A headline colon that is also a turn's is one statement: the turn.

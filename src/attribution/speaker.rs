@@ -5,6 +5,7 @@
 //! The phrase found here is the speaker's span; [`resolve`] then gives it
 //! the actor of the mention it is headed by.
 
+use super::frames::Found;
 use super::tokens::{wc, Doc};
 use crate::gazetteer::Gazetteer;
 use crate::mentions::{ActorRef, DocMentions, MentionRec};
@@ -475,6 +476,12 @@ impl Doc<'_> {
             {
                 break;
             }
+            // "a newspaper based in Beirut": the place is part of the phrase.
+            if m > k && m + 1 < limit && self.word_is(m, "based") && self.word_is(m + 1, "in") {
+                end = Some(m + 1);
+                m += 2;
+                continue;
+            }
             if m > k && (self.verbish(m) || self.is(m, wc::RELATIVE)) {
                 break;
             }
@@ -773,4 +780,48 @@ pub(super) fn group_state(
         .filter_map(state);
     let one = named.next()?;
     named.all(|i| i == one).then_some(one)
+}
+
+/// "King Ali was quoted today as saying C": the subject of "quoted as
+/// saying" speaks, and the content starts after "saying".
+pub(super) fn quoted_as_saying(d: &Doc, f: &mut Found<'_>) {
+    let (c0, c1) = f.cue;
+    if f.source.is_some() || !d.word_is(c1, "quoted") {
+        return;
+    }
+    let (_, s1) = d.sent_of(c1);
+    let mut k = c1 + 1;
+    while k <= s1 && d.is(k, wc::TIME | wc::GAP) {
+        k += 1;
+    }
+    if k + 2 > s1 || !d.word_is(k, "as") || !d.is(k + 1, wc::ING) {
+        return;
+    }
+    let Some(subject) = d.source_before(c0) else {
+        return;
+    };
+    f.source = Some(subject);
+    let mut a = k + 2;
+    if d.word_is(a, "that") && a < s1 {
+        a += 1;
+    }
+    if let Some((_, b)) = f.content.filter(|&(_, b)| b >= a) {
+        f.content = Some((a, b));
+    }
+}
+
+/// "Newly appointed Prime Minister X", "the recently elected President
+/// Y": a participle after an adverb that opens a noun phrase, before a
+/// capitalised word, describes the noun; it reports nothing.
+pub(super) fn modifier_participle(d: &Doc, f: &Found<'_>) -> bool {
+    let (c0, c1) = f.cue;
+    if c0 != c1 || c0 == 0 || !d.is(c0, wc::ED) || !d.cap(c0 + 1) || !d.same_sent(c0, c0 + 1) {
+        return false;
+    }
+    let adverb = c0 - 1;
+    let (s0, _) = d.sent_of(c0);
+    d.is(adverb, wc::LY)
+        && !d.is(adverb, wc::NOT_ADVERB)
+        && adverb >= s0
+        && (adverb == s0 || d.is(adverb - 1, wc::ARTICLE | wc::DET_STRICT))
 }
