@@ -159,3 +159,20 @@ fn a_newspaper_based_in_a_city_is_its_states() {
     let actor = a.actors.iter().find(|x| &x.id == id).unwrap();
     assert_eq!(actor.country.as_deref(), Some("LBN"));
 }
+
+#[test]
+fn a_passive_agent_set_off_at_the_sentence_end_speaks() {
+    let text = "Former president Ana Lopes has been accused of misusing funds, much of it stolen, \
+                by current Haitian government officials.";
+    let a = analyze(text);
+    let st = find(&a, text, "has been accused of");
+    assert_eq!(
+        speaker(st, text),
+        Some("current Haitian government officials")
+    );
+    assert_eq!(st.speaker_actor().map(|id| id.as_str()), Some("HTI"));
+    assert_eq!(
+        st.content.unwrap().as_str(text),
+        "misusing funds, much of it stolen"
+    );
+}

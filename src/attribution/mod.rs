@@ -94,6 +94,7 @@ pub(crate) fn attribute<'c>(
     found.retain(|f| !speaker::modifier_participle(&d, f));
     for f in &mut found {
         speaker::quoted_as_saying(&d, f);
+        speaker::late_agent(&d, f);
     }
     let turns = transcript::turns(&d, mentions);
     found.extend(turns.iter().map(|t| t.statement(&d)));

@@ -21,6 +21,9 @@ const MAX_APPOSITION: usize = 40;
 /// minister said on Wednesday.").
 const MAX_CLOSING_REPORT: usize = 16;
 
+/// Words in a passive's agent set off at the end of its sentence.
+const MAX_LATE_AGENT: usize = 8;
+
 /// Words of time or adverbs between a subject and its verb.
 const MAX_GAP: usize = 4;
 
@@ -824,4 +827,41 @@ pub(super) fn modifier_participle(d: &Doc, f: &Found<'_>) -> bool {
         && !d.is(adverb, wc::NOT_ADVERB)
         && adverb >= s0
         && (adverb == s0 || d.is(adverb - 1, wc::ARTICLE | wc::DET_STRICT))
+}
+
+/// "X has been accused of C, much of it ..., by current government
+/// officials.": the agent of a passive speech verb, set off by a comma at
+/// the end of the sentence, speaks; the content ends before that comma.
+pub(super) fn late_agent(d: &Doc, f: &mut Found<'_>) {
+    let (c0, c1) = f.cue;
+    let be = (c0..c1).any(|m| {
+        ["been", "was", "were", "is", "are"]
+            .iter()
+            .any(|w| d.word_is(m, w))
+    });
+    if f.source.is_some() || !be || !(c0..=c1).any(|m| d.is(m, wc::ED)) {
+        return;
+    }
+    let (_, s1) = d.sent_of(c1);
+    let Some(by) = (c1 + 2..s1).find(|&m| d.word_is(m, "by") && d.is(m - 1, wc::COMMA)) else {
+        return;
+    };
+    // The agent runs to the sentence end: a short phrase, no clause.
+    let mut end = s1;
+    while end > by && d.is(end, wc::PERIOD | wc::END | wc::QUOTE) {
+        end -= 1;
+    }
+    let agent = (by + 1, end);
+    let phrase = end > by
+        && end - by <= MAX_LATE_AGENT
+        && (by + 1..=end).all(|m| d.is(m, wc::ALPHA) && !d.verbish(m) || d.abbreviation_dot(m, by));
+    if !phrase || d.toks[by].quote != super::tokens::NONE {
+        return;
+    }
+    f.source = Some(agent);
+    if let Some((a, b)) = f.content {
+        if a < by - 1 && b >= by - 1 {
+            f.content = Some((a, by - 2));
+        }
+    }
 }
