@@ -731,9 +731,10 @@ const PARTY_NOUNS: &[&str] = &["party", "parties", "elders", "front", "clan", "t
 
 /// A speaker that names a group no dictionary knows ("the fundamentalist
 /// Umma party", "a terror group based in Trinidad", "Ankara's district
-/// administration"): the state named inside it, else the one state the
-/// text has named up to the end of its sentence (the gazetteer index of
-/// that state). Groups in a state are that state's, as "rebels in Chad"
+/// administration"): the state named inside it, else (when the group has
+/// a name) the one state the text names in its sentence and the
+/// [`MAX_REACH`](super::MAX_REACH) bytes before it; the gazetteer index of
+/// that state. Groups in a state are that state's, as "rebels in Chad"
 /// are.
 pub(super) fn group_state(
     d: &Doc,
@@ -775,12 +776,12 @@ pub(super) fn group_state(
     if !named {
         return None;
     }
-    let sentence_end = d.toks[d.sent_of(last).1].end;
-    let mut named = mentions
-        .mentions
-        .iter()
-        .take_while(|m| m.span.start < sentence_end)
-        .filter_map(state);
+    // The text before the speaker's sentence, within the stage's reach,
+    // and the sentence itself: bounded work per speaker.
+    let (s0, s1) = d.sent_of(last);
+    let from = d.toks[s0].start.saturating_sub(super::MAX_REACH);
+    let context = Span::new(from, d.toks[s1].end);
+    let mut named = mentions.within(context).iter().filter_map(state);
     let one = named.next()?;
     named.all(|i| i == one).then_some(one)
 }
