@@ -144,11 +144,11 @@ impl Analyzer {
         let sentences: Vec<crate::Span> = text::sentences(text).collect();
         let quotes = text::quotes(text);
         let words = inner.resolver.words(text);
-        let doc = inner
+        let mut doc = inner
             .resolver
             .run(text, &words, &sentences, document.get_date());
         let gaz = inner.resolver.gazetteer();
-        let found = attribution::attribute(text, &sentences, &quotes, &doc, gaz, &inner.cues);
+        let found = attribution::attribute(text, &sentences, &quotes, &mut doc, gaz, &inner.cues);
 
         let mut ids = IdTable::new(inner.resolver.gazetteer(), &doc);
         // Actors are listed in order of first mention.
@@ -248,9 +248,13 @@ impl Analyzer {
             .chain(&a.co_speakers)
             .filter_map(|m| m.actor)
             .collect();
+        // A group in a state (a party, rebels) may well speak of its own
+        // state; an official or the state itself does not.
         let speaker_countries: Vec<Option<String>> = speaker_refs
             .iter()
-            .map(|&r| doc.actor(ids.gaz, r).country.clone())
+            .map(|&r| doc.actor(ids.gaz, r))
+            .filter(|a| a.kind != crate::ActorKind::Group)
+            .map(|a| a.country.clone())
             .collect();
         let sentence = a.scope;
         let clause = reported_clause(text, sentence, a);

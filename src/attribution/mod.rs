@@ -83,7 +83,7 @@ pub(crate) fn attribute<'c>(
     text: &str,
     sentences: &[Span],
     quotes: &[Quote],
-    mentions: &DocMentions,
+    mentions: &mut DocMentions,
     gazetteer: &Gazetteer,
     cues: &'c CueLexicon,
 ) -> Vec<Attribution<'c>> {
@@ -92,6 +92,11 @@ pub(crate) fn attribute<'c>(
     let kept = frames::keep(&mut d, cues, candidates);
     let mut found = frames::statements(&d, &kept);
     found.extend(frames::special(&d));
+    found.retain(|f| !speaker::modifier_participle(&d, f));
+    for f in &mut found {
+        speaker::quoted_as_saying(&d, f);
+        speaker::late_agent(&d, f);
+    }
     let turns = transcript::turns(&d, mentions);
     found.extend(turns.iter().map(|t| t.statement(&d)));
     // A headline colon that is also a turn's is one statement: the turn.
@@ -125,11 +130,23 @@ pub(crate) fn attribute<'c>(
             .actor
             .is_some_and(|r| mentions.actor(gazetteer, r).kind != ActorKind::Person)
     };
-    frames::drop_nested(&d, &mut found, same_speaker, collective);
-    found
+    // "X has agreed to resign, the speaker said": X's own speech act
+    // stands too.
+    let speaks = |s: Range| speaker::opens_reported_clause(&d, s) || collective(s);
+    frames::drop_nested(&d, &mut found, same_speaker, speaks);
+    let mut out = found
         .iter()
         .filter_map(|f| to_attribution(&d, f, &turns, quotes, mentions))
-        .collect()
+        .collect::<Vec<_>>();
+    for a in &mut out {
+        if let Some(m) = a.speaker.as_mut() {
+            if let Some(state) = speaker::group_state(&d, m, mentions, gazetteer) {
+                m.actor = Some(mentions.add_group(gazetteer, m.span.as_str(text), state));
+                m.how = crate::MentionKind::Description;
+            }
+        }
+    }
+    out
 }
 
 /// One match of the cue lexicon in a text, with the context the cue model

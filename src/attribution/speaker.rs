@@ -5,15 +5,24 @@
 //! The phrase found here is the speaker's span; [`resolve`] then gives it
 //! the actor of the mention it is headed by.
 
+use super::frames::Found;
 use super::tokens::{wc, Doc};
-use crate::mentions::{DocMentions, MentionRec};
-use crate::{MentionKind, Span};
+use crate::gazetteer::Gazetteer;
+use crate::mentions::{ActorRef, DocMentions, MentionRec};
+use crate::{ActorKind, MentionKind, Span};
 
 /// The token span of a phrase, inclusive.
 pub(super) type Range = (usize, usize);
 
 /// Words per apposition chunk and in all before the cue.
 const MAX_APPOSITION: usize = 40;
+
+/// Words in a report that closes a sentence (", a close aide to the prime
+/// minister said on Wednesday.").
+const MAX_CLOSING_REPORT: usize = 16;
+
+/// Words in a passive's agent set off at the end of its sentence.
+const MAX_LATE_AGENT: usize = 8;
 
 /// Words of time or adverbs between a subject and its verb.
 const MAX_GAP: usize = 4;
@@ -67,8 +76,12 @@ impl Doc<'_> {
     /// left; `None` when `j` ends no noun phrase.
     pub(super) fn np_left(&self, j: usize) -> Option<usize> {
         let (s0, _) = self.sent_of(j);
-        if self.is(j, wc::RELATIVE | wc::PERSONAL) {
+        if self.is(j, wc::RELATIVE | wc::PERSONAL) && !(j > s0 && self.joined(j - 1)) {
             return Some(j);
+        }
+        // "SPLM/A": the letter after a slash is no article.
+        if j > s0 + 1 && self.joined(j - 1) {
+            return self.np_left(j - 2);
         }
         let first_ok = self.is(j, wc::ALPHA | wc::DIGIT | wc::CLOSE_PAREN | wc::PERIOD);
         // A phrase does not end with a determiner ("the said bill").
@@ -80,6 +93,23 @@ impl Doc<'_> {
         let mut k = j as isize;
         while k >= s0 as isize {
             let u = k as usize;
+            // "the Kurdistan Workers' Party": a plural possessive.
+            if u < j && u > s0 && self.plural_possessive(u) {
+                start = Some(u);
+                k -= 1;
+                continue;
+            }
+            // "a group based in Trinidad": the place is part of the phrase.
+            if u > s0 + 1 && u < j && self.word_is(u, "in") && self.word_is(u - 1, "based") {
+                start = Some(u - 1);
+                k -= 2;
+                continue;
+            }
+            if self.joined(u) && u > s0 && u < j {
+                start = Some(u);
+                k -= 1;
+                continue;
+            }
             if self.is(
                 u,
                 wc::QUOTE
@@ -145,6 +175,29 @@ impl Doc<'_> {
         (start <= j).then_some(start)
     }
 
+    /// Token `u` is an apostrophe that ends a plural noun ("Workers'")
+    /// before a capitalised word, outside any quotation.
+    fn plural_possessive(&self, u: usize) -> bool {
+        matches!(self.str(u), "'" | "’")
+            && self.toks[u].quote == super::tokens::NONE
+            && self.toks[u - 1].end == self.toks[u].start
+            && self.str(u - 1).ends_with('s')
+            && self.cap(u + 1)
+            && self.toks[u].end < self.toks[u + 1].start
+    }
+
+    /// Token `u` is a slash or ampersand that joins the words either side
+    /// into one ("SPLM/A", "AT&T").
+    pub(super) fn joined(&self, u: usize) -> bool {
+        u > 0
+            && u + 1 < self.len()
+            && matches!(self.str(u), "/" | "&")
+            && self.toks[u - 1].end == self.toks[u].start
+            && self.toks[u].end == self.toks[u + 1].start
+            && self.is(u - 1, wc::ALPHA | wc::DIGIT)
+            && self.is(u + 1, wc::ALPHA | wc::DIGIT)
+    }
+
     /// Whether the inner word `u` ("of", "for", "and" ...) links two parts
     /// of one noun phrase ending at `j`.
     fn inner_link_ok(&self, u: usize, j: usize) -> bool {
@@ -173,6 +226,13 @@ impl Doc<'_> {
             return None;
         }
         let mut j = c0 - 1;
+        // "Ruritania has once again outright rejected": an adverb no list
+        // knows after an auxiliary chain; the subject stands before it.
+        if let Some(g) = self.before_aux_chain(j, s0) {
+            if let Some(st) = self.np_left(g) {
+                return Some((st, g));
+            }
+        }
         // "The mayor on Monday said", "Carter however said": the words
         // between the subject and its verb are no part of the subject.
         let mut g = j;
@@ -221,7 +281,39 @@ impl Doc<'_> {
         if self.is(j, wc::CONTRACTION) {
             return Some((j, j));
         }
-        self.np_left(j).map(|st| (st, j))
+        // "Jawara will visit Mauritania and Senegal to mediate": a phrase
+        // that starts with a lower-case word after an auxiliary is the
+        // object of a verb, not a subject.
+        let st = self.np_left(j)?;
+        let object = st > s0
+            && self.is(st - 1, wc::AUX)
+            && self.is(st, wc::ALPHA)
+            && !self.cap(st)
+            && !self.is(st, wc::DET | wc::POSS | wc::PRONOUN);
+        (!object).then_some((st, j))
+    }
+
+    /// When token `j` (right before a cue) is a lower-case word after
+    /// auxiliaries and adverbs that start with a finite auxiliary ("has
+    /// once again outright"), the last token before that chain.
+    fn before_aux_chain(&self, j: usize, s0: usize) -> Option<usize> {
+        let plain_word = self.is(j, wc::ALPHA)
+            && !self.cap(j)
+            && self.toks[j].class & !(wc::ALPHA | wc::LY | wc::ED) == 0;
+        if !plain_word || j <= s0 + 1 || !self.is(j - 1, wc::AUX) {
+            return None;
+        }
+        let mut g = j - 1;
+        let mut finite = false;
+        while g > s0 && j - g <= MAX_GAP && self.is(g, wc::AUX) {
+            finite |= [
+                "has", "have", "had", "will", "would", "is", "was", "are", "were",
+            ]
+            .iter()
+            .any(|w| self.word_is(g, w));
+            g -= 1;
+        }
+        (finite && !self.is(g, wc::AUX | wc::COMMA)).then_some(g)
     }
 
     /// "X, apposition[, more], said": the whole phrase with its commas.
@@ -387,6 +479,12 @@ impl Doc<'_> {
             {
                 break;
             }
+            // "a newspaper based in Beirut": the place is part of the phrase.
+            if m > k && m + 1 < limit && self.word_is(m, "based") && self.word_is(m + 1, "in") {
+                end = Some(m + 1);
+                m += 2;
+                continue;
+            }
             if m > k && (self.verbish(m) || self.is(m, wc::RELATIVE)) {
                 break;
             }
@@ -447,6 +545,10 @@ pub(super) fn looks_like_speaker(d: &Doc, (a, b): Range) -> bool {
     let Some(last) = last else {
         return false;
     };
+    // "SPLM/A": the letter after the slash is no article.
+    if last > a + 1 && d.joined(last - 1) {
+        return true;
+    }
     if a == last {
         // One word: a pronoun, a name, or a plural noun ("analysts").
         return d.is(a, wc::PERSONAL | wc::RELATIVE | wc::CONTRACTION)
@@ -601,4 +703,166 @@ pub(super) fn antecedent(d: &Doc, rel: usize, mentions: &DocMentions) -> Option<
         return None;
     }
     Some(resolve(d, (start, j), mentions).0)
+}
+
+/// Whether the source `s` opens a sentence that another cue reports later,
+/// after a comma ("Varga has agreed to resign, the speaker said"): the
+/// inner speech act is its source's own statement, reported by the outer
+/// one.
+pub(super) fn opens_reported_clause(d: &Doc, (a, b): Range) -> bool {
+    let (s0, s1) = d.sent_of(a);
+    if a != s0 || d.toks[a].quote != super::tokens::NONE {
+        return false;
+    }
+    // The report closes the sentence: ", the speaker said on Saturday.",
+    // ", according to a media report."
+    let Some(comma) = (b + 1..=s1)
+        .rev()
+        .find(|&k| d.is(k, wc::COMMA) && k + MAX_CLOSING_REPORT >= s1)
+    else {
+        return false;
+    };
+    (comma + 1..=s1).any(|k| d.is(k, wc::CUE))
+}
+
+/// Group nouns that head a political group's name besides the gazetteer's
+/// ("the Umma party", "Ibo traditional elders").
+const PARTY_NOUNS: &[&str] = &["party", "parties", "elders", "front", "clan", "tribe"];
+
+/// A speaker that names a group no dictionary knows ("the fundamentalist
+/// Umma party", "a terror group based in Trinidad", "Ankara's district
+/// administration"): the state named inside it, else (when the group has
+/// a name) the one state the text names in its sentence and the
+/// [`MAX_REACH`](super::MAX_REACH) bytes before it; the gazetteer index of
+/// that state. Groups in a state are that state's, as "rebels in Chad"
+/// are.
+pub(super) fn group_state(
+    d: &Doc,
+    speaker: &MentionRec,
+    mentions: &DocMentions,
+    gaz: &Gazetteer,
+) -> Option<u32> {
+    if speaker.actor.is_some() || speaker.how != MentionKind::Phrase {
+        return None;
+    }
+    let first = d.tok_at(speaker.span.start)?;
+    let last = d.tok_ending_by(speaker.span.end)?;
+    let group_noun = |k: usize| {
+        let w = d.str(k);
+        PARTY_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(w))
+            || gaz
+                .group_nouns()
+                .iter()
+                .any(|g| !g.noun.contains(' ') && g.noun.eq_ignore_ascii_case(w))
+    };
+    if !(first..=last).any(group_noun) {
+        return None;
+    }
+    let state = |m: &MentionRec| {
+        let r = m.actor?;
+        match r {
+            ActorRef::Known(i) if gaz.actor(i).kind == ActorKind::Country => Some(i),
+            _ => gaz.index_of(mentions.actor(gaz, r).country.as_deref()?),
+        }
+    };
+    if let Some(i) = mentions.within(speaker.span).iter().find_map(state) {
+        return Some(i);
+    }
+    // Only a group with a name ("the Umma party", "Yoruba leaders") takes
+    // the state of its context; "the envoys" may be anyone's.
+    let named = (first..=last).any(|k| {
+        d.cap(k) && !group_noun(k) && !d.is(k, wc::DET | wc::ARTICLE | wc::PRONOUN | wc::TITLE)
+    });
+    if !named {
+        return None;
+    }
+    // The text before the speaker's sentence, within the stage's reach,
+    // and the sentence itself: bounded work per speaker.
+    let (s0, s1) = d.sent_of(last);
+    let from = d.toks[s0].start.saturating_sub(super::MAX_REACH);
+    let context = Span::new(from, d.toks[s1].end);
+    let mut named = mentions.within(context).iter().filter_map(state);
+    let one = named.next()?;
+    named.all(|i| i == one).then_some(one)
+}
+
+/// "King Ali was quoted today as saying C": the subject of "quoted as
+/// saying" speaks, and the content starts after "saying".
+pub(super) fn quoted_as_saying(d: &Doc, f: &mut Found<'_>) {
+    let (c0, c1) = f.cue;
+    if f.source.is_some() || !d.word_is(c1, "quoted") {
+        return;
+    }
+    let (_, s1) = d.sent_of(c1);
+    let mut k = c1 + 1;
+    while k <= s1 && d.is(k, wc::TIME | wc::GAP) {
+        k += 1;
+    }
+    if k + 2 > s1 || !d.word_is(k, "as") || !d.is(k + 1, wc::ING) {
+        return;
+    }
+    let Some(subject) = d.source_before(c0) else {
+        return;
+    };
+    f.source = Some(subject);
+    let mut a = k + 2;
+    if d.word_is(a, "that") && a < s1 {
+        a += 1;
+    }
+    if let Some((_, b)) = f.content.filter(|&(_, b)| b >= a) {
+        f.content = Some((a, b));
+    }
+}
+
+/// "Newly appointed Prime Minister X", "the recently elected President
+/// Y": a participle after an adverb that opens a noun phrase, before a
+/// capitalised word, describes the noun; it reports nothing.
+pub(super) fn modifier_participle(d: &Doc, f: &Found<'_>) -> bool {
+    let (c0, c1) = f.cue;
+    if c0 != c1 || c0 == 0 || !d.is(c0, wc::ED) || !d.cap(c0 + 1) || !d.same_sent(c0, c0 + 1) {
+        return false;
+    }
+    let adverb = c0 - 1;
+    let (s0, _) = d.sent_of(c0);
+    d.is(adverb, wc::LY)
+        && !d.is(adverb, wc::NOT_ADVERB)
+        && adverb >= s0
+        && (adverb == s0 || d.is(adverb - 1, wc::ARTICLE | wc::DET_STRICT))
+}
+
+/// "X has been accused of C, much of it ..., by current government
+/// officials.": the agent of a passive speech verb, set off by a comma at
+/// the end of the sentence, speaks; the content ends before that comma.
+pub(super) fn late_agent(d: &Doc, f: &mut Found<'_>) {
+    let (c0, c1) = f.cue;
+    let be = (c0..c1).any(|m| {
+        ["been", "was", "were", "is", "are"]
+            .iter()
+            .any(|w| d.word_is(m, w))
+    });
+    if f.source.is_some() || !be || !(c0..=c1).any(|m| d.is(m, wc::ED)) {
+        return;
+    }
+    let (_, s1) = d.sent_of(c1);
+    let Some(by) = (c1 + 2..s1).find(|&m| d.word_is(m, "by") && d.is(m - 1, wc::COMMA)) else {
+        return;
+    };
+    // The agent runs to the sentence end: a short phrase, no clause.
+    let mut end = s1;
+    while end > by && d.is(end, wc::PERIOD | wc::END | wc::QUOTE) {
+        end -= 1;
+    }
+    let agent = (by + 1, end);
+    let phrase = end > by
+        && end - by <= MAX_LATE_AGENT
+        && (by + 1..=end).all(|m| d.is(m, wc::ALPHA) && !d.verbish(m) || d.abbreviation_dot(m, by));
+    if !phrase || d.toks[by].quote != super::tokens::NONE {
+        return;
+    }
+    f.source = Some(agent);
+    if let Some((a, b)) = f.content {
+        if a < by - 1 && b >= by - 1 {
+            f.content = Some((a, by - 2));
+        }
+    }
 }

@@ -106,6 +106,35 @@ impl DocMentions {
         }
     }
 
+    /// A group the text names without a dictionary entry, acting in
+    /// `state` ("the fundamentalist Umma party" in a story about
+    /// Algeria): a found actor of kind group with that country, one per
+    /// name.
+    pub(crate) fn add_group(&mut self, gaz: &Gazetteer, name: &str, state: u32) -> ActorRef {
+        let name = ["the ", "a ", "an "]
+            .iter()
+            .find_map(|d| {
+                name.get(..d.len())
+                    .filter(|h| h.eq_ignore_ascii_case(d))
+                    .map(|_| &name[d.len()..])
+            })
+            .unwrap_or(name)
+            .trim_end_matches([',', ' ']);
+        let country = gaz.actor(state).id.to_string();
+        let existing = self.found.iter().position(|a| {
+            a.kind == ActorKind::Group && a.name == name && a.country.as_deref() == Some(&country)
+        });
+        if let Some(i) = existing {
+            return ActorRef::Found(i as u32);
+        }
+        let id = actor_id_for(&self.found, gaz, name, Some(&country));
+        let mut actor = Actor::new(id, name, ActorKind::Group);
+        actor.country = Some(country);
+        self.found.push(actor);
+        self.found_genders.push(None);
+        ActorRef::Found(self.found.len() as u32 - 1)
+    }
+
     /// The mention ending exactly at `end`, if any.
     pub(crate) fn ending_at(&self, end: usize) -> Option<&MentionRec> {
         let i = self.mentions.partition_point(|m| m.span.start < end);
