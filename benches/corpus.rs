@@ -160,6 +160,7 @@ fn pathological(c: &mut Criterion) {
             "titles",
             fill("President Minister spokesman Chancellor the president "),
         ),
+        ("new_names", distinct_names(size)),
     ];
     let mut g = c.benchmark_group("pathological");
     g.sample_size(10);
@@ -170,6 +171,50 @@ fn pathological(c: &mut Criterion) {
         });
     }
     g.finish();
+}
+
+/// About `size` bytes of statements by people, parties and associations
+/// no dictionary has, every name new: each one makes a new actor, so the
+/// cost of a new actor must not grow with the number before it.
+fn distinct_names(size: usize) -> String {
+    const C: &[u8] = b"bcdfgklmnprstvz";
+    const V: &[u8] = b"aeiou";
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut name = || {
+        let mut w = String::new();
+        for i in 0..3 {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            let r = (seed >> 33) as usize;
+            let c = C[r % C.len()] as char;
+            w.push(if i == 0 { c.to_ascii_uppercase() } else { c });
+            w.push(V[(r / C.len()) % V.len()] as char);
+        }
+        w
+    };
+    let mut s = String::with_capacity(size + 128);
+    let mut i = 0;
+    while s.len() < size {
+        let line = match i % 3 {
+            0 => format!(
+                "Foreign Minister {} {} said the talks would go on. ",
+                name(),
+                name()
+            ),
+            1 => format!(
+                "The {} party said it will boycott the elections in Algeria. ",
+                name()
+            ),
+            _ => format!(
+                "The {} Association of Jurists said the vote was unfair. ",
+                name()
+            ),
+        };
+        s.push_str(&line);
+        i += 1;
+    }
+    s
 }
 
 criterion_group!(benches, build, stages, scaling, pathological);

@@ -207,3 +207,49 @@ fn allsides_corpus_runs_through() {
     }
     assert!(docs > 3000, "{docs} documents");
 }
+
+/// Thousands of people and parties no dictionary has, each named once:
+/// each is its own actor with its own id, and each speaks its statement.
+/// (The cost of a new actor used to grow with the number before it; the
+/// `pathological/new_names` benchmark measures it.)
+#[test]
+fn thousands_of_new_names_each_get_their_own_actor() {
+    const C: &[u8] = b"bcdfgklmnprstvz";
+    const V: &[u8] = b"aeiou";
+    // Distinct names by construction: the digits of i in base 75.
+    let name = |mut i: usize| {
+        let mut w = String::new();
+        for k in 0..3 {
+            let (c, v) = (C[i % C.len()] as char, V[(i / C.len()) % V.len()] as char);
+            w.push(if k == 0 { c.to_ascii_uppercase() } else { c });
+            w.push(v);
+            i /= C.len() * V.len();
+        }
+        w
+    };
+    let n = 3000;
+    let mut text = String::new();
+    for i in 0..n {
+        let (first, last) = (name(i), name(i + n));
+        text.push_str(&format!(
+            "Foreign Minister {first} {last} said the talks would go on. "
+        ));
+    }
+    let a = run(&text);
+    valid(&text, &a);
+    let people: Vec<_> = a
+        .actors
+        .iter()
+        .filter(|x| x.kind == standpoint::ActorKind::Person)
+        .collect();
+    assert_eq!(people.len(), n);
+    let ids: std::collections::HashSet<&str> = people.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids.len(), n, "ids are unique");
+    let spoken: std::collections::HashSet<&str> = a
+        .statements
+        .iter()
+        .filter_map(|s| s.speaker.as_ref()?.actor.as_deref())
+        .collect();
+    assert_eq!(spoken.len(), n, "every new minister speaks");
+    assert!(people.iter().all(|p| spoken.contains(p.id.as_str())));
+}

@@ -108,7 +108,7 @@ fn honorific_before(text: &str, pos: usize) -> Option<Gender> {
 fn person_gender(lexicon: &WordLexicon, doc: &DocMentions, r: ActorRef) -> Option<Gender> {
     match r {
         ActorRef::Known(i) => lexicon.gender(i),
-        ActorRef::Found(i) => doc.found_genders.get(i as usize).copied().flatten(),
+        ActorRef::Found(i) => doc.found.gender(i),
     }
 }
 

@@ -55,6 +55,7 @@
 
 mod context;
 mod coref;
+mod found;
 mod lexicon;
 mod orgs;
 mod titles;
@@ -64,8 +65,8 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-use crate::gazetteer::{slug, EntityMatcher, Gazetteer};
-use crate::{Actor, ActorId, ActorKind, Date, Document, Mention, MentionKind, Span};
+use crate::gazetteer::{EntityMatcher, Gazetteer};
+use crate::{Actor, ActorKind, Date, Document, Mention, MentionKind, Span};
 
 pub(crate) use lexicon::WordHit;
 
@@ -93,16 +94,15 @@ pub(crate) struct MentionRec {
 #[derive(Debug, Clone)]
 pub(crate) struct DocMentions {
     pub mentions: Vec<MentionRec>,
-    pub found: Vec<Actor>,
-    /// Per found actor: the person's gender, if known.
-    pub(crate) found_genders: Vec<Option<lexicon::Gender>>,
+    /// The actors the document introduces, with their genders.
+    pub(crate) found: found::Found,
 }
 
 impl DocMentions {
     pub(crate) fn actor<'a>(&'a self, gaz: &'a Gazetteer, r: ActorRef) -> &'a Actor {
         match r {
             ActorRef::Known(i) => gaz.actor(i),
-            ActorRef::Found(i) => &self.found[i as usize],
+            ActorRef::Found(i) => self.found.get(i),
         }
     }
 
@@ -121,18 +121,17 @@ impl DocMentions {
             .unwrap_or(name)
             .trim_end_matches([',', ' ']);
         let country = gaz.actor(state).id.to_string();
-        let existing = self.found.iter().position(|a| {
-            a.kind == ActorKind::Group && a.name == name && a.country.as_deref() == Some(&country)
+        let existing = self.found.named(name).find(|&i| {
+            let a = self.found.get(i);
+            a.kind == ActorKind::Group && a.country.as_deref() == Some(&country)
         });
         if let Some(i) = existing {
-            return ActorRef::Found(i as u32);
+            return ActorRef::Found(i);
         }
-        let id = actor_id_for(&self.found, gaz, name, Some(&country));
+        let id = self.found.id_for(gaz, name, Some(&country));
         let mut actor = Actor::new(id, name, ActorKind::Group);
         actor.country = Some(country);
-        self.found.push(actor);
-        self.found_genders.push(None);
-        ActorRef::Found(self.found.len() as u32 - 1)
+        self.found.push(actor, None)
     }
 
     /// The mention ending exactly at `end`, if any.
@@ -295,17 +294,13 @@ impl Resolver {
             words,
             date,
         };
-        let mut found = titles::Found::default();
+        let mut found = found::Found::default();
         orgs::discover(text, gaz, &self.lexicon, words, &mut mentions, &mut found);
         titles::apply(&cx, &mut mentions, &mut found);
         titles::groups(&cx, &mut mentions);
         mark_places(text, gaz, &mut mentions);
         titles::infer_countries(&cx, sentences, &mentions, &mut found);
-        let mut doc = DocMentions {
-            mentions,
-            found: found.actors,
-            found_genders: found.genders,
-        };
+        let mut doc = DocMentions { mentions, found };
         coref::surnames(text, gaz, &self.lexicon, &mut doc);
         coref::resolve(
             &coref::Context {
@@ -376,30 +371,6 @@ fn mark_places(text: &str, gaz: &Gazetteer, mentions: &mut [MentionRec]) {
             }
         }
     }
-}
-
-pub(crate) fn actor_id_for(
-    found: &[Actor],
-    gaz: &Gazetteer,
-    name: &str,
-    country: Option<&str>,
-) -> ActorId {
-    let base = slug(name);
-    let taken = |id: &str| gaz.get(id).is_some() || found.iter().any(|a| a.id == id);
-    if !taken(&base) {
-        return ActorId::from(base);
-    }
-    let with_country = match country {
-        Some(c) => format!("{base}-{}", c.to_ascii_lowercase()),
-        None => format!("{base}-2"),
-    };
-    let mut id = with_country.clone();
-    let mut n = 2;
-    while taken(&id) {
-        n += 1;
-        id = format!("{with_country}-{n}");
-    }
-    ActorId::from(id)
 }
 
 #[cfg(test)]

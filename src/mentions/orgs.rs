@@ -8,9 +8,9 @@
 //! Runs on the word lexicon's head-noun hits, so it costs nothing on text
 //! without capitalised organisation nouns.
 
+use super::found::Found;
 use super::lexicon::{WordClass, WordHit, WordLexicon};
-use super::titles::Found;
-use super::{actor_id_for, ActorRef, MentionRec};
+use super::{ActorRef, MentionRec};
 use crate::gazetteer::Gazetteer;
 use crate::text::{is_capitalized, next_token, prev_token};
 use crate::{Actor, ActorKind, MentionKind, Span};
@@ -135,18 +135,15 @@ pub(super) fn discover(
         let name = span.as_str(text);
         let country_id = country.map(|i| gaz.actor(i).id.to_string());
         let existing = found
-            .actors
-            .iter()
-            .position(|x| x.name == name && x.kind == ActorKind::Organization);
+            .named(name)
+            .find(|&i| found.get(i).kind == ActorKind::Organization);
         let r = match existing {
-            Some(i) => ActorRef::Found(i as u32),
+            Some(i) => ActorRef::Found(i),
             None => {
-                let id = actor_id_for(&found.actors, gaz, name, country_id.as_deref());
+                let id = found.id_for(gaz, name, country_id.as_deref());
                 let mut actor = Actor::new(id, name, ActorKind::Organization);
                 actor.country = country_id;
-                found.actors.push(actor);
-                found.genders.push(None);
-                ActorRef::Found(found.actors.len() as u32 - 1)
+                found.push(actor, None)
             }
         };
         let mut mention_end = end;

@@ -16,8 +16,9 @@
 //! is an office: its holder on the document's date, else the state or
 //! organisation it belongs to.
 
-use super::lexicon::{gendered_word, Gender, WordClass, WordHit, WordLexicon};
-use super::{actor_id_for, ActorRef, MentionRec};
+use super::found::Found;
+use super::lexicon::{gendered_word, WordClass, WordHit, WordLexicon};
+use super::{ActorRef, MentionRec};
 use crate::gazetteer::{Gazetteer, Role};
 use crate::text::{is_capitalized, next_token, prev_token, strip_possessive};
 use crate::{Actor, ActorKind, Date, MentionKind, Span};
@@ -35,13 +36,6 @@ pub(super) struct Context<'a> {
     pub lexicon: &'a WordLexicon,
     pub words: &'a [WordHit],
     pub date: Option<Date>,
-}
-
-/// The actors a document introduces, with their genders.
-#[derive(Debug, Default)]
-pub(super) struct Found {
-    pub actors: Vec<Actor>,
-    pub genders: Vec<Option<Gender>>,
 }
 
 /// Finds title phrases, merges each into one mention (absorbing the
@@ -214,11 +208,9 @@ fn parse(
                 if actor.is_none() && titled {
                     return office(cx, &left, title, affiliation);
                 }
-                let actor = actor.unwrap_or_else(|| {
-                    match found.actors.iter().position(|a| a.name == name_text) {
-                        Some(i) => Who::Known(ActorRef::Found(i as u32)),
-                        None => Who::New,
-                    }
+                let actor = actor.unwrap_or_else(|| match found.named(name_text).next() {
+                    Some(i) => Who::Known(ActorRef::Found(i)),
+                    None => Who::New,
                 });
                 return Some(Phrase {
                     span: Span::new(left.start, end),
@@ -314,15 +306,14 @@ pub(super) fn infer_countries(
     let mut sentence = 0;
     let mut current: Option<u32> = None;
     let mut previous: Option<u32> = None;
-    let mut done = vec![false; found.actors.len()];
+    let mut done = vec![false; found.len()];
     // A person waiting for a state after "said": (found index, end of the
     // person's mention, fallback state, the first state named after them).
     let mut pending: Option<(usize, usize, Option<u32>, Option<u32>)> = None;
     let assign = |found: &mut Found, i: usize, state: Option<u32>| {
         if let Some(a) = state {
             let state = cx.gaz.actor(a);
-            found.actors[i].country = state.country.clone();
-            found.actors[i].affiliation = Some(state.id.clone());
+            found.set_state(i as u32, state.country.clone(), state.id.clone());
         }
     };
     for m in mentions {
@@ -372,7 +363,7 @@ pub(super) fn infer_countries(
         if std::mem::replace(&mut done[i], true) {
             continue;
         }
-        let actor = &found.actors[i];
+        let actor = found.get(i as u32);
         if actor.country.is_some() || actor.affiliation.is_some() || actor.kind != ActorKind::Person
         {
             continue;
@@ -537,8 +528,8 @@ fn apposition(
         return None;
     }
     let name_text = name.as_str(text);
-    let actor = match found.actors.iter().position(|a| a.name == name_text) {
-        Some(i) => Who::Known(ActorRef::Found(i as u32)),
+    let actor = match found.named(name_text).next() {
+        Some(i) => Who::Known(ActorRef::Found(i)),
         None => Who::New,
     };
     Some(Phrase {
@@ -606,7 +597,7 @@ fn is_office_title(cx: &Context<'_>, word: &str) -> bool {
 fn kind(cx: &Context<'_>, found: &Found, r: ActorRef) -> ActorKind {
     match r {
         ActorRef::Known(i) => cx.gaz.actor(i).kind,
-        ActorRef::Found(i) => found.actors[i as usize].kind,
+        ActorRef::Found(i) => found.get(i).kind,
     }
 }
 
@@ -757,7 +748,7 @@ fn discover(cx: &Context<'_>, found: &mut Found, phrase: &Phrase) -> ActorRef {
         Some(r) => {
             let a = match r {
                 ActorRef::Known(i) => cx.gaz.actor(i),
-                ActorRef::Found(i) => &found.actors[i as usize],
+                ActorRef::Found(i) => found.get(i),
             };
             (a.country.clone(), Some(a.id.clone()))
         }
@@ -769,14 +760,12 @@ fn discover(cx: &Context<'_>, found: &mut Found, phrase: &Phrase) -> ActorRef {
             .split(|c: char| !c.is_alphanumeric())
             .find_map(gendered_word)
     });
-    let id = actor_id_for(&found.actors, cx.gaz, name, country.as_deref());
+    let id = found.id_for(cx.gaz, name, country.as_deref());
     let mut actor = Actor::new(id, name, ActorKind::Person);
     actor.country = country;
     actor.affiliation = affiliation;
     actor.title = Some(title_text.to_string());
-    found.actors.push(actor);
-    found.genders.push(gender);
-    ActorRef::Found(found.actors.len() as u32 - 1)
+    found.push(actor, gender)
 }
 
 /// Group nouns that, after a leader's surname, stand for the leader's
