@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use standpoint::attribution::CueLexicon;
 
 const USAGE: &str =
-    "usage: train_cue_model GOLD.jsonl [--l2 X] [--min-lemma N] [--epochs N] [--folds K]";
+    "usage: train_cue_model GOLD.jsonl [--l2 X] [--min-lemma N] [--epochs N] [--folds K] [--drop FEATURE]...";
 
 struct Example {
     doc: usize,
@@ -36,6 +36,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut epochs = 400usize;
     let mut folds = 0usize;
     let mut dump: Option<String> = None;
+    // Features left out (to measure what one adds).
+    let mut drop: Vec<String> = Vec::new();
     while let Some(a) = args.next() {
         match a.as_str() {
             "--l2" => l2 = args.next().ok_or(USAGE)?.parse()?,
@@ -43,6 +45,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--epochs" => epochs = args.next().ok_or(USAGE)?.parse()?,
             "--folds" => folds = args.next().ok_or(USAGE)?.parse()?,
             "--dump" => dump = Some(args.next().ok_or(USAGE)?),
+            "--drop" => drop.push(args.next().ok_or(USAGE)?),
             _ if path.is_none() => path = Some(a),
             _ => return Err(USAGE.into()),
         }
@@ -142,7 +145,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for (doc, offset, group, context, lemma, positive) in &raw {
         let mut features = vec![key((group.to_string(), "bias".into(), "-".into()))];
         let frequent = lemma_count[lemma.as_str()] >= min_lemma;
-        for (f, v) in context {
+        for (f, v) in context.iter().filter(|(f, _)| !drop.iter().any(|d| d == f)) {
             features.push(key((group.to_string(), f.to_string(), v.to_string())));
             if frequent {
                 features.push(key((

@@ -137,7 +137,17 @@ const CASES: &[Case] = &[
          ":", Some("pollster Pat Smith"), Some("“The lines are long.”"), Direct),
     // A headline: "Name: what they said".
     case("Jane Roe: The Tax Plan Is Dead\n\nThe senator spoke on Monday.",
-         ":", Some("Jane Roe"), Some("The Tax Plan Is Dead"), Indirect),
+         ":", Some("Jane Roe"), Some("The Tax Plan Is Dead"), Indirect),    // A name that ends like a cue's first word ("is said") still speaks.
+    case("“The port will stay open,” Mavis said.",
+         "said", Some("Mavis"), Some("“The port will stay open,”"), Direct),
+    case("Dr. Travis told reporters that the clinic was full.",
+         "told", Some("Dr. Travis"), Some("that the clinic was full"), Indirect),
+    // A multiword cue cut inside a word leaves the shorter one.
+    case("The minister said thats wrong.",
+         "said", Some("The minister"), Some("thats wrong"), Indirect),
+    // "In a poll released Monday, C": the poll's tail is not the content.
+    case("In a Harbour Times poll released Monday, most voters backed the levy.",
+         "In", Some("a Harbour Times poll"), Some("most voters backed the levy"), Indirect),
 ];
 
 fn analyze(text: &str) -> Analysis {

@@ -851,6 +851,10 @@ static POLL: Lazy<Cue> = Lazy::new(|| special_cue("in", CueClass::Source, Frame:
 /// University poll").
 const MAX_POLL_NAME: usize = 8;
 
+/// How many words may follow a poll's name before the comma that ends an
+/// opening "In a poll released on Monday,".
+const MAX_POLL_TAIL: usize = 6;
+
 /// Cues that are not words of the lexicon: the colon of a headline
 /// ("Name Surname: what they said") and "in" before a poll ("leads by five
 /// points in a new poll").
@@ -886,7 +890,14 @@ pub(super) fn special(d: &Doc<'_>) -> Vec<Found<'static>> {
         let content = if i >= s0 + 3 {
             d.trim_end(s0, i - 1)
         } else {
+            // "In a poll released Monday, C": the words after the poll
+            // up to a comma still name it.
             let mut a = j + 1;
+            if let Some(comma) = (a..=s1.min(j + MAX_POLL_TAIL)).find(|&k| d.is(k, wc::COMMA)) {
+                if (a..comma).all(|k| !d.is(k, wc::QUOTE | wc::CUE)) {
+                    a = comma;
+                }
+            }
             while a <= s1 && d.is(a, wc::COMMA) {
                 a += 1;
             }

@@ -199,7 +199,7 @@ impl CueLexicon {
             Some(_) => None,
             None => Some(
                 AhoCorasick::builder()
-                    .match_kind(MatchKind::LeftmostLongest)
+                    .match_kind(MatchKind::Standard)
                     .ascii_case_insensitive(true)
                     .build(cues.iter().map(|c| c.form.as_str()))
                     .map_err(|e| Error::automaton("cue", e))?,
@@ -229,12 +229,11 @@ impl CueLexicon {
     pub fn find_iter<'a, 't>(&'a self, text: &'t str) -> CueMatches<'a, 't> {
         let inner = match (&self.scan, &self.automaton) {
             (Some(scan), _) => Inner::Words(scan.find_iter(text)),
-            (None, Some(automaton)) => Inner::Automaton(automaton.find_iter(text)),
+            (None, Some(automaton)) => Inner::Automaton(word_start_matches(automaton, text)),
             (None, None) => unreachable!("a lexicon has a scanner or an automaton"),
         };
         CueMatches {
             lexicon: self,
-            text,
             inner,
         }
     }
@@ -244,28 +243,78 @@ impl CueLexicon {
 #[derive(Debug)]
 pub struct CueMatches<'a, 't> {
     lexicon: &'a CueLexicon,
-    text: &'t str,
     inner: Inner<'a, 't>,
 }
 
 #[derive(Debug)]
 enum Inner<'a, 't> {
     Words(WordScanIter<'a, 't>),
-    Automaton(aho_corasick::FindIter<'a, 't>),
+    Automaton(std::vec::IntoIter<(usize, usize, u32)>),
 }
 
 impl<'a> Iterator for CueMatches<'a, '_> {
     type Item = (Span, &'a Cue);
 
     fn next(&mut self) -> Option<(Span, &'a Cue)> {
-        let text = self.text;
         let found = match &mut self.inner {
             Inner::Words(words) => words.next(),
-            Inner::Automaton(automaton) => automaton.find_map(|m| {
-                is_whole_word(text, m.start(), m.end())
-                    .then(|| (m.start(), m.end(), m.pattern().as_u32()))
-            }),
+            Inner::Automaton(matches) => matches.next(),
         };
         found.map(|(start, end, k)| (Span::new(start, end), &self.lexicon.cues[k as usize]))
+    }
+}
+
+/// What [`WordScan`] finds, for a lexicon it cannot serve: at each word
+/// start past the last match, the longest whole-word key (the first of
+/// equal ones). Collects every overlapping match first: this lexicon is a
+/// rare one (keys that start with punctuation or are not ASCII).
+fn word_start_matches(
+    automaton: &AhoCorasick,
+    text: &str,
+) -> std::vec::IntoIter<(usize, usize, u32)> {
+    let mut all: Vec<(usize, usize, u32)> = automaton
+        .find_overlapping_iter(text)
+        .filter(|m| is_whole_word(text, m.start(), m.end()))
+        .map(|m| (m.start(), m.end(), m.pattern().as_u32()))
+        .collect();
+    all.sort_unstable_by_key(|&(s, e, k)| (s, std::cmp::Reverse(e), k));
+    let mut out = Vec::new();
+    let mut at = 0;
+    for m in all {
+        if m.0 >= at {
+            at = m.1;
+            out.push(m);
+        }
+    }
+    out.into_iter()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The word scan and the automaton a lexicon with a non-ASCII key falls
+    /// back to find the same cues.
+    #[test]
+    fn both_scans_take_whole_words_from_word_starts() {
+        let rows = "cue\tlemma\tclass\tframe\n\
+                    is said\tsay\tspeech\tpassive\n\
+                    said\tsay\tspeech\tverb\n\
+                    said that\tsay\tspeech\tverb\n";
+        let text = "Francis said, Paris said thats";
+        let found = |lexicon: &CueLexicon| -> Vec<(&str, String)> {
+            lexicon
+                .find_iter(text)
+                .map(|(s, c)| (s.as_str(text), c.form.clone()))
+                .collect()
+        };
+        let ascii = CueLexicon::from_tsv("a.tsv", rows).unwrap();
+        assert!(ascii.scan.is_some());
+        let expected = [("said", "said".to_string()), ("said", "said".to_string())];
+        assert_eq!(found(&ascii), expected);
+        let wide = format!("{rows}déclaré\tdéclarer\tspeech\tverb\n");
+        let wide = CueLexicon::from_tsv("w.tsv", &wide).unwrap();
+        assert!(wide.automaton.is_some());
+        assert_eq!(found(&wide), expected);
     }
 }
