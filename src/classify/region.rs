@@ -272,18 +272,21 @@ impl Scratch {
     #[inline]
     fn push_token(&mut self, text: &str, span: Span, word: bool) {
         let s = span.as_str(text);
-        let break_word = word
-            && (3..=8).contains(&s.len())
-            && BREAK_WORDS.iter().any(|b| b.eq_ignore_ascii_case(s));
-        // A sentence end inside a statement's text (the splitter missed
-        // it) ends its claims too; "U.S." and "Mr." do not end one.
-        let end = matches!(s, "!" | "?") || (s == "." && !self.after_abbreviation(text));
-        let is_break = break_word
-            || end
-            || matches!(
-                s,
-                "," | ";" | ":" | "(" | ")" | "—" | "–" | "-" | "\"" | "“" | "”" | "«" | "»"
-            );
+        let (break_word, end, is_break) = if word {
+            let b =
+                (3..=8).contains(&s.len()) && BREAK_WORDS.iter().any(|b| b.eq_ignore_ascii_case(s));
+            (b, false, b)
+        } else {
+            // A sentence end inside a statement's text (the splitter missed
+            // it) ends its claims too; "U.S." and "Mr." do not end one.
+            let end = matches!(s, "!" | "?") || (s == "." && !self.after_abbreviation(text));
+            let is_break = end
+                || matches!(
+                    s,
+                    "," | ";" | ":" | "(" | ")" | "—" | "–" | "-" | "\"" | "“" | "”" | "«" | "»"
+                );
+            (false, end, is_break)
+        };
         self.tokens.push(Token {
             span,
             word,
