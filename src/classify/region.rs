@@ -125,11 +125,18 @@ impl Scratch {
         self.strong_before.push(strong);
         self.find_hits(lex, text, span);
         self.placed.clear();
+        // Hits come in order of their starts, and cover a few tokens: a
+        // walk, not two binary searches each.
+        let tokens = &self.tokens;
+        let mut first = 0;
         for &hit in &self.hits {
-            let first = self
-                .tokens
-                .partition_point(|t| t.span.end <= hit.span.start);
-            let last = self.tokens.partition_point(|t| t.span.start < hit.span.end);
+            while first < tokens.len() && tokens[first].span.end <= hit.span.start {
+                first += 1;
+            }
+            let mut last = first;
+            while last < tokens.len() && tokens[last].span.start < hit.span.end {
+                last += 1;
+            }
             self.placed.push(Placed { hit, first, last });
         }
         Region {
