@@ -9,6 +9,7 @@
 //! its stance is that of "strong support".
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -120,8 +121,22 @@ pub(crate) struct Hit {
     pub lexical_negator: bool,
 }
 
+/// The id of the next lexicon compiled.
+static NEXT_ID: AtomicU64 = AtomicU64::new(0);
+
+/// A match of the automaton: `from` is the text position just after its
+/// first folded byte's (so a pattern's leading space is one byte before the
+/// word it anchors), `end` its end in the text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Raw {
+    pub from: usize,
+    pub end: usize,
+    pub pattern: u32,
+}
+
 #[derive(Debug, Clone)]
 pub(crate) struct Lexicon {
+    id: u64,
     automaton: AhoCorasick,
     patterns: Vec<Pattern>,
     roles: Vec<Role>,
@@ -251,6 +266,7 @@ impl Tables {
             .build(&folded)
             .map_err(|e| Error::automaton("classifier lexicon", e))?;
         Ok(Lexicon {
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             automaton,
             patterns,
             roles,
@@ -413,21 +429,50 @@ impl PatternSet {
 }
 
 impl Lexicon {
+    /// Every match of the automaton in `folded`, a stretch of text folded
+    /// by [`fold_char`] after one space, whose first byte is byte `base`
+    /// of the text: in order of their ends.
+    pub(crate) fn matches(&self, base: usize, folded: &[u8], out: &mut Vec<Raw>) {
+        out.extend(self.automaton.find_overlapping_iter(folded).map(|m| Raw {
+            from: base + m.start(),
+            end: base + m.end() - 1,
+            pattern: m.pattern().as_u32(),
+        }));
+    }
+
+    /// The longest pattern, in bytes.
+    pub(crate) fn longest(&self) -> usize {
+        self.longest
+    }
+
+    /// A number no other compiled lexicon has: what a cache of matches
+    /// is keyed on.
+    pub(crate) fn id(&self) -> u64 {
+        self.id
+    }
+
     /// The hits in `span` of `text` into `out`, in text order (longest
     /// first at a position): whole words (hyphenated words are one word), a
     /// star term extended to the end of its word, each with the kinds of
     /// role a longer hit over it does not already hold.
     ///
-    /// `folded` is the region folded by [`fold_char`], after one space.
-    pub(crate) fn scan(&self, text: &str, span: Span, folded: &[u8], out: &mut Vec<Hit>) {
+    /// `matches` are the automaton's matches in the region folded by
+    /// [`fold_char`] after one space (see [`Lexicon::matches`]), nearly in
+    /// order of their ends.
+    pub(crate) fn hits(
+        &self,
+        text: &str,
+        span: Span,
+        matches: impl Iterator<Item = Raw>,
+        out: &mut Vec<Hit>,
+    ) {
         out.clear();
-        for m in self.automaton.find_overlapping_iter(folded) {
-            let p = m.pattern().as_usize();
+        for m in matches {
+            let p = m.pattern as usize;
             let pat = self.patterns[p];
-            // `folded` has one leading byte more than the text; an
-            // anchored pattern one leading space.
-            let start = span.start + m.start() + usize::from(pat.anchored) - 1;
-            let mut end = span.start + m.end() - 1;
+            // An anchored pattern has one leading space.
+            let start = m.from + usize::from(pat.anchored) - 1;
+            let mut end = m.end;
             if !pat.anchored && !pat.clitic && !starts_word(text, start) {
                 continue;
             }
@@ -446,7 +491,7 @@ impl Lexicon {
             };
             out.push(Hit {
                 span: Span::new(start, end.min(span.end)),
-                pattern: p as u32,
+                pattern: m.pattern,
                 mask,
                 lexical_negator: false,
             });
@@ -560,6 +605,42 @@ pub(crate) fn fold_char(c: char, word: bool, out: &mut Vec<u8>) {
         out.extend(std::iter::repeat(b' ').take(c.len_utf8()));
     }
 }
+
+/// Appends `s` folded for matching, as [`fold_char`] does each of its
+/// characters.
+pub(crate) fn fold_str(s: &str, out: &mut Vec<u8>) {
+    out.reserve(s.len());
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII runs are folded by the table, other characters decoded.
+        let run = bytes[i..]
+            .iter()
+            .position(|&b| b >= 0x80)
+            .unwrap_or(bytes.len() - i);
+        out.extend(bytes[i..i + run].iter().map(|&b| FOLD_ASCII[b as usize]));
+        i += run;
+        if let Some(c) = s[i..].chars().next() {
+            fold_char(c, is_word_char(c), out);
+            i += c.len_utf8();
+        }
+    }
+}
+
+/// [`fold_char`] of each ASCII byte.
+static FOLD_ASCII: [u8; 128] = {
+    let mut t = [b' '; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            c @ b'A'..=b'Z' => c.to_ascii_lowercase(),
+            c @ (b'a'..=b'z' | b'0'..=b'9' | b'-' | b'\'' | b'?') => c,
+            _ => b' ',
+        };
+        b += 1;
+    }
+    t
+};
 
 /// A pattern folded as the text is.
 fn fold_pattern(t: &str, out: &mut Vec<u8>) {

@@ -6,7 +6,7 @@
 //! answered from prefix counts or a binary search: classifying a statement
 //! is linear in its length.
 
-use super::lexicon::{fold_char, Hit, Lexicon};
+use super::lexicon::{fold_str, Hit, Lexicon, Raw};
 use crate::text::is_word_char;
 use crate::Span;
 
@@ -42,8 +42,14 @@ pub(crate) struct Placed {
 #[derive(Debug, Default)]
 pub(crate) struct Scratch {
     pub tokens: Vec<Token>,
-    /// The region folded for the automaton.
-    folded: Vec<u8>,
+    /// The automaton's matches in the last region scanned, kept for the
+    /// next statements: the region of one often lies in that of the one
+    /// before (two statements of a sentence).
+    matches: Matches,
+    /// Matches at the start of a region inside the window.
+    head: Vec<Raw>,
+    /// The start of a region folded, for `head`.
+    head_folded: Vec<u8>,
     pub hits: Vec<Hit>,
     pub placed: Vec<Placed>,
     /// Per token: the index of the next clause break at or after it.
@@ -51,6 +57,23 @@ pub(crate) struct Scratch {
     /// Per token boundary: words, and strong breaks, before it.
     words_before: Vec<u32>,
     strong_before: Vec<u32>,
+}
+
+/// The automaton's matches in a window of text.
+#[derive(Debug, Default)]
+struct Matches {
+    /// The lexicon they are of ([`Lexicon::id`]), if any.
+    lexicon: Option<u64>,
+    /// The window, `[start, end)` in the text.
+    start: usize,
+    end: usize,
+    /// The window's text: a region whose bytes are not these is scanned
+    /// anew (another document, or the same bytes elsewhere).
+    text: Vec<u8>,
+    /// The window folded for the automaton, after one space.
+    folded: Vec<u8>,
+    /// In order of their ends.
+    raw: Vec<Raw>,
 }
 
 /// The tokens and hits of a statement's region.
@@ -100,13 +123,20 @@ impl Scratch {
         }
         self.words_before.push(words);
         self.strong_before.push(strong);
-        lex.scan(text, span, &self.folded, &mut self.hits);
+        self.find_hits(lex, text, span);
         self.placed.clear();
+        // Hits come in order of their starts, and cover a few tokens: a
+        // walk, not two binary searches each.
+        let tokens = &self.tokens;
+        let mut first = 0;
         for &hit in &self.hits {
-            let first = self
-                .tokens
-                .partition_point(|t| t.span.end <= hit.span.start);
-            let last = self.tokens.partition_point(|t| t.span.start < hit.span.end);
+            while first < tokens.len() && tokens[first].span.end <= hit.span.start {
+                first += 1;
+            }
+            let mut last = first;
+            while last < tokens.len() && tokens[last].span.start < hit.span.end {
+                last += 1;
+            }
             self.placed.push(Placed { hit, first, last });
         }
         Region {
@@ -119,31 +149,81 @@ impl Scratch {
         }
     }
 
+    /// The lexicon's hits in `span` of `text` into `self.hits`: from the
+    /// matches of the window scanned last when `span` lies in it, else of
+    /// `span` scanned as a new window.
+    ///
+    /// A match inside the region is one inside the window, but for those
+    /// at its start: the region is read after one space, which anchors the
+    /// words at its start; the window may hold a word character there,
+    /// and those are looked for again.
+    fn find_hits(&mut self, lex: &Lexicon, text: &str, span: Span) {
+        let (s, e) = (span.start, span.end);
+        if s >= e {
+            self.hits.clear();
+            return;
+        }
+        let m = &mut self.matches;
+        let cached = m.lexicon == Some(lex.id())
+            && m.start <= s
+            && e <= m.end
+            && m.text[s - m.start..e - m.start] == text.as_bytes()[s..e];
+        if !cached {
+            // Regions of statements further on start further on: a window
+            // longer than the region costs more than it saves.
+            let end = e;
+            m.lexicon = Some(lex.id());
+            (m.start, m.end) = (s, end);
+            m.text.clear();
+            m.text.extend_from_slice(&text.as_bytes()[s..end]);
+            m.folded.clear();
+            m.folded.push(b' ');
+            fold_str(&text[s..end], &mut m.folded);
+            m.raw.clear();
+            lex.matches(s, &m.folded, &mut m.raw);
+        }
+        // Folded byte `k` is text byte `window.start + k - 1`.
+        let space_before = m.folded[s - m.start] == b' ';
+        self.head.clear();
+        if !space_before {
+            let end = floor_boundary(text, (s + lex.longest() + 1).min(e));
+            self.head_folded.clear();
+            self.head_folded.push(b' ');
+            fold_str(&text[s..end], &mut self.head_folded);
+            lex.matches(s, &self.head_folded, &mut self.head);
+            self.head.retain(|r| r.from == s);
+        }
+        let min_from = if space_before { s } else { s + 1 };
+        let lo = m.raw.partition_point(|r| r.end <= s);
+        let hi = m.raw.partition_point(|r| r.end <= e);
+        let matches = m.raw[lo..hi]
+            .iter()
+            .filter(|r| r.from >= min_from)
+            .chain(&self.head)
+            .copied();
+        lex.hits(text, span, matches, &mut self.hits);
+    }
+
     /// Splits `span` of `text` into tokens (as `text::next_token` does: a
     /// word with its inner joiners, "U.S" and "Kyiv's" one word, or one
-    /// other character) and folds it for the automaton, in one pass.
+    /// other character).
     /// Returns the span read: `span`, or less if a sentence ends.
     fn tokenize(&mut self, text: &str, span: Span, open: usize) -> Span {
         self.tokens.clear();
-        self.folded.clear();
-        self.folded.push(b' ');
         let region = &text[span.start..span.end];
-        self.folded.reserve(region.len());
         let bytes = region.as_bytes();
         let mut word_start: Option<usize> = None;
         let mut quoted = false;
         let mut i = 0;
         while i < bytes.len() {
-            // A run of ASCII letters and digits is word bytes, folded at
-            // once (what the char-by-char loop below does with each).
+            // A run of ASCII letters and digits is word bytes, taken at
+            // once.
             if bytes[i].is_ascii_alphanumeric() {
                 let run = bytes[i..]
                     .iter()
                     .position(|b| !b.is_ascii_alphanumeric())
                     .unwrap_or(bytes.len() - i);
                 word_start.get_or_insert(span.start + i);
-                self.folded
-                    .extend(bytes[i..i + run].iter().map(u8::to_ascii_lowercase));
                 i += run;
                 continue;
             }
@@ -159,7 +239,6 @@ impl Scratch {
             } else {
                 is_word_char(c)
             };
-            fold_char(c, word, &mut self.folded);
             let pos = span.start + i;
             i += len;
             if word {
@@ -188,7 +267,6 @@ impl Scratch {
                 // Inside a quotation, or before the statement: read on.
                 last.end = false;
             } else if last.end {
-                self.folded.truncate(i + 1);
                 return Span::new(span.start, span.start + i);
             }
         }
@@ -201,18 +279,21 @@ impl Scratch {
     #[inline]
     fn push_token(&mut self, text: &str, span: Span, word: bool) {
         let s = span.as_str(text);
-        let break_word = word
-            && (3..=8).contains(&s.len())
-            && BREAK_WORDS.iter().any(|b| b.eq_ignore_ascii_case(s));
-        // A sentence end inside a statement's text (the splitter missed
-        // it) ends its claims too; "U.S." and "Mr." do not end one.
-        let end = matches!(s, "!" | "?") || (s == "." && !self.after_abbreviation(text));
-        let is_break = break_word
-            || end
-            || matches!(
-                s,
-                "," | ";" | ":" | "(" | ")" | "—" | "–" | "-" | "\"" | "“" | "”" | "«" | "»"
-            );
+        let (break_word, end, is_break) = if word {
+            let b =
+                (3..=8).contains(&s.len()) && BREAK_WORDS.iter().any(|b| b.eq_ignore_ascii_case(s));
+            (b, false, b)
+        } else {
+            // A sentence end inside a statement's text (the splitter missed
+            // it) ends its claims too; "U.S." and "Mr." do not end one.
+            let end = matches!(s, "!" | "?") || (s == "." && !self.after_abbreviation(text));
+            let is_break = end
+                || matches!(
+                    s,
+                    "," | ";" | ":" | "(" | ")" | "—" | "–" | "-" | "\"" | "“" | "”" | "«" | "»"
+                );
+            (false, end, is_break)
+        };
         self.tokens.push(Token {
             span,
             word,
@@ -307,3 +388,11 @@ impl Region<'_> {
 
 /// More tokens than any pattern holds (the longest cues have about ten).
 const MAX_HIT_TOKENS: usize = 24;
+
+/// The largest char boundary at or before `pos`.
+fn floor_boundary(text: &str, mut pos: usize) -> usize {
+    while !text.is_char_boundary(pos) {
+        pos -= 1;
+    }
+    pos
+}

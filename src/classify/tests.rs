@@ -432,3 +432,44 @@ fn a_modal_material_verb_is_a_threat_and_time_words_sit_inside_cues() {
         SpeechAct::Appeal
     );
 }
+
+#[test]
+fn matches_kept_from_a_region_give_the_hits_of_a_fresh_scan() {
+    // Every region inside the one before it (in mid-word too, where the
+    // kept matches lack those a region's own leading space anchors) gets
+    // the hits a scan of it alone gets.
+    let lex = &LexiconClassifier::builtin().lexicon;
+    let text = "Kyiv's officials strongly condemned the non-aggression pact, \
+                but did not rule out talks.";
+    let whole = Span::new(0, text.len());
+    let hits = |s: &mut Scratch, span: Span| -> Vec<String> {
+        let region = s.fill(lex, text, span, span.end);
+        region.hits.iter().map(|p| format!("{:?}", p.hit)).collect()
+    };
+    let mut kept = Scratch::default();
+    let mut tested = 0;
+    for start in 0..text.len() {
+        for end in (start..=text.len()).step_by(7) {
+            let span = Span::new(start, end);
+            hits(&mut kept, whole);
+            let fresh = hits(&mut Scratch::default(), span);
+            assert_eq!(hits(&mut kept, span), fresh, "{:?}", span.as_str(text));
+            tested += usize::from(!fresh.is_empty());
+        }
+    }
+    assert!(tested > 100, "{tested}");
+    // Another lexicon over the same text finds its own words.
+    let own = LexiconClassifier::builder()
+        .builtin(false)
+        .stance_tsv("own.tsv", "term\tpolarity\tweight\npact\toppose\t0.5\n")
+        .build()
+        .unwrap();
+    let _ = kept.fill(lex, text, whole, text.len());
+    let region = kept.fill(&own.lexicon, text, whole, text.len());
+    let words: Vec<&str> = region
+        .hits
+        .iter()
+        .map(|p| p.hit.span.as_str(text))
+        .collect();
+    assert_eq!(words, ["pact"]);
+}
