@@ -16,11 +16,11 @@
 //! president" after "President Ana Lopes") is left as it is.
 
 use super::coref::sentence_of;
-use super::lexicon::{WordClass, WordHit, WordLexicon};
-use super::{ActorRef, DocMentions, MentionRec};
-use crate::gazetteer::{Gazetteer, Role};
+use super::lexicon::{WordClass, WordHit};
+use super::{ActorRef, Context, DocMentions, MentionRec};
+use crate::gazetteer::Role;
 use crate::text::{is_capitalized, next_token, prev_token};
-use crate::{ActorKind, Date, MentionKind, Span};
+use crate::{ActorKind, MentionKind, Span};
 
 /// How many sentences back the state of the context may be named.
 const SENTENCES_BACK: usize = 3;
@@ -55,16 +55,6 @@ const COMPASS: &[&str] = &[
     "southwest",
     "southwestern",
 ];
-
-/// What this pass reads.
-pub(super) struct Context<'a> {
-    pub text: &'a str,
-    pub gaz: &'a Gazetteer,
-    pub lexicon: &'a WordLexicon,
-    pub words: &'a [WordHit],
-    pub sentences: &'a [Span],
-    pub date: Option<Date>,
-}
 
 /// What a word hit names, if it is a state's body or office.
 #[derive(Clone, Copy)]

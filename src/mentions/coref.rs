@@ -7,8 +7,8 @@
 
 use std::collections::BTreeMap;
 
-use super::lexicon::{gendered_word, Gender, Pronoun, WordClass, WordHit, WordLexicon};
-use super::{ActorRef, DocMentions, MentionRec};
+use super::lexicon::{gendered_word, Gender, Pronoun, WordClass, WordLexicon};
+use super::{ActorRef, Context, DocMentions, MentionRec};
 use crate::gazetteer::{capital_or_high, Gazetteer};
 use crate::text::{char_before, is_capitalized, is_word_char, next_token, prev_token};
 use crate::{ActorKind, MentionKind, Span};
@@ -200,15 +200,6 @@ fn word_end(text: &str, mut end: usize) -> usize {
             _ => return end,
         }
     }
-}
-
-/// What coreference reads.
-pub(super) struct Context<'a> {
-    pub text: &'a str,
-    pub gaz: &'a Gazetteer,
-    pub lexicon: &'a WordLexicon,
-    pub words: &'a [WordHit],
-    pub sentences: &'a [Span],
 }
 
 /// A mention seen so far, with its sentence.

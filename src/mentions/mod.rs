@@ -287,11 +287,12 @@ impl Resolver {
                 plural: false,
             })
             .collect();
-        let cx = titles::Context {
+        let cx = Context {
             text,
             gaz,
             lexicon: &self.lexicon,
             words,
+            sentences,
             date,
         };
         let mut found = found::Found::default();
@@ -299,32 +300,25 @@ impl Resolver {
         titles::apply(&cx, &mut mentions, &mut found);
         titles::groups(&cx, &mut mentions);
         mark_places(text, gaz, &mut mentions);
-        titles::infer_countries(&cx, sentences, &mentions, &mut found);
+        titles::infer_countries(&cx, &mentions, &mut found);
         let mut doc = DocMentions { mentions, found };
         coref::surnames(text, gaz, &self.lexicon, &mut doc);
-        coref::resolve(
-            &coref::Context {
-                text,
-                gaz,
-                lexicon: &self.lexicon,
-                words,
-                sentences,
-            },
-            &mut doc,
-        );
-        context::resolve(
-            &context::Context {
-                text,
-                gaz,
-                lexicon: &self.lexicon,
-                words,
-                sentences,
-                date,
-            },
-            &mut doc,
-        );
+        coref::resolve(&cx, &mut doc);
+        context::resolve(&cx, &mut doc);
         doc
     }
+}
+
+/// What the resolver's passes (titles, coreference, context) read of a
+/// document.
+pub(super) struct Context<'a> {
+    pub text: &'a str,
+    pub gaz: &'a Gazetteer,
+    pub lexicon: &'a lexicon::WordLexicon,
+    pub words: &'a [lexicon::WordHit],
+    pub sentences: &'a [Span],
+    /// The document's date, for dated roles.
+    pub date: Option<Date>,
 }
 
 /// Prepositions after which a metonym is a place, not an actor.

@@ -17,26 +17,17 @@
 //! organisation it belongs to.
 
 use super::found::Found;
-use super::lexicon::{gendered_word, WordClass, WordHit, WordLexicon};
-use super::{ActorRef, MentionRec};
-use crate::gazetteer::{Gazetteer, Role};
+use super::lexicon::{gendered_word, WordClass};
+use super::{ActorRef, Context, MentionRec};
+use crate::gazetteer::Role;
 use crate::text::{is_capitalized, next_token, prev_token, strip_possessive};
-use crate::{Actor, ActorKind, Date, MentionKind, Span};
+use crate::{Actor, ActorKind, MentionKind, Span};
 
 const MAX_NAME_TOKENS: usize = 4;
 
 /// Modifiers after which an office without a name is not its holder ("a
 /// former Russian official").
 const PAST: &[&str] = &["former", "ex", "late", "then"];
-
-/// What the title phrases of a document see.
-pub(super) struct Context<'a> {
-    pub text: &'a str,
-    pub gaz: &'a Gazetteer,
-    pub lexicon: &'a WordLexicon,
-    pub words: &'a [WordHit],
-    pub date: Option<Date>,
-}
 
 /// Finds title phrases, merges each into one mention (absorbing the
 /// mentions inside it), and creates actors for people no dictionary knows.
@@ -295,12 +286,8 @@ fn holder_by_surname(
 /// state of the sentence before, else the first state their sentence names
 /// after them in any way: as a place ("threatened a curfew in Algiers") or
 /// as the state of a group ("demands from the Angolan rebels").
-pub(super) fn infer_countries(
-    cx: &Context<'_>,
-    sentences: &[Span],
-    mentions: &[MentionRec],
-    found: &mut Found,
-) {
+pub(super) fn infer_countries(cx: &Context<'_>, mentions: &[MentionRec], found: &mut Found) {
+    let sentences = cx.sentences;
     // One pass, with the first state named in the current and in the
     // previous sentence as the mentions go by.
     let mut sentence = 0;
