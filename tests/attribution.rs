@@ -1,7 +1,10 @@
 //! Who said what: invented sentences and the statement expected of each,
 //! one row per pattern the attributor knows.
 
-use standpoint::{Analysis, Analyzer, Statement, StatementKind};
+mod common;
+
+use common::{analyze, find};
+use standpoint::StatementKind;
 
 use StatementKind::{Direct, Indirect, Mixed};
 
@@ -149,22 +152,6 @@ const CASES: &[Case] = &[
     case("In a Harbour Times poll released Monday, most voters backed the levy.",
          "In", Some("a Harbour Times poll"), Some("most voters backed the levy"), Indirect),
 ];
-
-fn analyze(text: &str) -> Analysis {
-    Analyzer::default()
-        .analyze(text)
-        .expect("the text analyzes")
-}
-
-fn find<'a>(a: &'a Analysis, text: &str, cue: &str) -> &'a Statement {
-    a.statements
-        .iter()
-        .find(|s| s.cue.as_str(text) == cue)
-        .unwrap_or_else(|| {
-            let found: Vec<&str> = a.statements.iter().map(|s| s.cue.as_str(text)).collect();
-            panic!("no statement with the cue {cue:?} in {text:?}; cues: {found:?}")
-        })
-}
 
 #[test]
 fn every_pattern_gives_its_speaker_cue_content_and_kind() {

@@ -1,23 +1,10 @@
 //! Speakers: the phrase before or after a cue that speaks, and the actor
 //! it names. Invented sentences, one per pattern.
 
-use standpoint::{ActorKind, Analysis, Analyzer, Statement};
+mod common;
 
-fn analyze(text: &str) -> Analysis {
-    Analyzer::default()
-        .analyze(text)
-        .expect("the text analyzes")
-}
-
-fn find<'a>(a: &'a Analysis, text: &str, cue: &str) -> &'a Statement {
-    a.statements
-        .iter()
-        .find(|s| s.cue.as_str(text) == cue)
-        .unwrap_or_else(|| {
-            let found: Vec<&str> = a.statements.iter().map(|s| s.cue.as_str(text)).collect();
-            panic!("no statement with the cue {cue:?} in {text:?}; cues: {found:?}")
-        })
-}
+use common::{analyze, find};
+use standpoint::{ActorKind, Statement};
 
 fn speaker<'t>(st: &Statement, text: &'t str) -> Option<&'t str> {
     st.speaker.as_ref().map(|m| m.span.as_str(text))

@@ -1,12 +1,13 @@
 //! Hand-made analyses for the corpus and export tests: the statements,
 //! speakers and position holders are given, so these tests check the
-//! corpus and the writers, not the classifier.
+//! corpus and the writers, not the classifier. And the helpers the
+//! attribution tests share: analyze a text, find a statement by its cue.
 
 #![allow(dead_code)]
 
 use standpoint::{
-    Actor, ActorId, ActorKind, Analysis, Mention, MentionKind, Position, Span, SpeechAct, Stance,
-    Statement, StatementKind,
+    Actor, ActorId, ActorKind, Analysis, Analyzer, Mention, MentionKind, Position, Span, SpeechAct,
+    Stance, Statement, StatementKind,
 };
 
 /// One statement: "`words` said `content`."
@@ -139,4 +140,22 @@ pub fn document(says: &[Say<'_>]) -> (String, Analysis) {
         positions,
     };
     (text, analysis)
+}
+
+/// The analysis of `text` with the built-in defaults.
+pub fn analyze(text: &str) -> Analysis {
+    Analyzer::default()
+        .analyze(text)
+        .expect("the text analyzes")
+}
+
+/// The statement whose cue is `cue`; panics naming the cues found.
+pub fn find<'a>(a: &'a Analysis, text: &str, cue: &str) -> &'a Statement {
+    a.statements
+        .iter()
+        .find(|s| s.cue.as_str(text) == cue)
+        .unwrap_or_else(|| {
+            let found: Vec<&str> = a.statements.iter().map(|s| s.cue.as_str(text)).collect();
+            panic!("no statement with the cue {cue:?} in {text:?}; cues: {found:?}")
+        })
 }
