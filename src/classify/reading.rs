@@ -1137,20 +1137,44 @@ impl Reading<'_> {
     /// The share of the act's stance that a restrictive "only" right
     /// before it ("would only welcome", "will only support ... if") makes
     /// conditional, if one stands there.
+    /// Only a stance or a commitment can be made conditional ("would only
+    /// say that ..." merely reports), and only under a modal or with a
+    /// condition after it ("Congress only voted for a delay" is "merely").
     fn restricted(&self, main: &MainAct<'_>) -> Option<f32> {
+        let entry = main.entry?;
+        if entry.stance.is_none() && !is_commitment(entry.act) {
+            return None;
+        }
         let before = main.first.checked_sub(1)?;
-        self.region
+        let r = &self.region;
+        let share = r
             .hits_over(before)
             .filter(|h| h.last == main.first)
             .find_map(|h| {
-                self.lex.roles(&h.hit).find_map(|r| match r {
+                self.lex.roles(&h.hit).find_map(|role| match role {
                     Role::Modality {
                         kind: Modality::Restrictive,
                         weight,
                     } => Some(weight),
                     _ => None,
                 })
-            })
+            })?;
+        let modal = r.word_before(before).is_some_and(|j| {
+            let w = r.word(j);
+            FUTURE
+                .iter()
+                .chain(POSSIBLE)
+                .chain(&["can", "must", "should"])
+                .any(|m| eq_word(w, m))
+        });
+        // The hits from the act on, to the end of its clause.
+        let end = r.clause_end(main.last);
+        let from = r.hits.partition_point(|h| h.first < main.last);
+        let condition = r.hits[from..]
+            .iter()
+            .take_while(|h| h.first < end)
+            .any(|h| self.is_conditional(h));
+        (modal || condition).then_some(share)
     }
 
     /// Where a background adjunct opened before token `from` ends: at the
@@ -1166,7 +1190,7 @@ impl Reading<'_> {
 
     /// The discount of a background adjunct that hit `h` opens, if it
     /// opens one: "following" after an article is an adjective ("the
-    /// following demands").
+    /// following demands"), and a verb after the opener makes a clause.
     fn opens_background(&self, h: &Placed) -> Option<f32> {
         let discount = self.lex.roles(&h.hit).find_map(|r| match r {
             Role::Modality {
@@ -1179,7 +1203,19 @@ impl Reading<'_> {
         let adjective = r
             .word_before(h.first)
             .is_some_and(|j| ["the", "a", "an"].iter().any(|a| eq_word(r.word(j), a)));
-        (!adjective).then_some(discount)
+        // "after already having violated it", "after meeting the envoy": a
+        // clause of its own, often the claim itself; "amid growing
+        // tensions" keeps its adjective.
+        let next = r
+            .tokens
+            .get(h.last)
+            .filter(|t| t.word)
+            .map(|_| r.word(h.last));
+        let verbal = next.is_some_and(|w| {
+            ["already", "having", "being"].iter().any(|x| eq_word(w, x))
+                || (w.len() > 4 && w.ends_with("ing") && !eq_word(r.word(h.first), "amid"))
+        });
+        (!adjective && !verbal).then_some(discount)
     }
 
     /// A cue that is no act cue but a stance term ("promoted an image of

@@ -488,6 +488,12 @@ fn background_adjuncts_count_only_when_the_claim_says_nothing() {
         classify("Chad said the talks had stalled after a decade of illegal occupation.").stance,
         Stance::Oppose
     );
+    // A verb after the opener makes a clause of its own, often the claim.
+    assert_ne!(
+        classify("Chad agreed to the plan after already having condemned the illegal occupation.")
+            .stance,
+        Stance::Support
+    );
     // "the following" is an adjective, not an adjunct: the term is the claim.
     let c = classify(
         "Chad agreed to the plan and listed the following illegal occupation of its land.",
@@ -505,6 +511,20 @@ fn only_before_an_act_makes_it_conditional() {
     assert_eq!(
         classify("Chad not only welcomed the monitors but pledged funds.").stance,
         Stance::Support
+    );
+    // "Only" before a report, or a past act with no condition, is "merely".
+    assert_eq!(
+        classify("Chad would only say that the plan was worrisome.").stance,
+        Stance::Oppose
+    );
+    assert_eq!(
+        classify("Chad only voted for a short delay.").stance,
+        Stance::Support
+    );
+    // With a condition after it, no modal is needed.
+    assert_eq!(
+        classify("Chad only supports the plan if the monitors stay.").stance,
+        Stance::Mixed
     );
     // A negated act is a refusal, not a condition.
     assert_eq!(
