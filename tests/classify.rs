@@ -28,9 +28,10 @@ impl Row<'_> {
     }
 
     /// Written after the lexicons, by their author ("blind:") or by the
-    /// classifier's author before running it ("blind2:", "blind3:").
+    /// classifier's author before running it ("blind2:", "blind3:"), or
+    /// before the rule they test was written ("blind4:").
     fn blind(&self) -> bool {
-        ["blind:", "blind2:", "blind3:"]
+        ["blind:", "blind2:", "blind3:", "blind4:"]
             .iter()
             .any(|tag| self.note.contains(tag))
     }
@@ -166,11 +167,12 @@ fn the_table_covers_every_act_and_case() {
 ///
 /// Floors: most rows and the lexicons were written together, so on them
 /// the figures measure consistency more than accuracy (today: acts
-/// 298/298, stances 295/298); the floors sit about three points under, so
+/// 309/309, stances 306/309); the floors sit about three points under, so
 /// that a regression of a handful of rows fails while a lexicon can still
-/// be tuned. The `blind:`/`blind2:`/`blind3:` rows were written before the
-/// classifier saw them and are the honest check (first runs: 22/25, 25/30
-/// and 8/12 stances; today 63/67); their floor is 0.88. `hard:` rows
+/// be tuned. The `blind:`/`blind2:`/`blind3:`/`blind4:` rows were written
+/// before the classifier saw them and are the honest check (first runs: 22/25, 25/30
+/// and 8/12 stances; the blind4: rows, before their rules, 6/11 through the
+/// pipeline; today 74/78); their floor is 0.88. `hard:` rows
 /// (rhetorical questions, "neither ... nor", argument structure) are
 /// printed, not counted.
 const ACT_FLOOR: f64 = 0.97;

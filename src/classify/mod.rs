@@ -62,10 +62,15 @@
 //!    commits to ("is willing to withdraw its troops") is a concession and
 //!    supports; a bare "against" opposes only in a statement that says nothing
 //!    else, and not when it continues a measure ("tougher sanctions
-//!    against").
+//!    against"); the terms of a background adjunct ("after fifteen years
+//!    of occupation", "amid tensions", "in the wake of ...") count only
+//!    when the rest of the statement says nothing for or against.
 //! 4. **The act's own stance** (*reject* opposes, *praise* supports; a
 //!    cue that is no act cue but a stance term, "promoted", gives that
-//!    term's stance) and
+//!    term's stance; a stance or commitment restricted by "only" under a
+//!    modal or before a condition, "would only welcome him in Jerusalem",
+//!    is conditional: its stance becomes ambivalence that divides, and its
+//!    object is the condition; "would only say that" merely reports) and
 //!    **advocacy**: an appeal, demand, proposal or promise supports the topic
 //!    it names within eight words ("called for a ceasefire"), or opposes it when reversed
 //!    ("called for an end to arms deliveries"). A proposal, promise,

@@ -32,6 +32,14 @@ const VERB_MARKERS: &[&str] = &[
 /// Forms of "be" that make an -ing form a finite verb ("is refusing").
 const BE: &[&str] = &["is", "are", "was", "were", "been", "am"];
 
+/// Words that begin a clause after a background adjunct without a comma:
+/// a subject pronoun or a finite auxiliary ("after the convention he would
+/// not accept ...").
+const CLAUSE_OPENERS: &[&str] = &[
+    "he", "she", "they", "we", "i", "will", "would", "shall", "can", "could", "should", "must",
+    "may", "might", "has", "have", "had", "is", "are", "was", "were",
+];
+
 /// Auxiliaries that make an act an intent ("would meet", "will sign").
 const FUTURE: &[&str] = &["will", "would", "shall", "'ll", "won't", "wouldn't"];
 
@@ -131,9 +139,58 @@ struct Evidence {
     /// A bare "against": it decides only a statement that says nothing
     /// else.
     direction: Option<(Polarity, f32)>,
+    /// The terms of a background adjunct ("after years of occupation"),
+    /// kept apart: they weigh less when the main predicate says something.
+    background: Background,
+}
+
+/// Stance terms found in background adjuncts.
+#[derive(Debug, Default, Clone, Copy)]
+struct Background {
+    support: f32,
+    oppose: f32,
+    ambivalent: f32,
+    divided: f32,
+    /// How much they lose beside a main predicate (modality.tsv).
+    discount: f32,
 }
 
 impl Evidence {
+    /// Whether the main predicate said anything for or against.
+    fn says_something(&self) -> bool {
+        self.support > 0.0 || self.oppose > 0.0 || self.ambivalent > 0.0
+    }
+
+    /// Adds the background terms: at a discount beside a main predicate
+    /// that says something, in full when they are all the content says
+    /// ("the talks stalled after years of aggression").
+    fn settle_background(&mut self) {
+        let bg = std::mem::take(&mut self.background);
+        let keep = if self.says_something() {
+            1.0 - bg.discount
+        } else {
+            1.0
+        };
+        self.support += bg.support * keep;
+        self.oppose += bg.oppose * keep;
+        self.ambivalent += bg.ambivalent * keep;
+        self.divided += bg.divided * keep;
+    }
+
+    fn add_background(&mut self, polarity: Polarity, weight: f32, category: Category) {
+        let bg = &mut self.background;
+        match polarity {
+            Polarity::Support => bg.support += weight,
+            Polarity::Oppose => bg.oppose += weight,
+            Polarity::Ambivalent => {
+                bg.ambivalent += weight;
+                if category == Category::Division {
+                    bg.divided += weight;
+                }
+            }
+        }
+    }
+
     fn add(&mut self, polarity: Polarity, weight: f32, category: Category) {
         match polarity {
             Polarity::Support => self.support += weight,
@@ -195,7 +252,7 @@ impl Reading<'_> {
             };
             ev.add(pol, 0.6, Category::Support);
         }
-        let mut silent = ev.support == 0.0 && ev.oppose == 0.0 && ev.ambivalent == 0.0;
+        let mut silent = !ev.says_something();
         if let (true, Some((pol, w))) = (silent, ev.direction) {
             // "called on Arabs to mobilize against ...".
             ev.add(pol, w, Category::Harm);
@@ -205,6 +262,7 @@ impl Reading<'_> {
             // "agreed to set up a research centre": the act is the stance.
             ev.support += 0.4;
         }
+        ev.settle_background();
         let stance = decide(&ev);
         let total = ev.support + ev.oppose + ev.ambivalent;
         let score = if total > 0.0 {
@@ -820,6 +878,8 @@ impl Reading<'_> {
         let mut question_end = 0usize;
         let mut condition_end = 0usize;
         let mut complement_end = 0usize;
+        // "after fifteen years of occupation": the setting, not the claim.
+        let mut background_end = 0usize;
         let mut secondary: Option<Span> = None;
         // "arrested in Lebanon for collaborating with Israel": tokens
         // `[from, to)` give the grounds of a punishment.
@@ -840,6 +900,11 @@ impl Reading<'_> {
         // opposed for its conditions.
         let committed = is_commitment(main.act) && !main.negated;
         let refusal = main.negated && main.entry.is_some_and(|e| is_commitment(e.act));
+        if !main.negated && self.restricted(main).is_some() {
+            // "would only accept a deal that recognised its borders": the
+            // object of a restricted act is its condition.
+            condition_end = r.clause_end(main.last);
+        }
         for (k, h) in r.hits.iter().enumerate() {
             let reaches =
                 h.hit.span.end >= self.content.start && h.hit.span.start < self.content.end;
@@ -850,6 +915,9 @@ impl Reading<'_> {
             } else if self.is_conditional(h) && reaches {
                 // "if he gave them a veto": a condition, not a claim.
                 condition_end = r.clause_end(h.last);
+            } else if let Some(discount) = self.opens_background(h).filter(|_| reaches) {
+                background_end = self.background_end(h.last);
+                ev.background.discount = discount;
             }
             if main.span.is_some_and(|s| s.overlaps(h.hit.span)) {
                 if let Some((Scope::Complement, w)) = self.negator(h).filter(|_| main.complement) {
@@ -987,6 +1055,8 @@ impl Reading<'_> {
                     }
                     if t.category == Category::Direction {
                         ev.direction = ev.direction.or(Some((t.polarity, t.weight)));
+                    } else if h.first < background_end {
+                        ev.add_background(t.polarity, t.weight, t.category);
                     } else {
                         ev.add(t.polarity, t.weight, t.category);
                     }
@@ -1055,7 +1125,97 @@ impl Reading<'_> {
         if main.complement && ev.in_complement {
             return;
         }
+        if let Some(share) = self.restricted(main).filter(|_| !main.negated) {
+            // "would only welcome him in Jerusalem": a conditional stance.
+            ev.add(Polarity::Ambivalent, w * share, Category::Division);
+            ev.add(pol, w * (1.0 - share), Category::Support);
+            return;
+        }
         ev.add(pol, w, Category::Support);
+    }
+
+    /// The share of the act's stance that a restrictive "only" right
+    /// before it ("would only welcome", "will only support ... if") makes
+    /// conditional, if one stands there.
+    /// Only a stance or a commitment can be made conditional ("would only
+    /// say that ..." merely reports), and only under a modal or with a
+    /// condition after it ("Congress only voted for a delay" is "merely").
+    fn restricted(&self, main: &MainAct<'_>) -> Option<f32> {
+        let entry = main.entry?;
+        if entry.stance.is_none() && !is_commitment(entry.act) {
+            return None;
+        }
+        let before = main.first.checked_sub(1)?;
+        let r = &self.region;
+        let share = r
+            .hits_over(before)
+            .filter(|h| h.last == main.first)
+            .find_map(|h| {
+                self.lex.roles(&h.hit).find_map(|role| match role {
+                    Role::Modality {
+                        kind: Modality::Restrictive,
+                        weight,
+                    } => Some(weight),
+                    _ => None,
+                })
+            })?;
+        let modal = r.word_before(before).is_some_and(|j| {
+            let w = r.word(j);
+            FUTURE
+                .iter()
+                .chain(POSSIBLE)
+                .chain(&["can", "must", "should"])
+                .any(|m| eq_word(w, m))
+        });
+        // The hits from the act on, to the end of its clause.
+        let end = r.clause_end(main.last);
+        let from = r.hits.partition_point(|h| h.first < main.last);
+        let condition = r.hits[from..]
+            .iter()
+            .take_while(|h| h.first < end)
+            .any(|h| self.is_conditional(h));
+        (modal || condition).then_some(share)
+    }
+
+    /// Where a background adjunct opened before token `from` ends: at the
+    /// clause break, or where a clause of its own begins ("after the
+    /// convention he would not accept ...").
+    fn background_end(&self, from: usize) -> usize {
+        let r = &self.region;
+        let end = r.clause_end(from);
+        (from..end)
+            .find(|&i| r.tokens[i].word && CLAUSE_OPENERS.iter().any(|w| eq_word(r.word(i), w)))
+            .unwrap_or(end)
+    }
+
+    /// The discount of a background adjunct that hit `h` opens, if it
+    /// opens one: "following" after an article is an adjective ("the
+    /// following demands"), and a verb after the opener makes a clause.
+    fn opens_background(&self, h: &Placed) -> Option<f32> {
+        let discount = self.lex.roles(&h.hit).find_map(|r| match r {
+            Role::Modality {
+                kind: Modality::Background,
+                weight,
+            } => Some(weight),
+            _ => None,
+        })?;
+        let r = &self.region;
+        let adjective = r
+            .word_before(h.first)
+            .is_some_and(|j| ["the", "a", "an"].iter().any(|a| eq_word(r.word(j), a)));
+        // "after already having violated it", "after meeting the envoy": a
+        // clause of its own, often the claim itself; "amid growing
+        // tensions" keeps its adjective.
+        let next = r
+            .tokens
+            .get(h.last)
+            .filter(|t| t.word)
+            .map(|_| r.word(h.last));
+        let verbal = next.is_some_and(|w| {
+            ["already", "having", "being"].iter().any(|x| eq_word(w, x))
+                || (w.len() > 4 && w.ends_with("ing") && !eq_word(r.word(h.first), "amid"))
+        });
+        (!adjective && !verbal).then_some(discount)
     }
 
     /// A cue that is no act cue but a stance term ("promoted an image of

@@ -121,6 +121,12 @@ pub(crate) enum Modality {
     Question,
     Hypothetical,
     Booster,
+    /// Opens a temporal or circumstantial adjunct ("after years of war",
+    /// "amid tensions"): the background of the claim, not the claim.
+    Background,
+    /// Restricts the act right after it to a condition ("would only
+    /// welcome him in Jerusalem"): a conditional stance.
+    Restrictive,
 }
 
 #[derive(Debug, Clone)]
@@ -270,6 +276,8 @@ impl Tables {
                 "question" => Modality::Question,
                 "hypothetical" => Modality::Hypothetical,
                 "booster" => Modality::Booster,
+                "background" => Modality::Background,
+                "restrictive" => Modality::Restrictive,
                 other => return Err(row.bad("kind", other)),
             };
             self.modality.push(ModalityEntry {

@@ -473,3 +473,62 @@ fn matches_kept_from_a_region_give_the_hits_of_a_fresh_scan() {
         .collect();
     assert_eq!(words, ["pact"]);
 }
+
+#[test]
+fn background_adjuncts_count_only_when_the_claim_says_nothing() {
+    // The setting of a concession is no complaint.
+    assert_eq!(
+        act_stance(
+            "Chad said it was willing to withdraw its troops after a decade of illegal occupation."
+        ),
+        (SpeechAct::Promise, Stance::Support)
+    );
+    // The same terms, when they are all the statement says, still count.
+    assert_eq!(
+        classify("Chad said the talks had stalled after a decade of illegal occupation.").stance,
+        Stance::Oppose
+    );
+    // A verb after the opener makes a clause of its own, often the claim.
+    assert_ne!(
+        classify("Chad agreed to the plan after already having condemned the illegal occupation.")
+            .stance,
+        Stance::Support
+    );
+    // "the following" is an adjective, not an adjunct: the term is the claim.
+    let c = classify(
+        "Chad agreed to the plan and listed the following illegal occupation of its land.",
+    );
+    assert_ne!(c.stance, Stance::Support);
+}
+
+#[test]
+fn only_before_an_act_makes_it_conditional() {
+    let c = classify("Chad said it would only welcome the monitors under a UN mandate.");
+    assert_eq!((c.act, c.stance), (SpeechAct::Support, Stance::Mixed));
+    let c = classify("Chad said it would welcome the monitors under a UN mandate.");
+    assert_eq!(c.stance, Stance::Support);
+    // "not only" is a correlative and restricts nothing.
+    assert_eq!(
+        classify("Chad not only welcomed the monitors but pledged funds.").stance,
+        Stance::Support
+    );
+    // "Only" before a report, or a past act with no condition, is "merely".
+    assert_eq!(
+        classify("Chad would only say that the plan was worrisome.").stance,
+        Stance::Oppose
+    );
+    assert_eq!(
+        classify("Chad only voted for a short delay.").stance,
+        Stance::Support
+    );
+    // With a condition after it, no modal is needed.
+    assert_eq!(
+        classify("Chad only supports the plan if the monitors stay.").stance,
+        Stance::Mixed
+    );
+    // A negated act is a refusal, not a condition.
+    assert_eq!(
+        classify("Chad said it would not only welcome the monitors.").stance,
+        Stance::Support
+    );
+}
