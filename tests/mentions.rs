@@ -210,6 +210,19 @@ fn pronouns_prefer_the_subject_of_the_sentence_before() {
 }
 
 #[test]
+fn a_possessive_in_a_closing_report_is_the_subjects() {
+    // ", his office said": the office of the one the report is about, the
+    // sentence's subject, not the nearest man.
+    let text = "Olaf Scholz will host Emmanuel Macron in Berlin next week, his office said.";
+    assert_eq!(mention(text, &resolve(text), "his").0, "olaf-scholz");
+    let text = "Olaf Scholz met Emmanuel Macron on Monday, saying he liked him, his aides said on Tuesday.";
+    assert_eq!(mention(text, &resolve(text), "his").0, "olaf-scholz");
+    // Not a closing report: the nearest person, as before.
+    let text = "Olaf Scholz met Emmanuel Macron, his guest at the chancellery for the whole of the long weekend.";
+    assert_eq!(mention(text, &resolve(text), "his").0, "emmanuel-macron");
+}
+
+#[test]
 fn gender_is_learned_from_titles_and_honorifics() {
     let text = "Kremlin spokeswoman Irina Volkonskaya met Kremlin spokesman Pyotr Barinov. \
                 She said nothing.";

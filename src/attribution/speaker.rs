@@ -306,11 +306,7 @@ impl Doc<'_> {
         let mut g = j - 1;
         let mut finite = false;
         while g > s0 && j - g <= MAX_GAP && self.is(g, wc::AUX) {
-            finite |= [
-                "has", "have", "had", "will", "would", "is", "was", "are", "were",
-            ]
-            .iter()
-            .any(|w| self.word_is(g, w));
+            finite |= self.finite(g);
             g -= 1;
         }
         (finite && !self.is(g, wc::AUX | wc::COMMA)).then_some(g)
@@ -349,6 +345,12 @@ impl Doc<'_> {
                 continue;
             }
             let a1 = m + 1;
+            // "Under the plan, Israel will evacuate ..., said X": a clause
+            // with a finite verb of its own is no apposition; the subject
+            // search stops at its boundary.
+            if self.finite_clause(a1, j) {
+                return None;
+            }
             let bound_ok = st == s0 || self.is(st - 1, wc::CLAUSE_LEFT | wc::QUOTE);
             let appositive = self.is(a1, wc::DET | wc::APPOS_START | wc::SRC_NOUN | wc::DIGIT)
                 || self.word_is(a1, "whose")
@@ -360,6 +362,29 @@ impl Doc<'_> {
         // "Sen. X (D-R.I.), said": the comma closes a plain name.
         let st = self.np_left(j.checked_sub(1)?)?;
         ((st == s0 || self.is(st - 1, wc::CLAUSE_LEFT)) && self.cap(st)).then_some((st, j))
+    }
+
+    /// Whether the words `a..j` hold a finite auxiliary outside a relative
+    /// clause ("Israel will evacuate", not "who has led the party").
+    fn finite_clause(&self, a: usize, j: usize) -> bool {
+        for k in a..j {
+            if self.is(k, wc::RELATIVE | wc::WH | wc::SUBORD) || self.is(k, wc::ING) && k == a {
+                return false;
+            }
+            if self.finite(k) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Token `k` is a finite auxiliary ("has", "will").
+    fn finite(&self, k: usize) -> bool {
+        [
+            "has", "have", "had", "will", "would", "is", "was", "are", "were",
+        ]
+        .iter()
+        .any(|w| self.word_is(k, w))
     }
 
     fn one_char_or_double_dash(&self, m: usize) -> bool {
