@@ -210,6 +210,33 @@ fn pronouns_prefer_the_subject_of_the_sentence_before() {
 }
 
 #[test]
+fn an_officer_of_an_international_body_acts_for_it() {
+    // Like a minister for the state: no country, the body as affiliation.
+    let text = "The IAEA's chief inspector Piet Vandersteen said the seals were intact. \
+                UN envoy Mara Lindqvist said the talks would resume.";
+    let r = resolve(text);
+    let people: Vec<(&str, Option<&str>, Option<&str>)> = r
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Person)
+        .map(|a| {
+            (
+                a.name.as_str(),
+                a.country.as_deref(),
+                a.affiliation.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Piet Vandersteen", None, Some("IAEA")),
+            ("Mara Lindqvist", None, Some("UN")),
+        ]
+    );
+}
+
+#[test]
 fn a_possessive_in_a_closing_report_is_the_subjects() {
     // ", his office said": the office of the one the report is about, the
     // sentence's subject, not the nearest man.

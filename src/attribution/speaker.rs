@@ -24,6 +24,12 @@ const MAX_CLOSING_REPORT: usize = 16;
 /// Words in a passive's agent set off at the end of its sentence.
 const MAX_LATE_AGENT: usize = 8;
 
+/// The finite auxiliaries that open a verb chain after its subject. (Left
+/// here: the word-class table of `data/words.tsv` has no free class bit.)
+const FINITE_AUX: &[&str] = &[
+    "has", "have", "had", "will", "would", "is", "was", "are", "were",
+];
+
 /// Words of time or adverbs between a subject and its verb.
 const MAX_GAP: usize = 4;
 
@@ -380,11 +386,7 @@ impl Doc<'_> {
 
     /// Token `k` is a finite auxiliary ("has", "will").
     fn finite(&self, k: usize) -> bool {
-        [
-            "has", "have", "had", "will", "would", "is", "was", "are", "were",
-        ]
-        .iter()
-        .any(|w| self.word_is(k, w))
+        FINITE_AUX.iter().any(|w| self.word_is(k, w))
     }
 
     fn one_char_or_double_dash(&self, m: usize) -> bool {
@@ -750,10 +752,6 @@ pub(super) fn opens_reported_clause(d: &Doc, (a, b): Range) -> bool {
     (comma + 1..=s1).any(|k| d.is(k, wc::CUE))
 }
 
-/// Group nouns that head a political group's name besides the gazetteer's
-/// ("the Umma party", "Ibo traditional elders").
-const PARTY_NOUNS: &[&str] = &["party", "parties", "elders", "front", "clan", "tribe"];
-
 /// A speaker that names a group no dictionary knows ("the fundamentalist
 /// Umma party", "a terror group based in Trinidad", "Ankara's district
 /// administration"): the state named inside it, else (when the group has
@@ -774,7 +772,9 @@ pub(super) fn group_state(
     let last = d.tok_ending_by(speaker.span.end)?;
     let group_noun = |k: usize| {
         let w = d.str(k);
-        PARTY_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(w))
+        // "the Umma party", "Ibo traditional elders": the mention stage's
+        // party nouns (`mentions/data/words.tsv`).
+        mentions.is_party_noun(w)
             || gaz
                 .group_nouns()
                 .iter()
