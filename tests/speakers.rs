@@ -188,3 +188,20 @@ fn an_apposition_with_a_relative_clause_stays_with_its_speaker() {
     let st = find(&a, text, "said");
     assert!(speaker(st, text).is_some_and(|s| s.starts_with("Anna Varga")));
 }
+
+#[test]
+fn an_apposition_ending_in_a_verb_or_a_month_keeps_its_speaker() {
+    // The apposition's last word ("resigned", "May") is no head: the name
+    // before the apposition is.
+    for text in [
+        "Anna Varga, the minister who resigned, said the vote was rigged.",
+        "Anna Varga, the minister who left in May, said the vote was rigged.",
+    ] {
+        let a = analyze(text);
+        let st = find(&a, text, "said");
+        assert!(
+            speaker(st, text).is_some_and(|s| s.starts_with("Anna Varga, the minister")),
+            "{text}"
+        );
+    }
+}

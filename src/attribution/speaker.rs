@@ -566,6 +566,11 @@ impl Doc<'_> {
 /// Whether a phrase can be a speaker: a noun phrase, not a lone
 /// determiner, verb or function word ("their", "can help").
 pub(super) fn looks_like_speaker(d: &Doc, (a, b): Range) -> bool {
+    // "Anna Varga, the minister who resigned in May,": the head before an
+    // apposition decides, not the apposition's last word.
+    if let Some(c) = (a + 1..b).find(|&k| d.is(k, wc::COMMA)) {
+        return looks_like_speaker(d, (a, c - 1));
+    }
     let last = (a..=b)
         .rev()
         .find(|&k| !d.is(k, wc::COMMA | wc::PERIOD | wc::CLOSE_PAREN));
