@@ -210,6 +210,46 @@ fn pronouns_prefer_the_subject_of_the_sentence_before() {
 }
 
 #[test]
+fn an_officer_of_an_international_body_acts_for_it() {
+    // Like a minister for the state: no country, the body as affiliation.
+    let text = "The IAEA's chief inspector Piet Vandersteen said the seals were intact. \
+                UN envoy Mara Lindqvist said the talks would resume.";
+    let r = resolve(text);
+    let people: Vec<(&str, Option<&str>, Option<&str>)> = r
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Person)
+        .map(|a| {
+            (
+                a.name.as_str(),
+                a.country.as_deref(),
+                a.affiliation.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Piet Vandersteen", None, Some("IAEA")),
+            ("Mara Lindqvist", None, Some("UN")),
+        ]
+    );
+}
+
+#[test]
+fn a_possessive_in_a_closing_report_is_the_subjects() {
+    // ", his office said": the office of the one the report is about, the
+    // sentence's subject, not the nearest man.
+    let text = "Olaf Scholz will host Emmanuel Macron in Berlin next week, his office said.";
+    assert_eq!(mention(text, &resolve(text), "his").0, "olaf-scholz");
+    let text = "Olaf Scholz met Emmanuel Macron on Monday, saying he liked him, his aides said on Tuesday.";
+    assert_eq!(mention(text, &resolve(text), "his").0, "olaf-scholz");
+    // Not a closing report: the nearest person, as before.
+    let text = "Olaf Scholz met Emmanuel Macron, his guest at the chancellery for the whole of the long weekend.";
+    assert_eq!(mention(text, &resolve(text), "his").0, "emmanuel-macron");
+}
+
+#[test]
 fn gender_is_learned_from_titles_and_honorifics() {
     let text = "Kremlin spokeswoman Irina Volkonskaya met Kremlin spokesman Pyotr Barinov. \
                 She said nothing.";

@@ -163,3 +163,45 @@ fn a_passive_agent_set_off_at_the_sentence_end_speaks() {
         "misusing funds, much of it stolen"
     );
 }
+
+#[test]
+fn the_subject_search_stops_at_a_clause_with_its_own_verb() {
+    // The words before "said" are a clause ("Chad will withdraw ..."), not
+    // an apposition of "the new accord": the speaker follows the cue.
+    let text = "Under the new accord, Chad will withdraw all its troops from the border by May, said spokesperson for the prime minister.";
+    let a = analyze(text);
+    let st = find(&a, text, "said");
+    assert_eq!(
+        speaker(st, text),
+        Some("spokesperson for the prime minister")
+    );
+    assert_eq!(
+        st.content.unwrap().as_str(text),
+        "Under the new accord, Chad will withdraw all its troops from the border by May"
+    );
+}
+
+#[test]
+fn an_apposition_with_a_relative_clause_stays_with_its_speaker() {
+    let text = "Anna Varga, who has led the party since 2019, said the vote was rigged.";
+    let a = analyze(text);
+    let st = find(&a, text, "said");
+    assert!(speaker(st, text).is_some_and(|s| s.starts_with("Anna Varga")));
+}
+
+#[test]
+fn an_apposition_ending_in_a_verb_or_a_month_keeps_its_speaker() {
+    // The apposition's last word ("resigned", "May") is no head: the name
+    // before the apposition is.
+    for text in [
+        "Anna Varga, the minister who resigned, said the vote was rigged.",
+        "Anna Varga, the minister who left in May, said the vote was rigged.",
+    ] {
+        let a = analyze(text);
+        let st = find(&a, text, "said");
+        assert!(
+            speaker(st, text).is_some_and(|s| s.starts_with("Anna Varga, the minister")),
+            "{text}"
+        );
+    }
+}

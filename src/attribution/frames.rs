@@ -574,7 +574,9 @@ fn plain(
                 || d.is(sa.1 + 1, wc::PERIOD | wc::END)
                 || (sa.1 + 2 > s1 && d.is(sa.1 + 1, wc::QUOTE))
                 || trailer;
-            if closes && (d.cap(sa.0) || d.is(sa.0, wc::DET)) {
+            // "..., said spokesperson for the prime minister.": a source
+            // noun with no article opens the phrase too.
+            if closes && (d.cap(sa.0) || d.is(sa.0, wc::DET | wc::SRC_NOUN)) {
                 found.pattern = Pattern::Inverted;
                 found.source = Some(sa);
                 if c0 > s0 + 1 {

@@ -24,6 +24,12 @@ const MAX_CLOSING_REPORT: usize = 16;
 /// Words in a passive's agent set off at the end of its sentence.
 const MAX_LATE_AGENT: usize = 8;
 
+/// The finite auxiliaries that open a verb chain after its subject. (Left
+/// here: the word-class table of `data/words.tsv` has no free class bit.)
+const FINITE_AUX: &[&str] = &[
+    "has", "have", "had", "will", "would", "is", "was", "are", "were",
+];
+
 /// Words of time or adverbs between a subject and its verb.
 const MAX_GAP: usize = 4;
 
@@ -306,11 +312,7 @@ impl Doc<'_> {
         let mut g = j - 1;
         let mut finite = false;
         while g > s0 && j - g <= MAX_GAP && self.is(g, wc::AUX) {
-            finite |= [
-                "has", "have", "had", "will", "would", "is", "was", "are", "were",
-            ]
-            .iter()
-            .any(|w| self.word_is(g, w));
+            finite |= self.finite(g);
             g -= 1;
         }
         (finite && !self.is(g, wc::AUX | wc::COMMA)).then_some(g)
@@ -349,6 +351,12 @@ impl Doc<'_> {
                 continue;
             }
             let a1 = m + 1;
+            // "Under the plan, Israel will evacuate ..., said X": a clause
+            // with a finite verb of its own is no apposition; the subject
+            // search stops at its boundary.
+            if self.finite_clause(a1, j) {
+                return None;
+            }
             let bound_ok = st == s0 || self.is(st - 1, wc::CLAUSE_LEFT | wc::QUOTE);
             let appositive = self.is(a1, wc::DET | wc::APPOS_START | wc::SRC_NOUN | wc::DIGIT)
                 || self.word_is(a1, "whose")
@@ -360,6 +368,25 @@ impl Doc<'_> {
         // "Sen. X (D-R.I.), said": the comma closes a plain name.
         let st = self.np_left(j.checked_sub(1)?)?;
         ((st == s0 || self.is(st - 1, wc::CLAUSE_LEFT)) && self.cap(st)).then_some((st, j))
+    }
+
+    /// Whether the words `a..j` hold a finite auxiliary outside a relative
+    /// clause ("Israel will evacuate", not "who has led the party").
+    fn finite_clause(&self, a: usize, j: usize) -> bool {
+        for k in a..j {
+            if self.is(k, wc::RELATIVE | wc::WH | wc::SUBORD) || self.is(k, wc::ING) && k == a {
+                return false;
+            }
+            if self.finite(k) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Token `k` is a finite auxiliary ("has", "will").
+    fn finite(&self, k: usize) -> bool {
+        FINITE_AUX.iter().any(|w| self.word_is(k, w))
     }
 
     fn one_char_or_double_dash(&self, m: usize) -> bool {
@@ -539,6 +566,11 @@ impl Doc<'_> {
 /// Whether a phrase can be a speaker: a noun phrase, not a lone
 /// determiner, verb or function word ("their", "can help").
 pub(super) fn looks_like_speaker(d: &Doc, (a, b): Range) -> bool {
+    // "Anna Varga, the minister who resigned in May,": the head before an
+    // apposition decides, not the apposition's last word.
+    if let Some(c) = (a + 1..b).find(|&k| d.is(k, wc::COMMA)) {
+        return looks_like_speaker(d, (a, c - 1));
+    }
     let last = (a..=b)
         .rev()
         .find(|&k| !d.is(k, wc::COMMA | wc::PERIOD | wc::CLOSE_PAREN));
@@ -725,10 +757,6 @@ pub(super) fn opens_reported_clause(d: &Doc, (a, b): Range) -> bool {
     (comma + 1..=s1).any(|k| d.is(k, wc::CUE))
 }
 
-/// Group nouns that head a political group's name besides the gazetteer's
-/// ("the Umma party", "Ibo traditional elders").
-const PARTY_NOUNS: &[&str] = &["party", "parties", "elders", "front", "clan", "tribe"];
-
 /// A speaker that names a group no dictionary knows ("the fundamentalist
 /// Umma party", "a terror group based in Trinidad", "Ankara's district
 /// administration"): the state named inside it, else (when the group has
@@ -749,7 +777,9 @@ pub(super) fn group_state(
     let last = d.tok_ending_by(speaker.span.end)?;
     let group_noun = |k: usize| {
         let w = d.str(k);
-        PARTY_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(w))
+        // "the Umma party", "Ibo traditional elders": the mention stage's
+        // party nouns (`mentions/data/words.tsv`).
+        mentions.is_party_noun(w)
             || gaz
                 .group_nouns()
                 .iter()

@@ -370,10 +370,19 @@ fn pronoun(
                 Gender::Female
             };
             here.ordered(SENTENCES_BACK, candidates);
+            let fits = |r: ActorRef| {
+                actor_kind(r) == ActorKind::Person
+                    && gender_of(cx, doc, learned, r).map_or(true, |g| g == want)
+            };
             // Within the first sentence that has a fitting person, a known
-            // gender beats an unknown one.
-            let mut chosen = None;
-            for scope in scopes(candidates) {
+            // gender beats an unknown one; a pronoun that takes the
+            // sentence's subject takes its subject.
+            let mut chosen = takes_subject(cx, here, span)
+                .then(|| sentence_subject(cx, here))
+                .flatten()
+                .filter(|&r| fits(r));
+            let by_subject = chosen.is_some();
+            for scope in scopes(candidates).take_while(|_| !by_subject) {
                 let people = scope.iter().filter_map(|s| {
                     let r = s.mention.actor?;
                     (actor_kind(r) == ActorKind::Person && !s.mention.plural).then_some(r)
@@ -437,6 +446,72 @@ fn pronoun(
         place: false,
         plural,
     })
+}
+
+/// Words after a comma in a report that closes its sentence (", his
+/// office said on Tuesday.").
+const MAX_CLOSING_WORDS: usize = 6;
+
+/// Words between a person's mention and the start of its sentence for the
+/// mention to be the sentence's subject ("On Monday Anna Varga").
+const MAX_SUBJECT_OFFSET: usize = 3;
+
+/// Whether the pronoun at `span` refers to the subject of its sentence
+/// rather than to the nearest person: a possessive opening a report that
+/// closes the sentence ("X will visit Y next week, his office said").
+fn takes_subject(cx: &Context<'_>, here: &Here<'_>, span: Span) -> bool {
+    let text = cx.text;
+    let word = span.as_str(text);
+    let after_comma = prev_token(text, span.start).is_some_and(|p| p.as_str(text) == ",");
+    if !["his", "her"].iter().any(|w| word.eq_ignore_ascii_case(w)) || !after_comma {
+        return false;
+    }
+    let Some(end) = cx.sentences.get(here.sentence).map(|s| s.end) else {
+        return false;
+    };
+    let mut pos = span.end;
+    for _ in 0..=MAX_CLOSING_WORDS {
+        match next_token(text, pos) {
+            Some(t) if t.start < end => {
+                if matches!(t.as_str(text), "." | "!" | "?") {
+                    return true;
+                }
+                if !t.as_str(text).starts_with(is_word_char) {
+                    return false;
+                }
+                pos = t.end;
+            }
+            _ => return true,
+        }
+    }
+    false
+}
+
+/// The person that opens the current sentence, as its subject ("Israeli
+/// President Moshe Katsav has refused ...").
+fn sentence_subject(cx: &Context<'_>, here: &Here<'_>) -> Option<ActorRef> {
+    let start = cx.sentences.get(here.sentence)?.start;
+    let first = here
+        .history
+        .iter()
+        .rev()
+        .take_while(|s| s.sentence == here.sentence)
+        .last()?;
+    if first.mention.plural || first.mention.how == MentionKind::Pronoun {
+        return None;
+    }
+    let mut pos = start;
+    for _ in 0..=MAX_SUBJECT_OFFSET {
+        let t = next_token(cx.text, pos)?;
+        if t.start >= first.mention.span.start {
+            return first.mention.actor;
+        }
+        if t.as_str(cx.text) == "," {
+            return None;
+        }
+        pos = t.end;
+    }
+    None
 }
 
 /// Whether an "it" is a state or organisation acting: a subject followed by

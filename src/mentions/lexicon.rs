@@ -64,14 +64,15 @@ const FIRST_NAMES: (&str, &str) = ("first_names.tsv", include_str!("data/first_n
 /// are no names, particles, and the words that make "it" refer.
 const WORDS: (&str, &str) = ("words.tsv", include_str!("data/words.tsv"));
 
-const PORTFOLIO: u8 = 1;
-const NOT_NAME: u8 = 2;
-const PARTICLE: u8 = 4;
-const IT_VERB: u8 = 8;
-const IT_EXPLETIVE: u8 = 16;
-const STATE_BODY: u8 = 32;
-const LOCAL: u8 = 64;
-const ORG_HEAD: u8 = 128;
+const PORTFOLIO: u16 = 1;
+const NOT_NAME: u16 = 2;
+const PARTICLE: u16 = 4;
+const IT_VERB: u16 = 8;
+const IT_EXPLETIVE: u16 = 16;
+const STATE_BODY: u16 = 32;
+const LOCAL: u16 = 64;
+const ORG_HEAD: u16 = 128;
+const PARTY: u16 = 256;
 
 /// Definite descriptions with fixed referents ("the world body" is the UN).
 const DESCRIPTIONS: (&str, &str) = ("descriptions.tsv", include_str!("data/descriptions.tsv"));
@@ -172,8 +173,9 @@ pub(crate) struct WordLexicon {
     first_names: HashMap<String, Gender>,
     /// Per gazetteer actor: the gender of a person, from the first name.
     genders: Vec<Option<Gender>>,
-    /// Lower-case word: its classes (`PORTFOLIO`, `NOT_NAME`, `PARTICLE`).
-    name_words: HashMap<String, u8>,
+    /// Lower-case word: its classes (`PORTFOLIO`, `NOT_NAME`, `PARTICLE`
+    /// ...); shared with each document's mentions (see [`WordClasses`]).
+    name_words: WordClasses,
     /// The gazetteer's people (with a first and a last name), sorted by
     /// surname.
     by_surname: Vec<u32>,
@@ -499,14 +501,13 @@ impl WordLexicon {
         self.name_word(word) & ORG_HEAD != 0
     }
 
-    fn name_word(&self, word: &str) -> u8 {
-        if word.len() > 24 {
-            return 0;
-        }
-        self.name_words
-            .get(&word.to_lowercase())
-            .copied()
-            .unwrap_or(0)
+    fn name_word(&self, word: &str) -> u16 {
+        self.name_words.get(word)
+    }
+
+    /// The word classes, for the document's mentions.
+    pub(crate) fn word_classes(&self) -> WordClasses {
+        self.name_words.clone()
     }
 
     /// The gender a name's first word gives.
@@ -535,8 +536,32 @@ fn word_after(text: &str, pos: usize) -> bool {
     }
 }
 
-fn load_words() -> Result<HashMap<String, u8>, Error> {
-    let mut words: HashMap<String, u8> = HashMap::new();
+/// The classes of the words of `data/words.tsv`, behind an `Arc`: built
+/// once per resolver, shared by the documents it resolves.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct WordClasses(std::sync::Arc<HashMap<String, u16>>);
+
+impl WordClasses {
+    fn get(&self, word: &str) -> u16 {
+        if word.len() > 24 {
+            return 0;
+        }
+        self.0.get(&word.to_lowercase()).copied().unwrap_or(0)
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (&String, &u16)> {
+        self.0.iter()
+    }
+
+    /// Whether `word` heads a political group's name ("the Umma party",
+    /// "Ibo elders") besides the gazetteer's group nouns.
+    pub(crate) fn is_party_noun(&self, word: &str) -> bool {
+        self.get(word) & PARTY != 0
+    }
+}
+
+fn load_words() -> Result<WordClasses, Error> {
+    let mut words: HashMap<String, u16> = HashMap::new();
     for row in tsv::parse(WORDS.0, WORDS.1, &["word", "class"], &["word", "class"])? {
         let class = match row.required("class")? {
             "portfolio" => PORTFOLIO,
@@ -547,13 +572,14 @@ fn load_words() -> Result<HashMap<String, u8>, Error> {
             "state_body" => STATE_BODY,
             "local" => LOCAL,
             "org_head" => ORG_HEAD,
+            "party" => PARTY,
             other => return Err(row.bad("class", other)),
         };
         *words
             .entry(row.required("word")?.to_lowercase())
             .or_default() |= class;
     }
-    Ok(words)
+    Ok(WordClasses(std::sync::Arc::new(words)))
 }
 
 fn load_first_names() -> Result<HashMap<String, Gender>, Error> {

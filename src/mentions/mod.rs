@@ -96,9 +96,17 @@ pub(crate) struct DocMentions {
     pub mentions: Vec<MentionRec>,
     /// The actors the document introduces, with their genders.
     pub(crate) found: found::Found,
+    /// The mention stage's word classes (`data/words.tsv`).
+    words: lexicon::WordClasses,
 }
 
 impl DocMentions {
+    /// Whether `word` heads a political group's name besides the
+    /// gazetteer's group nouns ("the Umma party", "Ibo elders").
+    pub(crate) fn is_party_noun(&self, word: &str) -> bool {
+        self.words.is_party_noun(word)
+    }
+
     pub(crate) fn actor<'a>(&'a self, gaz: &'a Gazetteer, r: ActorRef) -> &'a Actor {
         match r {
             ActorRef::Known(i) => gaz.actor(i),
@@ -301,7 +309,11 @@ impl Resolver {
         titles::groups(&cx, &mut mentions);
         mark_places(text, gaz, &mut mentions);
         titles::infer_countries(&cx, &mentions, &mut found);
-        let mut doc = DocMentions { mentions, found };
+        let mut doc = DocMentions {
+            mentions,
+            found,
+            words: self.lexicon.word_classes(),
+        };
         coref::surnames(text, gaz, &self.lexicon, &mut doc);
         coref::resolve(&cx, &mut doc);
         context::resolve(&cx, &mut doc);
