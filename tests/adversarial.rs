@@ -253,3 +253,27 @@ fn thousands_of_new_names_each_get_their_own_actor() {
     assert_eq!(spoken.len(), n, "every new minister speaks");
     assert!(people.iter().all(|p| spoken.contains(p.id.as_str())));
 }
+
+#[test]
+fn a_comma_opening_a_line_before_a_cue() {
+    // A line break ends the sentence, so the comma after it closes no
+    // phrase: the name before the break is never taken as the speaker
+    // (this underflowed an index once: found by the property tests).
+    for text in [
+        "Brussels\n, said",
+        "Brussels\r\n, said",
+        "Brussels\n\n, said the minister.",
+        "Olaf Scholz\n, said that talks would go on.",
+    ] {
+        let a = run(text);
+        let brk = text.find(['\r', '\n']).unwrap();
+        for st in &a.statements {
+            for m in st.speaker.iter().chain(&st.co_speakers) {
+                assert!(
+                    m.span.start > brk,
+                    "{text:?}: speaker {m:?} before the break"
+                );
+            }
+        }
+    }
+}

@@ -365,8 +365,13 @@ impl Doc<'_> {
                 return Some((st, j));
             }
         }
-        // "Sen. X (D-R.I.), said": the comma closes a plain name.
-        let st = self.np_left(j.checked_sub(1)?)?;
+        // "Sen. X (D-R.I.), said": the comma closes a plain name. A comma
+        // that opens its sentence ("Brussels\n, said") closes nothing in it:
+        // the phrase before it belongs to the sentence before.
+        if j <= s0 {
+            return None;
+        }
+        let st = self.np_left(j - 1)?;
         ((st == s0 || self.is(st - 1, wc::CLAUSE_LEFT)) && self.cap(st)).then_some((st, j))
     }
 
