@@ -75,9 +75,19 @@ pub(super) fn matches<'c>(d: &mut Doc<'_>, lexicon: &'c CueLexicon) -> Vec<Candi
         let Some(last) = d.tok_ending_by(span.end).filter(|&l| l >= first) else {
             continue;
         };
-        if d.toks[last].end != span.end {
-            continue;
-        }
+        let (last, entry) = if d.toks[last].end == span.end {
+            (last, entry)
+        } else {
+            // "told CNN's": the key "told cnn" ends inside a token and hides
+            // the shorter cue at its start ("told").
+            let Some(shorter) = (first..=last).rev().find_map(|l| {
+                let form = &d.text[span.start..d.toks[l].end];
+                lexicon.form(form).map(|e| (l, e))
+            }) else {
+                continue;
+            };
+            shorter
+        };
         // "the said agreement", "an added cost": a past form after an
         // article is an adjective, whatever the corpus shows.
         let verb_form = d.is(first, wc::ED | wc::PAST) && entry.class != CueClass::Noun;
