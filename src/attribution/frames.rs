@@ -550,6 +550,40 @@ fn source_first(d: &Doc<'_>, found: &mut Found<'_>, s0: usize, s1: usize) {
     };
 }
 
+/// Whether tokens `k..=s1` are an adverbial that closes the sentence
+/// after its cue ("C, a minister said in comments published Thursday."):
+/// a short prepositional phrase with no "that", clause verb, quotation or
+/// clause break, so the content is before the cue, not this phrase.
+fn trailer(d: &Doc<'_>, k: usize, s1: usize) -> bool {
+    const MAX_TRAILER: usize = 8;
+    if k > s1 || !d.is(k, wc::PREP) {
+        return false;
+    }
+    let mut end = s1;
+    while end > k && d.is(end, wc::PERIOD | wc::END | wc::QUOTE) {
+        end -= 1;
+    }
+    end - k < MAX_TRAILER
+        && (k..=end).all(|m| {
+            !d.word_is(m, "that")
+                && !d.is(
+                    m,
+                    wc::COMMA
+                        | wc::COLON
+                        | wc::SEMICOLON
+                        | wc::DASH
+                        | wc::QUOTE
+                        | wc::PERIOD
+                        | wc::END
+                        | wc::SUBJ,
+                )
+                // "in comments published Thursday": a participle after
+                // a noun is no clause verb.
+                && (!d.is(m, wc::AUX | wc::VERBISH | wc::VERB)
+                    || d.is(m, wc::ED) && m > k && !d.is(m - 1, wc::AUX | wc::PREP))
+        })
+}
+
 /// The patterns of a verb cue without a quotation before it.
 fn plain(
     d: &Doc<'_>,
@@ -567,7 +601,8 @@ fn plain(
     }
     let at_end = end_after > s1
         || d.is(end_after, wc::PERIOD | wc::END)
-        || (d.is(end_after, wc::QUOTE) && end_after == s1);
+        || (d.is(end_after, wc::QUOTE) && end_after == s1)
+        || trailer(d, c1 + 1, s1);
     let lead = src_before
         .map_or(c0, |s| s.0)
         .checked_sub(1)
