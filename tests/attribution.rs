@@ -148,6 +148,16 @@ const CASES: &[Case] = &[
     // A multiword cue cut inside a word leaves the shorter one.
     case("The minister said thats wrong.",
          "said", Some("The minister"), Some("thats wrong"), Indirect),
+    // A multiword key ending inside a token ("told cnn" in "CNN's") leaves
+    // the shorter cue at its start, with its listener.
+    case("The senator told CNN's morning show that the vote would fail.",
+         "told", Some("The senator"), Some("that the vote would fail"), Indirect),
+    // "C, X said in remarks published Friday.": the closing adverbial is no
+    // content; the clause before the speaker is.
+    case("The army has moved troops to the border, a top minister said in comments published Thursday.",
+         "said", Some("a top minister"), Some("The army has moved troops to the border"), Indirect),
+    case("The port will stay shut, the governor said during a visit to the coast.",
+         "said", Some("the governor"), Some("The port will stay shut"), Indirect),
     // "In a poll released Monday, C": the poll's tail is not the content.
     case("In a Harbour Times poll released Monday, most voters backed the levy.",
          "In", Some("a Harbour Times poll"), Some("most voters backed the levy"), Indirect),

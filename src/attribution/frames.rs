@@ -75,9 +75,19 @@ pub(super) fn matches<'c>(d: &mut Doc<'_>, lexicon: &'c CueLexicon) -> Vec<Candi
         let Some(last) = d.tok_ending_by(span.end).filter(|&l| l >= first) else {
             continue;
         };
-        if d.toks[last].end != span.end {
-            continue;
-        }
+        let (last, entry) = if d.toks[last].end == span.end {
+            (last, entry)
+        } else {
+            // "told CNN's": the key "told cnn" ends inside a token and hides
+            // the shorter cue at its start ("told").
+            let Some(shorter) = (first..=last).rev().find_map(|l| {
+                let form = &d.text[span.start..d.toks[l].end];
+                lexicon.form(form).map(|e| (l, e))
+            }) else {
+                continue;
+            };
+            shorter
+        };
         // "the said agreement", "an added cost": a past form after an
         // article is an adjective, whatever the corpus shows.
         let verb_form = d.is(first, wc::ED | wc::PAST) && entry.class != CueClass::Noun;
@@ -540,6 +550,40 @@ fn source_first(d: &Doc<'_>, found: &mut Found<'_>, s0: usize, s1: usize) {
     };
 }
 
+/// Whether tokens `k..=s1` are an adverbial that closes the sentence
+/// after its cue ("C, a minister said in comments published Thursday."):
+/// a short prepositional phrase with no "that", clause verb, quotation or
+/// clause break, so the content is before the cue, not this phrase.
+fn trailer(d: &Doc<'_>, k: usize, s1: usize) -> bool {
+    const MAX_TRAILER: usize = 8;
+    if k > s1 || !d.is(k, wc::PREP) {
+        return false;
+    }
+    let mut end = s1;
+    while end > k && d.is(end, wc::PERIOD | wc::END | wc::QUOTE) {
+        end -= 1;
+    }
+    end - k < MAX_TRAILER
+        && (k..=end).all(|m| {
+            !d.word_is(m, "that")
+                && !d.is(
+                    m,
+                    wc::COMMA
+                        | wc::COLON
+                        | wc::SEMICOLON
+                        | wc::DASH
+                        | wc::QUOTE
+                        | wc::PERIOD
+                        | wc::END
+                        | wc::SUBJ,
+                )
+                // "in comments published Thursday": a participle after
+                // a noun is no clause verb.
+                && (!d.is(m, wc::AUX | wc::VERBISH | wc::VERB)
+                    || d.is(m, wc::ED) && m > k && !d.is(m - 1, wc::AUX | wc::PREP))
+        })
+}
+
 /// The patterns of a verb cue without a quotation before it.
 fn plain(
     d: &Doc<'_>,
@@ -557,7 +601,8 @@ fn plain(
     }
     let at_end = end_after > s1
         || d.is(end_after, wc::PERIOD | wc::END)
-        || (d.is(end_after, wc::QUOTE) && end_after == s1);
+        || (d.is(end_after, wc::QUOTE) && end_after == s1)
+        || trailer(d, c1 + 1, s1);
     let lead = src_before
         .map_or(c0, |s| s.0)
         .checked_sub(1)

@@ -103,6 +103,9 @@ pub struct CueLexicon {
     scan: Option<Arc<WordScan>>,
     automaton: Option<AhoCorasick>,
     cues: Vec<Cue>,
+    /// Indices into `cues`, sorted by form: [`CueLexicon::form`] looks a
+    /// shorter cue up when a match ends inside a token.
+    by_form: Vec<u32>,
     lemmas: Vec<String>,
     pub(crate) model: CueModel,
 }
@@ -206,10 +209,13 @@ impl CueLexicon {
             ),
         };
         let model = CueModel::builtin(&lemmas)?;
+        let mut by_form: Vec<u32> = (0..cues.len() as u32).collect();
+        by_form.sort_by(|&a, &b| cues[a as usize].form.cmp(&cues[b as usize].form));
         Ok(CueLexicon {
             scan,
             automaton,
             cues,
+            by_form,
             lemmas,
             model,
         })
@@ -223,6 +229,24 @@ impl CueLexicon {
     /// The distinct lemmas, indexed by [`Cue::lemma_id`].
     pub fn lemmas(&self) -> &[String] {
         &self.lemmas
+    }
+
+    /// The cue whose form is `text`, ASCII case aside ("Told CNN" finds
+    /// "told cnn"). No allocation: a binary search over the forms.
+    pub(crate) fn form(&self, text: &str) -> Option<&Cue> {
+        let key = text.as_bytes();
+        let cmp = |&i: &u32| {
+            let form = self.cues[i as usize].form.as_bytes();
+            let n = form.len().min(key.len());
+            form[..n]
+                .iter()
+                .zip(&key[..n])
+                .map(|(f, k)| f.cmp(&k.to_ascii_lowercase()))
+                .find(|o| o.is_ne())
+                .unwrap_or_else(|| form.len().cmp(&key.len()))
+        };
+        let i = self.by_form.binary_search_by(cmp).ok()?;
+        Some(&self.cues[self.by_form[i] as usize])
     }
 
     /// Iterates over the whole-word cues in `text`.
