@@ -131,23 +131,29 @@ fn ascii_key(word: &[u8]) -> Option<u128> {
     fold_key(u128::from_le_bytes(buf), n)
 }
 
+/// Per `n` (0 to [`KEY_BYTES`]): the mask of the low `n` bytes of a u128.
+const LOW_BYTES: [u128; KEY_BYTES + 1] = {
+    let mut t = [0u128; KEY_BYTES + 1];
+    let mut n = 1;
+    while n <= KEY_BYTES {
+        t[n] = t[n - 1] << 8 | 0xFF;
+        n += 1;
+    }
+    t
+};
+
 /// The folded key of the first `n` (1 to [`KEY_BYTES`]) bytes of `bytes`
 /// (little-endian), if they are ASCII without NUL.
 #[inline]
 fn fold_key(bytes: u128, n: usize) -> Option<u128> {
     const ONES: u128 = u128::MAX / 255;
     const HIGH: u128 = ONES * 0x80;
-    let key = if n == KEY_BYTES {
-        bytes
-    } else {
-        bytes & !(u128::MAX << (8 * n))
-    };
+    // A table, not shifts: a shift of a u128 by a variable amount is a
+    // dozen instructions.
+    let low = LOW_BYTES[n];
+    let key = bytes & low;
     // Padding bytes set, so that only the word's own bytes can be zero.
-    let padded = if n == KEY_BYTES {
-        key
-    } else {
-        key | (u128::MAX << (8 * n))
-    };
+    let padded = key | !low;
     let has_zero = padded.wrapping_sub(ONES) & !padded & HIGH != 0;
     if key & HIGH != 0 || has_zero {
         return None;
