@@ -97,6 +97,11 @@ pub(crate) struct WordClasses {
     /// (key 0: an empty slot), a quarter full: a look-up folds the token
     /// into its key once, then compares integers.
     short: Box<[(u128, u64)]>,
+    /// The words of at most eight bytes the same way, as u64 keys: most
+    /// tokens are that short.
+    short8: Box<[(u64, u64)]>,
+    /// The classes of each one-byte ASCII word but NUL (punctuation).
+    single: [u64; 128],
     /// Per first byte, the range of `words` starting with it.
     by_first: Box<[(u32, u32); 256]>,
     /// The longest word, in bytes.
@@ -115,6 +120,39 @@ fn slot(key: u128, mask: usize) -> usize {
     let (lo, hi) = (key as u64, (key >> 64) as u64);
     let h = (lo ^ hi.wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xFF51_AFD7_ED55_8CCD);
     (h >> 32) as usize & mask
+}
+
+/// [`slot`] for a key of at most eight bytes.
+#[inline]
+fn slot8(key: u64, mask: usize) -> usize {
+    (key.wrapping_mul(0xFF51_AFD7_ED55_8CCD) >> 32) as usize & mask
+}
+
+/// Per `n` (0 to 8): the mask of the low `n` bytes of a u64.
+const LOW_BYTES8: [u64; 9] = {
+    let mut t = [0u64; 9];
+    let mut n = 1;
+    while n <= 8 {
+        t[n] = t[n - 1] << 8 | 0xFF;
+        n += 1;
+    }
+    t
+};
+
+/// [`fold_key`] for the first `n` (1 to 8) bytes of a u64.
+#[inline]
+fn fold_key8(bytes: u64, n: usize) -> Option<u64> {
+    const ONES: u64 = u64::MAX / 255;
+    const HIGH: u64 = ONES * 0x80;
+    let low = LOW_BYTES8[n];
+    let key = bytes & low;
+    let padded = key | !low;
+    let has_zero = padded.wrapping_sub(ONES) & !padded & HIGH != 0;
+    if key & HIGH != 0 || has_zero {
+        return None;
+    }
+    let upper = key.wrapping_add(ONES * 0x3F) & !key.wrapping_add(ONES * 0x25) & HIGH;
+    Some(key | upper >> 2)
 }
 
 /// The folded integer key of an ASCII word of 1 to [`KEY_BYTES`] bytes
@@ -232,21 +270,56 @@ impl WordClasses {
             }
             short[i] = (key, *c);
         }
-        Ok(WordClasses {
+        let keyed8 = words
+            .iter()
+            .filter(|(w, _)| !w.is_empty() && w.len() <= 8 && !w.contains('\0'));
+        let size8 = (keyed8.clone().count() * 4).next_power_of_two();
+        let mut short8 = vec![(0u64, 0u64); size8].into_boxed_slice();
+        for (w, c) in keyed8 {
+            let key = key_of(w.as_bytes()) as u64;
+            let mut i = slot8(key, size8 - 1);
+            while short8[i].0 != 0 {
+                i = (i + 1) & (size8 - 1);
+            }
+            short8[i] = (key, *c);
+        }
+        let mut classes = WordClasses {
             words,
             short,
+            short8,
+            single: [0; 128],
             by_first,
             max_len,
-        })
+        };
+        for b in 1..128u8 {
+            classes.single[b as usize] = classes.of(&(b as char).to_string());
+        }
+        Ok(classes)
     }
 
-    /// The classes of `word`, compared lower-case with curly apostrophes
-    /// folded; no allocation.
-    /// [`WordClasses::of`] for `text[start..end]`, reading the word's
-    /// bytes at once when sixteen bytes of text follow its start.
+    /// [`WordClasses::of`] for `text[start..end]`: a one-byte word from a
+    /// table; a word of up to eight (or sixteen) bytes read at once when
+    /// eight (or sixteen) bytes of text follow its start.
     #[inline]
     fn of_span(&self, text: &str, start: usize, end: usize) -> u64 {
         let n = end - start;
+        let bytes = text.as_bytes();
+        if n == 1 {
+            let b = bytes[start];
+            if b != 0 && b < 0x80 {
+                return self.single[b as usize];
+            }
+        }
+        if n <= 8 {
+            if let Some(chunk) = bytes.get(start..start + 8) {
+                if n > 0 {
+                    let all = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+                    if let Some(key) = fold_key8(all, n) {
+                        return self.short8_of(key);
+                    }
+                }
+            }
+        }
         if let Some(chunk) = text.as_bytes().get(start..start + KEY_BYTES) {
             if n > 0 && n <= KEY_BYTES {
                 let all = u128::from_le_bytes(chunk.try_into().expect("sixteen bytes"));
@@ -258,6 +331,8 @@ impl WordClasses {
         self.of(&text[start..end])
     }
 
+    /// The classes of `word`, compared lower-case with curly apostrophes
+    /// folded; no allocation.
     pub(crate) fn of(&self, word: &str) -> u64 {
         if let Some(key) = ascii_key(word.as_bytes()) {
             return self.short_of(key);
@@ -292,6 +367,24 @@ impl WordClasses {
             return self.of_slow(word);
         }
         self.short_of(key)
+    }
+
+    /// The classes of the word of at most eight bytes with integer key
+    /// `key`.
+    #[inline]
+    fn short8_of(&self, key: u64) -> u64 {
+        let mask = self.short8.len() - 1;
+        let mut i = slot8(key, mask);
+        loop {
+            let (k, c) = self.short8[i];
+            if k == key {
+                return c;
+            }
+            if k == 0 {
+                return 0;
+            }
+            i = (i + 1) & mask;
+        }
     }
 
     /// The classes of the word with integer key `key`.
@@ -954,6 +1047,9 @@ mod tests {
             assert_eq!(c.of_long(w), c.of_slow(w), "{w:?}");
             let padded = format!("{w}{}", " x".repeat(9));
             assert_eq!(c.of_span(&padded, 0, w.len()), c.of_slow(w), "{w:?}");
+            assert_eq!(c.of_span(w, 0, w.len()), c.of_slow(w), "{w:?}");
+            let eight = format!("{w}{}", " x".repeat(4));
+            assert_eq!(c.of_span(&eight, 0, w.len()), c.of_slow(w), "{w:?}");
             if let Some(key) = ascii_key(w.as_bytes()) {
                 assert_eq!(key, key_of(w.to_ascii_lowercase().as_bytes()), "{w:?}");
             }
