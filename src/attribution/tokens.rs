@@ -735,7 +735,7 @@ fn tokenize(text: &str, classes: &WordClasses) -> Vec<Tok> {
 /// The end of the word starting at `start` whose first char ends at `j`:
 /// runs of word chars joined by single `-`, `'`, `’`, `.`, U+2010 or
 /// U+2011, and the final dot of a dotted abbreviation ("U.S.").
-#[inline]
+#[inline(always)]
 fn word_end(text: &str, start: usize, mut j: usize) -> usize {
     let bytes = text.as_bytes();
     // `j`: the next byte not yet taken into the word.
