@@ -300,7 +300,7 @@ impl WordClasses {
     /// [`WordClasses::of`] for `text[start..end]`: a one-byte word from a
     /// table; a word of up to eight (or sixteen) bytes read at once when
     /// eight (or sixteen) bytes of text follow its start.
-    #[inline]
+    #[inline(always)]
     fn of_span(&self, text: &str, start: usize, end: usize) -> u64 {
         let n = end - start;
         let bytes = text.as_bytes();
