@@ -97,6 +97,11 @@ pub(crate) struct WordClasses {
     /// (key 0: an empty slot), a quarter full: a look-up folds the token
     /// into its key once, then compares integers.
     short: Box<[(u128, u64)]>,
+    /// The words of at most eight bytes the same way, as u64 keys: most
+    /// tokens are that short.
+    short8: Box<[(u64, u64)]>,
+    /// The classes of each one-byte ASCII word but NUL (punctuation).
+    single: [u64; 128],
     /// Per first byte, the range of `words` starting with it.
     by_first: Box<[(u32, u32); 256]>,
     /// The longest word, in bytes.
@@ -117,6 +122,39 @@ fn slot(key: u128, mask: usize) -> usize {
     (h >> 32) as usize & mask
 }
 
+/// [`slot`] for a key of at most eight bytes.
+#[inline]
+fn slot8(key: u64, mask: usize) -> usize {
+    (key.wrapping_mul(0xFF51_AFD7_ED55_8CCD) >> 32) as usize & mask
+}
+
+/// Per `n` (0 to 8): the mask of the low `n` bytes of a u64.
+const LOW_BYTES8: [u64; 9] = {
+    let mut t = [0u64; 9];
+    let mut n = 1;
+    while n <= 8 {
+        t[n] = t[n - 1] << 8 | 0xFF;
+        n += 1;
+    }
+    t
+};
+
+/// [`fold_key`] for the first `n` (1 to 8) bytes of a u64.
+#[inline]
+fn fold_key8(bytes: u64, n: usize) -> Option<u64> {
+    const ONES: u64 = u64::MAX / 255;
+    const HIGH: u64 = ONES * 0x80;
+    let low = LOW_BYTES8[n];
+    let key = bytes & low;
+    let padded = key | !low;
+    let has_zero = padded.wrapping_sub(ONES) & !padded & HIGH != 0;
+    if key & HIGH != 0 || has_zero {
+        return None;
+    }
+    let upper = key.wrapping_add(ONES * 0x3F) & !key.wrapping_add(ONES * 0x25) & HIGH;
+    Some(key | upper >> 2)
+}
+
 /// The folded integer key of an ASCII word of 1 to [`KEY_BYTES`] bytes
 /// without NUL, read at once and lower-cased eight bytes at a time (SWAR);
 /// `None` for any other word.
@@ -131,23 +169,29 @@ fn ascii_key(word: &[u8]) -> Option<u128> {
     fold_key(u128::from_le_bytes(buf), n)
 }
 
+/// Per `n` (0 to [`KEY_BYTES`]): the mask of the low `n` bytes of a u128.
+const LOW_BYTES: [u128; KEY_BYTES + 1] = {
+    let mut t = [0u128; KEY_BYTES + 1];
+    let mut n = 1;
+    while n <= KEY_BYTES {
+        t[n] = t[n - 1] << 8 | 0xFF;
+        n += 1;
+    }
+    t
+};
+
 /// The folded key of the first `n` (1 to [`KEY_BYTES`]) bytes of `bytes`
 /// (little-endian), if they are ASCII without NUL.
 #[inline]
 fn fold_key(bytes: u128, n: usize) -> Option<u128> {
     const ONES: u128 = u128::MAX / 255;
     const HIGH: u128 = ONES * 0x80;
-    let key = if n == KEY_BYTES {
-        bytes
-    } else {
-        bytes & !(u128::MAX << (8 * n))
-    };
+    // A table, not shifts: a shift of a u128 by a variable amount is a
+    // dozen instructions.
+    let low = LOW_BYTES[n];
+    let key = bytes & low;
     // Padding bytes set, so that only the word's own bytes can be zero.
-    let padded = if n == KEY_BYTES {
-        key
-    } else {
-        key | (u128::MAX << (8 * n))
-    };
+    let padded = key | !low;
     let has_zero = padded.wrapping_sub(ONES) & !padded & HIGH != 0;
     if key & HIGH != 0 || has_zero {
         return None;
@@ -226,21 +270,56 @@ impl WordClasses {
             }
             short[i] = (key, *c);
         }
-        Ok(WordClasses {
+        let keyed8 = words
+            .iter()
+            .filter(|(w, _)| !w.is_empty() && w.len() <= 8 && !w.contains('\0'));
+        let size8 = (keyed8.clone().count() * 4).next_power_of_two();
+        let mut short8 = vec![(0u64, 0u64); size8].into_boxed_slice();
+        for (w, c) in keyed8 {
+            let key = key_of(w.as_bytes()) as u64;
+            let mut i = slot8(key, size8 - 1);
+            while short8[i].0 != 0 {
+                i = (i + 1) & (size8 - 1);
+            }
+            short8[i] = (key, *c);
+        }
+        let mut classes = WordClasses {
             words,
             short,
+            short8,
+            single: [0; 128],
             by_first,
             max_len,
-        })
+        };
+        for b in 1..128u8 {
+            classes.single[b as usize] = classes.of(&(b as char).to_string());
+        }
+        Ok(classes)
     }
 
-    /// The classes of `word`, compared lower-case with curly apostrophes
-    /// folded; no allocation.
-    /// [`WordClasses::of`] for `text[start..end]`, reading the word's
-    /// bytes at once when sixteen bytes of text follow its start.
-    #[inline]
+    /// [`WordClasses::of`] for `text[start..end]`: a one-byte word from a
+    /// table; a word of up to eight (or sixteen) bytes read at once when
+    /// eight (or sixteen) bytes of text follow its start.
+    #[inline(always)]
     fn of_span(&self, text: &str, start: usize, end: usize) -> u64 {
         let n = end - start;
+        let bytes = text.as_bytes();
+        if n == 1 {
+            let b = bytes[start];
+            if b != 0 && b < 0x80 {
+                return self.single[b as usize];
+            }
+        }
+        if n <= 8 {
+            if let Some(chunk) = bytes.get(start..start + 8) {
+                if n > 0 {
+                    let all = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+                    if let Some(key) = fold_key8(all, n) {
+                        return self.short8_of(key);
+                    }
+                }
+            }
+        }
         if let Some(chunk) = text.as_bytes().get(start..start + KEY_BYTES) {
             if n > 0 && n <= KEY_BYTES {
                 let all = u128::from_le_bytes(chunk.try_into().expect("sixteen bytes"));
@@ -252,6 +331,8 @@ impl WordClasses {
         self.of(&text[start..end])
     }
 
+    /// The classes of `word`, compared lower-case with curly apostrophes
+    /// folded; no allocation.
     pub(crate) fn of(&self, word: &str) -> u64 {
         if let Some(key) = ascii_key(word.as_bytes()) {
             return self.short_of(key);
@@ -286,6 +367,24 @@ impl WordClasses {
             return self.of_slow(word);
         }
         self.short_of(key)
+    }
+
+    /// The classes of the word of at most eight bytes with integer key
+    /// `key`.
+    #[inline]
+    fn short8_of(&self, key: u64) -> u64 {
+        let mask = self.short8.len() - 1;
+        let mut i = slot8(key, mask);
+        loop {
+            let (k, c) = self.short8[i];
+            if k == key {
+                return c;
+            }
+            if k == 0 {
+                return 0;
+            }
+            i = (i + 1) & mask;
+        }
     }
 
     /// The classes of the word with integer key `key`.
@@ -539,89 +638,85 @@ impl<'t> Doc<'t> {
 /// Splits `text` into words (with inner `-`, `'`, `’` and the dots of
 /// "U.S.") and single punctuation marks (`''`, ``` `` ``` and `--` count as
 /// one), and gives each its classes.
+///
+/// ASCII is read a byte at a time through [`KIND`]; other chars go through
+/// the Unicode tests (the module's tests compare both with a char-by-char
+/// reference).
 fn tokenize(text: &str, classes: &WordClasses) -> Vec<Tok> {
     let mut toks = Vec::with_capacity(text.len() / 5);
     let bytes = text.as_bytes();
     let mut line = false;
     let mut i = 0;
-    while let Some((c, len)) = char_at(text, i) {
+    while let Some(&b) = bytes.get(i) {
+        let k = KIND[b as usize];
         // White space, control and format characters separate tokens
         // (for ASCII: everything up to the space, and DEL).
-        let space = if c.is_ascii() {
-            c <= ' ' || c == '\x7f'
-        } else {
-            is_space(c)
-        };
-        if space {
-            line |= c == '\n';
-            i += len;
+        if k & SPACE != 0 {
+            line |= b == b'\n';
+            i += 1;
             continue;
         }
-        let mut end = i + len;
-        if is_word_char(c) {
-            // `j`: the next char not yet taken into the word.
-            let mut j = end;
-            loop {
-                // Runs of ASCII letters and digits first, at once.
-                let run = bytes[j..]
-                    .iter()
-                    .position(|b| !b.is_ascii_alphanumeric())
-                    .unwrap_or(bytes.len() - j);
-                if run > 0 {
-                    j += run;
-                    end = j;
-                }
-                let Some((d, dlen)) = char_at(text, j) else {
-                    break;
+        // The classes a word takes from its first char, if it is a word.
+        let first: Option<u64>;
+        let end;
+        if k & HIGH == 0 {
+            if k & ALNUM != 0 {
+                first = Some(if k & UPPER != 0 {
+                    wc::CAP | wc::ALPHA
+                } else if k & LOWER != 0 {
+                    wc::ALPHA
+                } else {
+                    wc::DIGIT
+                });
+                end = word_end(text, i, i + 1);
+            } else {
+                first = None;
+                end = if k & PAIR != 0 && bytes.get(i + 1) == Some(&b) {
+                    i + 2
+                } else {
+                    i + 1
                 };
-                if is_word_char(d) {
-                    j += dlen;
-                    end = j;
-                    continue;
-                }
-                // Most words end at a space or a mark that joins nothing:
-                // the char after the joiner is read only after a joiner.
-                if !matches!(d, '-' | '\'' | '’' | '.' | '\u{2010}' | '\u{2011}') {
-                    break;
-                }
-                let next_is_word = char_at(text, j + dlen).is_some_and(|(n, _)| is_word_char(n));
-                if next_is_word {
-                    j += dlen;
-                    continue;
-                }
-                // "U.S." keeps its final dot.
-                if d == '.' && dotted_abbreviation(text, i, j) {
-                    end = j + 1;
-                }
-                break;
             }
-        } else if matches!(c, '\'' | '`' | '-') && bytes.get(end) == Some(&(c as u8)) {
-            end += 1;
+        } else {
+            let c = text[i..].chars().next().expect("a char boundary");
+            let len = c.len_utf8();
+            if is_space(c) {
+                i += len;
+                continue;
+            }
+            if is_word_char(c) {
+                let mut f = 0;
+                if c.is_uppercase() {
+                    f |= wc::CAP;
+                }
+                if c.is_alphabetic() {
+                    f |= wc::ALPHA;
+                } else if c.is_numeric() {
+                    f |= wc::DIGIT;
+                }
+                first = Some(f);
+                end = word_end(text, i, i + len);
+            } else {
+                first = None;
+                end = i + len;
+            }
         }
-        let word = &text[i..end];
         let mut class = classes.of_span(text, i, end);
-        if is_word_char(c) {
-            if c.is_uppercase() {
-                class |= wc::CAP;
-            }
-            if c.is_alphabetic() {
-                class |= wc::ALPHA;
-            } else if c.is_numeric() {
-                class |= wc::DIGIT;
-            }
-            // An ASCII tail ends on a char boundary if its bytes match.
-            let lower_tail = |s: &str| {
-                word.len() > 4
-                    && word.as_bytes()[word.len() - s.len()..].eq_ignore_ascii_case(s.as_bytes())
-            };
-            if lower_tail("ing") {
-                class |= wc::ING;
-            }
-            if lower_tail("ed") {
-                class |= wc::ED;
-            }
-            if lower_tail("ly") {
-                class |= wc::LY;
+        if let Some(f) = first {
+            class |= f;
+            let word = &bytes[i..end];
+            if word.len() > 4 {
+                // An ASCII tail ends on a char boundary if its bytes match.
+                let tail = |s: &[u8]| word[word.len() - s.len()..].eq_ignore_ascii_case(s);
+                if tail(b"ing") {
+                    class |= wc::ING;
+                }
+                if tail(b"ed") {
+                    class |= wc::ED;
+                }
+                if tail(b"ly") {
+                    class |= wc::LY;
+                }
             }
         }
         toks.push(Tok {
@@ -637,8 +732,108 @@ fn tokenize(text: &str, classes: &WordClasses) -> Vec<Tok> {
     toks
 }
 
+/// The end of the word starting at `start` whose first char ends at `j`:
+/// runs of word chars joined by single `-`, `'`, `’`, `.`, U+2010 or
+/// U+2011, and the final dot of a dotted abbreviation ("U.S.").
+#[inline(always)]
+fn word_end(text: &str, start: usize, mut j: usize) -> usize {
+    let bytes = text.as_bytes();
+    // `j`: the next byte not yet taken into the word.
+    let mut end = j;
+    loop {
+        // Runs of ASCII letters and digits first, a byte at a time.
+        let run_start = j;
+        while bytes.get(j).is_some_and(|&b| KIND[b as usize] & ALNUM != 0) {
+            j += 1;
+        }
+        if j > run_start {
+            end = j;
+        }
+        let Some(&b) = bytes.get(j) else {
+            break;
+        };
+        let (d, dlen) = if b < 0x80 {
+            // Not a letter or digit: a joiner or the end of the word.
+            if KIND[b as usize] & JOIN == 0 {
+                break;
+            }
+            (b as char, 1)
+        } else {
+            let d = text[j..].chars().next().expect("a char boundary");
+            if is_word_char(d) {
+                j += d.len_utf8();
+                end = j;
+                continue;
+            }
+            if !matches!(d, '’' | '\u{2010}' | '\u{2011}') {
+                break;
+            }
+            (d, d.len_utf8())
+        };
+        // The char after the joiner is read only after a joiner.
+        let next_is_word = match bytes.get(j + dlen) {
+            None => false,
+            Some(&n) if n < 0x80 => KIND[n as usize] & ALNUM != 0,
+            Some(_) => text[j + dlen..].chars().next().is_some_and(is_word_char),
+        };
+        if next_is_word {
+            j += dlen;
+            continue;
+        }
+        // "U.S." keeps its final dot.
+        if d == '.' && dotted_abbreviation(text, start, j) {
+            end = j + 1;
+        }
+        break;
+    }
+    end
+}
+
+/// [`KIND`] bits.
+const SPACE: u8 = 1;
+const UPPER: u8 = 2;
+const LOWER: u8 = 4;
+const ALNUM: u8 = 8;
+/// `-`, `'` and `.`: they join word parts.
+const JOIN: u8 = 16;
+/// `'`, `` ` `` and `-`: doubled, they are one token.
+const PAIR: u8 = 32;
+/// A byte of a non-ASCII char.
+const HIGH: u8 = 64;
+
+/// What each byte is to the tokenizer.
+const KIND: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if b >= 0x80 {
+            HIGH
+        } else if c <= b' ' || c == 0x7f {
+            SPACE
+        } else if c.is_ascii_uppercase() {
+            UPPER | ALNUM
+        } else if c.is_ascii_lowercase() {
+            LOWER | ALNUM
+        } else if c.is_ascii_digit() {
+            ALNUM
+        } else {
+            let mut k = 0;
+            if c == b'-' || c == b'\'' || c == b'.' {
+                k |= JOIN;
+            }
+            if c == b'-' || c == b'\'' || c == b'`' {
+                k |= PAIR;
+            }
+            k
+        };
+        b += 1;
+    }
+    t
+};
+
 /// The char at byte offset `i` (a char boundary) and its length in bytes.
-#[inline]
+#[cfg(test)]
 fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
     let b = *text.as_bytes().get(i)?;
     if b < 0x80 {
@@ -666,6 +861,152 @@ mod tests {
         let quotes = crate::text::quotes(text);
         let doc = Doc::new(text, &sents, &quotes, WordClasses::builtin());
         (0..doc.len()).map(|i| doc.str(i)).collect()
+    }
+
+    /// Splits `text` into words (with inner `-`, `'`, `’` and the dots of
+    /// "U.S.") and single punctuation marks (`''`, ``` `` ``` and `--` count as
+    /// one), and gives each its classes: the tokenizer char by char.
+    fn tokenize_reference(text: &str, classes: &WordClasses) -> Vec<Tok> {
+        let mut toks = Vec::with_capacity(text.len() / 5);
+        let bytes = text.as_bytes();
+        let mut line = false;
+        let mut i = 0;
+        while let Some((c, len)) = char_at(text, i) {
+            // White space, control and format characters separate tokens
+            // (for ASCII: everything up to the space, and DEL).
+            let space = if c.is_ascii() {
+                c <= ' ' || c == '\x7f'
+            } else {
+                is_space(c)
+            };
+            if space {
+                line |= c == '\n';
+                i += len;
+                continue;
+            }
+            let mut end = i + len;
+            if is_word_char(c) {
+                // `j`: the next char not yet taken into the word.
+                let mut j = end;
+                loop {
+                    // Runs of ASCII letters and digits first, at once.
+                    let run = bytes[j..]
+                        .iter()
+                        .position(|b| !b.is_ascii_alphanumeric())
+                        .unwrap_or(bytes.len() - j);
+                    if run > 0 {
+                        j += run;
+                        end = j;
+                    }
+                    let Some((d, dlen)) = char_at(text, j) else {
+                        break;
+                    };
+                    if is_word_char(d) {
+                        j += dlen;
+                        end = j;
+                        continue;
+                    }
+                    // Most words end at a space or a mark that joins nothing:
+                    // the char after the joiner is read only after a joiner.
+                    if !matches!(d, '-' | '\'' | '’' | '.' | '\u{2010}' | '\u{2011}') {
+                        break;
+                    }
+                    let next_is_word =
+                        char_at(text, j + dlen).is_some_and(|(n, _)| is_word_char(n));
+                    if next_is_word {
+                        j += dlen;
+                        continue;
+                    }
+                    // "U.S." keeps its final dot.
+                    if d == '.' && dotted_abbreviation(text, i, j) {
+                        end = j + 1;
+                    }
+                    break;
+                }
+            } else if matches!(c, '\'' | '`' | '-') && bytes.get(end) == Some(&(c as u8)) {
+                end += 1;
+            }
+            let word = &text[i..end];
+            let mut class = classes.of_span(text, i, end);
+            if is_word_char(c) {
+                if c.is_uppercase() {
+                    class |= wc::CAP;
+                }
+                if c.is_alphabetic() {
+                    class |= wc::ALPHA;
+                } else if c.is_numeric() {
+                    class |= wc::DIGIT;
+                }
+                // An ASCII tail ends on a char boundary if its bytes match.
+                let lower_tail = |s: &str| {
+                    word.len() > 4
+                        && word.as_bytes()[word.len() - s.len()..]
+                            .eq_ignore_ascii_case(s.as_bytes())
+                };
+                if lower_tail("ing") {
+                    class |= wc::ING;
+                }
+                if lower_tail("ed") {
+                    class |= wc::ED;
+                }
+                if lower_tail("ly") {
+                    class |= wc::LY;
+                }
+            }
+            toks.push(Tok {
+                start: i,
+                end,
+                class,
+                sent: 0,
+                quote: NONE,
+                line_before: std::mem::take(&mut line),
+            });
+            i = end;
+        }
+        toks
+    }
+
+    fn toks_of(toks: &[Tok]) -> Vec<(usize, usize, u64, bool)> {
+        toks.iter()
+            .map(|t| (t.start, t.end, t.class, t.line_before))
+            .collect()
+    }
+
+    #[test]
+    fn the_bytewise_tokenizer_agrees_with_the_char_by_char_one() {
+        let c = WordClasses::builtin();
+        for text in [
+            "The U.S. envoy's ''plan'' -- Kyiv’s, said.\nÉTAT-Major\u{2010}x naïve",
+            "D.C. a.b.c. U.S.-led 3.5% `` x -- y ' z ’ a-\u{0301}b",
+            "Reportedly ANNOUNCED smiling he’s\u{200b}here\u{feff} \x7f\x00 end.",
+            "ab\u{2011}cd e\u{2010}  f.\u{301} 日本語 Ωmega ΣΑΣ ٣٤ x",
+            "",
+            "-",
+            "a.",
+        ] {
+            assert_eq!(
+                toks_of(&tokenize(text, c)),
+                toks_of(&tokenize_reference(text, c)),
+                "{text:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 3000, ..Default::default() })]
+
+        #[test]
+        fn the_tokenizers_agree_on_any_text(
+            text in proptest::string::string_regex(
+                "([aeinst' ,.\\-`’‘ÉéΣ9\n\t\u{0301}\u{2010}\u{2011}\u{200b}\u{7f}]|ing|ed|ly|U\\.S\\.|the|said){0,40}"
+            ).unwrap()
+        ) {
+            let c = WordClasses::builtin();
+            proptest::prop_assert_eq!(
+                toks_of(&tokenize(&text, c)),
+                toks_of(&tokenize_reference(&text, c))
+            );
+        }
     }
 
     #[test]
@@ -706,6 +1047,9 @@ mod tests {
             assert_eq!(c.of_long(w), c.of_slow(w), "{w:?}");
             let padded = format!("{w}{}", " x".repeat(9));
             assert_eq!(c.of_span(&padded, 0, w.len()), c.of_slow(w), "{w:?}");
+            assert_eq!(c.of_span(w, 0, w.len()), c.of_slow(w), "{w:?}");
+            let eight = format!("{w}{}", " x".repeat(4));
+            assert_eq!(c.of_span(&eight, 0, w.len()), c.of_slow(w), "{w:?}");
             if let Some(key) = ascii_key(w.as_bytes()) {
                 assert_eq!(key, key_of(w.to_ascii_lowercase().as_bytes()), "{w:?}");
             }

@@ -128,26 +128,6 @@ impl WordScan {
         })
     }
 
-    /// The longest key at `q` that ends where a word ends: (end,
-    /// pattern).
-    #[inline]
-    fn longest(&self, text: &str, q: usize) -> Option<(usize, u32)> {
-        let trie = &self.keys;
-        let mut s = ROOT;
-        let mut best = None;
-        for (i, &b) in text.as_bytes()[q..].iter().enumerate() {
-            let t = trie.step(s, b);
-            if t == 0 {
-                break;
-            }
-            s = t >> 1;
-            if t & 1 != 0 && !word_at(text, q + i + 1) {
-                best = Some((q + i + 1, s));
-            }
-        }
-        best.map(|(end, s)| (end, self.ids[trie.key[s as usize] as usize]))
-    }
-
     /// Iterates over the whole-word matches in `text`.
     pub(crate) fn find_iter<'s, 't>(&'s self, text: &'t str) -> WordScanIter<'s, 't> {
         WordScanIter {
@@ -166,46 +146,6 @@ pub(crate) struct WordScanIter<'s, 't> {
     /// Where the search goes on (the end of the last match, or of the
     /// last word tried): never inside a word.
     at: usize,
-}
-
-impl WordScanIter<'_, '_> {
-    /// The next run of word characters at or after `at`: (start, end).
-    fn next_word(&self, mut at: usize) -> Option<(usize, usize)> {
-        let text = self.text;
-        let bytes = text.as_bytes();
-        // Skip to a word character.
-        loop {
-            at += bytes[at.min(bytes.len())..]
-                .iter()
-                .position(|&b| BYTE[b as usize] != OTHER)?;
-            if BYTE[bytes[at] as usize] == ALNUM {
-                break;
-            }
-            let c = text[at..].chars().next()?;
-            if is_word_char(c) {
-                break;
-            }
-            at += c.len_utf8();
-        }
-        let start = at;
-        loop {
-            at += bytes[at..]
-                .iter()
-                .position(|&b| BYTE[b as usize] != ALNUM)
-                .unwrap_or(bytes.len() - at);
-            match bytes.get(at) {
-                Some(&b) if BYTE[b as usize] == NON_ASCII => {
-                    let c = text[at..].chars().next().expect("a char boundary");
-                    if !is_word_char(c) {
-                        break;
-                    }
-                    at += c.len_utf8();
-                }
-                _ => break,
-            }
-        }
-        Some((start, at))
-    }
 }
 
 /// [`BYTE`] values.
@@ -236,14 +176,71 @@ impl Iterator for WordScanIter<'_, '_> {
     type Item = (usize, usize, u32);
 
     fn next(&mut self) -> Option<(usize, usize, u32)> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let trie = &self.scan.keys;
+        // `at` is never inside a word, so the next word char starts one.
+        let mut at = self.at;
         loop {
-            // `at` is never inside a word, so `start` starts one.
-            let (start, end) = self.next_word(self.at)?;
-            if let Some((e, k)) = self.scan.longest(self.text, start) {
-                self.at = e;
-                return Some((start, e, k));
+            let start = loop {
+                let b = *bytes.get(at)?;
+                match BYTE[b as usize] {
+                    ALNUM => break at,
+                    OTHER => at += 1,
+                    _ => {
+                        let c = text[at..].chars().next().expect("a char boundary");
+                        if is_word_char(c) {
+                            break at;
+                        }
+                        at += c.len_utf8();
+                    }
+                }
+            };
+            // The longest key from `start` that ends where a word ends. Keys
+            // are ASCII: a non-ASCII byte ends the walk.
+            let mut s = ROOT;
+            let mut best = None;
+            let mut p = start;
+            while let Some(&b) = bytes.get(p) {
+                let t = trie.step(s, b);
+                if t == 0 {
+                    break;
+                }
+                s = t >> 1;
+                p += 1;
+                if t & 1 != 0 && !word_at(text, p) {
+                    best = Some((p, s));
+                }
             }
-            self.at = end;
+            if let Some((end, s)) = best {
+                self.at = end;
+                return Some((start, end, self.scan.ids[trie.key[s as usize] as usize]));
+            }
+            // No key here: on past the word.
+            at = word_end(text, start);
+            self.at = at;
+        }
+    }
+}
+
+/// The end of the run of word characters starting at `start`.
+#[inline]
+fn word_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = start;
+    loop {
+        while bytes.get(at).is_some_and(|&b| BYTE[b as usize] == ALNUM) {
+            at += 1;
+        }
+        match bytes.get(at) {
+            Some(&b) if BYTE[b as usize] == NON_ASCII => {
+                let c = text[at..].chars().next().expect("a char boundary");
+                if !is_word_char(c) {
+                    return at;
+                }
+                at += c.len_utf8();
+            }
+            _ => return at,
         }
     }
 }
