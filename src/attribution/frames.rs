@@ -113,7 +113,8 @@ pub(super) fn probabilities(
     candidates: &[Candidate<'_>],
 ) -> Vec<(Context, f32)> {
     let model = &lexicon.model;
-    let frames = statements(d, candidates);
+    let mut subjects = Vec::with_capacity(candidates.len());
+    let frames = statements_with(d, candidates, &mut subjects);
     let others = surer_cues(d, candidates);
     // The sentences with a quotation in them.
     let mut quoted = vec![false; d.sents.len()];
@@ -127,9 +128,10 @@ pub(super) fn probabilities(
     candidates
         .iter()
         .zip(&frames)
+        .zip(subjects)
         .zip(others)
-        .map(|((c, f), oth)| {
-            let mut ctx = context(d, c, f);
+        .map(|(((c, f), subject), oth)| {
+            let mut ctx = context(d, c, f, subject);
             ctx.values[feat::OTH] = model::value(oth);
             let qs = d.toks[c.first].quote == NONE
                 && quoted.get(d.toks[c.first].sent).copied().unwrap_or(false);
@@ -261,8 +263,14 @@ fn source_class(d: &Doc<'_>, source: Option<Range>, cue: Range) -> u8 {
     }
 }
 
-/// The cue model's features of a candidate, given the frame it takes.
-pub(super) fn context(d: &Doc<'_>, c: &Candidate<'_>, f: &Found<'_>) -> Context {
+/// The cue model's features of a candidate, given the frame it takes and
+/// the subject before its extended cue when the frame search found it.
+pub(super) fn context(
+    d: &Doc<'_>,
+    c: &Candidate<'_>,
+    f: &Found<'_>,
+    subject: Option<Option<Range>>,
+) -> Context {
     let mut values = [0u8; model::FEATURES.len()];
     let (i0, i1) = (c.first, c.last);
     let back = |k: usize| (i0 >= k && d.same_sent(i0 - k, i0)).then(|| i0 - k);
@@ -277,8 +285,9 @@ pub(super) fn context(d: &Doc<'_>, c: &Candidate<'_>, f: &Found<'_>) -> Context 
         v!("out")
     };
     values[feat::CASE] = if d.cap(i0) { v!("cap") } else { v!("low") };
-    let (c0, _) = extend(d, i0, i1, infinitive(c.entry));
-    values[feat::SUBJ] = match d.source_before(c0) {
+    let subject =
+        subject.unwrap_or_else(|| d.source_before(extend(d, i0, i1, infinitive(c.entry)).0));
+    values[feat::SUBJ] = match subject {
         None => v!("none"),
         Some((a, b)) if a == b && d.is(a, wc::SUBJ) => {
             if d.is(a, wc::FIRST_PERSON) || d.word_is(a, "you") {
@@ -341,10 +350,22 @@ pub(super) fn extend(d: &Doc<'_>, i0: usize, i1: usize, base: bool) -> Range {
 
 /// Finds each kept cue's source and content.
 pub(super) fn statements<'c>(d: &Doc<'_>, cues: &[Candidate<'c>]) -> Vec<Found<'c>> {
+    statements_with(d, cues, &mut Vec::new())
+}
+
+/// [`statements`], keeping in `subjects` (one per cue) the source before
+/// each extended cue where the frame search looked for it, so that the cue
+/// model need not look again.
+fn statements_with<'c>(
+    d: &Doc<'_>,
+    cues: &[Candidate<'c>],
+    subjects: &mut Vec<Option<Option<Range>>>,
+) -> Vec<Found<'c>> {
     let mut out: Vec<Found<'c>> = Vec::with_capacity(cues.len());
     // The last source found before a cue in the current sentence.
     let mut last_source: Option<(usize, Range)> = None;
     for c in cues {
+        let mut subject = None;
         let i0 = c.first;
         let i1 = if c.entry.trim { c.first } else { c.last };
         let found = one(
@@ -353,7 +374,9 @@ pub(super) fn statements<'c>(d: &Doc<'_>, cues: &[Candidate<'c>]) -> Vec<Found<'
             i0,
             i1,
             last_source.filter(|(s, r)| *s == d.toks[i0].sent && r.1 < i0),
+            &mut subject,
         );
+        subjects.push(subject);
         // "..., said X, recalling ...": a source after its cue goes on too.
         let after = matches!(found.pattern, Pattern::Inverted | Pattern::QuoteBefore);
         if let Some(src) = found.source.filter(|s| s.1 < found.cue.0 || after) {
@@ -370,6 +393,7 @@ fn one<'c>(
     i0: usize,
     i1: usize,
     last_source: Option<(usize, Range)>,
+    subject: &mut Option<Option<Range>>,
 ) -> Found<'c> {
     let (c0, c1) = extend(d, i0, i1, infinitive(entry));
     let (s0, s1) = d.sent_of(i0);
@@ -386,7 +410,11 @@ fn one<'c>(
     }
     let before = if c0 > s0 { Some(c0 - 1) } else { None };
     let noun = entry.class == CueClass::Noun;
-    let mut src_before = if noun { None } else { d.source_before(c0) };
+    let mut src_before = None;
+    if !noun {
+        src_before = d.source_before(c0);
+        *subject = Some(src_before);
+    }
     let left_edge = src_before.map_or(c0, |s| s.0);
     let mut quote_before = left_edge.checked_sub(1).and_then(|j| d.quote_ending_at(j));
     if quote_before.is_none() && src_before.is_some() {
