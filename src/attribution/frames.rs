@@ -8,6 +8,13 @@ use super::model::{self, feat, Context};
 use super::speaker::Range;
 use super::tokens::{wc, Doc, NONE};
 
+/// The index of a value of the cue model's vocabulary, found at compile time.
+macro_rules! v {
+    ($name:literal) => {
+        const { model::value($name) }
+    };
+}
+
 /// How many words may stand between a cue and the "that" its content
 /// starts with ("said in a statement on Tuesday that").
 const MAX_THAT_GAP: usize = 10;
@@ -132,10 +139,10 @@ pub(super) fn probabilities(
         .zip(others)
         .map(|(((c, f), subject), oth)| {
             let mut ctx = context(d, c, f, subject);
-            ctx.values[feat::OTH] = model::value(oth);
+            ctx.values[feat::OTH] = oth;
             let qs = d.toks[c.first].quote == NONE
                 && quoted.get(d.toks[c.first].sent).copied().unwrap_or(false);
-            ctx.values[feat::QS] = model::value(if qs { "quote" } else { "none" });
+            ctx.values[feat::QS] = if qs { v!("quote") } else { v!("none") };
             let group = model::group(c.entry.class, c.entry.frame, c.entry.weight);
             let p = model.probability(c.entry.weight, group, c.entry.lemma_id, &ctx);
             (ctx, p)
@@ -149,8 +156,9 @@ pub(super) fn probabilities(
 const SURE: f32 = 0.8;
 
 /// For each candidate, where the sure cues of its sentence stand:
-/// `none`, `before`, `after` or `both`.
-fn surer_cues(d: &Doc<'_>, candidates: &[Candidate<'_>]) -> Vec<&'static str> {
+/// `none`, `before`, `after` or `both` (as values of the model's
+/// vocabulary).
+fn surer_cues(d: &Doc<'_>, candidates: &[Candidate<'_>]) -> Vec<u8> {
     let sure = |c: &Candidate<'_>| {
         c.entry.class == CueClass::Speech
             && c.entry.frame != Frame::Passive
@@ -166,15 +174,15 @@ fn surer_cues(d: &Doc<'_>, candidates: &[Candidate<'_>]) -> Vec<&'static str> {
             last = Some(sent(c));
         }
     }
-    let mut out = vec!["none"; candidates.len()];
+    let mut out = vec![v!("none"); candidates.len()];
     let mut next = None;
     for (i, c) in candidates.iter().enumerate().rev() {
         let after = next == Some(sent(c));
         out[i] = match (before[i], after) {
-            (true, true) => "both",
-            (true, false) => "before",
-            (false, true) => "after",
-            (false, false) => "none",
+            (true, true) => v!("both"),
+            (true, false) => v!("before"),
+            (false, true) => v!("after"),
+            (false, false) => v!("none"),
         };
         if sure(c) {
             next = Some(sent(c));
@@ -201,13 +209,6 @@ pub(super) fn keep<'c>(
         }
     }
     kept
-}
-
-/// The index of a value of the cue model's vocabulary, found at compile time.
-macro_rules! v {
-    ($name:literal) => {
-        const { model::value($name) }
-    };
 }
 
 /// The class of the word before a cue.
