@@ -939,59 +939,81 @@ pub(super) fn special(d: &Doc<'_>) -> Vec<Found<'static>> {
     if let Some(f) = headline_colon(d) {
         out.push(f);
     }
-    for i in 1..d.len() {
-        if let Some(f) = name_colon_quote(d, i) {
-            out.push(f);
-        }
-    }
-    for i in 0..d.len() {
-        if !d.word_is(i, "in") || d.is(i, wc::CUE) || d.toks[i].quote != NONE {
+    // One pass over the word classes: the colons, and the poll nouns, each
+    // of which an "in" a few words before may name (each word is tried
+    // once, in order; the polls go after the colons).
+    let mut polls = Vec::new();
+    let mut tried = 0;
+    for (k, t) in d.toks.iter().enumerate() {
+        if t.class & (wc::COLON | wc::POLL) == 0 {
             continue;
         }
-        let mut j = i + 1;
-        while j < d.len()
-            && j <= i + MAX_POLL_NAME
-            && !d.is(
-                j,
-                wc::COMMA | wc::PERIOD | wc::SEMICOLON | wc::COLON | wc::OPEN_PAREN,
-            )
-            && !d.is(j, wc::POLL | wc::QUOTE)
-        {
-            j += 1;
+        if k > 0 && t.class & wc::COLON != 0 {
+            if let Some(f) = name_colon_quote(d, k) {
+                out.push(f);
+            }
         }
-        if j >= d.len() || !d.is(j, wc::POLL) || j == i + 1 || !d.same_sent(i, j) {
-            continue;
-        }
-        let (s0, s1) = d.sent_of(i);
-        let content = if i >= s0 + 3 {
-            d.trim_end(s0, i - 1)
-        } else {
-            // "In a poll released Monday, C": the words after the poll
-            // up to a comma still name it.
-            let mut a = j + 1;
-            if let Some(comma) = (a..=s1.min(j + MAX_POLL_TAIL)).find(|&k| d.is(k, wc::COMMA)) {
-                if (a..comma).all(|k| !d.is(k, wc::QUOTE | wc::CUE)) {
-                    a = comma;
+        if t.class & wc::POLL != 0 {
+            // The scan from "in" stops at most MAX_POLL_NAME + 1 words on.
+            for i in k.saturating_sub(MAX_POLL_NAME + 1).max(tried)..k {
+                if let Some(f) = poll(d, i) {
+                    polls.push(f);
                 }
             }
-            while a <= s1 && d.is(a, wc::COMMA) {
-                a += 1;
-            }
-            if a <= s1 {
-                d.trim_end(a, s1)
-            } else {
-                None
-            }
-        };
-        out.push(Found {
-            cue: (i, i),
-            source: Some((i + 1, j)),
-            content,
-            entry: &POLL,
-            pattern: Pattern::Poll,
-        });
+            tried = k;
+        }
     }
+    out.append(&mut polls);
     out
+}
+
+/// "... in a new poll": token `i` as the cue of a poll.
+fn poll(d: &Doc<'_>, i: usize) -> Option<Found<'static>> {
+    if !d.word_is(i, "in") || d.is(i, wc::CUE) || d.toks[i].quote != NONE {
+        return None;
+    }
+    let mut j = i + 1;
+    while j < d.len()
+        && j <= i + MAX_POLL_NAME
+        && !d.is(
+            j,
+            wc::COMMA | wc::PERIOD | wc::SEMICOLON | wc::COLON | wc::OPEN_PAREN,
+        )
+        && !d.is(j, wc::POLL | wc::QUOTE)
+    {
+        j += 1;
+    }
+    if j >= d.len() || !d.is(j, wc::POLL) || j == i + 1 || !d.same_sent(i, j) {
+        return None;
+    }
+    let (s0, s1) = d.sent_of(i);
+    let content = if i >= s0 + 3 {
+        d.trim_end(s0, i - 1)
+    } else {
+        // "In a poll released Monday, C": the words after the poll
+        // up to a comma still name it.
+        let mut a = j + 1;
+        if let Some(comma) = (a..=s1.min(j + MAX_POLL_TAIL)).find(|&k| d.is(k, wc::COMMA)) {
+            if (a..comma).all(|k| !d.is(k, wc::QUOTE | wc::CUE)) {
+                a = comma;
+            }
+        }
+        while a <= s1 && d.is(a, wc::COMMA) {
+            a += 1;
+        }
+        if a <= s1 {
+            d.trim_end(a, s1)
+        } else {
+            None
+        }
+    };
+    Some(Found {
+        cue: (i, i),
+        source: Some((i + 1, j)),
+        content,
+        entry: &POLL,
+        pattern: Pattern::Poll,
+    })
 }
 
 /// How many words a name before "NAME: 'quotation'" may have.
