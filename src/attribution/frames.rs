@@ -123,13 +123,13 @@ pub(super) fn probabilities(
     let mut subjects = Vec::with_capacity(candidates.len());
     let frames = statements_with(d, candidates, &mut subjects);
     let others = surer_cues(d, candidates);
-    // The sentences with a quotation in them.
+    // The sentences with a quotation in them: a quotation's tokens run
+    // from its open to its close token, and sentences follow the tokens.
     let mut quoted = vec![false; d.sents.len()];
-    for t in &d.toks {
-        if t.quote != NONE {
-            if let Some(q) = quoted.get_mut(t.sent) {
-                *q = true;
-            }
+    for q in &d.quotes {
+        let (a, b) = (d.toks[q.open].sent, d.toks[q.close].sent);
+        for x in quoted.iter_mut().take(b + 1).skip(a) {
+            *x = true;
         }
     }
     candidates
