@@ -161,6 +161,9 @@ const CASES: &[Case] = &[
     // "In a poll released Monday, C": the poll's tail is not the content.
     case("In a Harbour Times poll released Monday, most voters backed the levy.",
          "In", Some("a Harbour Times poll"), Some("most voters backed the levy"), Indirect),
+    // A poll named by as many words as the search allows, after a first poll.
+    case("A poll found little. The levy leads by ten points in the latest Harbour Times Metro News Channel evening poll.",
+         "in", Some("the latest Harbour Times Metro News Channel evening poll"), Some("The levy leads by ten points"), Indirect),
 ];
 
 #[test]

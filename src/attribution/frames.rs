@@ -8,6 +8,13 @@ use super::model::{self, feat, Context};
 use super::speaker::Range;
 use super::tokens::{wc, Doc, NONE};
 
+/// The index of a value of the cue model's vocabulary, found at compile time.
+macro_rules! v {
+    ($name:literal) => {
+        const { model::value($name) }
+    };
+}
+
 /// How many words may stand between a cue and the "that" its content
 /// starts with ("said in a statement on Tuesday that").
 const MAX_THAT_GAP: usize = 10;
@@ -113,27 +120,29 @@ pub(super) fn probabilities(
     candidates: &[Candidate<'_>],
 ) -> Vec<(Context, f32)> {
     let model = &lexicon.model;
-    let frames = statements(d, candidates);
+    let mut subjects = Vec::with_capacity(candidates.len());
+    let frames = statements_with(d, candidates, &mut subjects);
     let others = surer_cues(d, candidates);
-    // The sentences with a quotation in them.
+    // The sentences with a quotation in them: a quotation's tokens run
+    // from its open to its close token, and sentences follow the tokens.
     let mut quoted = vec![false; d.sents.len()];
-    for t in &d.toks {
-        if t.quote != NONE {
-            if let Some(q) = quoted.get_mut(t.sent) {
-                *q = true;
-            }
+    for q in &d.quotes {
+        let (a, b) = (d.toks[q.open].sent, d.toks[q.close].sent);
+        for x in quoted.iter_mut().take(b + 1).skip(a) {
+            *x = true;
         }
     }
     candidates
         .iter()
         .zip(&frames)
+        .zip(subjects)
         .zip(others)
-        .map(|((c, f), oth)| {
-            let mut ctx = context(d, c, f);
-            ctx.values[feat::OTH] = model::value(oth);
+        .map(|(((c, f), subject), oth)| {
+            let mut ctx = context(d, c, f, subject);
+            ctx.values[feat::OTH] = oth;
             let qs = d.toks[c.first].quote == NONE
                 && quoted.get(d.toks[c.first].sent).copied().unwrap_or(false);
-            ctx.values[feat::QS] = model::value(if qs { "quote" } else { "none" });
+            ctx.values[feat::QS] = if qs { v!("quote") } else { v!("none") };
             let group = model::group(c.entry.class, c.entry.frame, c.entry.weight);
             let p = model.probability(c.entry.weight, group, c.entry.lemma_id, &ctx);
             (ctx, p)
@@ -147,8 +156,9 @@ pub(super) fn probabilities(
 const SURE: f32 = 0.8;
 
 /// For each candidate, where the sure cues of its sentence stand:
-/// `none`, `before`, `after` or `both`.
-fn surer_cues(d: &Doc<'_>, candidates: &[Candidate<'_>]) -> Vec<&'static str> {
+/// `none`, `before`, `after` or `both` (as values of the model's
+/// vocabulary).
+fn surer_cues(d: &Doc<'_>, candidates: &[Candidate<'_>]) -> Vec<u8> {
     let sure = |c: &Candidate<'_>| {
         c.entry.class == CueClass::Speech
             && c.entry.frame != Frame::Passive
@@ -164,15 +174,15 @@ fn surer_cues(d: &Doc<'_>, candidates: &[Candidate<'_>]) -> Vec<&'static str> {
             last = Some(sent(c));
         }
     }
-    let mut out = vec!["none"; candidates.len()];
+    let mut out = vec![v!("none"); candidates.len()];
     let mut next = None;
     for (i, c) in candidates.iter().enumerate().rev() {
         let after = next == Some(sent(c));
         out[i] = match (before[i], after) {
-            (true, true) => "both",
-            (true, false) => "before",
-            (false, true) => "after",
-            (false, false) => "none",
+            (true, true) => v!("both"),
+            (true, false) => v!("before"),
+            (false, true) => v!("after"),
+            (false, false) => v!("none"),
         };
         if sure(c) {
             next = Some(sent(c));
@@ -199,13 +209,6 @@ pub(super) fn keep<'c>(
         }
     }
     kept
-}
-
-/// The index of a value of the cue model's vocabulary, found at compile time.
-macro_rules! v {
-    ($name:literal) => {
-        const { model::value($name) }
-    };
 }
 
 /// The class of the word before a cue.
@@ -261,8 +264,14 @@ fn source_class(d: &Doc<'_>, source: Option<Range>, cue: Range) -> u8 {
     }
 }
 
-/// The cue model's features of a candidate, given the frame it takes.
-pub(super) fn context(d: &Doc<'_>, c: &Candidate<'_>, f: &Found<'_>) -> Context {
+/// The cue model's features of a candidate, given the frame it takes and
+/// the subject before its extended cue when the frame search found it.
+pub(super) fn context(
+    d: &Doc<'_>,
+    c: &Candidate<'_>,
+    f: &Found<'_>,
+    subject: Option<Option<Range>>,
+) -> Context {
     let mut values = [0u8; model::FEATURES.len()];
     let (i0, i1) = (c.first, c.last);
     let back = |k: usize| (i0 >= k && d.same_sent(i0 - k, i0)).then(|| i0 - k);
@@ -277,8 +286,9 @@ pub(super) fn context(d: &Doc<'_>, c: &Candidate<'_>, f: &Found<'_>) -> Context 
         v!("out")
     };
     values[feat::CASE] = if d.cap(i0) { v!("cap") } else { v!("low") };
-    let (c0, _) = extend(d, i0, i1, infinitive(c.entry));
-    values[feat::SUBJ] = match d.source_before(c0) {
+    let subject =
+        subject.unwrap_or_else(|| d.source_before(extend(d, i0, i1, infinitive(c.entry)).0));
+    values[feat::SUBJ] = match subject {
         None => v!("none"),
         Some((a, b)) if a == b && d.is(a, wc::SUBJ) => {
             if d.is(a, wc::FIRST_PERSON) || d.word_is(a, "you") {
@@ -341,10 +351,22 @@ pub(super) fn extend(d: &Doc<'_>, i0: usize, i1: usize, base: bool) -> Range {
 
 /// Finds each kept cue's source and content.
 pub(super) fn statements<'c>(d: &Doc<'_>, cues: &[Candidate<'c>]) -> Vec<Found<'c>> {
+    statements_with(d, cues, &mut Vec::new())
+}
+
+/// [`statements`], keeping in `subjects` (one per cue) the source before
+/// each extended cue where the frame search looked for it, so that the cue
+/// model need not look again.
+fn statements_with<'c>(
+    d: &Doc<'_>,
+    cues: &[Candidate<'c>],
+    subjects: &mut Vec<Option<Option<Range>>>,
+) -> Vec<Found<'c>> {
     let mut out: Vec<Found<'c>> = Vec::with_capacity(cues.len());
     // The last source found before a cue in the current sentence.
     let mut last_source: Option<(usize, Range)> = None;
     for c in cues {
+        let mut subject = None;
         let i0 = c.first;
         let i1 = if c.entry.trim { c.first } else { c.last };
         let found = one(
@@ -353,7 +375,9 @@ pub(super) fn statements<'c>(d: &Doc<'_>, cues: &[Candidate<'c>]) -> Vec<Found<'
             i0,
             i1,
             last_source.filter(|(s, r)| *s == d.toks[i0].sent && r.1 < i0),
+            &mut subject,
         );
+        subjects.push(subject);
         // "..., said X, recalling ...": a source after its cue goes on too.
         let after = matches!(found.pattern, Pattern::Inverted | Pattern::QuoteBefore);
         if let Some(src) = found.source.filter(|s| s.1 < found.cue.0 || after) {
@@ -370,6 +394,7 @@ fn one<'c>(
     i0: usize,
     i1: usize,
     last_source: Option<(usize, Range)>,
+    subject: &mut Option<Option<Range>>,
 ) -> Found<'c> {
     let (c0, c1) = extend(d, i0, i1, infinitive(entry));
     let (s0, s1) = d.sent_of(i0);
@@ -386,7 +411,11 @@ fn one<'c>(
     }
     let before = if c0 > s0 { Some(c0 - 1) } else { None };
     let noun = entry.class == CueClass::Noun;
-    let mut src_before = if noun { None } else { d.source_before(c0) };
+    let mut src_before = None;
+    if !noun {
+        src_before = d.source_before(c0);
+        *subject = Some(src_before);
+    }
     let left_edge = src_before.map_or(c0, |s| s.0);
     let mut quote_before = left_edge.checked_sub(1).and_then(|j| d.quote_ending_at(j));
     if quote_before.is_none() && src_before.is_some() {
@@ -910,59 +939,81 @@ pub(super) fn special(d: &Doc<'_>) -> Vec<Found<'static>> {
     if let Some(f) = headline_colon(d) {
         out.push(f);
     }
-    for i in 1..d.len() {
-        if let Some(f) = name_colon_quote(d, i) {
-            out.push(f);
-        }
-    }
-    for i in 0..d.len() {
-        if !d.word_is(i, "in") || d.is(i, wc::CUE) || d.toks[i].quote != NONE {
+    // One pass over the word classes: the colons, and the poll nouns, each
+    // of which an "in" a few words before may name (each word is tried
+    // once, in order; the polls go after the colons).
+    let mut polls = Vec::new();
+    let mut tried = 0;
+    for (k, t) in d.toks.iter().enumerate() {
+        if t.class & (wc::COLON | wc::POLL) == 0 {
             continue;
         }
-        let mut j = i + 1;
-        while j < d.len()
-            && j <= i + MAX_POLL_NAME
-            && !d.is(
-                j,
-                wc::COMMA | wc::PERIOD | wc::SEMICOLON | wc::COLON | wc::OPEN_PAREN,
-            )
-            && !d.is(j, wc::POLL | wc::QUOTE)
-        {
-            j += 1;
+        if k > 0 && t.class & wc::COLON != 0 {
+            if let Some(f) = name_colon_quote(d, k) {
+                out.push(f);
+            }
         }
-        if j >= d.len() || !d.is(j, wc::POLL) || j == i + 1 || !d.same_sent(i, j) {
-            continue;
-        }
-        let (s0, s1) = d.sent_of(i);
-        let content = if i >= s0 + 3 {
-            d.trim_end(s0, i - 1)
-        } else {
-            // "In a poll released Monday, C": the words after the poll
-            // up to a comma still name it.
-            let mut a = j + 1;
-            if let Some(comma) = (a..=s1.min(j + MAX_POLL_TAIL)).find(|&k| d.is(k, wc::COMMA)) {
-                if (a..comma).all(|k| !d.is(k, wc::QUOTE | wc::CUE)) {
-                    a = comma;
+        if t.class & wc::POLL != 0 {
+            // The scan from "in" stops at most MAX_POLL_NAME + 1 words on.
+            for i in k.saturating_sub(MAX_POLL_NAME + 1).max(tried)..k {
+                if let Some(f) = poll(d, i) {
+                    polls.push(f);
                 }
             }
-            while a <= s1 && d.is(a, wc::COMMA) {
-                a += 1;
-            }
-            if a <= s1 {
-                d.trim_end(a, s1)
-            } else {
-                None
-            }
-        };
-        out.push(Found {
-            cue: (i, i),
-            source: Some((i + 1, j)),
-            content,
-            entry: &POLL,
-            pattern: Pattern::Poll,
-        });
+            tried = k;
+        }
     }
+    out.append(&mut polls);
     out
+}
+
+/// "... in a new poll": token `i` as the cue of a poll.
+fn poll(d: &Doc<'_>, i: usize) -> Option<Found<'static>> {
+    if !d.word_is(i, "in") || d.is(i, wc::CUE) || d.toks[i].quote != NONE {
+        return None;
+    }
+    let mut j = i + 1;
+    while j < d.len()
+        && j <= i + MAX_POLL_NAME
+        && !d.is(
+            j,
+            wc::COMMA | wc::PERIOD | wc::SEMICOLON | wc::COLON | wc::OPEN_PAREN,
+        )
+        && !d.is(j, wc::POLL | wc::QUOTE)
+    {
+        j += 1;
+    }
+    if j >= d.len() || !d.is(j, wc::POLL) || j == i + 1 || !d.same_sent(i, j) {
+        return None;
+    }
+    let (s0, s1) = d.sent_of(i);
+    let content = if i >= s0 + 3 {
+        d.trim_end(s0, i - 1)
+    } else {
+        // "In a poll released Monday, C": the words after the poll
+        // up to a comma still name it.
+        let mut a = j + 1;
+        if let Some(comma) = (a..=s1.min(j + MAX_POLL_TAIL)).find(|&k| d.is(k, wc::COMMA)) {
+            if (a..comma).all(|k| !d.is(k, wc::QUOTE | wc::CUE)) {
+                a = comma;
+            }
+        }
+        while a <= s1 && d.is(a, wc::COMMA) {
+            a += 1;
+        }
+        if a <= s1 {
+            d.trim_end(a, s1)
+        } else {
+            None
+        }
+    };
+    Some(Found {
+        cue: (i, i),
+        source: Some((i + 1, j)),
+        content,
+        entry: &POLL,
+        pattern: Pattern::Poll,
+    })
 }
 
 /// How many words a name before "NAME: 'quotation'" may have.

@@ -788,7 +788,9 @@ pub(super) fn group_state(
             || gaz
                 .group_nouns()
                 .iter()
-                .any(|g| !g.noun.contains(' ') && g.noun.eq_ignore_ascii_case(w))
+                // The comparison first: it rejects most nouns on length,
+                // before the one-word test reads the noun.
+                .any(|g| g.noun.eq_ignore_ascii_case(w) && !g.noun.contains(' '))
     };
     if !(first..=last).any(group_noun) {
         return None;
