@@ -167,6 +167,14 @@ pub(crate) struct FixedDescription {
 pub(crate) struct WordLexicon {
     automaton: NFA,
     start: StateID,
+    /// Per pair of ASCII letters (case folded, `26 * first + second`): the
+    /// automaton's state after both from `start`, or [`SLOW`] when the
+    /// state after the first letter is a match or dead. Most walks start
+    /// with two letters: two transitions for one load.
+    pairs: Box<[StateID]>,
+    /// The same for three letters (`26 * pair + third`): [`SLOW`] also
+    /// when the state after two letters is a match or dead.
+    triples: Box<[StateID]>,
     classes: Vec<WordClass>,
     pub heads: Vec<DescriptionHead>,
     pub fixed: Vec<FixedDescription>,
@@ -320,6 +328,8 @@ impl WordLexicon {
             .start_state(Anchored::Yes)
             .expect("the NFA supports anchored searches");
         let start = automaton.next_state(Anchored::Yes, start, 0);
+        let pairs = letter_table(&automaton, &letter_table(&automaton, &[start]));
+        let triples = letter_table(&automaton, &pairs);
         let first_names = load_first_names()?;
         let mut surnames: Vec<(&str, u32)> = gaz
             .actors()
@@ -370,6 +380,8 @@ impl WordLexicon {
         Ok(WordLexicon {
             automaton,
             start,
+            pairs,
+            triples,
             classes,
             heads,
             fixed,
@@ -397,6 +409,39 @@ impl WordLexicon {
             let mut sid = self.start;
             let mut best: Option<(usize, usize)> = None;
             let mut i = pos;
+            // Most walks start with two or three letters: their states
+            // come from tables, one load for two or three transitions.
+            let letter = |k: usize| {
+                bytes
+                    .get(k)
+                    .filter(|b| b.is_ascii_alphabetic())
+                    .map(|&b| usize::from((b | 0x20) - b'a'))
+            };
+            if let Some(second) = letter(pos + 1) {
+                let pair = 26 * usize::from((bytes[pos] | 0x20) - b'a') + second;
+                let mut s = SLOW;
+                if let Some(third) = letter(pos + 2) {
+                    s = self.triples[26 * pair + third];
+                    i = pos + 3;
+                }
+                if s == SLOW {
+                    s = self.pairs[pair];
+                    i = pos + 2;
+                }
+                if s == SLOW {
+                    i = pos;
+                } else {
+                    // As the loop below after its second or third step.
+                    sid = s;
+                    if nfa.is_special(sid) {
+                        if nfa.is_dead(sid) {
+                            i = bytes.len();
+                        } else if nfa.is_match(sid) && !word_after(text, i) {
+                            best = Some((i, nfa.match_pattern(sid, 0).as_usize()));
+                        }
+                    }
+                }
+            }
             while i < bytes.len() {
                 sid = nfa.next_state(Anchored::Yes, sid, bytes[i].to_ascii_lowercase());
                 i += 1;
@@ -419,7 +464,7 @@ impl WordLexicon {
                 }
                 None => {
                     pos += 1;
-                    while pos < bytes.len() && bytes[pos].is_ascii_alphanumeric() {
+                    while pos < bytes.len() && ALNUM[usize::from(bytes[pos])] {
                         pos += 1;
                     }
                 }
@@ -514,6 +559,38 @@ impl WordLexicon {
     pub(crate) fn gender_of(&self, name: &str) -> Option<Gender> {
         gender_of_name(&self.first_names, name, &mut String::new())
     }
+}
+
+/// Per byte: whether it is an ASCII letter or digit (one load in the
+/// scan's loop over the rest of a word).
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// The entry of [`WordLexicon::pairs`] that sends a walk the slow way.
+const SLOW: StateID = StateID::MAX;
+
+/// The tables of [`WordLexicon::pairs`] and [`WordLexicon::triples`]: per
+/// entry of `before` (states after some letters, or [`SLOW`]) and letter,
+/// the state after that letter too; [`SLOW`] when the state before is, or
+/// is a match or dead (the walk must see it).
+fn letter_table(nfa: &NFA, before: &[StateID]) -> Box<[StateID]> {
+    let mut table = vec![SLOW; before.len() * 26];
+    for (k, &state) in before.iter().enumerate() {
+        if state == SLOW || nfa.is_special(state) {
+            continue;
+        }
+        for b in b'a'..=b'z' {
+            table[26 * k + usize::from(b - b'a')] = nfa.next_state(Anchored::Yes, state, b);
+        }
+    }
+    table.into_boxed_slice()
 }
 
 /// Whether a word character ends right before `pos`.
