@@ -483,7 +483,7 @@ impl WordLexicon {
     pub(crate) fn is_office_word(&self, word: &str) -> bool {
         word.split(|c: char| !c.is_alphanumeric())
             .filter(|p| !p.is_empty())
-            .all(|p| self.office_words.contains(&p.to_lowercase()))
+            .all(|p| with_lower(p, |lower| self.office_words.contains(lower)))
     }
 
     /// The gazetteer's people whose name ends in `surname`.
@@ -623,7 +623,7 @@ impl WordClasses {
         if word.len() > 24 {
             return 0;
         }
-        self.0.get(&word.to_lowercase()).copied().unwrap_or(0)
+        with_lower(word, |lower| self.0.get(lower).copied().unwrap_or(0))
     }
 
     fn iter(&self) -> impl Iterator<Item = (&String, &u16)> {
@@ -685,9 +685,27 @@ fn gender_of_name(
     buffer: &mut String,
 ) -> Option<Gender> {
     let first = name.split([' ', '-']).next()?;
+    if first.is_ascii() {
+        return with_lower(first, |lower| names.get(lower).copied());
+    }
     buffer.clear();
     buffer.extend(first.chars().flat_map(char::to_lowercase));
     names.get(buffer.as_str()).copied()
+}
+
+/// Calls `f` with `word` in lower case: folded on the stack when it is
+/// short ASCII (most words), else in a new string.
+fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    const MAX: usize = 32;
+    if word.len() <= MAX && word.is_ascii() {
+        let mut buf = [0u8; MAX];
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        f(std::str::from_utf8(lower).expect("ASCII is UTF-8"))
+    } else {
+        f(&word.to_lowercase())
+    }
 }
 
 /// The last word of a person's name.
