@@ -409,6 +409,8 @@ impl WordLexicon {
             let mut sid = self.start;
             let mut best: Option<(usize, usize)> = None;
             let mut i = pos;
+            // The word's letters seen so far: its rest is skipped from there.
+            let mut letters = pos + 1;
             // Most walks start with two or three letters: their states
             // come from tables, one load for two or three transitions.
             let letter = |k: usize| {
@@ -428,6 +430,7 @@ impl WordLexicon {
                     s = self.pairs[pair];
                     i = pos + 2;
                 }
+                letters = i;
                 if s == SLOW {
                     i = pos;
                 } else {
@@ -463,7 +466,7 @@ impl WordLexicon {
                     pos = end;
                 }
                 None => {
-                    pos += 1;
+                    pos = letters;
                     while pos < bytes.len() && ALNUM[usize::from(bytes[pos])] {
                         pos += 1;
                     }
