@@ -113,9 +113,26 @@ const GENDERED_WORDS: &[(&str, Gender)] = &[
     ("congresswoman", Gender::Female),
 ];
 
+/// The first letters of [`GENDERED_WORDS`], one bit each (`a` lowest).
+const GENDERED_FIRST: u32 = {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < GENDERED_WORDS.len() {
+        bits |= 1 << (GENDERED_WORDS[i].0.as_bytes()[0] - b'a');
+        i += 1;
+    }
+    bits
+};
+
 /// The gender a title or honorific word says, if any.
 pub(crate) fn gendered_word(word: &str) -> Option<Gender> {
     let word = word.trim_end_matches('.');
+    // Most words asked ("the", "of", ",") start with a letter no entry
+    // starts with: one bit test instead of a pass over the list.
+    let first = word.as_bytes().first()?.to_ascii_lowercase();
+    if !first.is_ascii_lowercase() || GENDERED_FIRST & (1 << (first - b'a')) == 0 {
+        return None;
+    }
     GENDERED_WORDS
         .iter()
         .find(|(w, _)| w.eq_ignore_ascii_case(word))
