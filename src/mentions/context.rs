@@ -18,9 +18,13 @@
 use super::coref::sentence_of;
 use super::lexicon::{WordClass, WordHit};
 use super::{ActorRef, Context, DocMentions, MentionRec};
-use crate::gazetteer::Role;
+use std::sync::Mutex;
+
+use once_cell::sync::OnceCell;
+
+use crate::gazetteer::{Gazetteer, Role};
 use crate::text::{is_capitalized, next_token, prev_token};
-use crate::{ActorKind, MentionKind, Span};
+use crate::{Actor, ActorKind, Date, MentionKind, Span};
 
 /// How many sentences back the state of the context may be named.
 const SENTENCES_BACK: usize = 3;
@@ -94,6 +98,8 @@ pub(super) fn resolve(cx: &Context<'_>, doc: &mut DocMentions) {
     let mut added: Vec<MentionRec> = Vec::new();
     let mut absorbed: Vec<Span> = Vec::new();
     let mut hint = 0;
+    let mut asked = Asked::default();
+    let offices = cx.offices;
     for hit in cx.words {
         let Some(noun) = noun(cx, hit) else { continue };
         if covered(doc, hit.span) || added.last().is_some_and(|m| m.span.end > hit.span.start) {
@@ -152,7 +158,7 @@ pub(super) fn resolve(cx: &Context<'_>, doc: &mut DocMentions) {
                         let words = title_words(cx, hit);
                         // "the president" in a story about a kingdom is
                         // someone else's.
-                        if !cx.gaz.has_office(state, words) {
+                        if !offices.has_office(cx.gaz, state, words) {
                             continue;
                         }
                         // "a top minister" is one of several: the state;
@@ -168,7 +174,7 @@ pub(super) fn resolve(cx: &Context<'_>, doc: &mut DocMentions) {
                         let holder = cx
                             .date
                             .filter(|_| !indefinite)
-                            .and_then(|d| cx.gaz.office_holder_index(state, words, d));
+                            .and_then(|d| asked.holder(cx, state, words, d));
                         ActorRef::Known(holder.unwrap_or(state))
                     }
                 };
@@ -494,20 +500,109 @@ fn context_state(states: &[StateAt], pos: usize, sentence: usize) -> Option<u32>
         .map(|s| s.state)
 }
 
+/// What the gazetteer answered about offices, kept by the resolver across
+/// documents: the same questions recur ("the president" of one state, the
+/// roles of one person), and each answer reads many offices.
+#[derive(Debug, Default)]
+pub(crate) struct Offices {
+    /// Per state: titles as written (ASCII case folded) and whether the
+    /// state has the office
+    /// ([`Gazetteer::has_office`](crate::gazetteer::Gazetteer::has_office)).
+    has: Mutex<Vec<(u32, Box<str>, bool)>>,
+    /// Per gazetteer actor: the roles of a person's offices and title, one
+    /// bit each ([`role_bit`]).
+    roles: Vec<OnceCell<u32>>,
+}
+
+impl Offices {
+    pub(crate) fn new(gaz: &Gazetteer) -> Offices {
+        Offices {
+            has: Mutex::new(Vec::new()),
+            roles: (0..gaz.actors().len()).map(|_| OnceCell::new()).collect(),
+        }
+    }
+
+    /// [`Gazetteer::has_office`](crate::gazetteer::Gazetteer::has_office),
+    /// asked once per state and title.
+    fn has_office(&self, gaz: &Gazetteer, state: u32, words: &str) -> bool {
+        let known = |has: &[(u32, Box<str>, bool)]| {
+            has.iter()
+                .find(|(s, w, _)| *s == state && w.eq_ignore_ascii_case(words))
+                .map(|&(.., yes)| yes)
+        };
+        if let Some(yes) = known(&self.lock()) {
+            return yes;
+        }
+        let yes = gaz.has_office(state, words);
+        let mut has = self.lock();
+        if known(&has).is_none() {
+            has.push((state, words.to_ascii_lowercase().into(), yes));
+        }
+        yes
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<(u32, Box<str>, bool)>> {
+        // A panic elsewhere leaves the answers as they were: still true.
+        self.has.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The roles of `person`'s offices and title, one bit each.
+    fn roles(&self, gaz: &Gazetteer, person: ActorRef, actor: &Actor) -> u32 {
+        let ask = || {
+            actor
+                .terms
+                .iter()
+                .map(|t| t.office.as_str())
+                .chain(actor.title.as_deref())
+                .filter_map(|o| gaz.office_role(o))
+                .fold(0, |bits, r| bits | role_bit(r))
+        };
+        match person {
+            ActorRef::Known(i) => match self.roles.get(i as usize) {
+                Some(cell) => *cell.get_or_init(ask),
+                None => ask(),
+            },
+            ActorRef::Found(_) => ask(),
+        }
+    }
+}
+
+/// What the gazetteer answered about offices dated by the document.
+#[derive(Default)]
+struct Asked<'t> {
+    /// (state, title as written) -> its holder on the document's date.
+    holders: Vec<(u32, &'t str, Option<u32>)>,
+}
+
+impl<'t> Asked<'t> {
+    /// [`Gazetteer::office_holder_index`](crate::gazetteer::Gazetteer::office_holder_index).
+    fn holder(&mut self, cx: &Context<'_>, state: u32, words: &'t str, date: Date) -> Option<u32> {
+        if let Some(&(.., h)) = self
+            .holders
+            .iter()
+            .find(|&&(s, w, _)| s == state && w == words)
+        {
+            return h;
+        }
+        let h = cx.gaz.office_holder_index(state, words, date);
+        self.holders.push((state, words, h));
+        h
+    }
+}
+
+/// The bit of `role` in [`Offices::roles`] (the roles are a dozen).
+fn role_bit(role: Role) -> u32 {
+    1 << (role as u32 % 32)
+}
+
 /// The person mentioned last before `pos` who holds an office of `role`.
 fn last_holder(cx: &Context<'_>, doc: &DocMentions, pos: usize, role: Role) -> Option<ActorRef> {
     let before = doc.mentions.partition_point(|m| m.span.start < pos);
     doc.mentions[..before].iter().rev().find_map(|m| {
         let r = m.actor?;
         let a = doc.actor(cx.gaz, r);
-        let holds = a.kind == ActorKind::Person
-            && (a
-                .terms
-                .iter()
-                .any(|t| cx.gaz.office_role(&t.office) == Some(role))
-                || a.title
-                    .as_deref()
-                    .is_some_and(|t| cx.gaz.office_role(t) == Some(role)));
+        let holds =
+            a.kind == ActorKind::Person && cx.offices.roles(cx.gaz, r, a) & role_bit(role) != 0;
         holds.then_some(r)
     })
 }

@@ -29,6 +29,10 @@ pub(super) fn surnames(text: &str, gaz: &Gazetteer, lexicon: &WordLexicon, doc: 
     // Surname: the people with it, most recent last. A B-tree: ordered
     // look-ups, no hashing, O(log n) per word whatever the document.
     let mut table: BTreeMap<&str, Vec<ActorRef>> = BTreeMap::new();
+    // The lengths of the surnames in the table, one bit each (63 for
+    // longer): most capitalised words are passed without a look-up.
+    let mut lengths: u64 = 0;
+    let length_bit = |len: usize| 1u64 << len.min(63);
     let mut added: Vec<MentionRec> = Vec::new();
     let mut next = 0;
     let mut pos = 0;
@@ -46,6 +50,7 @@ pub(super) fn surnames(text: &str, gaz: &Gazetteer, lexicon: &WordLexicon, doc: 
             let Some(surname) = surname(&actor.name) else {
                 continue;
             };
+            lengths |= length_bit(surname.len());
             let people = table.entry(surname).or_default();
             match people.iter().position(|a| *a == r) {
                 // Most recent last.
@@ -59,6 +64,9 @@ pub(super) fn surnames(text: &str, gaz: &Gazetteer, lexicon: &WordLexicon, doc: 
             .get(next)
             .is_some_and(|m| m.span.start < word.end)
         {
+            continue;
+        }
+        if lengths & length_bit(word.end - word.start) == 0 {
             continue;
         }
         let Some(people) = table.get(&text[word.start..word.end]) else {

@@ -113,9 +113,26 @@ const GENDERED_WORDS: &[(&str, Gender)] = &[
     ("congresswoman", Gender::Female),
 ];
 
+/// The first letters of [`GENDERED_WORDS`], one bit each (`a` lowest).
+const GENDERED_FIRST: u32 = {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < GENDERED_WORDS.len() {
+        bits |= 1 << (GENDERED_WORDS[i].0.as_bytes()[0] - b'a');
+        i += 1;
+    }
+    bits
+};
+
 /// The gender a title or honorific word says, if any.
 pub(crate) fn gendered_word(word: &str) -> Option<Gender> {
     let word = word.trim_end_matches('.');
+    // Most words asked ("the", "of", ",") start with a letter no entry
+    // starts with: one bit test instead of a pass over the list.
+    let first = word.as_bytes().first()?.to_ascii_lowercase();
+    if !first.is_ascii_lowercase() || GENDERED_FIRST & (1 << (first - b'a')) == 0 {
+        return None;
+    }
     GENDERED_WORDS
         .iter()
         .find(|(w, _)| w.eq_ignore_ascii_case(word))
@@ -167,6 +184,14 @@ pub(crate) struct FixedDescription {
 pub(crate) struct WordLexicon {
     automaton: NFA,
     start: StateID,
+    /// Per pair of ASCII letters (case folded, `26 * first + second`): the
+    /// automaton's state after both from `start`, or [`SLOW`] when the
+    /// state after the first letter is a match or dead. Most walks start
+    /// with two letters: two transitions for one load.
+    pairs: Box<[StateID]>,
+    /// The same for three letters (`26 * pair + third`): [`SLOW`] also
+    /// when the state after two letters is a match or dead.
+    triples: Box<[StateID]>,
     classes: Vec<WordClass>,
     pub heads: Vec<DescriptionHead>,
     pub fixed: Vec<FixedDescription>,
@@ -320,6 +345,8 @@ impl WordLexicon {
             .start_state(Anchored::Yes)
             .expect("the NFA supports anchored searches");
         let start = automaton.next_state(Anchored::Yes, start, 0);
+        let pairs = letter_table(&automaton, &letter_table(&automaton, &[start]));
+        let triples = letter_table(&automaton, &pairs);
         let first_names = load_first_names()?;
         let mut surnames: Vec<(&str, u32)> = gaz
             .actors()
@@ -370,6 +397,8 @@ impl WordLexicon {
         Ok(WordLexicon {
             automaton,
             start,
+            pairs,
+            triples,
             classes,
             heads,
             fixed,
@@ -397,6 +426,42 @@ impl WordLexicon {
             let mut sid = self.start;
             let mut best: Option<(usize, usize)> = None;
             let mut i = pos;
+            // The word's letters seen so far: its rest is skipped from there.
+            let mut letters = pos + 1;
+            // Most walks start with two or three letters: their states
+            // come from tables, one load for two or three transitions.
+            let letter = |k: usize| {
+                bytes
+                    .get(k)
+                    .filter(|b| b.is_ascii_alphabetic())
+                    .map(|&b| usize::from((b | 0x20) - b'a'))
+            };
+            if let Some(second) = letter(pos + 1) {
+                let pair = 26 * usize::from((bytes[pos] | 0x20) - b'a') + second;
+                let mut s = SLOW;
+                if let Some(third) = letter(pos + 2) {
+                    s = self.triples[26 * pair + third];
+                    i = pos + 3;
+                }
+                if s == SLOW {
+                    s = self.pairs[pair];
+                    i = pos + 2;
+                }
+                letters = i;
+                if s == SLOW {
+                    i = pos;
+                } else {
+                    // As the loop below after its second or third step.
+                    sid = s;
+                    if nfa.is_special(sid) {
+                        if nfa.is_dead(sid) {
+                            i = bytes.len();
+                        } else if nfa.is_match(sid) && !word_after(text, i) {
+                            best = Some((i, nfa.match_pattern(sid, 0).as_usize()));
+                        }
+                    }
+                }
+            }
             while i < bytes.len() {
                 sid = nfa.next_state(Anchored::Yes, sid, bytes[i].to_ascii_lowercase());
                 i += 1;
@@ -418,8 +483,8 @@ impl WordLexicon {
                     pos = end;
                 }
                 None => {
-                    pos += 1;
-                    while pos < bytes.len() && bytes[pos].is_ascii_alphanumeric() {
+                    pos = letters;
+                    while pos < bytes.len() && ALNUM[usize::from(bytes[pos])] {
                         pos += 1;
                     }
                 }
@@ -438,7 +503,7 @@ impl WordLexicon {
     pub(crate) fn is_office_word(&self, word: &str) -> bool {
         word.split(|c: char| !c.is_alphanumeric())
             .filter(|p| !p.is_empty())
-            .all(|p| self.office_words.contains(&p.to_lowercase()))
+            .all(|p| with_lower(p, |lower| self.office_words.contains(lower)))
     }
 
     /// The gazetteer's people whose name ends in `surname`.
@@ -516,6 +581,38 @@ impl WordLexicon {
     }
 }
 
+/// Per byte: whether it is an ASCII letter or digit (one load in the
+/// scan's loop over the rest of a word).
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// The entry of [`WordLexicon::pairs`] that sends a walk the slow way.
+const SLOW: StateID = StateID::MAX;
+
+/// The tables of [`WordLexicon::pairs`] and [`WordLexicon::triples`]: per
+/// entry of `before` (states after some letters, or [`SLOW`]) and letter,
+/// the state after that letter too; [`SLOW`] when the state before is, or
+/// is a match or dead (the walk must see it).
+fn letter_table(nfa: &NFA, before: &[StateID]) -> Box<[StateID]> {
+    let mut table = vec![SLOW; before.len() * 26];
+    for (k, &state) in before.iter().enumerate() {
+        if state == SLOW || nfa.is_special(state) {
+            continue;
+        }
+        for b in b'a'..=b'z' {
+            table[26 * k + usize::from(b - b'a')] = nfa.next_state(Anchored::Yes, state, b);
+        }
+    }
+    table.into_boxed_slice()
+}
+
 /// Whether a word character ends right before `pos`.
 #[inline]
 fn word_before(text: &str, pos: usize) -> bool {
@@ -546,7 +643,7 @@ impl WordClasses {
         if word.len() > 24 {
             return 0;
         }
-        self.0.get(&word.to_lowercase()).copied().unwrap_or(0)
+        with_lower(word, |lower| self.0.get(lower).copied().unwrap_or(0))
     }
 
     fn iter(&self) -> impl Iterator<Item = (&String, &u16)> {
@@ -608,9 +705,27 @@ fn gender_of_name(
     buffer: &mut String,
 ) -> Option<Gender> {
     let first = name.split([' ', '-']).next()?;
+    if first.is_ascii() {
+        return with_lower(first, |lower| names.get(lower).copied());
+    }
     buffer.clear();
     buffer.extend(first.chars().flat_map(char::to_lowercase));
     names.get(buffer.as_str()).copied()
+}
+
+/// Calls `f` with `word` in lower case: folded on the stack when it is
+/// short ASCII (most words), else in a new string.
+fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    const MAX: usize = 32;
+    if word.len() <= MAX && word.is_ascii() {
+        let mut buf = [0u8; MAX];
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        f(std::str::from_utf8(lower).expect("ASCII is UTF-8"))
+    } else {
+        f(&word.to_lowercase())
+    }
 }
 
 /// The last word of a person's name.

@@ -195,6 +195,8 @@ pub struct Resolution {
 pub struct Resolver {
     matcher: Arc<EntityMatcher>,
     lexicon: lexicon::WordLexicon,
+    /// The gazetteer's answers about offices, kept across documents.
+    offices: Arc<context::Offices>,
 }
 
 static BUILTIN: once_cell::sync::Lazy<Resolver> = once_cell::sync::Lazy::new(|| {
@@ -206,9 +208,11 @@ impl Resolver {
     /// group nouns.
     pub fn new(matcher: EntityMatcher) -> Result<Resolver, Error> {
         let lexicon = lexicon::WordLexicon::new(matcher.gazetteer())?;
+        let offices = Arc::new(context::Offices::new(matcher.gazetteer()));
         Ok(Resolver {
             matcher: Arc::new(matcher),
             lexicon,
+            offices,
         })
     }
 
@@ -302,6 +306,7 @@ impl Resolver {
             words,
             sentences,
             date,
+            offices: &self.offices,
         };
         let mut found = found::Found::default();
         orgs::discover(text, gaz, &self.lexicon, words, &mut mentions, &mut found);
@@ -331,6 +336,8 @@ pub(super) struct Context<'a> {
     pub sentences: &'a [Span],
     /// The document's date, for dated roles.
     pub date: Option<Date>,
+    /// The gazetteer's answers about offices, kept across documents.
+    pub offices: &'a context::Offices,
 }
 
 /// Prepositions after which a metonym is a place, not an actor.
