@@ -500,6 +500,9 @@ fn context_state(states: &[StateAt], pos: usize, sentence: usize) -> Option<u32>
         .map(|s| s.state)
 }
 
+/// How many answers about (state, title) pairs [`Offices`] keeps.
+const MAX_OFFICE_ANSWERS: usize = 4096;
+
 /// What the gazetteer answered about offices, kept by the resolver across
 /// documents: the same questions recur ("the president" of one state, the
 /// roles of one person), and each answer reads many offices.
@@ -535,7 +538,10 @@ impl Offices {
         }
         let yes = gaz.has_office(state, words);
         let mut has = self.lock();
-        if known(&has).is_none() {
+        // Bounded, so that a process that reads news for months neither
+        // grows nor searches without end: past the cap an answer is asked
+        // again (news asks a few hundred distinct questions).
+        if has.len() < MAX_OFFICE_ANSWERS && known(&has).is_none() {
             has.push((state, words.to_ascii_lowercase().into(), yes));
         }
         yes
