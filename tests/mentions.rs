@@ -44,15 +44,9 @@ fn country_of(r: &Resolution, id: &str) -> Option<String> {
         .and_then(|a| a.country.clone())
 }
 
-#[test]
-fn unknown_people_are_found_through_titles() {
-    let text = "Ukraine's Deputy Prime Minister for European and Euro-Atlantic Integration, \
-                Oksana Hrytsenko, spoke first. Then former German Chancellor Hans Meiering, \
-                Kremlin spokesman Ivan Petrovsky and EU foreign policy chief Hanna Lindqvist \
-                replied.";
-    let r = resolve(text);
-    let people: Vec<(&str, Option<&str>, Option<&str>)> = r
-        .actors
+/// The people among the actors: name, country, affiliation.
+fn people(r: &Resolution) -> Vec<(&str, Option<&str>, Option<&str>)> {
+    r.actors
         .iter()
         .filter(|a| a.kind == ActorKind::Person)
         .map(|a| {
@@ -62,7 +56,17 @@ fn unknown_people_are_found_through_titles() {
                 a.affiliation.as_deref(),
             )
         })
-        .collect();
+        .collect()
+}
+
+#[test]
+fn unknown_people_are_found_through_titles() {
+    let text = "Ukraine's Deputy Prime Minister for European and Euro-Atlantic Integration, \
+                Oksana Hrytsenko, spoke first. Then former German Chancellor Hans Meiering, \
+                Kremlin spokesman Ivan Petrovsky and EU foreign policy chief Hanna Lindqvist \
+                replied.";
+    let r = resolve(text);
+    let people = people(&r);
     assert_eq!(
         people,
         [
@@ -215,18 +219,7 @@ fn an_officer_of_an_international_body_acts_for_it() {
     let text = "The IAEA's chief inspector Piet Vandersteen said the seals were intact. \
                 UN envoy Mara Lindqvist said the talks would resume.";
     let r = resolve(text);
-    let people: Vec<(&str, Option<&str>, Option<&str>)> = r
-        .actors
-        .iter()
-        .filter(|a| a.kind == ActorKind::Person)
-        .map(|a| {
-            (
-                a.name.as_str(),
-                a.country.as_deref(),
-                a.affiliation.as_deref(),
-            )
-        })
-        .collect();
+    let people = people(&r);
     assert_eq!(
         people,
         [

@@ -128,32 +128,65 @@ fn slot8(key: u64, mask: usize) -> usize {
     (key.wrapping_mul(0xFF51_AFD7_ED55_8CCD) >> 32) as usize & mask
 }
 
-/// Per `n` (0 to 8): the mask of the low `n` bytes of a u64.
-const LOW_BYTES8: [u64; 9] = {
-    let mut t = [0u64; 9];
-    let mut n = 1;
-    while n <= 8 {
-        t[n] = t[n - 1] << 8 | 0xFF;
-        n += 1;
-    }
-    t
-};
+/// A SWAR case fold of the first `n` bytes of an integer (little-endian)
+/// and the table of its byte masks, for one integer width: `fold_key` for
+/// u128 (words of up to [`KEY_BYTES`] bytes), `fold_key8` for u64 (the
+/// words of up to eight bytes, most of them).
+macro_rules! swar_fold {
+    ($(#[$doc:meta])* $name:ident, $int:ty, $low:ident, $bytes:expr) => {
+        /// Per `n` (0 to the width in bytes): the mask of the low `n` bytes.
+        const $low: [$int; $bytes + 1] = {
+            let mut t = [0 as $int; $bytes + 1];
+            let mut n = 1;
+            while n <= $bytes {
+                t[n] = t[n - 1] << 8 | 0xFF;
+                n += 1;
+            }
+            t
+        };
 
-/// [`fold_key`] for the first `n` (1 to 8) bytes of a u64.
-#[inline]
-fn fold_key8(bytes: u64, n: usize) -> Option<u64> {
-    const ONES: u64 = u64::MAX / 255;
-    const HIGH: u64 = ONES * 0x80;
-    let low = LOW_BYTES8[n];
-    let key = bytes & low;
-    let padded = key | !low;
-    let has_zero = padded.wrapping_sub(ONES) & !padded & HIGH != 0;
-    if key & HIGH != 0 || has_zero {
-        return None;
-    }
-    let upper = key.wrapping_add(ONES * 0x3F) & !key.wrapping_add(ONES * 0x25) & HIGH;
-    Some(key | upper >> 2)
+        $(#[$doc])*
+        #[inline]
+        fn $name(bytes: $int, n: usize) -> Option<$int> {
+            const ONES: $int = <$int>::MAX / 255;
+            const HIGH: $int = ONES * 0x80;
+            // A table, not shifts: a shift of a u128 by a variable amount
+            // is a dozen instructions.
+            let low = $low[n];
+            let key = bytes & low;
+            // Padding bytes set, so that only the word's own bytes can be
+            // zero.
+            let padded = key | !low;
+            let has_zero = padded.wrapping_sub(ONES) & !padded & HIGH != 0;
+            if key & HIGH != 0 || has_zero {
+                return None;
+            }
+            // Every byte is below 0x80: b + 0x3F has its high bit iff
+            // b >= 'A', b + 0x25 iff b > 'Z', and no sum carries into the
+            // next byte.
+            let upper = key.wrapping_add(ONES * 0x3F) & !key.wrapping_add(ONES * 0x25) & HIGH;
+            Some(key | upper >> 2)
+        }
+    };
 }
+
+swar_fold!(
+    /// The folded key of the first `n` (1 to 8) bytes of a u64 (little-endian),
+    /// if they are ASCII without NUL: [`fold_key`] for short words.
+    fold_key8,
+    u64,
+    LOW_BYTES8,
+    8
+);
+
+swar_fold!(
+    /// The folded key of the first `n` (1 to [`KEY_BYTES`]) bytes of `bytes`
+    /// (little-endian), if they are ASCII without NUL.
+    fold_key,
+    u128,
+    LOW_BYTES,
+    KEY_BYTES
+);
 
 /// The folded integer key of an ASCII word of 1 to [`KEY_BYTES`] bytes
 /// without NUL, read at once and lower-cased eight bytes at a time (SWAR);
@@ -167,39 +200,6 @@ fn ascii_key(word: &[u8]) -> Option<u128> {
     let mut buf = [0u8; KEY_BYTES];
     buf[..n].copy_from_slice(word);
     fold_key(u128::from_le_bytes(buf), n)
-}
-
-/// Per `n` (0 to [`KEY_BYTES`]): the mask of the low `n` bytes of a u128.
-const LOW_BYTES: [u128; KEY_BYTES + 1] = {
-    let mut t = [0u128; KEY_BYTES + 1];
-    let mut n = 1;
-    while n <= KEY_BYTES {
-        t[n] = t[n - 1] << 8 | 0xFF;
-        n += 1;
-    }
-    t
-};
-
-/// The folded key of the first `n` (1 to [`KEY_BYTES`]) bytes of `bytes`
-/// (little-endian), if they are ASCII without NUL.
-#[inline]
-fn fold_key(bytes: u128, n: usize) -> Option<u128> {
-    const ONES: u128 = u128::MAX / 255;
-    const HIGH: u128 = ONES * 0x80;
-    // A table, not shifts: a shift of a u128 by a variable amount is a
-    // dozen instructions.
-    let low = LOW_BYTES[n];
-    let key = bytes & low;
-    // Padding bytes set, so that only the word's own bytes can be zero.
-    let padded = key | !low;
-    let has_zero = padded.wrapping_sub(ONES) & !padded & HIGH != 0;
-    if key & HIGH != 0 || has_zero {
-        return None;
-    }
-    // Every byte is below 0x80: b + 0x3F has its high bit iff b >= 'A',
-    // b + 0x25 iff b > 'Z', and no sum carries into the next byte.
-    let upper = key.wrapping_add(ONES * 0x3F) & !key.wrapping_add(ONES * 0x25) & HIGH;
-    Some(key | upper >> 2)
 }
 
 /// The integer key of a word of at most [`KEY_BYTES`] bytes and no NUL.
