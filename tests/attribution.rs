@@ -379,3 +379,89 @@ fn a_quotation_elsewhere_in_the_sentence_is_seen() {
     let (_, ctx) = candidate("The coach noted the score and called it a start.", "noted");
     assert!(ctx.contains(&("qs", "none")), "{ctx:?}");
 }
+
+/// Speaker, content and kind of the statements whose cue is `cue`.
+fn by_cue<'t>(text: &'t str, cue: &str) -> Vec<(&'t str, &'t str, StatementKind)> {
+    analyze(text)
+        .statements
+        .iter()
+        .filter(|s| s.cue.as_str(text) == cue)
+        .map(|s| {
+            (
+                s.speaker.as_ref().map_or("", |m| m.span.as_str(text)),
+                s.content.map_or("", |c| c.as_str(text)),
+                s.kind,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_dash_and_a_name_sign_a_quotation() {
+    let text = "Residents of the valley told us what they think.\n\
+                “We will not be moved from our land.” ― Ana Ruiz\n\
+                “Nobody asked us about the dam.”\u{a0}― Tomas J. Berg\n\
+                \"They promised roads and built nothing.\" — Lena Vogt, 54, a teacher\n";
+    assert_eq!(
+        by_cue(text, "―"),
+        [
+            ("Ana Ruiz", "“We will not be moved from our land.”", Direct),
+            ("Tomas J. Berg", "“Nobody asked us about the dam.”", Direct),
+        ]
+    );
+    assert_eq!(
+        by_cue(text, "—"),
+        [(
+            "Lena Vogt",
+            "\"They promised roads and built nothing.\"",
+            Direct
+        )]
+    );
+}
+
+#[test]
+fn a_signed_post_and_a_signature_on_its_own_line() {
+    let text = "The border stays open, for now. — Lena Vogt (@lenavogt) March 3, 2022\n\n\
+                \"We have never been this close to a deal.\"\n\n- Mark Olsen.\n";
+    assert_eq!(
+        by_cue(text, "—"),
+        [("Lena Vogt", "The border stays open, for now", Direct)]
+    );
+    assert_eq!(
+        by_cue(text, "-"),
+        [(
+            "Mark Olsen",
+            "\"We have never been this close to a deal.\"",
+            Direct
+        )]
+    );
+}
+
+#[test]
+fn a_dash_inside_a_sentence_signs_nothing() {
+    // The words after the dash go on with the sentence: no name closes it.
+    let text = "He praised “the deal” — which he called historic — on Monday.\n\
+                They read “the letter” — Maria Costa wrote it — aloud.\n";
+    assert!(by_cue(text, "—").is_empty());
+}
+
+#[test]
+fn a_transcript_quoted_whole_still_has_turns() {
+    let text = "The governor spoke on Sunday.\n\n\
+                \"WALLACE: Will she be there tomorrow night?\n\n\
+                \"PENCE: Well, look, she thinks this is an episode of a show.\n";
+    let turns: Vec<(&str, &str)> = by_cue(text, ":")
+        .into_iter()
+        .map(|(s, c, _)| (s, c))
+        .collect();
+    assert_eq!(
+        turns,
+        [
+            ("WALLACE", "Will she be there tomorrow night?"),
+            (
+                "PENCE",
+                "Well, look, she thinks this is an episode of a show"
+            )
+        ]
+    );
+}

@@ -51,6 +51,8 @@ pub(super) enum Pattern {
     Poll,
     /// A transcript turn: "Vladimir Putin: C".
     Turn,
+    /// A quotation signed with a dash and a name: "'Q' ― Ana Ruiz".
+    SignOff,
 }
 
 /// A statement in token spans.
@@ -767,7 +769,7 @@ pub(super) fn cut_contents(
         };
         if matches!(
             st.pattern,
-            Pattern::QuoteBefore | Pattern::QuoteAfter | Pattern::Turn
+            Pattern::QuoteBefore | Pattern::QuoteAfter | Pattern::Turn | Pattern::SignOff
         ) || a <= st.cue.1
         {
             continue;

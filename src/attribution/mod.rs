@@ -39,6 +39,7 @@ mod content;
 mod frames;
 mod lexicon;
 mod model;
+mod signoff;
 mod speaker;
 mod tokens;
 mod transcript;
@@ -92,6 +93,7 @@ pub(crate) fn attribute<'c>(
     let kept = frames::keep(&mut d, cues, candidates);
     let mut found = frames::statements(&d, &kept);
     found.extend(frames::special(&d));
+    found.extend(signoff::signoffs(&d));
     found.retain(|f| !speaker::modifier_participle(&d, f));
     for f in &mut found {
         speaker::quoted_as_saying(&d, f);
@@ -291,7 +293,8 @@ fn to_attribution<'c>(
         cue,
         entry: f.entry,
         content,
-        kind: if f.pattern == Pattern::Turn {
+        // A turn and a signed post are verbatim, quotation marks or not.
+        kind: if matches!(f.pattern, Pattern::Turn | Pattern::SignOff) {
             StatementKind::Direct
         } else {
             kind_of(

@@ -69,7 +69,16 @@ pub(super) fn turns(d: &Doc<'_>, mentions: &DocMentions) -> Vec<Turn> {
     }
     let mut out: Vec<Turn> = Vec::with_capacity(labels.len());
     for (n, &(label, colon, speaker)) in labels.iter().enumerate() {
-        let next = labels.get(n + 1).map_or(d.len(), |l| l.0 .0);
+        // The next turn starts at its label, or at the mark that opens it
+        // in a transcript quoted whole.
+        let next = labels.get(n + 1).map_or(d.len(), |l| {
+            let s = l.0 .0;
+            if s > 0 && d.is(s - 1, wc::QUOTE) && d.toks[s - 1].line_before {
+                s - 1
+            } else {
+                s
+            }
+        });
         let mut end = colon;
         for k in colon + 1..next {
             if d.toks[k].line_before && !transcript {
@@ -97,7 +106,11 @@ fn label_before(
     colon: usize,
     mentions: &DocMentions,
 ) -> Option<(Range, Option<MentionRec>, bool)> {
-    let (s0, _) = d.sent_of(colon);
+    let (mut s0, _) = d.sent_of(colon);
+    // A transcript quoted whole, a mark opening each turn: "\"PENCE: Well, ...".
+    if d.is(s0, wc::QUOTE) && s0 + 1 < colon {
+        s0 += 1;
+    }
     let last = colon - 1;
     // A person the mention stage knows, ending at the colon, at the start
     // of a sentence or after a heading's capitalised words.
