@@ -1,4 +1,5 @@
-//! The classifier's tables compiled into one Aho-Corasick automaton.
+//! The classifier's tables compiled into one trie of folded patterns (see
+//! `trie.rs`), which plays the part of an automaton.
 //!
 //! Every term of every table is a pattern; a pattern carries the roles of
 //! all the entries spelled that way (the same words may be an act cue, a
@@ -11,9 +12,8 @@
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
 use super::tables::{Category, Modality, NegationKind, Polarity, Scope, Tables};
+use super::trie::Trie;
 use super::Topic;
 use crate::error::Error;
 use crate::text::{char_after, char_before, is_word_char};
@@ -137,7 +137,7 @@ pub(crate) struct Raw {
 #[derive(Debug, Clone)]
 pub(crate) struct Lexicon {
     id: u64,
-    automaton: AhoCorasick,
+    trie: Trie,
     patterns: Vec<Pattern>,
     roles: Vec<Role>,
     /// The longest pattern, in bytes.
@@ -244,7 +244,7 @@ impl Tables {
         // Patterns are searched in a folded copy of the text (see
         // `fold_char`), anchored at word starts by a leading space, so that
         // "in", "is" or "end" are not reported inside every word.
-        let folded: Vec<String> = texts
+        let folded: Vec<Vec<u8>> = texts
             .iter()
             .zip(&mut patterns)
             .map(|(t, p)| {
@@ -254,20 +254,16 @@ impl Tables {
                     f.push(b' ');
                 }
                 fold_pattern(t, &mut f);
-                String::from_utf8(f)
-                    .unwrap_or_default()
-                    .trim_end()
-                    .to_string()
+                while f.last() == Some(&b' ') {
+                    f.pop();
+                }
+                f
             })
             .collect();
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .prefilter(false)
-            .build(&folded)
-            .map_err(|e| Error::automaton("classifier lexicon", e))?;
+        let trie = Trie::new(&folded)?;
         Ok(Lexicon {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
-            automaton,
+            trie,
             patterns,
             roles,
             longest,
@@ -431,13 +427,15 @@ impl PatternSet {
 impl Lexicon {
     /// Every match of the automaton in `folded`, a stretch of text folded
     /// by [`fold_char`] after one space, whose first byte is byte `base`
-    /// of the text: in order of their ends.
+    /// of the text: in order of their starts.
     pub(crate) fn matches(&self, base: usize, folded: &[u8], out: &mut Vec<Raw>) {
-        out.extend(self.automaton.find_overlapping_iter(folded).map(|m| Raw {
-            from: base + m.start(),
-            end: base + m.end() - 1,
-            pattern: m.pattern().as_u32(),
-        }));
+        self.trie.for_each(folded, |start, end, pattern| {
+            out.push(Raw {
+                from: base + start,
+                end: base + end - 1,
+                pattern,
+            });
+        });
     }
 
     /// The longest pattern, in bytes.
@@ -457,8 +455,8 @@ impl Lexicon {
     /// role a longer hit over it does not already hold.
     ///
     /// `matches` are the automaton's matches in the region folded by
-    /// [`fold_char`] after one space (see [`Lexicon::matches`]), nearly in
-    /// order of their ends.
+    /// [`fold_char`] after one space (see [`Lexicon::matches`]), in
+    /// order of their starts.
     pub(crate) fn hits(
         &self,
         text: &str,
@@ -496,7 +494,7 @@ impl Lexicon {
                 lexical_negator: false,
             });
         }
-        // Matches come in order of their ends: nearly sorted by start.
+        // Matches come in order of their starts, shorter first.
         insertion_sort(out, |h| {
             (h.span.start, std::cmp::Reverse(h.span.end), h.pattern)
         });

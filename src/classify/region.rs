@@ -194,12 +194,13 @@ impl Scratch {
             self.head.retain(|r| r.from == s);
         }
         let min_from = if space_before { s } else { s + 1 };
-        let lo = m.raw.partition_point(|r| r.end <= s);
-        let hi = m.raw.partition_point(|r| r.end <= e);
-        let matches = m.raw[lo..hi]
+        // The matches come in order of their starts.
+        let lo = m.raw.partition_point(|r| r.from < min_from);
+        let hi = m.raw.partition_point(|r| r.from <= e);
+        let matches = self
+            .head
             .iter()
-            .filter(|r| r.from >= min_from)
-            .chain(&self.head)
+            .chain(m.raw[lo..hi].iter().filter(|r| r.end <= e))
             .copied();
         lex.hits(text, span, matches, &mut self.hits);
     }
