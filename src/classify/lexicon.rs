@@ -607,32 +607,33 @@ pub(crate) fn fold_char(c: char, word: bool, out: &mut Vec<u8>) {
 /// Appends `s` folded for matching, as [`fold_char`] does each of its
 /// characters.
 pub(crate) fn fold_str(s: &str, out: &mut Vec<u8>) {
-    out.reserve(s.len());
+    let at = out.len();
+    // Every byte through the table (other characters keep their bytes),
+    // then the other characters that are neither word characters nor
+    // joiners blanked.
+    out.extend(s.bytes().map(|b| FOLD_BYTE[b as usize]));
     let bytes = s.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        // ASCII runs are folded by the table, other characters decoded.
-        let run = bytes[i..]
-            .iter()
-            .position(|&b| b >= 0x80)
-            .unwrap_or(bytes.len() - i);
-        out.extend(bytes[i..i + run].iter().map(|&b| FOLD_ASCII[b as usize]));
-        i += run;
-        if let Some(c) = s[i..].chars().next() {
-            fold_char(c, is_word_char(c), out);
-            i += c.len_utf8();
+    while let Some(k) = bytes[i..].iter().position(|&b| b >= 0x80) {
+        i += k;
+        let c = s[i..].chars().next().unwrap_or(' ');
+        let n = c.len_utf8();
+        if !is_word_char(c) && !is_joiner(c) {
+            out[at + i..at + i + n].fill(b' ');
         }
+        i += n;
     }
 }
 
-/// [`fold_char`] of each ASCII byte.
-static FOLD_ASCII: [u8; 128] = {
-    let mut t = [b' '; 128];
+/// [`fold_char`] of each ASCII byte; other bytes kept.
+static FOLD_BYTE: [u8; 256] = {
+    let mut t = [b' '; 256];
     let mut b = 0;
-    while b < 128 {
+    while b < 256 {
         t[b] = match b as u8 {
             c @ b'A'..=b'Z' => c.to_ascii_lowercase(),
             c @ (b'a'..=b'z' | b'0'..=b'9' | b'-' | b'\'' | b'?') => c,
+            c @ 0x80..=0xFF => c,
             _ => b' ',
         };
         b += 1;
@@ -731,6 +732,19 @@ mod tests {
         assert!(ends_word(t, u + "Ukraine".len()), "possessive ends a word");
         let n = t.find("NATO").unwrap();
         assert!(!ends_word(t, n + 4), "NATO-led is one word");
+    }
+
+    #[test]
+    fn a_string_folds_as_its_characters() {
+        let s = "Kyiv\u{2019}s \u{201c}NON-Aggression\u{201d} pact \u{2014} Za\u{308}hl? 42, \u{e9}t\u{e9}";
+        let mut each = Vec::new();
+        for c in s.chars() {
+            fold_char(c, is_word_char(c), &mut each);
+        }
+        let mut all = b"x".to_vec();
+        fold_str(s, &mut all);
+        assert_eq!(all[1..], each[..]);
+        assert_eq!(all.len(), s.len() + 1);
     }
 
     #[test]

@@ -8,7 +8,8 @@
 //! trie costs a few instructions a byte to scan and little to build. A
 //! state with one child (most of them: the tails of long phrases) holds
 //! that child; a state with more holds a row of transitions over the few
-//! bytes the patterns use. The tests compare it with a naive search.
+//! bytes the patterns use, and is told from the others by its number. The
+//! tests compare it with a naive search.
 
 use crate::error::Error;
 
@@ -16,19 +17,17 @@ use crate::error::Error;
 /// when a pattern ends there. 0 is no transition.
 type Next = u32;
 
-/// Marks [`Node::label`] as the index of a row of transitions.
-const DENSE: u32 = 1 << 31;
-
 #[derive(Debug, Clone, Copy, Default)]
 struct Node {
-    /// The class of the only child's byte, or `DENSE | row`, or 0 (no
-    /// child).
+    /// The class of the only child's byte, or 0 (no child).
     label: u32,
     /// The only child.
     child: Next,
 }
 
-/// The trie. State 0 is the root.
+/// The trie. States `1..dense` have a row of transitions each; the others
+/// have one child at most; 0 is no state. The root is not a state: it has a transition
+/// per byte.
 #[derive(Debug, Clone)]
 pub(crate) struct Trie {
     /// Per byte: its class (0: in no pattern).
@@ -37,8 +36,12 @@ pub(crate) struct Trie {
     width: usize,
     /// The root's transitions, per byte.
     root: [Next; 256],
-    nodes: Vec<Node>,
+    /// The first state without a row.
+    dense: usize,
+    /// `width` transitions per state below `dense`, by class.
     rows: Vec<Next>,
+    /// Per state: its child, for states from `dense` on.
+    nodes: Vec<Node>,
     /// Per state, `out[out_at[s]..out_at[s + 1]]` are the patterns ending
     /// there.
     out_at: Vec<u32>,
@@ -64,7 +67,8 @@ impl Trie {
             }
         }
         // Sorted, patterns sharing a prefix are neighbours: each new
-        // pattern branches off the path of the one before.
+        // pattern branches off the path of the one before. States are
+        // numbered from 1 as they are made (0 is the root).
         let mut order: Vec<u32> = (0..patterns.len() as u32)
             .filter(|&i| !patterns[i as usize].is_empty())
             .collect();
@@ -77,7 +81,7 @@ impl Trie {
         // patterns ending at each state.
         let mut edges: Vec<(u32, u8, u32)> = Vec::new();
         let mut ends: Vec<(u32, u32)> = Vec::new();
-        let mut states = 1u32;
+        let mut made = 1u32;
         let mut path: Vec<u32> = vec![0];
         let mut prev: &[u8] = &[];
         for &i in &order {
@@ -86,20 +90,37 @@ impl Trie {
             path.truncate(common + 1);
             for &b in &p[common..] {
                 let parent = *path.last().expect("the root");
-                if states >= DENSE >> 1 {
+                if made >= u32::MAX >> 2 {
                     return Err(too_many());
                 }
-                edges.push((parent, b, states));
-                path.push(states);
-                states += 1;
+                edges.push((parent, b, made));
+                path.push(made);
+                made += 1;
             }
             ends.push((*path.last().expect("the root"), i));
             prev = p;
         }
-        let n = states as usize;
+        // States with two children or more come first, with a row each.
+        let mut children = vec![0u32; made as usize];
+        for &(parent, _, _) in &edges {
+            children[parent as usize] += 1;
+        }
+        let mut id = vec![0u32; made as usize];
+        // State 0 is none: a transition to it is no transition.
+        let mut n = 1u32;
+        for pass in [true, false] {
+            for made in 1..id.len() {
+                if (children[made] >= 2) == pass {
+                    id[made] = n;
+                    n += 1;
+                }
+            }
+        }
+        let dense = 1 + children.iter().skip(1).filter(|&&c| c >= 2).count();
+        let n = n as usize;
         let mut out_at = vec![0u32; n + 1];
         for &(s, _) in &ends {
-            out_at[s as usize + 1] += 1;
+            out_at[id[s as usize] as usize + 1] += 1;
         }
         for s in 0..n {
             out_at[s + 1] += out_at[s];
@@ -107,19 +128,17 @@ impl Trie {
         let mut fill = out_at.clone();
         let mut out = vec![0u32; ends.len()];
         for &(s, i) in &ends {
-            out[fill[s as usize] as usize] = i;
-            fill[s as usize] += 1;
+            let s = id[s as usize] as usize;
+            out[fill[s] as usize] = i;
+            fill[s] += 1;
         }
-        let next = |child: u32| -> Next {
-            let c = child as usize;
-            child << 1 | u32::from(out_at[c] != out_at[c + 1])
+        let next = |made: u32| -> Next {
+            let s = id[made as usize];
+            let c = s as usize;
+            s << 1 | u32::from(out_at[c] != out_at[c + 1])
         };
-        let mut children = vec![0u32; n];
-        for &(parent, _, _) in &edges {
-            children[parent as usize] += 1;
-        }
+        let mut rows: Vec<Next> = vec![0; dense * width];
         let mut nodes = vec![Node::default(); n];
-        let mut rows: Vec<Next> = Vec::new();
         let mut root = [0; 256];
         for &(parent, b, child) in &edges {
             let c = class[b as usize];
@@ -127,48 +146,26 @@ impl Trie {
                 root[b as usize] = next(child);
                 continue;
             }
-            let node = &mut nodes[parent as usize];
-            if children[parent as usize] == 1 {
-                *node = Node {
+            let s = id[parent as usize] as usize;
+            if s < dense {
+                rows[s * width + c as usize] = next(child);
+            } else {
+                nodes[s] = Node {
                     label: u32::from(c),
                     child: next(child),
                 };
-                continue;
             }
-            if node.label & DENSE == 0 {
-                let row = (rows.len() / width) as u32;
-                if row >= DENSE {
-                    return Err(too_many());
-                }
-                node.label = DENSE | row;
-                rows.resize(rows.len() + width, 0);
-            }
-            let row = (node.label & !DENSE) as usize;
-            rows[row * width + c as usize] = next(child);
         }
         Ok(Trie {
             class,
             width,
             root,
-            nodes,
+            dense,
             rows,
+            nodes,
             out_at,
             out,
         })
-    }
-
-    /// The transition from state `s` on byte `b`.
-    #[inline]
-    fn step(&self, s: u32, b: u8) -> Next {
-        let c = u32::from(self.class[b as usize]);
-        let node = self.nodes[s as usize];
-        if node.label & DENSE != 0 {
-            self.rows[(node.label & !DENSE) as usize * self.width + c as usize]
-        } else if node.label == c {
-            node.child
-        } else {
-            0
-        }
     }
 
     /// Calls `found(start, end, pattern)` for every occurrence of every
@@ -176,21 +173,37 @@ impl Trie {
     /// their ends.
     #[inline]
     pub(crate) fn for_each(&self, hay: &[u8], mut found: impl FnMut(usize, usize, u32)) {
-        for (i, &b) in hay.iter().enumerate() {
-            let mut t = self.root[b as usize];
-            let mut j = i + 1;
-            while t != 0 {
-                let s = t >> 1;
+        let mut i = 0;
+        while let Some(k) = hay[i..].iter().position(|&b| self.root[b as usize] != 0) {
+            let start = i + k;
+            let mut t = self.root[hay[start] as usize];
+            let mut j = start + 1;
+            loop {
+                let s = (t >> 1) as usize;
                 if t & 1 != 0 {
-                    let (a, z) = (self.out_at[s as usize], self.out_at[s as usize + 1]);
+                    let (a, z) = (self.out_at[s], self.out_at[s + 1]);
                     for &p in &self.out[a as usize..z as usize] {
-                        found(i, j, p);
+                        found(start, j, p);
                     }
                 }
                 let Some(&b) = hay.get(j) else { break };
-                t = self.step(s, b);
+                let c = self.class[b as usize];
+                t = if s < self.dense {
+                    self.rows[s * self.width + c as usize]
+                } else {
+                    let node = self.nodes[s];
+                    if node.label == u32::from(c) {
+                        node.child
+                    } else {
+                        0
+                    }
+                };
+                if t == 0 {
+                    break;
+                }
                 j += 1;
             }
+            i = start + 1;
         }
     }
 }
