@@ -566,8 +566,17 @@ impl Lexicon {
     /// word: a binary search, no hashing.
     pub(crate) fn act_of_lemma(&self, lemma: &str) -> Option<u32> {
         let find = |l: &str| {
+            // The lemmas are lower case: a lemma without capitals compares
+            // as its bytes.
+            let lower = !l.bytes().any(|b| b.is_ascii_uppercase());
             self.lemmas
-                .binary_search_by(|(k, _)| cmp_ignore_case(k, l))
+                .binary_search_by(|(k, _)| {
+                    if lower {
+                        k.as_bytes().cmp(l.as_bytes())
+                    } else {
+                        cmp_ignore_case(k, l)
+                    }
+                })
                 .ok()
                 .map(|i| self.lemmas[i].1)
         };

@@ -219,10 +219,10 @@ impl Scratch {
         while i < bytes.len() {
             // A run of ASCII letters and digits is word bytes, taken at
             // once.
-            if bytes[i].is_ascii_alphanumeric() {
+            if ALNUM[bytes[i] as usize] {
                 let run = bytes[i..]
                     .iter()
-                    .position(|b| !b.is_ascii_alphanumeric())
+                    .position(|&b| !ALNUM[b as usize])
                     .unwrap_or(bytes.len() - i);
                 word_start.get_or_insert(span.start + i);
                 i += run;
@@ -317,6 +317,17 @@ impl Scratch {
         })
     }
 }
+
+/// Per byte: whether it is an ASCII letter or digit.
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
 
 /// Whether a word is one of [`BREAK_WORDS`], in any case: its bytes
 /// lower-cased into a number, compared with theirs.
