@@ -66,40 +66,43 @@ impl Trie {
                 width += 1;
             }
         }
-        // Sorted, patterns sharing a prefix are neighbours: each new
-        // pattern branches off the path of the one before. States are
-        // numbered from 1 as they are made (0 is the root).
-        let mut order: Vec<u32> = (0..patterns.len() as u32)
-            .filter(|&i| !patterns[i as usize].is_empty())
-            .collect();
-        order.sort_by(|&a, &b| {
-            patterns[a as usize]
-                .cmp(&patterns[b as usize])
-                .then(a.cmp(&b))
-        });
+        // Each pattern walks down from the root, making the states it
+        // lacks; a state's children are a list through `sibling`. States
+        // are numbered from 1 as they are made (0 is the root).
         // Edges (parent, byte, child) in the order they are made, and the
         // patterns ending at each state.
         let mut edges: Vec<(u32, u8, u32)> = Vec::new();
+        let mut sibling: Vec<u32> = Vec::new();
+        let mut first: Vec<u32> = vec![0];
         let mut ends: Vec<(u32, u32)> = Vec::new();
-        let mut made = 1u32;
-        let mut path: Vec<u32> = vec![0];
-        let mut prev: &[u8] = &[];
-        for &i in &order {
-            let p = &patterns[i as usize][..];
-            let common = p.iter().zip(prev).take_while(|(a, b)| a == b).count();
-            path.truncate(common + 1);
-            for &b in &p[common..] {
-                let parent = *path.last().expect("the root");
-                if made >= u32::MAX >> 2 {
-                    return Err(too_many());
-                }
-                edges.push((parent, b, made));
-                path.push(made);
-                made += 1;
+        for (i, p) in patterns.iter().enumerate() {
+            if p.is_empty() {
+                continue;
             }
-            ends.push((*path.last().expect("the root"), i));
-            prev = p;
+            let mut state = 0u32;
+            for &b in p {
+                // Edges are numbered from 1 in `first` and `sibling`.
+                let mut e = first[state as usize];
+                while e != 0 && edges[e as usize - 1].1 != b {
+                    e = sibling[e as usize - 1];
+                }
+                if e != 0 {
+                    state = edges[e as usize - 1].2;
+                    continue;
+                }
+                let made = u32::try_from(first.len())
+                    .ok()
+                    .filter(|&m| m < u32::MAX >> 2)
+                    .ok_or_else(too_many)?;
+                edges.push((state, b, made));
+                sibling.push(first[state as usize]);
+                first[state as usize] = edges.len() as u32;
+                first.push(0);
+                state = made;
+            }
+            ends.push((state, i as u32));
         }
+        let made = first.len() as u32;
         // States with two children or more come first, with a row each.
         let mut children = vec![0u32; made as usize];
         for &(parent, _, _) in &edges {
