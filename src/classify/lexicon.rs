@@ -694,6 +694,14 @@ fn starts_word(text: &str, pos: usize) -> bool {
 }
 
 fn ends_word(text: &str, pos: usize) -> bool {
+    // Most words end before an ASCII space or punctuation mark.
+    match text.as_bytes().get(pos) {
+        None => return true,
+        Some(&b) if b < 0x80 && !b.is_ascii_alphanumeric() && b != b'-' && b != b'\'' => {
+            return true
+        }
+        _ => {}
+    }
     match char_after(text, pos) {
         None => true,
         Some(c) if is_word_char(c) => false,
