@@ -1,4 +1,5 @@
-//! The classifier's tables compiled into one Aho-Corasick automaton.
+//! The classifier's tables compiled into one trie of folded patterns (see
+//! `trie.rs`), which plays the part of an automaton.
 //!
 //! Every term of every table is a pattern; a pattern carries the roles of
 //! all the entries spelled that way (the same words may be an act cue, a
@@ -11,9 +12,8 @@
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
 use super::tables::{Category, Modality, NegationKind, Polarity, Scope, Tables};
+use super::trie::Trie;
 use super::Topic;
 use crate::error::Error;
 use crate::text::{char_after, char_before, is_word_char};
@@ -137,7 +137,7 @@ pub(crate) struct Raw {
 #[derive(Debug, Clone)]
 pub(crate) struct Lexicon {
     id: u64,
-    automaton: AhoCorasick,
+    trie: Trie,
     patterns: Vec<Pattern>,
     roles: Vec<Role>,
     /// The longest pattern, in bytes.
@@ -244,7 +244,7 @@ impl Tables {
         // Patterns are searched in a folded copy of the text (see
         // `fold_char`), anchored at word starts by a leading space, so that
         // "in", "is" or "end" are not reported inside every word.
-        let folded: Vec<String> = texts
+        let folded: Vec<Vec<u8>> = texts
             .iter()
             .zip(&mut patterns)
             .map(|(t, p)| {
@@ -254,20 +254,16 @@ impl Tables {
                     f.push(b' ');
                 }
                 fold_pattern(t, &mut f);
-                String::from_utf8(f)
-                    .unwrap_or_default()
-                    .trim_end()
-                    .to_string()
+                while f.last() == Some(&b' ') {
+                    f.pop();
+                }
+                f
             })
             .collect();
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .prefilter(false)
-            .build(&folded)
-            .map_err(|e| Error::automaton("classifier lexicon", e))?;
+        let trie = Trie::new(&folded)?;
         Ok(Lexicon {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
-            automaton,
+            trie,
             patterns,
             roles,
             longest,
@@ -431,13 +427,15 @@ impl PatternSet {
 impl Lexicon {
     /// Every match of the automaton in `folded`, a stretch of text folded
     /// by [`fold_char`] after one space, whose first byte is byte `base`
-    /// of the text: in order of their ends.
+    /// of the text: in order of their starts.
     pub(crate) fn matches(&self, base: usize, folded: &[u8], out: &mut Vec<Raw>) {
-        out.extend(self.automaton.find_overlapping_iter(folded).map(|m| Raw {
-            from: base + m.start(),
-            end: base + m.end() - 1,
-            pattern: m.pattern().as_u32(),
-        }));
+        self.trie.for_each(folded, |start, end, pattern| {
+            out.push(Raw {
+                from: base + start,
+                end: base + end - 1,
+                pattern,
+            });
+        });
     }
 
     /// The longest pattern, in bytes.
@@ -457,8 +455,8 @@ impl Lexicon {
     /// role a longer hit over it does not already hold.
     ///
     /// `matches` are the automaton's matches in the region folded by
-    /// [`fold_char`] after one space (see [`Lexicon::matches`]), nearly in
-    /// order of their ends.
+    /// [`fold_char`] after one space (see [`Lexicon::matches`]), in
+    /// order of their starts.
     pub(crate) fn hits(
         &self,
         text: &str,
@@ -496,7 +494,7 @@ impl Lexicon {
                 lexical_negator: false,
             });
         }
-        // Matches come in order of their ends: nearly sorted by start.
+        // Matches come in order of their starts, shorter first.
         insertion_sort(out, |h| {
             (h.span.start, std::cmp::Reverse(h.span.end), h.pattern)
         });
@@ -568,14 +566,34 @@ impl Lexicon {
     /// word: a binary search, no hashing.
     pub(crate) fn act_of_lemma(&self, lemma: &str) -> Option<u32> {
         let find = |l: &str| {
+            // The lemmas are lower case: a lemma without capitals compares
+            // as its bytes.
+            let lower = !l.bytes().any(|b| b.is_ascii_uppercase());
             self.lemmas
-                .binary_search_by(|(k, _)| cmp_ignore_case(k, l))
+                .binary_search_by(|(k, _)| {
+                    if lower {
+                        cmp_bytes(k.as_bytes(), l.as_bytes())
+                    } else {
+                        cmp_ignore_case(k, l)
+                    }
+                })
                 .ok()
                 .map(|i| self.lemmas[i].1)
         };
         let lemma = lemma.trim();
         find(lemma).or_else(|| find(lemma.split(' ').next()?))
     }
+}
+
+/// Byte order, a byte at a time: lemmas mostly differ in their first
+/// bytes, where a call to `memcmp` costs more than the comparison.
+fn cmp_bytes(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
+    a.len().cmp(&b.len())
 }
 
 fn cmp_ignore_case(a: &str, b: &str) -> std::cmp::Ordering {
@@ -609,32 +627,33 @@ pub(crate) fn fold_char(c: char, word: bool, out: &mut Vec<u8>) {
 /// Appends `s` folded for matching, as [`fold_char`] does each of its
 /// characters.
 pub(crate) fn fold_str(s: &str, out: &mut Vec<u8>) {
-    out.reserve(s.len());
+    let at = out.len();
+    // Every byte through the table (other characters keep their bytes),
+    // then the other characters that are neither word characters nor
+    // joiners blanked.
+    out.extend(s.bytes().map(|b| FOLD_BYTE[b as usize]));
     let bytes = s.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        // ASCII runs are folded by the table, other characters decoded.
-        let run = bytes[i..]
-            .iter()
-            .position(|&b| b >= 0x80)
-            .unwrap_or(bytes.len() - i);
-        out.extend(bytes[i..i + run].iter().map(|&b| FOLD_ASCII[b as usize]));
-        i += run;
-        if let Some(c) = s[i..].chars().next() {
-            fold_char(c, is_word_char(c), out);
-            i += c.len_utf8();
+    while let Some(k) = bytes[i..].iter().position(|&b| b >= 0x80) {
+        i += k;
+        let c = s[i..].chars().next().unwrap_or(' ');
+        let n = c.len_utf8();
+        if !is_word_char(c) && !is_joiner(c) {
+            out[at + i..at + i + n].fill(b' ');
         }
+        i += n;
     }
 }
 
-/// [`fold_char`] of each ASCII byte.
-static FOLD_ASCII: [u8; 128] = {
-    let mut t = [b' '; 128];
+/// [`fold_char`] of each ASCII byte; other bytes kept.
+static FOLD_BYTE: [u8; 256] = {
+    let mut t = [b' '; 256];
     let mut b = 0;
-    while b < 128 {
+    while b < 256 {
         t[b] = match b as u8 {
             c @ b'A'..=b'Z' => c.to_ascii_lowercase(),
             c @ (b'a'..=b'z' | b'0'..=b'9' | b'-' | b'\'' | b'?') => c,
+            c @ 0x80..=0xFF => c,
             _ => b' ',
         };
         b += 1;
@@ -675,6 +694,14 @@ fn starts_word(text: &str, pos: usize) -> bool {
 }
 
 fn ends_word(text: &str, pos: usize) -> bool {
+    // Most words end before an ASCII space or punctuation mark.
+    match text.as_bytes().get(pos) {
+        None => return true,
+        Some(&b) if b < 0x80 && !b.is_ascii_alphanumeric() && b != b'-' && b != b'\'' => {
+            return true
+        }
+        _ => {}
+    }
     match char_after(text, pos) {
         None => true,
         Some(c) if is_word_char(c) => false,
@@ -733,6 +760,19 @@ mod tests {
         assert!(ends_word(t, u + "Ukraine".len()), "possessive ends a word");
         let n = t.find("NATO").unwrap();
         assert!(!ends_word(t, n + 4), "NATO-led is one word");
+    }
+
+    #[test]
+    fn a_string_folds_as_its_characters() {
+        let s = "Kyiv\u{2019}s \u{201c}NON-Aggression\u{201d} pact \u{2014} Za\u{308}hl? 42, \u{e9}t\u{e9}";
+        let mut each = Vec::new();
+        for c in s.chars() {
+            fold_char(c, is_word_char(c), &mut each);
+        }
+        let mut all = b"x".to_vec();
+        fold_str(s, &mut all);
+        assert_eq!(all[1..], each[..]);
+        assert_eq!(all.len(), s.len() + 1);
     }
 
     #[test]

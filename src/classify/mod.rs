@@ -5,7 +5,7 @@
 //! [`Analyzer`](crate::Analyzer) calls for each statement; plug in your own
 //! model through [`AnalyzerBuilder::classifier`](crate::AnalyzerBuilder::classifier).
 //! [`LexiconClassifier`] is the default: word lists (data files in
-//! `src/classify/data/`) compiled into one Aho-Corasick automaton, read
+//! `src/classify/data/`) compiled into one trie of patterns, read
 //! with negation scope and modality.
 //!
 //! # Examples
@@ -111,6 +111,7 @@ mod region;
 mod tables;
 #[cfg(test)]
 mod tests;
+mod trie;
 
 pub use classifier::{LexiconClassifier, LexiconClassifierBuilder};
 

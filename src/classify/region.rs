@@ -194,12 +194,13 @@ impl Scratch {
             self.head.retain(|r| r.from == s);
         }
         let min_from = if space_before { s } else { s + 1 };
-        let lo = m.raw.partition_point(|r| r.end <= s);
-        let hi = m.raw.partition_point(|r| r.end <= e);
-        let matches = m.raw[lo..hi]
+        // The matches come in order of their starts.
+        let lo = m.raw.partition_point(|r| r.from < min_from);
+        let hi = m.raw.partition_point(|r| r.from <= e);
+        let matches = self
+            .head
             .iter()
-            .filter(|r| r.from >= min_from)
-            .chain(&self.head)
+            .chain(m.raw[lo..hi].iter().filter(|r| r.end <= e))
             .copied();
         lex.hits(text, span, matches, &mut self.hits);
     }
@@ -218,10 +219,10 @@ impl Scratch {
         while i < bytes.len() {
             // A run of ASCII letters and digits is word bytes, taken at
             // once.
-            if bytes[i].is_ascii_alphanumeric() {
+            if ALNUM[bytes[i] as usize] {
                 let run = bytes[i..]
                     .iter()
-                    .position(|b| !b.is_ascii_alphanumeric())
+                    .position(|&b| !ALNUM[b as usize])
                     .unwrap_or(bytes.len() - i);
                 word_start.get_or_insert(span.start + i);
                 i += run;
@@ -278,27 +279,31 @@ impl Scratch {
 
     #[inline]
     fn push_token(&mut self, text: &str, span: Span, word: bool) {
+        if word {
+            let b = is_break_word(&text.as_bytes()[span.start..span.end]);
+            self.tokens.push(Token {
+                span,
+                word,
+                is_break: b,
+                strong: b,
+                end: false,
+            });
+            return;
+        }
         let s = span.as_str(text);
-        let (break_word, end, is_break) = if word {
-            let b =
-                (3..=8).contains(&s.len()) && BREAK_WORDS.iter().any(|b| b.eq_ignore_ascii_case(s));
-            (b, false, b)
-        } else {
-            // A sentence end inside a statement's text (the splitter missed
-            // it) ends its claims too; "U.S." and "Mr." do not end one.
-            let end = matches!(s, "!" | "?") || (s == "." && !self.after_abbreviation(text));
-            let is_break = end
-                || matches!(
-                    s,
-                    "," | ";" | ":" | "(" | ")" | "—" | "–" | "-" | "\"" | "“" | "”" | "«" | "»"
-                );
-            (false, end, is_break)
-        };
+        // A sentence end inside a statement's text (the splitter missed
+        // it) ends its claims too; "U.S." and "Mr." do not end one.
+        let end = matches!(s, "!" | "?") || (s == "." && !self.after_abbreviation(text));
+        let is_break = end
+            || matches!(
+                s,
+                "," | ";" | ":" | "(" | ")" | "—" | "–" | "-" | "\"" | "“" | "”" | "«" | "»"
+            );
         self.tokens.push(Token {
             span,
             word,
             is_break,
-            strong: break_word || end || s == ";",
+            strong: end || s == ";",
             end,
         });
     }
@@ -312,6 +317,48 @@ impl Scratch {
         })
     }
 }
+
+/// Per byte: whether it is an ASCII letter or digit.
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// Whether a word is one of [`BREAK_WORDS`], in any case: its bytes
+/// lower-cased into a number, compared with theirs.
+fn is_break_word(w: &[u8]) -> bool {
+    if !(3..=8).contains(&w.len()) {
+        return false;
+    }
+    let mut key = 0u64;
+    for (i, &b) in w.iter().enumerate() {
+        // `| 0x20` lower-cases a letter, and makes a letter of no other
+        // byte.
+        key |= u64::from(b | 0x20) << (8 * i);
+    }
+    BREAK_KEYS.contains(&key)
+}
+
+/// [`BREAK_WORDS`] as [`is_break_word`] reads them.
+const BREAK_KEYS: [u64; BREAK_WORDS.len()] = {
+    let mut keys = [0u64; BREAK_WORDS.len()];
+    let mut k = 0;
+    while k < keys.len() {
+        let w = BREAK_WORDS[k].as_bytes();
+        let mut i = 0;
+        while i < w.len() {
+            keys[k] |= (w[i] as u64) << (8 * i);
+            i += 1;
+        }
+        k += 1;
+    }
+    keys
+};
 
 /// Characters that join two word parts into one token ("Euro-Atlantic",
 /// "Ukraine's", "U.S"), as in `text::next_token`.
@@ -395,4 +442,22 @@ fn floor_boundary(text: &str, mut pos: usize) -> usize {
         pos -= 1;
     }
     pos
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn break_words_in_any_case_and_no_others() {
+        for w in BREAK_WORDS {
+            assert!(is_break_word(w.as_bytes()), "{w}");
+            assert!(is_break_word(w.to_uppercase().as_bytes()), "{w}");
+        }
+        for w in [
+            "butt", "bu", "yets", "Despite-", "b\u{c5}t", "WHILe1", "the", "@UT",
+        ] {
+            assert!(!is_break_word(w.as_bytes()), "{w}");
+        }
+    }
 }
