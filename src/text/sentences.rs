@@ -2,6 +2,7 @@
 
 use crate::Span;
 
+use super::scan::next_in;
 use super::words::{char_after, is_capitalized, prev_token};
 
 /// Abbreviations that precede a name or a number and never end a sentence.
@@ -109,21 +110,6 @@ const CANDIDATE: [bool; 256] = {
     t
 };
 
-/// Whether some byte of `chunk` may end a sentence: a line break, `.`, `!`,
-/// `?`, or a non-ASCII byte (SWAR: eight bytes at once).
-#[inline]
-fn may_end(chunk: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Non-zero iff some byte of `x` is zero.
-    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
-    let hits = zero(chunk ^ (ONES * u64::from(b'.')))
-        | zero(chunk ^ (ONES * u64::from(b'\n')))
-        | zero(chunk ^ (ONES * u64::from(b'!')))
-        | zero(chunk ^ (ONES * u64::from(b'?')));
-    (chunk & HIGH) | hits != 0
-}
-
 /// Per word length below 8, the first bytes of a list's words: most words
 /// are ruled out of [`NEVER_FINAL`] and [`MAYBE_FINAL`] without comparing
 /// strings.
@@ -200,21 +186,10 @@ impl Iterator for Sentences<'_> {
         }
         let mut i = start;
         while i < bytes.len() {
-            // Most bytes cannot end a sentence: skip them, eight at a time
-            // where none can.
-            while let Some(chunk) = bytes.get(i..i + 8) {
-                if may_end(u64::from_le_bytes(chunk.try_into().expect("eight bytes"))) {
-                    break;
-                }
-                i += 8;
-            }
-            let stop = (i + 8).min(bytes.len());
-            match bytes[i..stop].iter().position(|&b| CANDIDATE[b as usize]) {
-                Some(skip) => i += skip,
-                None => {
-                    i = stop;
-                    continue;
-                }
+            // Most bytes cannot end a sentence: skip them.
+            match next_in(bytes, i, *b".\n!?", &CANDIDATE) {
+                Some(at) => i = at,
+                None => break,
             }
             let b = bytes[i];
             let boundary = match b {
