@@ -421,7 +421,8 @@ impl WordLexicon {
         while pos < bytes.len() {
             // Patterns are ASCII words: walks start at ASCII letters that
             // start a word.
-            if !bytes[pos].is_ascii_alphabetic() || word_before(text, pos) {
+            let first = LETTER[usize::from(bytes[pos])];
+            if first == NOT_LETTER || word_before(text, pos) {
                 pos += 1;
                 continue;
             }
@@ -435,11 +436,12 @@ impl WordLexicon {
             let letter = |k: usize| {
                 bytes
                     .get(k)
-                    .filter(|b| b.is_ascii_alphabetic())
-                    .map(|&b| usize::from((b | 0x20) - b'a'))
+                    .map(|&b| LETTER[usize::from(b)])
+                    .filter(|&l| l != NOT_LETTER)
+                    .map(usize::from)
             };
             if let Some(second) = letter(pos + 1) {
-                let pair = 26 * usize::from((bytes[pos] | 0x20) - b'a') + second;
+                let pair = 26 * usize::from(first) + second;
                 let mut s = SLOW;
                 if let Some(third) = letter(pos + 2) {
                     s = self.triples[26 * pair + third];
@@ -594,6 +596,22 @@ static ALNUM: [bool; 256] = {
     }
     t
 };
+
+/// Per byte: an ASCII letter's place in the alphabet (either case), or
+/// [`NOT_LETTER`]: one load for the scan's test and table index.
+static LETTER: [u8; 256] = {
+    let mut t = [NOT_LETTER; 256];
+    let mut b = 0;
+    while b < 26 {
+        t[b'a' as usize + b] = b as u8;
+        t[b'A' as usize + b] = b as u8;
+        b += 1;
+    }
+    t
+};
+
+/// [`LETTER`] of a byte that is no ASCII letter.
+const NOT_LETTER: u8 = 26;
 
 /// The entry of [`WordLexicon::pairs`] that sends a walk the slow way.
 const SLOW: StateID = StateID::MAX;
