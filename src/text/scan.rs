@@ -44,10 +44,8 @@ fn may_hold(chunk: u64, targets: [u8; 4]) -> bool {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     // Non-zero iff some byte of `x` is zero.
     let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
-    let hits = targets
-        .iter()
-        .fold(0, |acc, &t| acc | zero(chunk ^ (ONES * u64::from(t))));
-    (chunk & HIGH) | hits != 0
+    let [a, b, c, d] = targets.map(|t| ONES * u64::from(t));
+    (chunk & HIGH) | zero(chunk ^ a) | zero(chunk ^ b) | zero(chunk ^ c) | zero(chunk ^ d) != 0
 }
 
 #[cfg(test)]
