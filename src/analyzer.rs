@@ -1,6 +1,5 @@
 //! The [`Analyzer`]: every stage of the pipeline, built once.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use once_cell::sync::Lazy;
@@ -177,13 +176,18 @@ impl Analyzer {
             ids.add_roll_up_targets();
         }
         let positions = {
-            let by_id: HashMap<&str, &Actor> =
-                ids.actors.iter().map(|a| (a.id.as_str(), a)).collect();
-            position::positions(
-                &statements,
-                |id| by_id.get(id.as_str()).copied(),
-                inner.roll_up,
-            )
+            // Sorted by id (stable: of equal ids the last listed wins, as
+            // in a map): binary searches, no string hashing.
+            let mut by_id: Vec<&Actor> = ids.actors.iter().collect();
+            by_id.sort_by(|a, b| a.id.cmp(&b.id));
+            let actor_of = |id: &ActorId| {
+                let after = by_id.partition_point(|a| a.id <= *id);
+                after
+                    .checked_sub(1)
+                    .map(|i| by_id[i])
+                    .filter(|a| a.id == *id)
+            };
+            position::positions(&statements, actor_of, inner.roll_up)
         };
         Ok(Analysis {
             actors: ids.actors,

@@ -5,7 +5,7 @@
 //! The sixth stage of the pipeline: plain aggregation over
 //! [`Statement`](crate::Statement)s.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use crate::{Actor, ActorId, ActorKind, Position, Stance, Statement};
 
@@ -24,46 +24,55 @@ pub(crate) fn positions<'a>(
     actor_of: impl Fn(&ActorId) -> Option<&'a Actor>,
     roll_up: bool,
 ) -> Vec<Position> {
-    let mut order: Vec<Key> = Vec::new();
-    let mut acc: HashMap<Key, Tally> = HashMap::new();
+    // Keys borrow the statements' and actors' strings until the positions
+    // are built: no string is copied or hashed per statement, and the
+    // B-tree keeps look-ups O(log n) whatever the document.
+    let mut order: Vec<(BorrowedKey<'_>, Tally)> = Vec::new();
+    let mut index: BTreeMap<BorrowedKey<'_>, usize> = BTreeMap::new();
+    let mut keys: Vec<(Option<&str>, Option<&str>)> = Vec::new();
+    let mut holders: Vec<(&str, bool)> = Vec::new();
     for (i, st) in statements.iter().enumerate() {
-        let keys: Vec<(Option<String>, Option<ActorId>)> = if !st.topics.is_empty() {
-            st.topics.iter().map(|t| (Some(t.clone()), None)).collect()
+        keys.clear();
+        if !st.topics.is_empty() {
+            keys.extend(st.topics.iter().map(|t| (Some(t.as_str()), None)));
         } else if !st.targets.is_empty() {
-            st.targets.iter().map(|t| (None, Some(t.clone()))).collect()
+            keys.extend(st.targets.iter().map(|t| (None, Some(t.as_str()))));
         } else {
-            vec![(None, None)]
-        };
-        let mut holders: Vec<(ActorId, bool)> = Vec::new();
+            keys.push((None, None));
+        }
+        holders.clear();
         for id in st.speaker_actors() {
-            push_unique(&mut holders, id.clone(), false);
+            push_unique(&mut holders, id.as_str(), false);
             if roll_up {
                 if let Some(up) = actor_of(id).and_then(roll_up_target) {
-                    if up != *id {
+                    if up != id.as_str() {
                         push_unique(&mut holders, up, true);
                     }
                 }
             }
         }
-        for (holder, rolled) in holders {
-            for (topic, target) in &keys {
-                if target.as_ref() == Some(&holder) {
+        for &(holder, rolled) in &holders {
+            for &(topic, target) in &keys {
+                if target == Some(holder) {
                     continue;
                 }
-                let key = (holder.clone(), topic.clone(), target.clone());
-                let entry = acc.entry(key.clone()).or_insert_with(|| {
-                    order.push(key);
-                    Tally::default()
+                let key = (holder, topic, target);
+                let at = *index.entry(key).or_insert_with(|| {
+                    order.push((key, Tally::default()));
+                    order.len() - 1
                 });
-                entry.add(i, st, rolled);
+                order[at].1.add(i, st, rolled);
             }
         }
     }
     order
         .into_iter()
-        .map(|key| {
-            let a = acc.remove(&key).unwrap_or_default();
-            a.finish(key)
+        .map(|((actor, topic, target), tally)| {
+            tally.finish((
+                ActorId::from(actor),
+                topic.map(String::from),
+                target.map(ActorId::from),
+            ))
         })
         .collect()
 }
@@ -72,20 +81,23 @@ pub(crate) fn positions<'a>(
 /// A position's key: actor, topic, target.
 pub(crate) type Key = (ActorId, Option<String>, Option<ActorId>);
 
-fn push_unique(v: &mut Vec<(ActorId, bool)>, id: ActorId, rolled: bool) {
-    if !v.iter().any(|(x, _)| *x == id) {
+/// A [`Key`] borrowing its strings.
+type BorrowedKey<'s> = (&'s str, Option<&'s str>, Option<&'s str>);
+
+fn push_unique<'s>(v: &mut Vec<(&'s str, bool)>, id: &'s str, rolled: bool) {
+    if !v.iter().any(|&(x, _)| x == id) {
         v.push((id, rolled));
     }
 }
 
 /// Whom an actor's statements also count for.
-fn roll_up_target(actor: &Actor) -> Option<ActorId> {
+fn roll_up_target(actor: &Actor) -> Option<&str> {
     if actor.kind == ActorKind::Country {
         return None;
     }
     match &actor.country {
-        Some(c) => Some(ActorId::from(c.as_str())),
-        None => actor.affiliation.clone(),
+        Some(c) => Some(c.as_str()),
+        None => actor.affiliation.as_ref().map(ActorId::as_str),
     }
 }
 

@@ -102,6 +102,11 @@ pub(crate) fn capital_or_high(chunk: u64) -> bool {
     (chunk & HIGH) | (upper & !chunk & HIGH) != 0
 }
 
+/// States this close to the automaton's start (the sentinel, then the
+/// first letter of a word, where walks branch most) are dense: one load a
+/// byte instead of a search through sparse transitions.
+const DENSE_DEPTH: usize = 3;
+
 /// The byte every key starts with (see [`EntityMatcher::new`]).
 const SENTINEL: u8 = 0;
 
@@ -372,6 +377,7 @@ impl EntityMatcher {
         let automaton = NFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .prefilter(false)
+            .dense_depth(DENSE_DEPTH)
             .build(&head_keys)
             .map_err(|e| Error::automaton("gazetteer", e))?;
         let start = automaton

@@ -399,8 +399,17 @@ impl Gazetteer {
     pub(crate) fn office_role(&self, office: &str) -> Option<Role> {
         let words: Vec<&str> = office_words(office).collect();
         let head = head_part(&words);
+        // The first letters of the head's words: most titles start with
+        // none of them and are passed without splitting.
+        let firsts = head
+            .iter()
+            .fold(0u64, |bits, w| bits | letter_bit(w.as_bytes()[0]));
         self.titles
             .iter()
+            .filter(|t| match t.text.as_bytes().first() {
+                Some(&b) if b.is_ascii_alphanumeric() => firsts & letter_bit(b) != 0,
+                _ => true,
+            })
             .find(|t| {
                 // The title's words are all in the head, and as many: stop
                 // at the first that is not (most titles: the first word).
@@ -439,6 +448,11 @@ impl Gazetteer {
     }
 }
 
+/// One bit per ASCII letter or digit, case folded (`b` is either).
+fn letter_bit(b: u8) -> u64 {
+    1 << (b.to_ascii_lowercase() & 63)
+}
+
 /// Words of an office or title that make it a lower rank of the office
 /// without them ("Deputy Prime Minister" is no "prime minister").
 const RANKS: &[&str] = &[
@@ -474,7 +488,7 @@ fn office_words(office: &str) -> impl Iterator<Item = &str> + '_ {
                 .map_or(w, |(_, to)| to)
         })
         // "of", "for" and "to" stay: they end an office's head part.
-        .filter(|w| !matches!(w.to_ascii_lowercase().as_str(), "the" | "and"))
+        .filter(|w| !(w.eq_ignore_ascii_case("the") || w.eq_ignore_ascii_case("and")))
 }
 
 /// Whether an office holds a title: every word of the title is in the
@@ -482,17 +496,21 @@ fn office_words(office: &str) -> impl Iterator<Item = &str> + '_ {
 /// the office too (before its "of": "Press Secretary of the President" is
 /// no president), and the office has no rank word the title lacks.
 fn holds(office: &str, title: &[&str]) -> bool {
-    let words: Vec<&str> = office_words(office).collect();
-    let has = |w: &str| words.iter().any(|o| o.eq_ignore_ascii_case(w));
     let Some(head) = head_word(title) else {
         return false;
     };
-    let office_head = head_part(&words);
-    title.iter().filter(|w| !is_link(w)).all(|w| has(w))
-        && office_head.iter().any(|o| o.eq_ignore_ascii_case(head))
-        && !RANKS
-            .iter()
-            .any(|r| has(r) && !title.iter().any(|t| t.eq_ignore_ascii_case(r)))
+    // The office's words are split again for each question rather than
+    // collected: no allocation, and offices are a few words.
+    let words = || office_words(office);
+    let in_title = |w: &str| title.iter().any(|t| t.eq_ignore_ascii_case(w));
+    title
+        .iter()
+        .filter(|w| !is_link(w))
+        .all(|w| words().any(|o| o.eq_ignore_ascii_case(w)))
+        && words()
+            .take_while(|o| !is_link(o))
+            .any(|o| o.eq_ignore_ascii_case(head))
+        && !words().any(|o| RANKS.iter().any(|r| r.eq_ignore_ascii_case(o)) && !in_title(o))
 }
 
 fn is_link(w: &str) -> bool {
@@ -848,5 +866,23 @@ mod tests {
             "United States Secretary of State",
             &["secretary", "of", "state"]
         ));
+    }
+
+    #[test]
+    fn office_roles_by_head_title() {
+        let g = Gazetteer::builtin();
+        let role = |office| g.office_role(office);
+        assert_eq!(role("President of Ukraine"), Some(Role::HeadOfState));
+        assert_eq!(
+            role("prime minister of Japan"),
+            Some(Role::HeadOfGovernment)
+        );
+        // The whole head must be the title: a rank makes another one.
+        assert_eq!(
+            role("Deputy Prime Minister of Ukraine"),
+            Some(Role::Minister)
+        );
+        assert_eq!(role("Senior Prime Minister"), None);
+        assert_eq!(role("of Ukraine"), None);
     }
 }

@@ -18,6 +18,7 @@
 //! ```
 
 mod quotes;
+mod scan;
 mod sentences;
 mod words;
 

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Span;
 
+use super::scan::next_in;
 use super::words::{char_before, is_word_char};
 
 /// A quotation: the text between a pair of quotation marks.
@@ -65,8 +66,8 @@ pub fn quotes(text: &str) -> Vec<Quote> {
     let mut i = 0;
     // Most bytes can change nothing: skip to the next line break, straight
     // mark or lead byte of a curly or angle mark.
-    while let Some(skip) = bytes[i..].iter().position(|&b| INTERESTING[b as usize]) {
-        i += skip;
+    while let Some(at) = next_in(bytes, i, *b"\n\"'`", &INTERESTING) {
+        i = at;
         let c = text[i..].chars().next().expect("a char boundary");
         let mut len = c.len_utf8();
         if c == '\n' {

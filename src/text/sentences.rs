@@ -2,6 +2,7 @@
 
 use crate::Span;
 
+use super::scan::next_in;
 use super::words::{char_after, is_capitalized, prev_token};
 
 /// Abbreviations that precede a name or a number and never end a sentence.
@@ -109,6 +110,33 @@ const CANDIDATE: [bool; 256] = {
     t
 };
 
+/// Per word length below 8, the first bytes of a list's words: most words
+/// are ruled out of [`NEVER_FINAL`] and [`MAYBE_FINAL`] without comparing
+/// strings.
+const fn shapes(list: &[&str]) -> [u128; 8] {
+    let mut t = [0u128; 8];
+    let mut i = 0;
+    while i < list.len() {
+        let w = list[i].as_bytes();
+        assert!(!w.is_empty() && w.len() < 8 && w[0] < 0x80);
+        t[w.len()] |= 1 << w[0];
+        i += 1;
+    }
+    t
+}
+
+const NEVER_FINAL_SHAPES: [u128; 8] = shapes(NEVER_FINAL);
+const MAYBE_FINAL_SHAPES: [u128; 8] = shapes(MAYBE_FINAL);
+
+/// Whether `word` is in `list`, whose [`shapes`] are `shape`.
+fn listed(list: &[&str], shape: &[u128; 8], word: &str) -> bool {
+    let fits = match (shape.get(word.len()), word.as_bytes().first()) {
+        (Some(bits), Some(&b)) => b < 0x80 && bits >> b & 1 == 1,
+        _ => false,
+    };
+    fits && list.contains(&word)
+}
+
 /// Splits `text` into sentences.
 ///
 /// Boundaries are `.`, `!`, `?`, `…` (and the CJK full stops) followed by
@@ -159,8 +187,8 @@ impl Iterator for Sentences<'_> {
         let mut i = start;
         while i < bytes.len() {
             // Most bytes cannot end a sentence: skip them.
-            match bytes[i..].iter().position(|&b| CANDIDATE[b as usize]) {
-                Some(skip) => i += skip,
+            match next_in(bytes, i, *b".\n!?", &CANDIDATE) {
+                Some(at) => i = at,
                 None => break,
             }
             let b = bytes[i];
@@ -199,20 +227,26 @@ fn line_break_ends(text: &str, i: usize) -> Option<usize> {
 /// If the terminator at `i` ends a sentence, the offset just past it and any
 /// closing quotes or brackets.
 fn terminator_end(text: &str, i: usize, is_period: bool) -> Option<usize> {
+    let bytes = text.as_bytes();
     let mut end = i;
-    for c in text[i..].chars() {
-        if matches!(
-            c,
-            '.' | '!' | '?' | '…' | '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']'
-        ) {
-            end += c.len_utf8();
-        } else {
-            break;
+    // Whether the run holds a `!` or `?` ("Really?!", "No.!").
+    let mut exclaims = false;
+    loop {
+        match bytes.get(end) {
+            Some(b'.' | b'"' | b'\'' | b')' | b']') => end += 1,
+            Some(b'!' | b'?') => {
+                exclaims = true;
+                end += 1;
+            }
+            Some(&b) if b >= 0x80 => match char_after(text, end) {
+                Some(c @ ('…' | '”' | '’' | '»' | '›')) => end += c.len_utf8(),
+                _ => break,
+            },
+            _ => break,
         }
     }
     // A terminator must be followed by white space or the end of the text.
-    let next = char_after(text, end);
-    match next {
+    match char_after(text, end) {
         None => return Some(end),
         Some(c) if !c.is_whitespace() => return None,
         _ => {}
@@ -226,33 +260,37 @@ fn terminator_end(text: &str, i: usize, is_period: bool) -> Option<usize> {
     if first.is_lowercase() || matches!(first, '―' | '—' | '–' | ',' | ';' | ':') {
         return None;
     }
-    if !is_period || text[i..end].contains(['!', '?']) {
+    // After `…` or a `!`/`?` the sentence ends; after `.`, it depends on
+    // the word before.
+    if !is_period || exclaims || bytes[i] != b'.' {
         return Some(end);
     }
-    let word = prev_token(text, i + 1).and_then(|tok| prev_token(text, tok.start));
-    let Some(word) = word else {
+    let Some(word) = prev_token(text, i) else {
         return Some(end);
     };
-    let word = &text[word.start..word.end];
-    let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let word = word
+        .as_str(text)
+        .trim_start_matches(|c: char| !c.is_alphanumeric());
+    if listed(NEVER_FINAL, &NEVER_FINAL_SHAPES, word) {
+        return None;
+    }
+    let mut chars = word.chars();
+    let single = chars.next().is_some() && chars.next().is_none();
+    let initial = single && is_capitalized(word);
+    let dotted = word.len() <= 8 && word.contains('.');
+    if !(initial || dotted || listed(MAYBE_FINAL, &MAYBE_FINAL_SHAPES, word)) {
+        return Some(end);
+    }
     let next_word: &str = following
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .next()
         .unwrap_or("");
-    if NEVER_FINAL.contains(&word) {
-        return None;
-    }
-    let initial = word.chars().count() == 1 && is_capitalized(word);
-    let dotted = word.contains('.') && word.len() <= 8;
     if initial {
         // "George W. Bush": an initial before a capitalised name.
         return OPENERS.contains(&next_word).then_some(end);
     }
-    if dotted || MAYBE_FINAL.contains(&word) {
-        let starts_sentence = OPENERS.contains(&next_word) || first == '"' || first == '“';
-        return starts_sentence.then_some(end);
-    }
-    Some(end)
+    let starts_sentence = OPENERS.contains(&next_word) || first == '"' || first == '“';
+    starts_sentence.then_some(end)
 }
 
 #[cfg(test)]
@@ -321,6 +359,104 @@ mod tests {
             last = s.end;
         }
         assert!(doc[last..].trim().is_empty());
+    }
+
+    /// The splitter before its byte-level fast paths, for comparison.
+    fn split_by_chars(text: &str) -> Vec<Span> {
+        fn terminator_end_by_chars(text: &str, i: usize, is_period: bool) -> Option<usize> {
+            let mut end = i;
+            for c in text[i..].chars() {
+                if matches!(
+                    c,
+                    '.' | '!' | '?' | '…' | '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']'
+                ) {
+                    end += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            match char_after(text, end) {
+                None => return Some(end),
+                Some(c) if !c.is_whitespace() => return None,
+                _ => {}
+            }
+            let following = text[end..].trim_start();
+            let first = following.chars().next()?;
+            if first.is_lowercase() || matches!(first, '―' | '—' | '–' | ',' | ';' | ':') {
+                return None;
+            }
+            if !is_period || text[i..end].contains(['!', '?']) {
+                return Some(end);
+            }
+            let word = prev_token(text, i + 1).and_then(|tok| prev_token(text, tok.start));
+            let Some(word) = word else {
+                return Some(end);
+            };
+            let word =
+                text[word.start..word.end].trim_start_matches(|c: char| !c.is_alphanumeric());
+            let next_word: &str = following
+                .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                .next()
+                .unwrap_or("");
+            if NEVER_FINAL.contains(&word) {
+                return None;
+            }
+            let initial = word.chars().count() == 1 && is_capitalized(word);
+            let dotted = word.contains('.') && word.len() <= 8;
+            if initial {
+                return OPENERS.contains(&next_word).then_some(end);
+            }
+            if dotted || MAYBE_FINAL.contains(&word) {
+                let starts = OPENERS.contains(&next_word) || first == '"' || first == '“';
+                return starts.then_some(end);
+            }
+            Some(end)
+        }
+        let bytes = text.as_bytes();
+        let mut spans = Vec::new();
+        let mut pos = 0;
+        loop {
+            let start = pos + (text[pos..].len() - text[pos..].trim_start().len());
+            if start >= text.len() {
+                return spans;
+            }
+            let mut i = start;
+            let mut end = text.len();
+            while i < bytes.len() {
+                let b = bytes[i];
+                let boundary = match b {
+                    b'\n' => line_break_ends(text, i),
+                    b'.' | b'!' | b'?' => terminator_end_by_chars(text, i, b == b'.'),
+                    0xE2 if text[i..].starts_with('…') => terminator_end_by_chars(text, i, true),
+                    0xE3 if text[i..].starts_with('。') => Some(i + 3),
+                    0xEF if text[i..].starts_with('！') || text[i..].starts_with('？') => {
+                        Some(i + 3)
+                    }
+                    _ => None,
+                };
+                if let Some(e) = boundary {
+                    end = e.max(i + 1).min(text.len());
+                    break;
+                }
+                i += 1;
+            }
+            pos = end;
+            spans.push(Span::new(start, start + text[start..end].trim_end().len()));
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 3000, ..Default::default() })]
+
+        #[test]
+        fn same_as_by_chars(
+            text in proptest::string::string_regex(
+                "(Mr|Jan|U\\.S|W|The|he|Bush|é|a9| |  |\\.|!|\\?|…|\"|”|’|\\)|\n|—|,|。|！|x{9}){0,40}"
+            ).unwrap()
+        ) {
+            let got: Vec<Span> = sentences(&text).collect();
+            proptest::prop_assert_eq!(got, split_by_chars(&text));
+        }
     }
 
     #[test]

@@ -3,7 +3,11 @@
 use crate::Span;
 
 /// Whether `c` belongs to a word (Unicode letters, marks and digits).
+#[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_mark(c)
 }
 
@@ -21,7 +25,12 @@ fn is_joiner(c: char) -> bool {
 /// Whether `c` separates tokens like a space: white space, control
 /// characters (NUL, escape, form feed) and invisible format characters
 /// (zero-width space, word joiner, byte-order mark).
+#[inline]
 pub(crate) fn is_space(c: char) -> bool {
+    if c.is_ascii() {
+        // ASCII white space is all at or below ' ', the controls too but DEL.
+        return c <= ' ' || c == '\x7f';
+    }
     c.is_whitespace() || c.is_control() || matches!(c, '\u{200b}' | '\u{2060}' | '\u{feff}')
 }
 
@@ -42,22 +51,63 @@ pub(crate) fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
     before_ok && after_ok
 }
 
+/// The character ending at byte offset `end` (a character boundary past
+/// the start) and where it starts: one load for ASCII.
+#[inline]
+fn char_ending_at(text: &str, end: usize) -> (char, usize) {
+    let b = text.as_bytes()[end - 1];
+    if b < 0x80 {
+        return (char::from(b), end - 1);
+    }
+    let c = text[..end]
+        .chars()
+        .next_back()
+        .expect("a character before `end`");
+    (c, end - c.len_utf8())
+}
+
+/// The character starting at byte offset `start` (a character boundary) and
+/// where the next one starts, if any: one load for ASCII.
+#[inline]
+fn char_starting_at(text: &str, start: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(start)?;
+    if b < 0x80 {
+        return Some((char::from(b), start + 1));
+    }
+    let c = text[start..]
+        .chars()
+        .next()
+        .expect("a character at `start`");
+    Some((c, start + c.len_utf8()))
+}
+
 /// The token ending at or before `pos`, skipping whitespace: a word (with
 /// internal joiners) or a single other character.
 pub(crate) fn prev_token(text: &str, pos: usize) -> Option<Span> {
-    let head = text.get(..pos)?;
-    let trimmed = head.trim_end_matches(is_space);
-    let end = trimmed.len();
-    let last = trimmed.chars().next_back()?;
-    if !is_word_char(last) {
-        return Some(Span::new(end - last.len_utf8(), end));
+    if !text.is_char_boundary(pos) {
+        return None;
     }
-    let mut start = end;
-    let mut iter = trimmed.char_indices().rev().peekable();
-    while let Some((i, c)) = iter.next() {
-        let joins = is_joiner(c) && iter.peek().is_some_and(|&(_, p)| is_word_char(p));
-        if is_word_char(c) || joins {
-            start = i;
+    // Character by character from the right (bytes for ASCII text).
+    let mut end = pos;
+    let (last, mut start) = loop {
+        if end == 0 {
+            return None;
+        }
+        let (c, s) = char_ending_at(text, end);
+        if !is_space(c) {
+            break (c, s);
+        }
+        end = s;
+    };
+    if !is_word_char(last) {
+        return Some(Span::new(start, end));
+    }
+    while start > 0 {
+        let (c, s) = char_ending_at(text, start);
+        // A joiner belongs to the word when a word character precedes it.
+        let joins = || is_joiner(c) && s > 0 && is_word_char(char_ending_at(text, s).0);
+        if is_word_char(c) || joins() {
+            start = s;
         } else {
             break;
         }
@@ -67,24 +117,29 @@ pub(crate) fn prev_token(text: &str, pos: usize) -> Option<Span> {
 
 /// The token starting at or after `pos`, skipping whitespace.
 pub(crate) fn next_token(text: &str, pos: usize) -> Option<Span> {
-    let tail = text.get(pos..)?;
-    let skipped = tail.len() - tail.trim_start_matches(is_space).len();
-    let start = pos + skipped;
-    let rest = &text[start..];
-    let first = rest.chars().next()?;
-    if !is_word_char(first) {
-        return Some(Span::new(start, start + first.len_utf8()));
+    if !text.is_char_boundary(pos) {
+        return None;
     }
-    let mut end = start;
-    let mut iter = rest.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut start = pos;
+    let (first, mut next) = loop {
+        let (c, n) = char_starting_at(text, start)?;
+        if !is_space(c) {
+            break (c, n);
+        }
+        start = n;
+    };
+    if !is_word_char(first) {
+        return Some(Span::new(start, next));
+    }
+    let mut end = next;
+    while let Some((c, n)) = char_starting_at(text, next) {
         if is_word_char(c) {
-            end = start + i + c.len_utf8();
-        } else if is_joiner(c) && iter.peek().is_some_and(|&(_, n)| is_word_char(n)) {
-            continue;
-        } else {
+            end = n;
+        } else if !(is_joiner(c) && char_starting_at(text, n).is_some_and(|(d, _)| is_word_char(d)))
+        {
             break;
         }
+        next = n;
     }
     Some(Span::new(start, end))
 }
@@ -164,6 +219,73 @@ mod tests {
         assert_eq!(p.as_str(t), "Integration");
         let p = prev_token(t, t.find(" ally").unwrap()).unwrap();
         assert_eq!(p.as_str(t), ".");
+    }
+
+    /// The character-iterator forms the byte loops replaced.
+    fn prev_token_by_chars(text: &str, pos: usize) -> Option<Span> {
+        let head = text.get(..pos)?;
+        let trimmed = head.trim_end_matches(is_space);
+        let end = trimmed.len();
+        let last = trimmed.chars().next_back()?;
+        if !is_word_char(last) {
+            return Some(Span::new(end - last.len_utf8(), end));
+        }
+        let mut start = end;
+        let mut iter = trimmed.char_indices().rev().peekable();
+        while let Some((i, c)) = iter.next() {
+            let joins = is_joiner(c) && iter.peek().is_some_and(|&(_, p)| is_word_char(p));
+            if is_word_char(c) || joins {
+                start = i;
+            } else {
+                break;
+            }
+        }
+        Some(Span::new(start, end))
+    }
+
+    fn next_token_by_chars(text: &str, pos: usize) -> Option<Span> {
+        let tail = text.get(pos..)?;
+        let start = pos + tail.len() - tail.trim_start_matches(is_space).len();
+        let rest = &text[start..];
+        let first = rest.chars().next()?;
+        if !is_word_char(first) {
+            return Some(Span::new(start, start + first.len_utf8()));
+        }
+        let mut end = start;
+        let mut iter = rest.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            if is_word_char(c) {
+                end = start + i + c.len_utf8();
+            } else if !(is_joiner(c) && iter.peek().is_some_and(|&(_, n)| is_word_char(n))) {
+                break;
+            }
+        }
+        Some(Span::new(start, end))
+    }
+
+    #[test]
+    fn ascii_classes_agree_with_unicode() {
+        for b in 0..0x80u8 {
+            let c = char::from(b);
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{b:#x}");
+            assert_eq!(is_space(c), c.is_whitespace() || c.is_control(), "{b:#x}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 2000, ..Default::default() })]
+
+        #[test]
+        fn tokens_same_as_by_chars(
+            text in proptest::string::string_regex(
+                "([aZ9 .,'’\u{2011}\t\n\u{7f}\u{a0}\u{200b}éЖ\u{301}—“-]){0,24}"
+            ).unwrap()
+        ) {
+            for pos in 0..=text.len() + 1 {
+                proptest::prop_assert_eq!(prev_token(&text, pos), prev_token_by_chars(&text, pos));
+                proptest::prop_assert_eq!(next_token(&text, pos), next_token_by_chars(&text, pos));
+            }
+        }
     }
 
     #[test]
