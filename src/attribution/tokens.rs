@@ -469,6 +469,9 @@ pub(crate) struct Tok {
     pub quote: usize,
     /// A line break comes between the previous token and this one.
     pub line_before: bool,
+    /// A word of parts joined by `-`, `'`, `’`, `.`, U+2010 or U+2011
+    /// ("op-ed", "U.S."): each part after a joiner starts a word too.
+    pub joined: bool,
 }
 
 pub(crate) const NONE: usize = usize::MAX;
@@ -629,6 +632,22 @@ impl<'t> Doc<'t> {
             || self.sentence_of.get(c + 1).is_some_and(|&n| n == s)
     }
 
+    /// Where the parts after the first of joined word `k` start ("ed" in
+    /// "op-ed", "S" in "U.S."); none for another token.
+    pub(crate) fn part_starts(&self, k: usize) -> impl Iterator<Item = usize> + '_ {
+        let t = self.toks[k];
+        let word = if t.joined {
+            &self.text[t.start..t.end]
+        } else {
+            ""
+        };
+        word.char_indices().filter_map(move |(i, c)| {
+            let after = t.start + i + c.len_utf8();
+            let joiner = matches!(c, '-' | '\'' | '’' | '.' | '\u{2010}' | '\u{2011}');
+            (joiner && after < t.end).then_some(after)
+        })
+    }
+
     /// A line break lies between tokens `a` and `b` (`a < b`).
     pub(crate) fn line_between(&self, a: usize, b: usize) -> bool {
         (a + 1..=b).any(|k| self.toks[k].line_before)
@@ -659,6 +678,7 @@ fn tokenize(text: &str, classes: &WordClasses) -> Vec<Tok> {
         // The classes a word takes from its first char, if it is a word.
         let first: Option<u64>;
         let end;
+        let mut joined = false;
         if k & HIGH == 0 {
             if k & ALNUM != 0 {
                 first = Some(if k & UPPER != 0 {
@@ -668,7 +688,7 @@ fn tokenize(text: &str, classes: &WordClasses) -> Vec<Tok> {
                 } else {
                     wc::DIGIT
                 });
-                end = word_end(text, i, i + 1);
+                (end, joined) = word_end(text, i, i + 1);
             } else {
                 first = None;
                 end = if k & PAIR != 0 && bytes.get(i + 1) == Some(&b) {
@@ -695,7 +715,7 @@ fn tokenize(text: &str, classes: &WordClasses) -> Vec<Tok> {
                     f |= wc::DIGIT;
                 }
                 first = Some(f);
-                end = word_end(text, i, i + len);
+                (end, joined) = word_end(text, i, i + len);
             } else {
                 first = None;
                 end = i + len;
@@ -726,6 +746,7 @@ fn tokenize(text: &str, classes: &WordClasses) -> Vec<Tok> {
             sent: 0,
             quote: NONE,
             line_before: std::mem::take(&mut line),
+            joined,
         });
         i = end;
     }
@@ -734,12 +755,14 @@ fn tokenize(text: &str, classes: &WordClasses) -> Vec<Tok> {
 
 /// The end of the word starting at `start` whose first char ends at `j`:
 /// runs of word chars joined by single `-`, `'`, `’`, `.`, U+2010 or
-/// U+2011, and the final dot of a dotted abbreviation ("U.S.").
+/// U+2011, and the final dot of a dotted abbreviation ("U.S."); and
+/// whether a joiner joined two runs.
 #[inline(always)]
-fn word_end(text: &str, start: usize, mut j: usize) -> usize {
+fn word_end(text: &str, start: usize, mut j: usize) -> (usize, bool) {
     let bytes = text.as_bytes();
     // `j`: the next byte not yet taken into the word.
     let mut end = j;
+    let mut joined = false;
     loop {
         // Runs of ASCII letters and digits first, a byte at a time.
         let run_start = j;
@@ -778,6 +801,7 @@ fn word_end(text: &str, start: usize, mut j: usize) -> usize {
         };
         if next_is_word {
             j += dlen;
+            joined = true;
             continue;
         }
         // "U.S." keeps its final dot.
@@ -786,7 +810,7 @@ fn word_end(text: &str, start: usize, mut j: usize) -> usize {
         }
         break;
     }
-    end
+    (end, joined)
 }
 
 /// [`KIND`] bits.
@@ -960,15 +984,17 @@ mod tests {
                 sent: 0,
                 quote: NONE,
                 line_before: std::mem::take(&mut line),
+                joined: is_word_char(c)
+                    && text[i..end].contains(['-', '\'', '’', '.', '\u{2010}', '\u{2011}']),
             });
             i = end;
         }
         toks
     }
 
-    fn toks_of(toks: &[Tok]) -> Vec<(usize, usize, u64, bool)> {
+    fn toks_of(toks: &[Tok]) -> Vec<(usize, usize, u64, bool, bool)> {
         toks.iter()
-            .map(|t| (t.start, t.end, t.class, t.line_before))
+            .map(|t| (t.start, t.end, t.class, t.line_before, t.joined))
             .collect()
     }
 
