@@ -724,17 +724,20 @@ fn tokenize(text: &str, classes: &WordClasses) -> Vec<Tok> {
         let mut class = classes.of_span(text, i, end);
         if let Some(f) = first {
             class |= f;
-            let word = &bytes[i..end];
-            if word.len() > 4 {
-                // An ASCII tail ends on a char boundary if its bytes match.
-                let tail = |s: &[u8]| word[word.len() - s.len()..].eq_ignore_ascii_case(s);
-                if tail(b"ing") {
+            if end - i > 4 {
+                // The last four bytes, ASCII letters lower-cased (a byte
+                // `b | 0x20` is a lower-case letter only if `b` is that
+                // letter in either case). An ASCII tail ends on a char
+                // boundary if its bytes match.
+                let tail = u32::from_le_bytes(bytes[end - 4..end].try_into().expect("four bytes"))
+                    | 0x2020_2020;
+                if tail >> 8 == u32::from_le_bytes(*b"ing\0") {
                     class |= wc::ING;
                 }
-                if tail(b"ed") {
+                if tail >> 16 == u32::from_le_bytes(*b"ed\0\0") {
                     class |= wc::ED;
                 }
-                if tail(b"ly") {
+                if tail >> 16 == u32::from_le_bytes(*b"ly\0\0") {
                     class |= wc::LY;
                 }
             }
