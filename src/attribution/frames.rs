@@ -987,15 +987,13 @@ pub(super) fn special(d: &Doc<'_>) -> Vec<Found<'static>> {
     if let Some(f) = headline_colon(d) {
         out.push(f);
     }
-    // One pass over the word classes: the colons, and the poll nouns, each
-    // of which an "in" a few words before may name (each word is tried
-    // once, in order; the polls go after the colons).
+    // One pass over the document's marks: the colons, and the poll nouns,
+    // each of which an "in" a few words before may name (each word is
+    // tried once, in order; the polls go after the colons).
     let mut polls = Vec::new();
     let mut tried = 0;
-    for (k, t) in d.toks.iter().enumerate() {
-        if t.class & (wc::COLON | wc::POLL) == 0 {
-            continue;
-        }
+    for &k in &d.marks {
+        let t = &d.toks[k];
         if k > 0 && t.class & wc::COLON != 0 {
             if let Some(f) = name_colon_quote(d, k) {
                 out.push(f);

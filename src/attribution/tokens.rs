@@ -493,7 +493,15 @@ pub(crate) struct Doc<'t> {
     pub sentence_of: Vec<usize>,
     /// Each quotation's opening and closing (or last) token.
     pub quotes: Vec<QuoteToks>,
+    /// The tokens with a class of [`MARKS`] (colons, poll nouns), in
+    /// order: what the special frames and the transcript turns start
+    /// from.
+    pub marks: Vec<usize>,
 }
+
+/// The classes whose tokens [`Doc::marks`] lists. The table's classes of
+/// a token never change after [`Doc::new`].
+pub(crate) const MARKS: u64 = wc::COLON | wc::POLL;
 
 /// A quotation in token indices.
 #[derive(Debug, Clone, Copy)]
@@ -511,7 +519,7 @@ impl<'t> Doc<'t> {
         quotes: &[Quote],
         classes: &WordClasses,
     ) -> Doc<'t> {
-        let mut toks = tokenize(text, classes);
+        let (mut toks, marks) = tokenize(text, classes);
         // Sentences longer than MAX_CHUNK are cut into chunks, so that the
         // work around each cue stays bounded in any input.
         let mut sents = Vec::with_capacity(sentences.len());
@@ -566,6 +574,7 @@ impl<'t> Doc<'t> {
         Doc {
             text,
             toks,
+            marks,
             sents,
             sentence_of,
             quotes: qs,
@@ -661,8 +670,9 @@ impl<'t> Doc<'t> {
 /// ASCII is read a byte at a time through [`KIND`]; other chars go through
 /// the Unicode tests (the module's tests compare both with a char-by-char
 /// reference).
-fn tokenize(text: &str, classes: &WordClasses) -> Vec<Tok> {
+fn tokenize(text: &str, classes: &WordClasses) -> (Vec<Tok>, Vec<usize>) {
     let mut toks = Vec::with_capacity(text.len() / 5);
+    let mut marks = Vec::new();
     let bytes = text.as_bytes();
     let mut line = false;
     let mut i = 0;
@@ -742,6 +752,9 @@ fn tokenize(text: &str, classes: &WordClasses) -> Vec<Tok> {
                 }
             }
         }
+        if class & MARKS != 0 {
+            marks.push(toks.len());
+        }
         toks.push(Tok {
             start: i,
             end,
@@ -753,7 +766,7 @@ fn tokenize(text: &str, classes: &WordClasses) -> Vec<Tok> {
         });
         i = end;
     }
-    toks
+    (toks, marks)
 }
 
 /// The end of the word starting at `start` whose first char ends at `j`:
@@ -1014,7 +1027,7 @@ mod tests {
             "a.",
         ] {
             assert_eq!(
-                toks_of(&tokenize(text, c)),
+                toks_of(&tokenize(text, c).0),
                 toks_of(&tokenize_reference(text, c)),
                 "{text:?}"
             );
@@ -1032,7 +1045,7 @@ mod tests {
         ) {
             let c = WordClasses::builtin();
             proptest::prop_assert_eq!(
-                toks_of(&tokenize(&text, c)),
+                toks_of(&tokenize(&text, c).0),
                 toks_of(&tokenize_reference(&text, c))
             );
         }
@@ -1083,6 +1096,17 @@ mod tests {
                 assert_eq!(key, key_of(w.to_ascii_lowercase().as_bytes()), "{w:?}");
             }
         }
+    }
+
+    #[test]
+    fn the_marks_are_the_colons_and_poll_nouns() {
+        let text = "PUTIN: Yes. In a new poll, 40% agree: \"no\" – a survey: done";
+        let sents: Vec<Span> = crate::text::sentences(text).collect();
+        let doc = Doc::new(text, &sents, &[], WordClasses::builtin());
+        let marked: Vec<&str> = doc.marks.iter().map(|&k| doc.str(k)).collect();
+        assert_eq!(marked, [":", "poll", ":", "survey", ":"]);
+        let all: Vec<usize> = (0..doc.len()).filter(|&k| doc.is(k, MARKS)).collect();
+        assert_eq!(doc.marks, all);
     }
 
     #[test]
