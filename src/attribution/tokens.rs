@@ -532,13 +532,19 @@ impl<'t> Doc<'t> {
                 i += 1;
             }
             let mut first = i;
-            while i < toks.len() && toks[i].start < span.end {
-                if toks[i].end - toks[first].start > MAX_CHUNK && i > first {
+            // A chunk ends before the token that ends past `limit`.
+            let mut limit = toks.get(first).map_or(0, |t| t.start) + MAX_CHUNK;
+            for t in &mut toks[i..] {
+                if t.start >= span.end {
+                    break;
+                }
+                if t.end > limit && i > first {
                     sents.push((first, i - 1));
                     sentence_of.push(s);
                     first = i;
+                    limit = t.start + MAX_CHUNK;
                 }
-                toks[i].sent = sents.len();
+                t.sent = sents.len();
                 i += 1;
             }
             sents.push((first, i.wrapping_sub(1)));
@@ -691,13 +697,7 @@ fn tokenize(text: &str, classes: &WordClasses) -> (Vec<Tok>, Vec<usize>) {
         let mut joined = false;
         if k & HIGH == 0 {
             if k & ALNUM != 0 {
-                first = Some(if k & UPPER != 0 {
-                    wc::CAP | wc::ALPHA
-                } else if k & LOWER != 0 {
-                    wc::ALPHA
-                } else {
-                    wc::DIGIT
-                });
+                first = Some(FIRST[b as usize]);
                 (end, joined) = word_end(text, i, i + 1);
             } else {
                 first = None;
@@ -840,6 +840,27 @@ const JOIN: u8 = 16;
 const PAIR: u8 = 32;
 /// A byte of a non-ASCII char.
 const HIGH: u8 = 64;
+
+/// The classes a word takes from its first char, for an ASCII letter or
+/// digit.
+const FIRST: [u64; 128] = {
+    let mut t = [0u64; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            wc::CAP | wc::ALPHA
+        } else if c.is_ascii_lowercase() {
+            wc::ALPHA
+        } else if c.is_ascii_digit() {
+            wc::DIGIT
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
 /// What each byte is to the tokenizer.
 const KIND: [u8; 256] = {
@@ -1096,6 +1117,30 @@ mod tests {
                 assert_eq!(key, key_of(w.to_ascii_lowercase().as_bytes()), "{w:?}");
             }
         }
+    }
+
+    #[test]
+    fn long_sentences_are_cut_into_chunks_of_at_most_max_chunk_bytes() {
+        let long = "word, ".repeat(3 * MAX_CHUNK / 6);
+        let text = format!("A short one. {long}end. Another.");
+        let (a, b) = (13, 13 + long.len() + 4);
+        let sents = [
+            Span::new(0, 12),
+            Span::new(a, b),
+            Span::new(b + 1, text.len()),
+        ];
+        let doc = Doc::new(&text, &sents, &[], WordClasses::builtin());
+        // The long sentence takes four chunks: each as long as it may be.
+        assert_eq!(doc.sentence_of, [0, 1, 1, 1, 1, 2]);
+        for (c, &(a, b)) in doc.sents.iter().enumerate() {
+            assert!(doc.span(a, b).len() <= MAX_CHUNK);
+            assert!((a..=b).all(|k| doc.toks[k].sent == c));
+            if doc.sentence_of.get(c + 1) == Some(&doc.sentence_of[c]) {
+                assert_eq!(doc.sents[c + 1].0, b + 1);
+                assert!(doc.span(a, b + 1).len() > MAX_CHUNK);
+            }
+        }
+        assert!(doc.chunked(doc.sents[2].0) && !doc.chunked(0));
     }
 
     #[test]
