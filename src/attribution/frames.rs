@@ -94,19 +94,17 @@ pub(super) fn matches<'c>(d: &mut Doc<'_>, lexicon: &'c CueLexicon) -> Vec<Candi
     // token each starts.
     let text = d.text;
     let mut at = 0;
-    for k in 0..d.toks.len() {
-        let t = d.toks[k];
+    // (first token, last token, span, pattern): the candidates are made
+    // after the walk, which reads no class they set.
+    let mut found: Vec<(usize, usize, Span, u32)> = Vec::new();
+    for (k, t) in d.toks.iter().enumerate() {
         if t.start >= at {
             if let Some((end, id)) = scan.longest_at(text, t.start) {
                 at = end;
                 if t.end <= end {
                     // The last token ending by the match's end.
-                    let mut last = k;
-                    while d.toks.get(last + 1).is_some_and(|n| n.end <= end) {
-                        last += 1;
-                    }
-                    let span = Span::new(t.start, end);
-                    candidate(d, lexicon, (k, last), span, lexicon.cue(id), &mut out);
+                    let more = d.toks[k + 1..].iter().take_while(|n| n.end <= end);
+                    found.push((k, k + more.count(), Span::new(t.start, end), id));
                 }
             }
         }
@@ -121,6 +119,9 @@ pub(super) fn matches<'c>(d: &mut Doc<'_>, lexicon: &'c CueLexicon) -> Vec<Candi
                 }
             }
         }
+    }
+    for (first, last, span, id) in found {
+        candidate(d, lexicon, (first, last), span, lexicon.cue(id), &mut out);
     }
     out
 }
