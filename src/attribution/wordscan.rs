@@ -14,6 +14,11 @@
 //! Walks go through a trie with dense transitions over the few bytes the
 //! keys use: a table look-up a byte, and no failure links to build. The
 //! module's tests compare the scanner with a naive search.
+//!
+//! The attributor does not scan the text for word starts: they are the
+//! starts of its tokens and of the parts of joined words ("ed" in
+//! "op-ed"), and it walks [`WordScan::longest_at`] from those (frames.rs,
+//! whose tests compare the two).
 
 use crate::text::is_word_char;
 
