@@ -7,6 +7,7 @@ use super::lexicon::{ContentBound, Cue, CueClass, CueLexicon, Frame};
 use super::model::{self, feat, Context};
 use super::speaker::Range;
 use super::tokens::{wc, Doc, NONE};
+use crate::Span;
 
 /// The index of a value of the cue model's vocabulary, found at compile time.
 macro_rules! v {
@@ -77,41 +78,89 @@ pub(super) struct Candidate<'c> {
 /// forms among them (a noun phrase ends before a verb).
 pub(super) fn matches<'c>(d: &mut Doc<'_>, lexicon: &'c CueLexicon) -> Vec<Candidate<'c>> {
     let mut out = Vec::new();
-    for (span, entry) in lexicon.find_iter(d.text) {
-        let Some(first) = d.tok_at(span.start) else {
-            continue;
-        };
-        let Some(last) = d.tok_ending_by(span.end).filter(|&l| l >= first) else {
-            continue;
-        };
-        let (last, entry) = if d.toks[last].end == span.end {
-            (last, entry)
-        } else {
-            // "told CNN's": the key "told cnn" ends inside a token and hides
-            // the shorter cue at its start ("told").
-            let Some(shorter) = (first..=last).rev().find_map(|l| {
-                let form = &d.text[span.start..d.toks[l].end];
-                lexicon.form(form).map(|e| (l, e))
-            }) else {
+    let Some(scan) = lexicon.word_scan() else {
+        for (span, entry) in lexicon.find_iter(d.text) {
+            let Some(first) = d.tok_at(span.start) else {
                 continue;
             };
-            shorter
-        };
-        // "the said agreement", "an added cost": a past form after an
-        // article is an adjective, whatever the corpus shows.
-        let verb_form = d.is(first, wc::ED | wc::PAST) && entry.class != CueClass::Noun;
-        if verb_form && first > 0 && d.is(first - 1, wc::ARTICLE) && !d.is(first - 1, wc::RELATIVE)
-        {
-            continue;
+            let Some(last) = d.tok_ending_by(span.end).filter(|&l| l >= first) else {
+                continue;
+            };
+            candidate(d, lexicon, (first, last), span, entry, &mut out);
         }
-        if matches!(entry.class, CueClass::Speech | CueClass::Mental)
-            && entry.frame != Frame::Passive
-        {
-            d.toks[first].class |= wc::VERB;
+        return out;
+    };
+    // The scan's word starts are the starts of the tokens and of the parts
+    // of joined words ("op-ed"): walked in order from the token table,
+    // they give the scan's matches (see `CueLexicon::find_iter`) with the
+    // token each starts.
+    let text = d.text;
+    let mut at = 0;
+    // (first token, last token, span, pattern): the candidates are made
+    // after the walk, which reads no class they set.
+    let mut found: Vec<(usize, usize, Span, u32)> = Vec::new();
+    for (k, t) in d.toks.iter().enumerate() {
+        if t.start >= at {
+            if let Some((end, id)) = scan.longest_at(text, t.start) {
+                at = end;
+                if t.end <= end {
+                    // The last token ending by the match's end.
+                    let more = d.toks[k + 1..].iter().take_while(|n| n.end <= end);
+                    found.push((k, k + more.count(), Span::new(t.start, end), id));
+                }
+            }
         }
-        out.push(Candidate { first, last, entry });
+        if t.joined {
+            // No token starts at a part, so a match there is no candidate,
+            // but it covers the word starts it spans.
+            for p in d.part_starts(k) {
+                if p >= at {
+                    if let Some((end, _)) = scan.longest_at(text, p) {
+                        at = end;
+                    }
+                }
+            }
+        }
+    }
+    for (first, last, span, id) in found {
+        candidate(d, lexicon, (first, last), span, lexicon.cue(id), &mut out);
     }
     out
+}
+
+/// The match `span` of `entry` over tokens `first..=last` as a candidate,
+/// unless it is none.
+fn candidate<'c>(
+    d: &mut Doc<'_>,
+    lexicon: &'c CueLexicon,
+    (first, last): Range,
+    span: Span,
+    entry: &'c Cue,
+    out: &mut Vec<Candidate<'c>>,
+) {
+    let (last, entry) = if d.toks[last].end == span.end {
+        (last, entry)
+    } else {
+        // "told CNN's": the key "told cnn" ends inside a token and hides
+        // the shorter cue at its start ("told").
+        let Some(shorter) = (first..=last).rev().find_map(|l| {
+            let form = &d.text[span.start..d.toks[l].end];
+            lexicon.form(form).map(|e| (l, e))
+        }) else {
+            return;
+        };
+        shorter
+    };
+    // "the said agreement", "an added cost": a past form after an
+    // article is an adjective, whatever the corpus shows.
+    let verb_form = d.is(first, wc::ED | wc::PAST) && entry.class != CueClass::Noun;
+    if verb_form && first > 0 && d.is(first - 1, wc::ARTICLE) && !d.is(first - 1, wc::RELATIVE) {
+        return;
+    }
+    if matches!(entry.class, CueClass::Speech | CueClass::Mental) && entry.frame != Frame::Passive {
+        d.toks[first].class |= wc::VERB;
+    }
+    out.push(Candidate { first, last, entry });
 }
 
 /// Each candidate's probability of being a cue, from its context and the
@@ -941,15 +990,13 @@ pub(super) fn special(d: &Doc<'_>) -> Vec<Found<'static>> {
     if let Some(f) = headline_colon(d) {
         out.push(f);
     }
-    // One pass over the word classes: the colons, and the poll nouns, each
-    // of which an "in" a few words before may name (each word is tried
-    // once, in order; the polls go after the colons).
+    // One pass over the document's marks: the colons, and the poll nouns,
+    // each of which an "in" a few words before may name (each word is
+    // tried once, in order; the polls go after the colons).
     let mut polls = Vec::new();
     let mut tried = 0;
-    for (k, t) in d.toks.iter().enumerate() {
-        if t.class & (wc::COLON | wc::POLL) == 0 {
-            continue;
-        }
+    for &k in &d.marks {
+        let t = &d.toks[k];
         if k > 0 && t.class & wc::COLON != 0 {
             if let Some(f) = name_colon_quote(d, k) {
                 out.push(f);
@@ -1068,4 +1115,69 @@ fn headline_colon(d: &Doc<'_>) -> Option<Found<'static>> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribution::tokens::WordClasses;
+
+    /// The candidates as the lexicon's own scan finds them, each match's
+    /// tokens looked up by position.
+    fn by_positions<'c>(d: &mut Doc<'_>, lexicon: &'c CueLexicon) -> Vec<Candidate<'c>> {
+        let mut out = Vec::new();
+        for (span, entry) in lexicon.find_iter(d.text) {
+            let Some(first) = d.tok_at(span.start) else {
+                continue;
+            };
+            let Some(last) = d.tok_ending_by(span.end).filter(|&l| l >= first) else {
+                continue;
+            };
+            candidate(d, lexicon, (first, last), span, entry, &mut out);
+        }
+        out
+    }
+
+    fn same_candidates(text: &str) -> Result<(), String> {
+        let sentences: Vec<Span> = crate::text::sentences(text).collect();
+        let quotes = crate::text::quotes(text);
+        let lexicon = CueLexicon::builtin();
+        let mut a = Doc::new(text, &sentences, &quotes, WordClasses::builtin());
+        let mut b = Doc::new(text, &sentences, &quotes, WordClasses::builtin());
+        let key = |c: &Candidate<'_>| (c.first, c.last, c.entry.form.clone());
+        let got: Vec<_> = matches(&mut a, lexicon).iter().map(key).collect();
+        let want: Vec<_> = by_positions(&mut b, lexicon).iter().map(key).collect();
+        let classes = |d: &Doc<'_>| d.toks.iter().map(|t| t.class).collect::<Vec<_>>();
+        if got != want || classes(&a) != classes(&b) {
+            return Err(format!("{text:?}: {got:?} != {want:?}"));
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn the_token_walk_finds_what_the_text_scan_finds() {
+        for text in [
+            "He said, according to the op-ed, that she told CNN's host it was said.",
+            "pro-according to them; anti-said reported by U.S.-said X. told reporters",
+            "Kyiv’s said-so, e.g. said.he said—said ‐said ‑said",
+            // A match from a part covers the token after it.
+            "It was the anti-was said plan, the x.was reported by y.",
+            "",
+        ] {
+            same_candidates(text).unwrap();
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 2000, ..Default::default() })]
+
+        #[test]
+        fn the_token_walk_agrees_on_any_text(
+            text in proptest::string::string_regex(
+                "([ ,.\\-'’‐\\n]|said|told|according|to|the|op|ed|by|was|reported|reporters|U\\.S\\.|CNN|s|é|x){0,40}"
+            ).unwrap()
+        ) {
+            proptest::prop_assert!(same_candidates(&text).is_ok(), "{}", same_candidates(&text).unwrap_err());
+        }
+    }
 }

@@ -249,6 +249,17 @@ impl CueLexicon {
         Some(&self.cues[self.by_form[i] as usize])
     }
 
+    /// The word scan, for a lexicon of ASCII keys that start with a
+    /// letter or a digit (the built-in one).
+    pub(crate) fn word_scan(&self) -> Option<&WordScan> {
+        self.scan.as_deref()
+    }
+
+    /// The cue of pattern `k` of the scan.
+    pub(crate) fn cue(&self, k: u32) -> &Cue {
+        &self.cues[k as usize]
+    }
+
     /// Iterates over the whole-word cues in `text`.
     pub fn find_iter<'a, 't>(&'a self, text: &'t str) -> CueMatches<'a, 't> {
         let inner = match (&self.scan, &self.automaton) {

@@ -469,6 +469,9 @@ pub(crate) struct Tok {
     pub quote: usize,
     /// A line break comes between the previous token and this one.
     pub line_before: bool,
+    /// A word of parts joined by `-`, `'`, `’`, `.`, U+2010 or U+2011
+    /// ("op-ed", "U.S."): each part after a joiner starts a word too.
+    pub joined: bool,
 }
 
 pub(crate) const NONE: usize = usize::MAX;
@@ -490,7 +493,15 @@ pub(crate) struct Doc<'t> {
     pub sentence_of: Vec<usize>,
     /// Each quotation's opening and closing (or last) token.
     pub quotes: Vec<QuoteToks>,
+    /// The tokens with a class of [`MARKS`] (colons, poll nouns), in
+    /// order: what the special frames and the transcript turns start
+    /// from.
+    pub marks: Vec<usize>,
 }
+
+/// The classes whose tokens [`Doc::marks`] lists. The table's classes of
+/// a token never change after [`Doc::new`].
+pub(crate) const MARKS: u64 = wc::COLON | wc::POLL;
 
 /// A quotation in token indices.
 #[derive(Debug, Clone, Copy)]
@@ -508,7 +519,7 @@ impl<'t> Doc<'t> {
         quotes: &[Quote],
         classes: &WordClasses,
     ) -> Doc<'t> {
-        let mut toks = tokenize(text, classes);
+        let (mut toks, marks) = tokenize(text, classes);
         // Sentences longer than MAX_CHUNK are cut into chunks, so that the
         // work around each cue stays bounded in any input.
         let mut sents = Vec::with_capacity(sentences.len());
@@ -521,13 +532,19 @@ impl<'t> Doc<'t> {
                 i += 1;
             }
             let mut first = i;
-            while i < toks.len() && toks[i].start < span.end {
-                if toks[i].end - toks[first].start > MAX_CHUNK && i > first {
+            // A chunk ends before the token that ends past `limit`.
+            let mut limit = toks.get(first).map_or(0, |t| t.start) + MAX_CHUNK;
+            for t in &mut toks[i..] {
+                if t.start >= span.end {
+                    break;
+                }
+                if t.end > limit && i > first {
                     sents.push((first, i - 1));
                     sentence_of.push(s);
                     first = i;
+                    limit = t.start + MAX_CHUNK;
                 }
-                toks[i].sent = sents.len();
+                t.sent = sents.len();
                 i += 1;
             }
             sents.push((first, i.wrapping_sub(1)));
@@ -563,6 +580,7 @@ impl<'t> Doc<'t> {
         Doc {
             text,
             toks,
+            marks,
             sents,
             sentence_of,
             quotes: qs,
@@ -629,6 +647,22 @@ impl<'t> Doc<'t> {
             || self.sentence_of.get(c + 1).is_some_and(|&n| n == s)
     }
 
+    /// Where the parts after the first of joined word `k` start ("ed" in
+    /// "op-ed", "S" in "U.S."); none for another token.
+    pub(crate) fn part_starts(&self, k: usize) -> impl Iterator<Item = usize> + '_ {
+        let t = self.toks[k];
+        let word = if t.joined {
+            &self.text[t.start..t.end]
+        } else {
+            ""
+        };
+        word.char_indices().filter_map(move |(i, c)| {
+            let after = t.start + i + c.len_utf8();
+            let joiner = matches!(c, '-' | '\'' | '’' | '.' | '\u{2010}' | '\u{2011}');
+            (joiner && after < t.end).then_some(after)
+        })
+    }
+
     /// A line break lies between tokens `a` and `b` (`a < b`).
     pub(crate) fn line_between(&self, a: usize, b: usize) -> bool {
         (a + 1..=b).any(|k| self.toks[k].line_before)
@@ -642,8 +676,9 @@ impl<'t> Doc<'t> {
 /// ASCII is read a byte at a time through [`KIND`]; other chars go through
 /// the Unicode tests (the module's tests compare both with a char-by-char
 /// reference).
-fn tokenize(text: &str, classes: &WordClasses) -> Vec<Tok> {
+fn tokenize(text: &str, classes: &WordClasses) -> (Vec<Tok>, Vec<usize>) {
     let mut toks = Vec::with_capacity(text.len() / 5);
+    let mut marks = Vec::new();
     let bytes = text.as_bytes();
     let mut line = false;
     let mut i = 0;
@@ -659,16 +694,11 @@ fn tokenize(text: &str, classes: &WordClasses) -> Vec<Tok> {
         // The classes a word takes from its first char, if it is a word.
         let first: Option<u64>;
         let end;
+        let mut joined = false;
         if k & HIGH == 0 {
             if k & ALNUM != 0 {
-                first = Some(if k & UPPER != 0 {
-                    wc::CAP | wc::ALPHA
-                } else if k & LOWER != 0 {
-                    wc::ALPHA
-                } else {
-                    wc::DIGIT
-                });
-                end = word_end(text, i, i + 1);
+                first = Some(FIRST[b as usize]);
+                (end, joined) = word_end(text, i, i + 1);
             } else {
                 first = None;
                 end = if k & PAIR != 0 && bytes.get(i + 1) == Some(&b) {
@@ -695,7 +725,7 @@ fn tokenize(text: &str, classes: &WordClasses) -> Vec<Tok> {
                     f |= wc::DIGIT;
                 }
                 first = Some(f);
-                end = word_end(text, i, i + len);
+                (end, joined) = word_end(text, i, i + len);
             } else {
                 first = None;
                 end = i + len;
@@ -704,20 +734,26 @@ fn tokenize(text: &str, classes: &WordClasses) -> Vec<Tok> {
         let mut class = classes.of_span(text, i, end);
         if let Some(f) = first {
             class |= f;
-            let word = &bytes[i..end];
-            if word.len() > 4 {
-                // An ASCII tail ends on a char boundary if its bytes match.
-                let tail = |s: &[u8]| word[word.len() - s.len()..].eq_ignore_ascii_case(s);
-                if tail(b"ing") {
+            if end - i > 4 {
+                // The last four bytes, ASCII letters lower-cased (a byte
+                // `b | 0x20` is a lower-case letter only if `b` is that
+                // letter in either case). An ASCII tail ends on a char
+                // boundary if its bytes match.
+                let tail = u32::from_le_bytes(bytes[end - 4..end].try_into().expect("four bytes"))
+                    | 0x2020_2020;
+                if tail >> 8 == u32::from_le_bytes(*b"ing\0") {
                     class |= wc::ING;
                 }
-                if tail(b"ed") {
+                if tail >> 16 == u32::from_le_bytes(*b"ed\0\0") {
                     class |= wc::ED;
                 }
-                if tail(b"ly") {
+                if tail >> 16 == u32::from_le_bytes(*b"ly\0\0") {
                     class |= wc::LY;
                 }
             }
+        }
+        if class & MARKS != 0 {
+            marks.push(toks.len());
         }
         toks.push(Tok {
             start: i,
@@ -726,20 +762,23 @@ fn tokenize(text: &str, classes: &WordClasses) -> Vec<Tok> {
             sent: 0,
             quote: NONE,
             line_before: std::mem::take(&mut line),
+            joined,
         });
         i = end;
     }
-    toks
+    (toks, marks)
 }
 
 /// The end of the word starting at `start` whose first char ends at `j`:
 /// runs of word chars joined by single `-`, `'`, `’`, `.`, U+2010 or
-/// U+2011, and the final dot of a dotted abbreviation ("U.S.").
+/// U+2011, and the final dot of a dotted abbreviation ("U.S."); and
+/// whether a joiner joined two runs.
 #[inline(always)]
-fn word_end(text: &str, start: usize, mut j: usize) -> usize {
+fn word_end(text: &str, start: usize, mut j: usize) -> (usize, bool) {
     let bytes = text.as_bytes();
     // `j`: the next byte not yet taken into the word.
     let mut end = j;
+    let mut joined = false;
     loop {
         // Runs of ASCII letters and digits first, a byte at a time.
         let run_start = j;
@@ -778,6 +817,7 @@ fn word_end(text: &str, start: usize, mut j: usize) -> usize {
         };
         if next_is_word {
             j += dlen;
+            joined = true;
             continue;
         }
         // "U.S." keeps its final dot.
@@ -786,7 +826,7 @@ fn word_end(text: &str, start: usize, mut j: usize) -> usize {
         }
         break;
     }
-    end
+    (end, joined)
 }
 
 /// [`KIND`] bits.
@@ -800,6 +840,27 @@ const JOIN: u8 = 16;
 const PAIR: u8 = 32;
 /// A byte of a non-ASCII char.
 const HIGH: u8 = 64;
+
+/// The classes a word takes from its first char, for an ASCII letter or
+/// digit.
+const FIRST: [u64; 128] = {
+    let mut t = [0u64; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            wc::CAP | wc::ALPHA
+        } else if c.is_ascii_lowercase() {
+            wc::ALPHA
+        } else if c.is_ascii_digit() {
+            wc::DIGIT
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
 /// What each byte is to the tokenizer.
 const KIND: [u8; 256] = {
@@ -960,15 +1021,17 @@ mod tests {
                 sent: 0,
                 quote: NONE,
                 line_before: std::mem::take(&mut line),
+                joined: is_word_char(c)
+                    && text[i..end].contains(['-', '\'', '’', '.', '\u{2010}', '\u{2011}']),
             });
             i = end;
         }
         toks
     }
 
-    fn toks_of(toks: &[Tok]) -> Vec<(usize, usize, u64, bool)> {
+    fn toks_of(toks: &[Tok]) -> Vec<(usize, usize, u64, bool, bool)> {
         toks.iter()
-            .map(|t| (t.start, t.end, t.class, t.line_before))
+            .map(|t| (t.start, t.end, t.class, t.line_before, t.joined))
             .collect()
     }
 
@@ -985,7 +1048,7 @@ mod tests {
             "a.",
         ] {
             assert_eq!(
-                toks_of(&tokenize(text, c)),
+                toks_of(&tokenize(text, c).0),
                 toks_of(&tokenize_reference(text, c)),
                 "{text:?}"
             );
@@ -1003,7 +1066,7 @@ mod tests {
         ) {
             let c = WordClasses::builtin();
             proptest::prop_assert_eq!(
-                toks_of(&tokenize(&text, c)),
+                toks_of(&tokenize(&text, c).0),
                 toks_of(&tokenize_reference(&text, c))
             );
         }
@@ -1054,6 +1117,41 @@ mod tests {
                 assert_eq!(key, key_of(w.to_ascii_lowercase().as_bytes()), "{w:?}");
             }
         }
+    }
+
+    #[test]
+    fn long_sentences_are_cut_into_chunks_of_at_most_max_chunk_bytes() {
+        let long = "word, ".repeat(3 * MAX_CHUNK / 6);
+        let text = format!("A short one. {long}end. Another.");
+        let (a, b) = (13, 13 + long.len() + 4);
+        let sents = [
+            Span::new(0, 12),
+            Span::new(a, b),
+            Span::new(b + 1, text.len()),
+        ];
+        let doc = Doc::new(&text, &sents, &[], WordClasses::builtin());
+        // The long sentence takes four chunks: each as long as it may be.
+        assert_eq!(doc.sentence_of, [0, 1, 1, 1, 1, 2]);
+        for (c, &(a, b)) in doc.sents.iter().enumerate() {
+            assert!(doc.span(a, b).len() <= MAX_CHUNK);
+            assert!((a..=b).all(|k| doc.toks[k].sent == c));
+            if doc.sentence_of.get(c + 1) == Some(&doc.sentence_of[c]) {
+                assert_eq!(doc.sents[c + 1].0, b + 1);
+                assert!(doc.span(a, b + 1).len() > MAX_CHUNK);
+            }
+        }
+        assert!(doc.chunked(doc.sents[2].0) && !doc.chunked(0));
+    }
+
+    #[test]
+    fn the_marks_are_the_colons_and_poll_nouns() {
+        let text = "PUTIN: Yes. In a new poll, 40% agree: \"no\" – a survey: done";
+        let sents: Vec<Span> = crate::text::sentences(text).collect();
+        let doc = Doc::new(text, &sents, &[], WordClasses::builtin());
+        let marked: Vec<&str> = doc.marks.iter().map(|&k| doc.str(k)).collect();
+        assert_eq!(marked, [":", "poll", ":", "survey", ":"]);
+        let all: Vec<usize> = (0..doc.len()).filter(|&k| doc.is(k, MARKS)).collect();
+        assert_eq!(doc.marks, all);
     }
 
     #[test]

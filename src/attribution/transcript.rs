@@ -45,8 +45,9 @@ pub(super) fn turn_at(turns: &[Turn], i: usize) -> Option<&Turn> {
 pub(super) fn turns(d: &Doc<'_>, mentions: &DocMentions) -> Vec<Turn> {
     let mut labels: Vec<(Range, usize, Option<MentionRec>)> = Vec::new();
     let mut strong = 0;
-    for colon in 1..d.len() {
-        if !d.is(colon, wc::COLON)
+    for &colon in &d.marks {
+        if colon == 0
+            || !d.is(colon, wc::COLON)
             || colon + 1 >= d.len()
             || d.toks[colon + 1].line_before
             || d.is(colon + 1, wc::DIGIT)

@@ -14,20 +14,28 @@
 //! Walks go through a trie with dense transitions over the few bytes the
 //! keys use: a table look-up a byte, and no failure links to build. The
 //! module's tests compare the scanner with a naive search.
+//!
+//! The attributor does not scan the text for word starts: they are the
+//! starts of its tokens and of the parts of joined words ("ed" in
+//! "op-ed"), and it walks [`WordScan::longest_at`] from those (frames.rs,
+//! whose tests compare the two).
 
 use crate::text::is_word_char;
 
 /// A trie over ASCII keys with dense transitions over the bytes the keys
 /// use (ASCII case folded), for anchored walks of a few instructions a
-/// byte. State 0 is dead, state 1 the root.
+/// byte. State 0 is dead, state 1 the root; a state is named by its first
+/// transition's index (the state times `width`), so that a step is an
+/// addition.
 #[derive(Debug, Clone)]
 struct Trie {
     /// Per byte: its class (0: in no key).
     class: [u8; 256],
     /// The number of classes, 0 included.
     width: usize,
-    /// `width` transitions per state: the next state shifted left by one,
-    /// with the low bit set when a key ends there.
+    /// `width` transitions per state: the index of the next state's
+    /// transitions shifted left by one, with the low bit set when a key
+    /// ends there.
     next: Vec<u32>,
     /// Per state: the key ending there, or `NO_KEY`.
     key: Vec<u32>,
@@ -56,24 +64,24 @@ impl Trie {
         for b in b'A'..=b'Z' {
             class[b as usize] = class[b.to_ascii_lowercase() as usize];
         }
-        // Transitions hold `state << 1 | ends a key`.
+        // Transitions hold `the next state's transitions << 1 | ends a key`.
         let mut next = vec![0u32; 2 * width];
         let mut key = vec![NO_KEY; 2];
         for (i, k) in keys.iter().enumerate() {
-            let mut s = ROOT as usize;
+            let mut s = ROOT as usize * width;
             let mut slot = 0;
             for &b in k {
-                slot = s * width + class[b as usize] as usize;
+                slot = s + class[b as usize] as usize;
                 if next[slot] == 0 {
-                    let id = u32::try_from(key.len()).ok().filter(|&n| n < 1 << 31)?;
-                    next[slot] = id << 1;
+                    let at = u32::try_from(next.len()).ok().filter(|&n| n < 1 << 31)?;
+                    next[slot] = at << 1;
                     key.push(NO_KEY);
                     next.resize(next.len() + width, 0);
                 }
                 s = (next[slot] >> 1) as usize;
             }
-            if key[s] == NO_KEY {
-                key[s] = i as u32;
+            if key[s / width] == NO_KEY {
+                key[s / width] = i as u32;
                 next[slot] |= 1;
             }
         }
@@ -87,11 +95,17 @@ impl Trie {
         })
     }
 
-    /// The transition on `b` from state `s`: the next state shifted left
-    /// by one, with the low bit set when a key ends there (0: dead).
+    /// The transition on `b` from the state whose transitions start at
+    /// `s`: the next state's shifted left by one, with the low bit set when
+    /// a key ends there (0: dead).
     #[inline]
-    fn step(&self, s: u32, b: u8) -> u32 {
-        self.next[s as usize * self.width + self.class[b as usize] as usize]
+    fn step(&self, s: usize, b: u8) -> u32 {
+        self.next[s + self.class[b as usize] as usize]
+    }
+
+    /// The key ending at the state whose transitions start at `s`.
+    fn key_at(&self, s: usize) -> u32 {
+        self.key[s / self.width]
     }
 }
 
@@ -126,6 +140,28 @@ impl WordScan {
             keys: Trie::new(&keys)?,
             ids,
         })
+    }
+
+    /// The longest key from the word start `start` that ends where a word
+    /// ends: its end and its pattern. Keys are ASCII: a non-ASCII byte
+    /// ends the walk, and so does a start that is no word start's (no key
+    /// starts with anything but a letter or a digit).
+    #[inline(always)]
+    pub(crate) fn longest_at(&self, text: &str, start: usize) -> Option<(usize, u32)> {
+        let trie = &self.keys;
+        let mut s = ROOT as usize * trie.width;
+        let mut best = None;
+        for (p, &b) in (start + 1..).zip(text.as_bytes().get(start..)?) {
+            let t = trie.step(s, b);
+            if t == 0 {
+                break;
+            }
+            s = (t >> 1) as usize;
+            if t & 1 != 0 && !word_at(text, p) {
+                best = Some((p, s));
+            }
+        }
+        best.map(|(end, s)| (end, self.ids[trie.key_at(s) as usize]))
     }
 
     /// Iterates over the whole-word matches in `text`.
@@ -178,7 +214,6 @@ impl Iterator for WordScanIter<'_, '_> {
     fn next(&mut self) -> Option<(usize, usize, u32)> {
         let text = self.text;
         let bytes = text.as_bytes();
-        let trie = &self.scan.keys;
         // `at` is never inside a word, so the next word char starts one.
         let mut at = self.at;
         loop {
@@ -196,25 +231,9 @@ impl Iterator for WordScanIter<'_, '_> {
                     }
                 }
             };
-            // The longest key from `start` that ends where a word ends. Keys
-            // are ASCII: a non-ASCII byte ends the walk.
-            let mut s = ROOT;
-            let mut best = None;
-            let mut p = start;
-            while let Some(&b) = bytes.get(p) {
-                let t = trie.step(s, b);
-                if t == 0 {
-                    break;
-                }
-                s = t >> 1;
-                p += 1;
-                if t & 1 != 0 && !word_at(text, p) {
-                    best = Some((p, s));
-                }
-            }
-            if let Some((end, s)) = best {
+            if let Some((end, k)) = self.scan.longest_at(text, start) {
                 self.at = end;
-                return Some((start, end, self.scan.ids[trie.key[s as usize] as usize]));
+                return Some((start, end, k));
             }
             // No key here: on past the word.
             at = word_end(text, start);
