@@ -42,8 +42,9 @@ static DASH: Lazy<Cue> = Lazy::new(|| Cue {
 /// The sign-offs of a document.
 pub(super) fn signoffs(d: &Doc<'_>) -> Vec<Found<'static>> {
     let mut out = Vec::new();
-    for k in 1..d.len() {
-        if d.toks[k].class & wc::DASH == 0 || d.toks[k].quote != NONE || d.is(k, wc::CUE) {
+    for &k in &d.marks {
+        if k == 0 || d.toks[k].class & wc::DASH == 0 || d.toks[k].quote != NONE || d.is(k, wc::CUE)
+        {
             continue;
         }
         let Some((first, last, handle)) = name_after(d, k) else {

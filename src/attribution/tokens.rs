@@ -493,15 +493,15 @@ pub(crate) struct Doc<'t> {
     pub sentence_of: Vec<usize>,
     /// Each quotation's opening and closing (or last) token.
     pub quotes: Vec<QuoteToks>,
-    /// The tokens with a class of [`MARKS`] (colons, poll nouns), in
-    /// order: what the special frames and the transcript turns start
-    /// from.
+    /// The tokens with a class of [`MARKS`] (colons, poll nouns, dashes),
+    /// in order: what the special frames, the transcript turns and the
+    /// sign-offs start from.
     pub marks: Vec<usize>,
 }
 
 /// The classes whose tokens [`Doc::marks`] lists. The table's classes of
 /// a token never change after [`Doc::new`].
-pub(crate) const MARKS: u64 = wc::COLON | wc::POLL;
+pub(crate) const MARKS: u64 = wc::COLON | wc::POLL | wc::DASH;
 
 /// A quotation in token indices.
 #[derive(Debug, Clone, Copy)]
@@ -1144,12 +1144,12 @@ mod tests {
     }
 
     #[test]
-    fn the_marks_are_the_colons_and_poll_nouns() {
+    fn the_marks_are_the_colons_poll_nouns_and_dashes() {
         let text = "PUTIN: Yes. In a new poll, 40% agree: \"no\" – a survey: done";
         let sents: Vec<Span> = crate::text::sentences(text).collect();
         let doc = Doc::new(text, &sents, &[], WordClasses::builtin());
         let marked: Vec<&str> = doc.marks.iter().map(|&k| doc.str(k)).collect();
-        assert_eq!(marked, [":", "poll", ":", "survey", ":"]);
+        assert_eq!(marked, [":", "poll", ":", "–", "survey", ":"]);
         let all: Vec<usize> = (0..doc.len()).filter(|&k| doc.is(k, MARKS)).collect();
         assert_eq!(doc.marks, all);
     }
