@@ -74,22 +74,30 @@ pub(super) struct Candidate<'c> {
     pub entry: &'c Cue,
 }
 
+/// The candidates as the lexicon's own scan of the text finds them, each
+/// match's tokens looked up by position: for a lexicon without a word
+/// scan (and, in the tests, the reference the token walk must equal).
+fn by_positions<'c>(d: &mut Doc<'_>, lexicon: &'c CueLexicon) -> Vec<Candidate<'c>> {
+    let mut out = Vec::new();
+    for (span, entry) in lexicon.find_iter(d.text) {
+        let Some(first) = d.tok_at(span.start) else {
+            continue;
+        };
+        let Some(last) = d.tok_ending_by(span.end).filter(|&l| l >= first) else {
+            continue;
+        };
+        candidate(d, lexicon, (first, last), span, entry, &mut out);
+    }
+    out
+}
+
 /// The lexicon matches of the document, as token ranges; marks the verb
 /// forms among them (a noun phrase ends before a verb).
 pub(super) fn matches<'c>(d: &mut Doc<'_>, lexicon: &'c CueLexicon) -> Vec<Candidate<'c>> {
-    let mut out = Vec::new();
     let Some(scan) = lexicon.word_scan() else {
-        for (span, entry) in lexicon.find_iter(d.text) {
-            let Some(first) = d.tok_at(span.start) else {
-                continue;
-            };
-            let Some(last) = d.tok_ending_by(span.end).filter(|&l| l >= first) else {
-                continue;
-            };
-            candidate(d, lexicon, (first, last), span, entry, &mut out);
-        }
-        return out;
+        return by_positions(d, lexicon);
     };
+    let mut out = Vec::new();
     // The scan's word starts are the starts of the tokens and of the parts
     // of joined words ("op-ed"): walked in order from the token table,
     // they give the scan's matches (see `CueLexicon::find_iter`) with the
@@ -955,7 +963,7 @@ pub(super) fn drop_nested(
 }
 
 /// A cue that is no word of the lexicon.
-fn special_cue(form: &str, class: CueClass, frame: Frame) -> Cue {
+pub(super) fn special_cue(form: &str, class: CueClass, frame: Frame) -> Cue {
     Cue {
         form: form.to_string(),
         lemma: form.to_string(),
@@ -1121,22 +1129,6 @@ fn headline_colon(d: &Doc<'_>) -> Option<Found<'static>> {
 mod tests {
     use super::*;
     use crate::attribution::tokens::WordClasses;
-
-    /// The candidates as the lexicon's own scan finds them, each match's
-    /// tokens looked up by position.
-    fn by_positions<'c>(d: &mut Doc<'_>, lexicon: &'c CueLexicon) -> Vec<Candidate<'c>> {
-        let mut out = Vec::new();
-        for (span, entry) in lexicon.find_iter(d.text) {
-            let Some(first) = d.tok_at(span.start) else {
-                continue;
-            };
-            let Some(last) = d.tok_ending_by(span.end).filter(|&l| l >= first) else {
-                continue;
-            };
-            candidate(d, lexicon, (first, last), span, entry, &mut out);
-        }
-        out
-    }
 
     fn same_candidates(text: &str) -> Result<(), String> {
         let sentences: Vec<Span> = crate::text::sentences(text).collect();

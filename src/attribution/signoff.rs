@@ -14,8 +14,8 @@
 //! parenthesis or a full stop that ends the line): "“the deal” — which he
 //! called ..." and "“the deal” — President Smith said ..." are no sign-offs.
 
-use super::frames::{Found, Pattern};
-use super::lexicon::{ContentBound, Cue, CueClass, Frame};
+use super::frames::{special_cue, Found, Pattern};
+use super::lexicon::{Cue, CueClass, Frame};
 use super::tokens::{wc, Doc, NONE};
 use once_cell::sync::Lazy;
 
@@ -26,18 +26,7 @@ const MAX_NAME: usize = 6;
 const MAX_POST: usize = 80;
 
 /// The cue of a sign-off.
-static DASH: Lazy<Cue> = Lazy::new(|| Cue {
-    form: "—".to_string(),
-    lemma: "—".to_string(),
-    class: CueClass::Speech,
-    frame: Frame::Verb,
-    weight: 0.9,
-    content: ContentBound::Clause,
-    listener: false,
-    inverts: false,
-    trim: false,
-    lemma_id: u32::MAX,
-});
+static DASH: Lazy<Cue> = Lazy::new(|| special_cue("—", CueClass::Speech, Frame::Verb));
 
 /// The sign-offs of a document.
 pub(super) fn signoffs(d: &Doc<'_>) -> Vec<Found<'static>> {

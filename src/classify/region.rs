@@ -7,7 +7,7 @@
 //! is linear in its length.
 
 use super::lexicon::{fold_str, Hit, Lexicon, Raw};
-use crate::text::is_word_char;
+use crate::text::{is_word_char, ALNUM};
 use crate::Span;
 
 /// Words that end a clause, and so a negation's scope ("despite" opens a
@@ -317,17 +317,6 @@ impl Scratch {
         })
     }
 }
-
-/// Per byte: whether it is an ASCII letter or digit.
-static ALNUM: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    t
-};
 
 /// Whether a word is one of [`BREAK_WORDS`], in any case: its bytes
 /// lower-cased into a number, compared with theirs.

@@ -10,7 +10,7 @@ use aho_corasick::{Anchored, MatchKind};
 
 use crate::error::Error;
 use crate::gazetteer::Gazetteer;
-use crate::text::{char_after, char_before, is_word_char};
+use crate::text::{char_after, char_before, is_word_char, ALNUM};
 use crate::{tsv, ActorKind, Span};
 
 /// Personal pronouns that can refer to actors.
@@ -584,18 +584,6 @@ impl WordLexicon {
         gender_of_name(&self.first_names, name, &mut String::new())
     }
 }
-
-/// Per byte: whether it is an ASCII letter or digit (one load in the
-/// scan's loop over the rest of a word).
-static ALNUM: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    t
-};
 
 /// Per byte: an ASCII letter's place in the alphabet (either case), or
 /// [`NOT_LETTER`]: one load for the scan's test and table index.

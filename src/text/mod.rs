@@ -23,5 +23,6 @@ mod sentences;
 mod words;
 
 pub use quotes::{quotes, Quote};
+pub(crate) use scan::ALNUM;
 pub use sentences::{sentences, Sentences};
 pub(crate) use words::*;

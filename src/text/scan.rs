@@ -48,6 +48,18 @@ fn may_hold(chunk: u64, targets: [u8; 4]) -> bool {
     (chunk & HIGH) | zero(chunk ^ a) | zero(chunk ^ b) | zero(chunk ^ c) | zero(chunk ^ d) != 0
 }
 
+/// Per byte: whether it is an ASCII letter or digit (one load in the
+/// scanners' loops over the rest of a word).
+pub(crate) static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;
