@@ -19,7 +19,7 @@ use super::lexicon::{Cue, CueClass, Frame};
 use super::tokens::{wc, Doc, NONE};
 use once_cell::sync::Lazy;
 
-/// The most words a signed name has ("Maria de los Angeles Ruiz").
+/// The most words and initials a signed name has ("Martin Luther King Jr.").
 const MAX_NAME: usize = 6;
 
 /// The most words of unquoted text a post's sign-off credits.
