@@ -96,10 +96,10 @@ pub(crate) struct WordClasses {
     /// bytes, little-endian, zero-padded) in an open-addressing table
     /// (key 0: an empty slot), a quarter full: a look-up folds the token
     /// into its key once, then compares integers.
-    short: Box<[(u128, u64)]>,
+    short: KeyTable<u128>,
     /// The words of at most eight bytes the same way, as u64 keys: most
     /// tokens are that short.
-    short8: Box<[(u64, u64)]>,
+    short8: KeyTable<u64>,
     /// The classes of each one-byte ASCII word but NUL (punctuation).
     single: [u64; 128],
     /// Per first byte, the range of `words` starting with it.
@@ -114,18 +114,64 @@ const FOLD_BUF: usize = 128;
 /// Words of up to this many bytes are looked up as integers.
 const KEY_BYTES: usize = 16;
 
-/// The slot of `key` in a table of `mask + 1` entries (a power of two).
-#[inline]
-fn slot(key: u128, mask: usize) -> usize {
-    let (lo, hi) = (key as u64, (key >> 64) as u64);
-    let h = (lo ^ hi.wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xFF51_AFD7_ED55_8CCD);
-    (h >> 32) as usize & mask
+/// An integer key of a word (its bytes, little-endian, zero-padded; 0 is
+/// no word).
+trait WordKey: Copy + Eq + Default {
+    /// The key's slot in a table of `mask + 1` entries (a power of two).
+    fn slot(self, mask: usize) -> usize;
 }
 
-/// [`slot`] for a key of at most eight bytes.
-#[inline]
-fn slot8(key: u64, mask: usize) -> usize {
-    (key.wrapping_mul(0xFF51_AFD7_ED55_8CCD) >> 32) as usize & mask
+impl WordKey for u128 {
+    #[inline]
+    fn slot(self, mask: usize) -> usize {
+        let (lo, hi) = (self as u64, (self >> 64) as u64);
+        let h = (lo ^ hi.wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+        (h >> 32) as usize & mask
+    }
+}
+
+impl WordKey for u64 {
+    #[inline]
+    fn slot(self, mask: usize) -> usize {
+        (self.wrapping_mul(0xFF51_AFD7_ED55_8CCD) >> 32) as usize & mask
+    }
+}
+
+/// Word classes by integer key: an open-addressing table a quarter full,
+/// probed linearly (key 0: an empty slot).
+#[derive(Debug, Clone)]
+struct KeyTable<K>(Box<[(K, u64)]>);
+
+impl<K: WordKey> KeyTable<K> {
+    fn new(entries: impl ExactSizeIterator<Item = (K, u64)>) -> KeyTable<K> {
+        let size = (entries.len() * 4).next_power_of_two();
+        let mut slots = vec![(K::default(), 0u64); size].into_boxed_slice();
+        for (key, c) in entries {
+            let mut i = key.slot(size - 1);
+            while slots[i].0 != K::default() {
+                i = (i + 1) & (size - 1);
+            }
+            slots[i] = (key, c);
+        }
+        KeyTable(slots)
+    }
+
+    /// The classes of the word with key `key` (0 for no listed word).
+    #[inline]
+    fn get(&self, key: K) -> u64 {
+        let mask = self.0.len() - 1;
+        let mut i = key.slot(mask);
+        loop {
+            let (k, c) = self.0[i];
+            if k == key {
+                return c;
+            }
+            if k == K::default() {
+                return 0;
+            }
+            i = (i + 1) & mask;
+        }
+    }
 }
 
 /// A SWAR case fold of the first `n` bytes of an integer (little-endian)
@@ -257,32 +303,15 @@ impl WordClasses {
             }
         }
         let max_len = words.iter().map(|(w, _)| w.len()).max().unwrap_or(0);
-        let keyed = words
-            .iter()
-            .filter(|(w, _)| !w.is_empty() && w.len() <= KEY_BYTES && !w.contains('\0'));
-        let size = (keyed.clone().count() * 4).next_power_of_two();
-        let mut short = vec![(0u128, 0u64); size].into_boxed_slice();
-        for (w, c) in keyed {
-            let key = key_of(w.as_bytes());
-            let mut i = slot(key, size - 1);
-            while short[i].0 != 0 {
-                i = (i + 1) & (size - 1);
-            }
-            short[i] = (key, *c);
-        }
-        let keyed8 = words
-            .iter()
-            .filter(|(w, _)| !w.is_empty() && w.len() <= 8 && !w.contains('\0'));
-        let size8 = (keyed8.clone().count() * 4).next_power_of_two();
-        let mut short8 = vec![(0u64, 0u64); size8].into_boxed_slice();
-        for (w, c) in keyed8 {
-            let key = key_of(w.as_bytes()) as u64;
-            let mut i = slot8(key, size8 - 1);
-            while short8[i].0 != 0 {
-                i = (i + 1) & (size8 - 1);
-            }
-            short8[i] = (key, *c);
-        }
+        let keyed = |max: usize| {
+            words
+                .iter()
+                .filter(move |(w, _)| !w.is_empty() && w.len() <= max && !w.contains('\0'))
+                .map(|(w, c)| (key_of(w.as_bytes()), *c))
+                .collect::<Vec<_>>()
+        };
+        let short = KeyTable::new(keyed(KEY_BYTES).into_iter());
+        let short8 = KeyTable::new(keyed(8).into_iter().map(|(k, c)| (k as u64, c)));
         let mut classes = WordClasses {
             words,
             short,
@@ -315,7 +344,7 @@ impl WordClasses {
                 if n > 0 {
                     let all = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
                     if let Some(key) = fold_key8(all, n) {
-                        return self.short8_of(key);
+                        return self.short8.get(key);
                     }
                 }
             }
@@ -324,7 +353,7 @@ impl WordClasses {
             if n > 0 && n <= KEY_BYTES {
                 let all = u128::from_le_bytes(chunk.try_into().expect("sixteen bytes"));
                 if let Some(key) = fold_key(all, n) {
-                    return self.short_of(key);
+                    return self.short.get(key);
                 }
             }
         }
@@ -335,7 +364,7 @@ impl WordClasses {
     /// folded; no allocation.
     pub(crate) fn of(&self, word: &str) -> u64 {
         if let Some(key) = ascii_key(word.as_bytes()) {
-            return self.short_of(key);
+            return self.short.get(key);
         }
         // Fold bytewise ("’" and "‘" to "'", ASCII lower case: what
         // `cmp_folded` does char by char) into an integer key; a word
@@ -366,42 +395,7 @@ impl WordClasses {
         if n == 0 {
             return self.of_slow(word);
         }
-        self.short_of(key)
-    }
-
-    /// The classes of the word of at most eight bytes with integer key
-    /// `key`.
-    #[inline]
-    fn short8_of(&self, key: u64) -> u64 {
-        let mask = self.short8.len() - 1;
-        let mut i = slot8(key, mask);
-        loop {
-            let (k, c) = self.short8[i];
-            if k == key {
-                return c;
-            }
-            if k == 0 {
-                return 0;
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
-    /// The classes of the word with integer key `key`.
-    #[inline]
-    fn short_of(&self, key: u128) -> u64 {
-        let mask = self.short.len() - 1;
-        let mut i = slot(key, mask);
-        loop {
-            let (k, c) = self.short[i];
-            if k == key {
-                return c;
-            }
-            if k == 0 {
-                return 0;
-            }
-            i = (i + 1) & mask;
-        }
+        self.short.get(key)
     }
 
     /// [`WordClasses::of`] for words longer than [`KEY_BYTES`]: folded
