@@ -9,7 +9,6 @@
 //! other lacks. "support" inside "strong support for" still names the act;
 //! its stance is that of "strong support".
 
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::tables::{Category, Modality, NegationKind, Polarity, Scope, Tables};
@@ -354,13 +353,23 @@ pub(crate) fn inflections(phrase: &str) -> Vec<String> {
     forms.into_iter().map(|f| f + &rest).collect()
 }
 
-/// Patterns and their roles while the lexicon is built.
+/// The first 16 bytes of `text` as a number, in the order of the bytes
+/// (shorter texts padded with zeros): for sorting texts.
+fn prefix_key(text: &[u8]) -> u128 {
+    let mut b = [0u8; 16];
+    let n = text.len().min(16);
+    b[..n].copy_from_slice(&text[..n]);
+    u128::from_be_bytes(b)
+}
+
+/// Patterns and their roles while the lexicon is built: every entry as
+/// added, grouped by spelling in [`PatternSet::finish`] with a sort (no
+/// hashing of the keys). A pattern's number is the order of its first
+/// entry; its roles are in the order added, each once.
 #[derive(Default)]
 struct PatternSet {
-    index: HashMap<(String, bool), usize>,
-    texts: Vec<String>,
-    star: Vec<bool>,
-    roles: Vec<Vec<Role>>,
+    /// `(text, star, role)`, in the order added.
+    entries: Vec<(String, bool, Role)>,
 }
 
 impl PatternSet {
@@ -373,38 +382,87 @@ impl PatternSet {
         if text.is_empty() {
             return;
         }
-        self.add_one(text, star, role);
+        self.entries.push((text.to_string(), star, role));
         // Curly apostrophes spell the same words.
         if text.contains('\'') {
-            self.add_one(&text.replace('\'', "’"), star, role);
+            self.entries.push((text.replace('\'', "’"), star, role));
         }
     }
 
-    fn add_one(&mut self, text: &str, star: bool, role: Role) {
-        let slot = *self
-            .index
-            .entry((text.to_string(), star))
-            .or_insert_with(|| {
-                self.texts.push(text.to_string());
-                self.star.push(star);
-                self.roles.push(Vec::new());
-                self.texts.len() - 1
-            });
-        if !self.roles[slot].contains(&role) {
-            self.roles[slot].push(role);
+    /// Groups the entries by spelling: the texts, star flags and roles of
+    /// the patterns, numbered in order of their first entries.
+    fn group(self) -> (Vec<String>, Vec<bool>, Vec<Vec<Role>>) {
+        let entries = self.entries;
+        // Entries of one spelling together, in the order added: the first
+        // of a run is the spelling's first entry. A text's first 16 bytes
+        // as a number, its length and the star tell most spellings apart;
+        // longer texts that share all three are compared in full.
+        let mut order: Vec<(u128, usize, bool, u32)> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (prefix_key(e.0.as_bytes()), e.0.len(), e.1, i as u32))
+            .collect();
+        order.sort_unstable();
+        let mut k = 0;
+        while k < order.len() {
+            let key = |e: &(u128, usize, bool, u32)| (e.0, e.1, e.2);
+            let n = 1 + order[k + 1..]
+                .iter()
+                .take_while(|e| key(e) == key(&order[k]))
+                .count();
+            if n > 1 && order[k].1 > 16 {
+                order[k..k + n].sort_unstable_by(|a, b| {
+                    (entries[a.3 as usize].0.as_str(), a.3)
+                        .cmp(&(entries[b.3 as usize].0.as_str(), b.3))
+                });
+            }
+            k += n;
         }
+        let order: Vec<u32> = order.into_iter().map(|e| e.3).collect();
+        // Per entry: the first entry of its spelling.
+        let mut first_of = vec![0u32; entries.len()];
+        let mut run = 0u32;
+        let same = |a: u32, b: u32| {
+            let (x, y) = (&entries[a as usize], &entries[b as usize]);
+            x.0 == y.0 && x.1 == y.1
+        };
+        for (k, &e) in order.iter().enumerate() {
+            if k == 0 || !same(run, e) {
+                run = e;
+            }
+            first_of[e as usize] = run;
+        }
+        let mut slot = vec![u32::MAX; entries.len()];
+        let mut texts = Vec::new();
+        let mut star = Vec::new();
+        let mut roles: Vec<Vec<Role>> = Vec::new();
+        for (i, (text, s, role)) in entries.into_iter().enumerate() {
+            let first = first_of[i] as usize;
+            if slot[first] == u32::MAX {
+                slot[first] = texts.len() as u32;
+                texts.push(text);
+                star.push(s);
+                roles.push(Vec::new());
+            }
+            let r = &mut roles[slot[first] as usize];
+            if !r.contains(&role) {
+                r.push(role);
+            }
+        }
+        (texts, star, roles)
     }
 
     /// Flattens the roles into one table.
     fn finish(self) -> (Vec<Pattern>, Vec<Role>, Vec<String>) {
+        let (texts, star, all_roles) = self.group();
         let mut flat = Vec::new();
-        let mut patterns = Vec::with_capacity(self.texts.len());
-        for (i, roles) in self.roles.iter().enumerate() {
+        let mut patterns = Vec::with_capacity(texts.len());
+        for (i, roles) in all_roles.iter().enumerate() {
             let start = flat.len() as u32;
             flat.extend_from_slice(roles);
-            let t = &self.texts[i];
+            let t = &texts[i];
             patterns.push(Pattern {
-                star: self.star[i],
+                star: star[i],
                 clitic: t.starts_with("n'") || t.starts_with("n’"),
                 anchored: false,
                 classes: roles.iter().fold(0, |c, r| c | r.class()),
@@ -420,7 +478,7 @@ impl PatternSet {
                 roles: (start, flat.len() as u32),
             });
         }
-        (patterns, flat, self.texts)
+        (patterns, flat, texts)
     }
 }
 
@@ -773,6 +831,38 @@ mod tests {
         fold_str(s, &mut all);
         assert_eq!(all[1..], each[..]);
         assert_eq!(all.len(), s.len() + 1);
+    }
+
+    #[test]
+    fn patterns_are_numbered_by_first_entry_with_roles_in_order() {
+        let mut set = PatternSet::default();
+        set.add("zeal", Role::NonNegator);
+        set.add("alarm*", Role::NonNegator);
+        set.add("zeal", Role::Act(1));
+        set.add("alarm", Role::Act(2));
+        set.add("zeal", Role::NonNegator);
+        set.add("won't", Role::Act(3));
+        // Long texts that share their first 16 bytes and their length.
+        set.add("a lasting peace in two", Role::Act(4));
+        set.add("a lasting peace in one", Role::Act(5));
+        set.add("a lasting peace in two", Role::Act(6));
+        let (texts, star, roles) = set.group();
+        let want = [
+            "zeal",
+            "alarm",
+            "alarm",
+            "won't",
+            "won’t",
+            "a lasting peace in two",
+            "a lasting peace in one",
+        ];
+        assert_eq!(texts, want);
+        assert_eq!(star, [false, true, false, false, false, false, false]);
+        assert_eq!(roles[0], [Role::NonNegator, Role::Act(1)]);
+        assert_eq!(roles[2], [Role::Act(2)]);
+        assert_eq!(roles[4], [Role::Act(3)]);
+        assert_eq!(roles[5], [Role::Act(4), Role::Act(6)]);
+        assert_eq!(roles[6], [Role::Act(5)]);
     }
 
     #[test]
