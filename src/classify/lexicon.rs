@@ -12,7 +12,7 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::tables::{Category, Modality, NegationKind, Polarity, Scope, Tables};
-use super::trie::Trie;
+use super::trie::{Next, Trie};
 use super::Topic;
 use crate::error::Error;
 use crate::text::{char_after, char_before, is_word_char};
@@ -141,6 +141,13 @@ pub(crate) struct Lexicon {
     roles: Vec<Role>,
     /// The longest pattern, in bytes.
     longest: usize,
+    /// Whether every match starts at a word start, a kept character that
+    /// is no letter or digit, or the "n" of a clitic: see
+    /// [`Lexicon::word_scan`].
+    word_scan: bool,
+    /// Per text byte, the trie's class of its folded byte (an ASCII byte
+    /// folded by [`FOLD_BYTE`]; other bytes as they are).
+    fold_class: [u8; 256],
     pub acts: Vec<Act>,
     /// Act cue lemmas (without gaps), sorted, for cues the automaton did not
     /// see (a user's cue lexicon with other words).
@@ -260,12 +267,26 @@ impl Tables {
             })
             .collect();
         let trie = Trie::new(&folded)?;
+        // A word start is the first byte after a blank that is not blank
+        // itself: no pattern may hold two blanks at its start. A pattern
+        // not anchored that starts with a letter or digit is a clitic
+        // ("n't"), found from the joiner after its "n".
+        let word_scan = trie.step(trie.root(b' '), b' ') == 0
+            && folded.iter().all(|f| match f.first() {
+                Some(&b) if b.is_ascii_alphanumeric() => {
+                    b == b'n' && matches!(f.get(1), Some(b'\'' | 0xE2))
+                }
+                _ => true,
+            });
+        let fold_class: [u8; 256] = std::array::from_fn(|b| trie.class(FOLD_BYTE[b]));
         Ok(Lexicon {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             trie,
             patterns,
             roles,
             longest,
+            word_scan,
+            fold_class,
             acts,
             lemmas,
             topics: self.topics.clone(),
@@ -496,6 +517,95 @@ impl Lexicon {
         });
     }
 
+    /// Whether the matches of a text can be found by walking the trie
+    /// only from word starts, kept marks and clitics, as the tokenizer
+    /// meets them ([`Lexicon::walk`]), rather than from every byte of a
+    /// folded copy: true of the built-in lists, and of any whose patterns
+    /// start with a word or a mark.
+    pub(crate) fn word_scan(&self) -> bool {
+        self.word_scan
+    }
+
+    /// This lexicon, found by the scan of a folded copy: for comparing the
+    /// two scans.
+    #[cfg(test)]
+    pub(crate) fn without_word_scan(mut self) -> Lexicon {
+        self.word_scan = false;
+        self
+    }
+
+    /// The trie's transition from its root on the folded byte `b`.
+    #[inline]
+    pub(crate) fn root(&self, b: u8) -> Next {
+        self.trie.root(b)
+    }
+
+    /// The matches of a walk through the trie, from transition `t`, over
+    /// `text` folded on the way (as [`fold_str`] folds it) from byte `j`
+    /// (a char boundary) to at most byte `end`, into `out`, with `from`
+    /// as their [`Raw::from`]: in order of their ends, as
+    /// [`Lexicon::matches`] reports those of one start.
+    #[inline(always)]
+    pub(crate) fn walk(
+        &self,
+        text: &str,
+        from: usize,
+        mut t: Next,
+        mut j: usize,
+        end: usize,
+        out: &mut Vec<Raw>,
+    ) {
+        let bytes = text.as_bytes();
+        // Bytes left of a character folded to blanks.
+        let mut blank = 0usize;
+        loop {
+            if t & 1 != 0 {
+                for &pattern in self.trie.outputs(t) {
+                    out.push(Raw {
+                        from,
+                        end: j,
+                        pattern,
+                    });
+                }
+            }
+            let Some(&b) = bytes.get(j).filter(|_| j < end) else {
+                break;
+            };
+            let mut c = self.fold_class[b as usize];
+            if b >= 0x80 {
+                if blank > 0 {
+                    blank -= 1;
+                    c = self.fold_class[b' ' as usize];
+                } else if b >= 0xC0 {
+                    let ch = text[j..].chars().next().unwrap_or(' ');
+                    if !(is_word_char(ch) || is_joiner(ch)) {
+                        blank = ch.len_utf8() - 1;
+                        c = self.fold_class[b' ' as usize];
+                    }
+                }
+            }
+            t = self.trie.step_class(t, c);
+            if t == 0 {
+                break;
+            }
+            j += 1;
+        }
+    }
+
+    /// [`Lexicon::walk`], not inlined: for the rare walks.
+    #[inline(never)]
+    pub(crate) fn walk_cold(
+        &self,
+        text: &str,
+        from: usize,
+        t: Next,
+        j: usize,
+        end: usize,
+        out: &mut Vec<Raw>,
+    ) {
+        self.walk(text, from, t, j, end, out);
+    }
+
     /// The longest pattern, in bytes.
     pub(crate) fn longest(&self) -> usize {
         self.longest
@@ -704,7 +814,7 @@ pub(crate) fn fold_str(s: &str, out: &mut Vec<u8>) {
 }
 
 /// [`fold_char`] of each ASCII byte; other bytes kept.
-static FOLD_BYTE: [u8; 256] = {
+pub(crate) static FOLD_BYTE: [u8; 256] = {
     let mut t = [b' '; 256];
     let mut b = 0;
     while b < 256 {
@@ -738,7 +848,7 @@ fn insertion_sort<T: Copy, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
 }
 
 /// Joiners that make one word of two: "de-escalation", "Kyiv's".
-fn is_joiner(c: char) -> bool {
+pub(crate) fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '\'' | '’' | '\u{2010}' | '\u{2011}')
 }
 

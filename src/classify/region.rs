@@ -6,8 +6,8 @@
 //! answered from prefix counts or a binary search: classifying a statement
 //! is linear in its length.
 
-use super::lexicon::{fold_str, Hit, Lexicon, Raw};
-use crate::text::{is_word_char, ALNUM};
+use super::lexicon::{self, fold_str, Hit, Lexicon, Raw, FOLD_BYTE};
+use crate::text::{char_before, is_word_char, ALNUM};
 use crate::Span;
 
 /// Words that end a clause, and so a negation's scope ("despite" opens a
@@ -101,7 +101,20 @@ impl Scratch {
         span: Span,
         open: usize,
     ) -> Region<'s> {
-        let span = self.tokenize(text, span, open);
+        // The lexicon's matches are found as the region is tokenized,
+        // unless the last window scanned holds the region.
+        let walk = lex.word_scan() && span.start < span.end && !self.cached(lex, text, span);
+        let span = self.tokenize(lex, text, span, open, walk);
+        if walk {
+            let (s, e) = (span.start, span.end);
+            let m = &mut self.matches;
+            m.lexicon = Some(lex.id());
+            (m.start, m.end) = (s, e);
+            m.text.clear();
+            m.text.extend_from_slice(&text.as_bytes()[s..e]);
+            // Walks that began before a sentence end read on past it.
+            m.raw.retain(|r| r.end <= e);
+        }
         let n = self.tokens.len();
         self.next_break.clear();
         self.next_break.resize(n, n as u32);
@@ -123,7 +136,7 @@ impl Scratch {
         }
         self.words_before.push(words);
         self.strong_before.push(strong);
-        self.find_hits(lex, text, span);
+        self.find_hits(lex, text, span, walk);
         self.placed.clear();
         // Hits come in order of their starts, and cover a few tokens: a
         // walk, not two binary searches each.
@@ -157,17 +170,15 @@ impl Scratch {
     /// at its start: the region is read after one space, which anchors the
     /// words at its start; the window may hold a word character there,
     /// and those are looked for again.
-    fn find_hits(&mut self, lex: &Lexicon, text: &str, span: Span) {
+    /// With `walked`, the window is `span`, just scanned.
+    fn find_hits(&mut self, lex: &Lexicon, text: &str, span: Span, walked: bool) {
         let (s, e) = (span.start, span.end);
         if s >= e {
             self.hits.clear();
             return;
         }
+        let cached = walked || self.cached(lex, text, span);
         let m = &mut self.matches;
-        let cached = m.lexicon == Some(lex.id())
-            && m.start <= s
-            && e <= m.end
-            && m.text[s - m.start..e - m.start] == text.as_bytes()[s..e];
         if !cached {
             // Regions of statements further on start further on: a window
             // longer than the region costs more than it saves.
@@ -182,8 +193,8 @@ impl Scratch {
             m.raw.clear();
             lex.matches(s, &m.folded, &mut m.raw);
         }
-        // Folded byte `k` is text byte `window.start + k - 1`.
-        let space_before = m.folded[s - m.start] == b' ';
+        // The window is read after one space.
+        let space_before = s == m.start || folds_to_blank_before(text, s);
         self.head.clear();
         if !space_before {
             let end = floor_boundary(text, (s + lex.longest() + 1).min(e));
@@ -205,12 +216,53 @@ impl Scratch {
         lex.hits(text, span, matches, &mut self.hits);
     }
 
+    /// Whether the window scanned last holds `span` of `text`.
+    fn cached(&self, lex: &Lexicon, text: &str, span: Span) -> bool {
+        let m = &self.matches;
+        let (s, e) = (span.start, span.end);
+        m.lexicon == Some(lex.id())
+            && m.start <= s
+            && e <= m.end
+            && m.text[s - m.start..e - m.start] == text.as_bytes()[s..e]
+    }
+
     /// Splits `span` of `text` into tokens (as `text::next_token` does: a
     /// word with its inner joiners, "U.S" and "Kyiv's" one word, or one
     /// other character).
     /// Returns the span read: `span`, or less if a sentence ends.
-    fn tokenize(&mut self, text: &str, span: Span, open: usize) -> Span {
+    ///
+    /// With `walk`, the lexicon's matches in the span, read after one
+    /// space, go to `self.matches.raw` on the way (those of walks begun
+    /// before a sentence end may end after it): the trie is walked from
+    /// each word start (a character after a blank that is not blank), from
+    /// each kept character that starts a pattern ("?"), and from the "n"
+    /// of a clitic ("n't") at its joiner, in order of their starts. See
+    /// [`Lexicon::word_scan`].
+    fn tokenize(&mut self, lex: &Lexicon, text: &str, span: Span, open: usize, walk: bool) -> Span {
+        let mut raw = std::mem::take(&mut self.matches.raw);
+        if walk {
+            raw.clear();
+        }
+        let read = self.tokenize_into(lex, text, span, open, walk, &mut raw);
+        self.matches.raw = raw;
+        read
+    }
+
+    fn tokenize_into(
+        &mut self,
+        lex: &Lexicon,
+        text: &str,
+        span: Span,
+        open: usize,
+        walk: bool,
+        raw: &mut Vec<Raw>,
+    ) -> Span {
         self.tokens.clear();
+        let all = text.as_bytes();
+        let (space, clitic) = (lex.root(b' '), lex.root(b'n'));
+        // The folded byte before the next is a blank: the region is read
+        // after one space.
+        let mut blank = true;
         let region = &text[span.start..span.end];
         let bytes = region.as_bytes();
         let mut word_start: Option<usize> = None;
@@ -220,6 +272,11 @@ impl Scratch {
             // A run of ASCII letters and digits is word bytes, taken at
             // once.
             if ALNUM[bytes[i] as usize] {
+                if walk && blank && space != 0 {
+                    let pos = span.start + i;
+                    lex.walk(text, pos, space, pos, span.end, raw);
+                }
+                blank = false;
                 let run = bytes[i..]
                     .iter()
                     .position(|&b| !ALNUM[b as usize])
@@ -242,6 +299,29 @@ impl Scratch {
             };
             let pos = span.start + i;
             i += len;
+            if walk {
+                let folded = if len == 1 {
+                    FOLD_BYTE[bytes[i - 1] as usize]
+                } else if word || lexicon::is_joiner(c) {
+                    bytes[i - len]
+                } else {
+                    b' '
+                };
+                let after_n = pos > span.start && FOLD_BYTE[all[pos - 1] as usize] == b'n';
+                if matches!(c, '\'' | '’') && after_n && clitic != 0 {
+                    lex.walk_cold(text, pos, clitic, pos, span.end, raw);
+                }
+                if folded != b' ' {
+                    if blank && space != 0 {
+                        lex.walk_cold(text, pos, space, pos, span.end, raw);
+                    }
+                    let t = lex.root(folded);
+                    if t != 0 {
+                        lex.walk_cold(text, pos + 1, t, pos + 1, span.end, raw);
+                    }
+                }
+                blank = folded == b' ';
+            }
             if word {
                 word_start.get_or_insert(pos);
                 continue;
@@ -425,6 +505,15 @@ impl Region<'_> {
 /// More tokens than any pattern holds (the longest cues have about ten).
 const MAX_HIT_TOKENS: usize = 24;
 
+/// Whether the character before byte `pos` of `text` folds to blanks.
+fn folds_to_blank_before(text: &str, pos: usize) -> bool {
+    match char_before(text, pos) {
+        None => true,
+        Some(c) if c.is_ascii() => FOLD_BYTE[c as usize] == b' ',
+        Some(c) => !(is_word_char(c) || lexicon::is_joiner(c)),
+    }
+}
+
 /// The largest char boundary at or before `pos`.
 fn floor_boundary(text: &str, mut pos: usize) -> usize {
     while !text.is_char_boundary(pos) {
@@ -436,6 +525,73 @@ fn floor_boundary(text: &str, mut pos: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::classify::tables::Tables;
+    use proptest::prelude::*;
+
+    fn lexicon() -> Lexicon {
+        let mut t = Tables::default();
+        let stance = "term\tpolarity\nab\tsupport\na b\toppose\nba*\tsupport\nb-a\toppose\n\
+                      \u{e9}\tsupport\nnab\tsupport\nb\u{2019}s\toppose\n";
+        t.stance_tsv("s.tsv", stance).unwrap();
+        t.negation_tsv("n.tsv", "term\tkind\nn't\tnegator\nnot\tnegator\n")
+            .unwrap();
+        t.modality_tsv("m.tsv", "term\tkind\n?\tquestion\n")
+            .unwrap();
+        t.compile().unwrap()
+    }
+
+    /// The tokens and hits of each span in turn, as text.
+    fn read(lex: &Lexicon, text: &str, spans: &[(usize, usize)], open: usize) -> Vec<String> {
+        let mut scratch = Scratch::default();
+        spans
+            .iter()
+            .map(|&(a, b)| {
+                let r = scratch.fill(lex, text, Span::new(a, b), open);
+                let tokens: Vec<_> = r.tokens.iter().map(|t| (t.span, t.word)).collect();
+                let hits: Vec<_> = r
+                    .hits
+                    .iter()
+                    .map(|h| (h.hit.span, h.hit.pattern, h.hit.mask, h.first, h.last))
+                    .collect();
+                format!("{tokens:?} {hits:?}")
+            })
+            .collect()
+    }
+
+    fn boundary(text: &str, mut pos: usize) -> usize {
+        pos = pos.min(text.len());
+        while !text.is_char_boundary(pos) {
+            pos -= 1;
+        }
+        pos
+    }
+
+    #[test]
+    fn the_builtin_lists_are_found_from_word_starts() {
+        let lex = crate::classify::LexiconClassifier::builtin();
+        assert!(lex.lexicon.word_scan());
+    }
+
+    proptest! {
+        #[test]
+        fn word_scan_finds_what_the_folded_scan_finds(
+            text in "(ab|a|b|n't|N'T|n\u{2019}t|not|nab|ba|bA|b-a|\u{e9}|e\u{301}|\
+                      b\u{2019}s|\\?|\\.|\u{2014}|,|'|\u{2019}|-| |  ){0,16}",
+            cuts in proptest::collection::vec(0usize..60, 4),
+            open in 0usize..60,
+        ) {
+            let fast = lexicon();
+            prop_assert!(fast.word_scan());
+            let slow = lexicon().without_word_scan();
+            let c: Vec<usize> = cuts.iter().map(|&c| boundary(&text, c)).collect();
+            // Two regions, the second often inside the first (the cache).
+            let spans = [
+                (c[0].min(c[1]), c[0].max(c[1])),
+                (c[2].min(c[3]), c[2].max(c[3])),
+            ];
+            prop_assert_eq!(read(&fast, &text, &spans, open), read(&slow, &text, &spans, open));
+        }
+    }
 
     #[test]
     fn break_words_in_any_case_and_no_others() {
