@@ -711,6 +711,12 @@ impl Lexicon {
         hits.truncate(kept);
     }
 
+    /// The kinds of role a hit holds here (see [`class`]).
+    #[inline]
+    pub(crate) fn classes(&self, hit: &Hit) -> u8 {
+        self.patterns[hit.pattern as usize].classes & !hit.mask
+    }
+
     /// The roles of a hit it holds here.
     pub(crate) fn roles<'a>(&'a self, hit: &'a Hit) -> impl Iterator<Item = Role> + 'a {
         let (a, b) = self.patterns[hit.pattern as usize].roles;

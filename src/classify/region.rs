@@ -16,6 +16,10 @@ const BREAK_WORDS: &[&str] = &[
     "but", "while", "whereas", "although", "though", "however", "yet", "despite",
 ];
 
+/// In [`Region::classes`]: a hit is a negator inside a lexicalised term
+/// ("never" of "never accept").
+pub(crate) const LEXICAL_NEGATOR: u8 = 128;
+
 /// One token: a word or a punctuation mark.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Token {
@@ -82,6 +86,10 @@ pub(crate) struct Region<'s> {
     pub tokens: &'s [Token],
     /// In text order, longest first at a position.
     pub hits: &'s [Placed],
+    /// The kinds of role the hits hold ([`super::lexicon::class`]), with
+    /// [`LEXICAL_NEGATOR`] if a hit is a negator inside a lexicalised
+    /// term: a question about a kind no hit holds needs no walk over them.
+    pub classes: u8,
     next_break: &'s [u32],
     words_before: &'s [u32],
     strong_before: &'s [u32],
@@ -142,7 +150,12 @@ impl Scratch {
         // walk, not two binary searches each.
         let tokens = &self.tokens;
         let mut first = 0;
+        let mut classes = 0u8;
         for &hit in &self.hits {
+            classes |= lex.classes(&hit);
+            if hit.lexical_negator {
+                classes |= LEXICAL_NEGATOR;
+            }
             while first < tokens.len() && tokens[first].span.end <= hit.span.start {
                 first += 1;
             }
@@ -156,6 +169,7 @@ impl Scratch {
             text,
             tokens: &self.tokens,
             hits: &self.placed,
+            classes,
             next_break: &self.next_break,
             words_before: &self.words_before,
             strong_before: &self.strong_before,
@@ -436,6 +450,12 @@ fn is_joiner(c: char) -> bool {
 }
 
 impl Region<'_> {
+    /// Whether a hit holds a role of a kind in `classes`.
+    #[inline]
+    pub(crate) fn has(&self, classes: u8) -> bool {
+        self.classes & classes != 0
+    }
+
     /// The index of the token holding byte `pos` (or the next one).
     pub(crate) fn token_at(&self, pos: usize) -> usize {
         self.tokens.partition_point(|t| t.span.end <= pos)
