@@ -56,11 +56,12 @@ pub(crate) struct Scratch {
     head_folded: Vec<u8>,
     pub hits: Vec<Hit>,
     pub placed: Vec<Placed>,
-    /// Per token: the index of the next clause break at or after it.
-    next_break: Vec<u32>,
-    /// Per token boundary: words, and strong breaks, before it.
+    /// The clause breaks and the strong breaks, as token indices in order:
+    /// made as the tokens are.
+    breaks: Vec<u32>,
+    strong: Vec<u32>,
+    /// Per token boundary: the words before it.
     words_before: Vec<u32>,
-    strong_before: Vec<u32>,
 }
 
 /// The automaton's matches in a window of text.
@@ -90,9 +91,9 @@ pub(crate) struct Region<'s> {
     /// [`LEXICAL_NEGATOR`] if a hit is a negator inside a lexicalised
     /// term: a question about a kind no hit holds needs no walk over them.
     pub classes: u8,
-    next_break: &'s [u32],
+    breaks: &'s [u32],
+    strong: &'s [u32],
     words_before: &'s [u32],
-    strong_before: &'s [u32],
 }
 
 impl Scratch {
@@ -123,27 +124,10 @@ impl Scratch {
             // Walks that began before a sentence end read on past it.
             m.raw.retain(|r| r.end <= e);
         }
-        let n = self.tokens.len();
-        self.next_break.clear();
-        self.next_break.resize(n, n as u32);
-        let mut next = n as u32;
-        for (i, t) in self.tokens.iter().enumerate().rev() {
-            if t.is_break {
-                next = i as u32;
-            }
-            self.next_break[i] = next;
-        }
-        self.words_before.clear();
-        self.strong_before.clear();
-        let (mut words, mut strong) = (0u32, 0u32);
-        for t in &self.tokens {
-            self.words_before.push(words);
-            self.strong_before.push(strong);
-            words += u32::from(t.word);
-            strong += u32::from(t.strong);
-        }
+        // The words before the end.
+        let words = self.words_before.last().map_or(0, |&w| w)
+            + self.tokens.last().map_or(0, |t| u32::from(t.word));
         self.words_before.push(words);
-        self.strong_before.push(strong);
         self.find_hits(lex, text, span, walk);
         self.placed.clear();
         // Hits come in order of their starts, and cover a few tokens: a
@@ -170,9 +154,9 @@ impl Scratch {
             tokens: &self.tokens,
             hits: &self.placed,
             classes,
-            next_break: &self.next_break,
+            breaks: &self.breaks,
+            strong: &self.strong,
             words_before: &self.words_before,
-            strong_before: &self.strong_before,
         }
     }
 
@@ -272,6 +256,9 @@ impl Scratch {
         raw: &mut Vec<Raw>,
     ) -> Span {
         self.tokens.clear();
+        self.breaks.clear();
+        self.strong.clear();
+        self.words_before.clear();
         let all = text.as_bytes();
         let (space, clitic) = (lex.root(b' '), lex.root(b'n'));
         // The folded byte before the next is a blank: the region is read
@@ -297,6 +284,15 @@ impl Scratch {
                     .unwrap_or(bytes.len() - i);
                 word_start.get_or_insert(span.start + i);
                 i += run;
+                continue;
+            }
+            if bytes[i] == b' ' {
+                // A space ends a word, folds to a blank and starts no walk.
+                if let Some(start) = word_start.take() {
+                    self.push_word(text, Span::new(start, span.start + i));
+                }
+                blank = true;
+                i += 1;
                 continue;
             }
             // ASCII needs no decoding; other characters are decoded once.
@@ -345,7 +341,7 @@ impl Scratch {
                 continue;
             }
             if let Some(start) = word_start.take() {
-                self.push_token(text, Span::new(start, pos), true);
+                self.push_word(text, Span::new(start, pos));
             }
             if c.is_whitespace() {
                 continue;
@@ -356,7 +352,7 @@ impl Scratch {
                 '”' | '»' => false,
                 _ => quoted,
             };
-            self.push_token(text, Span::new(pos, pos + len), false);
+            self.push_mark(text, Span::new(pos, pos + len), c);
             let last = self.tokens.last_mut().expect("just pushed");
             if last.end && (quoted || pos < open) {
                 // Inside a quotation, or before the statement: read on.
@@ -366,38 +362,56 @@ impl Scratch {
             }
         }
         if let Some(start) = word_start {
-            self.push_token(text, Span::new(start, span.end), true);
+            self.push_word(text, Span::new(start, span.end));
         }
         span
     }
 
+    /// Pushes a token, with its place in the break lists and the count of
+    /// words.
     #[inline]
-    fn push_token(&mut self, text: &str, span: Span, word: bool) {
-        if word {
-            let b = is_break_word(&text.as_bytes()[span.start..span.end]);
-            self.tokens.push(Token {
-                span,
-                word,
-                is_break: b,
-                strong: b,
-                end: false,
-            });
-            return;
+    fn push(&mut self, token: Token) {
+        let i = self.tokens.len() as u32;
+        let words = self.words_before.last().map_or(0, |&w| w)
+            + self.tokens.last().map_or(0, |t| u32::from(t.word));
+        self.words_before.push(words);
+        if token.is_break {
+            self.breaks.push(i);
         }
-        let s = span.as_str(text);
+        if token.strong {
+            self.strong.push(i);
+        }
+        self.tokens.push(token);
+    }
+
+    #[inline]
+    fn push_word(&mut self, text: &str, span: Span) {
+        let b = is_break_word(&text.as_bytes()[span.start..span.end]);
+        self.push(Token {
+            span,
+            word: true,
+            is_break: b,
+            strong: b,
+            end: false,
+        });
+    }
+
+    /// Pushes character `c`, at `span`, as a token.
+    #[inline]
+    fn push_mark(&mut self, text: &str, span: Span, c: char) {
         // A sentence end inside a statement's text (the splitter missed
         // it) ends its claims too; "U.S." and "Mr." do not end one.
-        let end = matches!(s, "!" | "?") || (s == "." && !self.after_abbreviation(text));
+        let end = matches!(c, '!' | '?') || (c == '.' && !self.after_abbreviation(text));
         let is_break = end
             || matches!(
-                s,
-                "," | ";" | ":" | "(" | ")" | "—" | "–" | "-" | "\"" | "“" | "”" | "«" | "»"
+                c,
+                ',' | ';' | ':' | '(' | ')' | '—' | '–' | '-' | '"' | '“' | '”' | '«' | '»'
             );
-        self.tokens.push(Token {
+        self.push(Token {
             span,
-            word,
+            word: false,
             is_break,
-            strong: end || s == ";",
+            strong: end || c == ';',
             end,
         });
     }
@@ -418,6 +432,11 @@ fn is_break_word(w: &[u8]) -> bool {
     if !(3..=8).contains(&w.len()) {
         return false;
     }
+    // Most words start with a letter none of them starts with.
+    let first = (w[0] | 0x20).wrapping_sub(b'a');
+    if first >= 26 || BREAK_FIRSTS & (1 << first) == 0 {
+        return false;
+    }
     let mut key = 0u64;
     for (i, &b) in w.iter().enumerate() {
         // `| 0x20` lower-cases a letter, and makes a letter of no other
@@ -426,6 +445,17 @@ fn is_break_word(w: &[u8]) -> bool {
     }
     BREAK_KEYS.contains(&key)
 }
+
+/// The first letters of [`BREAK_WORDS`], as bits from "a".
+const BREAK_FIRSTS: u32 = {
+    let mut bits = 0u32;
+    let mut k = 0;
+    while k < BREAK_WORDS.len() {
+        bits |= 1 << (BREAK_WORDS[k].as_bytes()[0] - b'a');
+        k += 1;
+    }
+    bits
+};
 
 /// [`BREAK_WORDS`] as [`is_break_word`] reads them.
 const BREAK_KEYS: [u64; BREAK_WORDS.len()] = {
@@ -468,9 +498,10 @@ impl Region<'_> {
 
     /// The first clause break at or after token `i` (or the end).
     pub(crate) fn clause_end(&self, i: usize) -> usize {
-        self.next_break
-            .get(i)
-            .map_or(self.tokens.len(), |&n| n as usize)
+        let k = self.breaks.partition_point(|&b| (b as usize) < i);
+        self.breaks
+            .get(k)
+            .map_or(self.tokens.len(), |&b| b as usize)
     }
 
     /// The text of token `i`.
@@ -499,8 +530,8 @@ impl Region<'_> {
     /// Whether a break between two claims (";", "but", "while",
     /// "however"...) lies in `[a, b)`.
     pub(crate) fn strong_break(&self, a: usize, b: usize) -> bool {
-        let at = |i: usize| self.strong_before[i.min(self.tokens.len())];
-        a < b && at(b) > at(a)
+        let k = self.strong.partition_point(|&s| (s as usize) < a);
+        a < b && self.strong.get(k).is_some_and(|&s| (s as usize) < b)
     }
 
     /// The hits that cover token `i`. Hits are sorted by start, and none
@@ -584,6 +615,33 @@ mod tests {
             pos -= 1;
         }
         pos
+    }
+
+    #[test]
+    fn breaks_and_word_counts_between_tokens() {
+        let lex = lexicon();
+        let text = "We agree, But they refuse; fine words";
+        let mut scratch = Scratch::default();
+        let r = scratch.fill(&lex, text, Span::new(0, text.len()), text.len());
+        let words: Vec<&str> = (0..r.tokens.len()).map(|i| r.word(i)).collect();
+        assert_eq!(
+            words,
+            ["We", "agree", ",", "But", "they", "refuse", ";", "fine", "words"]
+        );
+        // The comma, "But" and ";" end clauses; "But" and ";" end claims.
+        assert_eq!(r.clause_end(0), 2);
+        assert_eq!(r.clause_end(2), 2);
+        assert_eq!(r.clause_end(3), 3);
+        assert_eq!(r.clause_end(4), 6);
+        assert_eq!(r.clause_end(7), 9);
+        assert_eq!(r.clause_end(40), 9);
+        assert!(r.break_between(0, 3) && !r.break_between(0, 2));
+        assert!(!r.strong_break(0, 3) && r.strong_break(0, 4));
+        assert!(r.strong_break(4, 7) && !r.strong_break(7, 40));
+        assert!(!r.strong_break(3, 3));
+        assert_eq!(r.words_between(0, 9), 7);
+        assert_eq!(r.words_between(2, 7), 3);
+        assert_eq!(r.words_between(5, 40), 3);
     }
 
     #[test]
