@@ -755,7 +755,8 @@ impl Lexicon {
                 .map(|i| self.lemmas[i].1)
         };
         let lemma = lemma.trim();
-        find(lemma).or_else(|| find(lemma.split(' ').next()?))
+        // A lemma of one word is its own first word: one search.
+        find(lemma).or_else(|| find(lemma.split_once(' ')?.0))
     }
 }
 

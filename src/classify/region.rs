@@ -62,6 +62,8 @@ pub(crate) struct Scratch {
     strong: Vec<u32>,
     /// Per token boundary: the words before it.
     words_before: Vec<u32>,
+    /// The words pushed so far.
+    words: u32,
 }
 
 /// The automaton's matches in a window of text.
@@ -125,9 +127,7 @@ impl Scratch {
             m.raw.retain(|r| r.end <= e);
         }
         // The words before the end.
-        let words = self.words_before.last().map_or(0, |&w| w)
-            + self.tokens.last().map_or(0, |t| u32::from(t.word));
-        self.words_before.push(words);
+        self.words_before.push(self.words);
         self.find_hits(lex, text, span, walk);
         self.placed.clear();
         // Hits come in order of their starts, and cover a few tokens: a
@@ -259,6 +259,7 @@ impl Scratch {
         self.breaks.clear();
         self.strong.clear();
         self.words_before.clear();
+        self.words = 0;
         let all = text.as_bytes();
         let (space, clitic) = (lex.root(b' '), lex.root(b'n'));
         // The folded byte before the next is a blank: the region is read
@@ -369,12 +370,11 @@ impl Scratch {
 
     /// Pushes a token, with its place in the break lists and the count of
     /// words.
-    #[inline]
+    #[inline(always)]
     fn push(&mut self, token: Token) {
         let i = self.tokens.len() as u32;
-        let words = self.words_before.last().map_or(0, |&w| w)
-            + self.tokens.last().map_or(0, |t| u32::from(t.word));
-        self.words_before.push(words);
+        self.words_before.push(self.words);
+        self.words += u32::from(token.word);
         if token.is_break {
             self.breaks.push(i);
         }
