@@ -9,11 +9,10 @@
 //! other lacks. "support" inside "strong support for" still names the act;
 //! its stance is that of "strong support".
 
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::tables::{Category, Modality, NegationKind, Polarity, Scope, Tables};
-use super::trie::Trie;
+use super::trie::{Next, Trie};
 use super::Topic;
 use crate::error::Error;
 use crate::text::{char_after, char_before, is_word_char};
@@ -142,6 +141,13 @@ pub(crate) struct Lexicon {
     roles: Vec<Role>,
     /// The longest pattern, in bytes.
     longest: usize,
+    /// Whether every match starts at a word start, a kept character that
+    /// is no letter or digit, or the "n" of a clitic: see
+    /// [`Lexicon::word_scan`].
+    word_scan: bool,
+    /// Per text byte, the trie's class of its folded byte (an ASCII byte
+    /// folded by [`FOLD_BYTE`]; other bytes as they are).
+    fold_class: [u8; 256],
     pub acts: Vec<Act>,
     /// Act cue lemmas (without gaps), sorted, for cues the automaton did not
     /// see (a user's cue lexicon with other words).
@@ -261,12 +267,26 @@ impl Tables {
             })
             .collect();
         let trie = Trie::new(&folded)?;
+        // A word start is the first byte after a blank that is not blank
+        // itself: no pattern may hold two blanks at its start. A pattern
+        // not anchored that starts with a letter or digit is a clitic
+        // ("n't"), found from the joiner after its "n".
+        let word_scan = trie.step(trie.root(b' '), b' ') == 0
+            && folded.iter().all(|f| match f.first() {
+                Some(&b) if b.is_ascii_alphanumeric() => {
+                    b == b'n' && matches!(f.get(1), Some(b'\'' | 0xE2))
+                }
+                _ => true,
+            });
+        let fold_class: [u8; 256] = std::array::from_fn(|b| trie.class(FOLD_BYTE[b]));
         Ok(Lexicon {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             trie,
             patterns,
             roles,
             longest,
+            word_scan,
+            fold_class,
             acts,
             lemmas,
             topics: self.topics.clone(),
@@ -354,13 +374,23 @@ pub(crate) fn inflections(phrase: &str) -> Vec<String> {
     forms.into_iter().map(|f| f + &rest).collect()
 }
 
-/// Patterns and their roles while the lexicon is built.
+/// The first 16 bytes of `text` as a number, in the order of the bytes
+/// (shorter texts padded with zeros): for sorting texts.
+fn prefix_key(text: &[u8]) -> u128 {
+    let mut b = [0u8; 16];
+    let n = text.len().min(16);
+    b[..n].copy_from_slice(&text[..n]);
+    u128::from_be_bytes(b)
+}
+
+/// Patterns and their roles while the lexicon is built: every entry as
+/// added, grouped by spelling in [`PatternSet::finish`] with a sort (no
+/// hashing of the keys). A pattern's number is the order of its first
+/// entry; its roles are in the order added, each once.
 #[derive(Default)]
 struct PatternSet {
-    index: HashMap<(String, bool), usize>,
-    texts: Vec<String>,
-    star: Vec<bool>,
-    roles: Vec<Vec<Role>>,
+    /// `(text, star, role)`, in the order added.
+    entries: Vec<(String, bool, Role)>,
 }
 
 impl PatternSet {
@@ -373,38 +403,87 @@ impl PatternSet {
         if text.is_empty() {
             return;
         }
-        self.add_one(text, star, role);
+        self.entries.push((text.to_string(), star, role));
         // Curly apostrophes spell the same words.
         if text.contains('\'') {
-            self.add_one(&text.replace('\'', "’"), star, role);
+            self.entries.push((text.replace('\'', "’"), star, role));
         }
     }
 
-    fn add_one(&mut self, text: &str, star: bool, role: Role) {
-        let slot = *self
-            .index
-            .entry((text.to_string(), star))
-            .or_insert_with(|| {
-                self.texts.push(text.to_string());
-                self.star.push(star);
-                self.roles.push(Vec::new());
-                self.texts.len() - 1
-            });
-        if !self.roles[slot].contains(&role) {
-            self.roles[slot].push(role);
+    /// Groups the entries by spelling: the texts, star flags and roles of
+    /// the patterns, numbered in order of their first entries.
+    fn group(self) -> (Vec<String>, Vec<bool>, Vec<Vec<Role>>) {
+        let entries = self.entries;
+        // Entries of one spelling together, in the order added: the first
+        // of a run is the spelling's first entry. A text's first 16 bytes
+        // as a number, its length and the star tell most spellings apart;
+        // longer texts that share all three are compared in full.
+        let mut order: Vec<(u128, usize, bool, u32)> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (prefix_key(e.0.as_bytes()), e.0.len(), e.1, i as u32))
+            .collect();
+        order.sort_unstable();
+        let mut k = 0;
+        while k < order.len() {
+            let key = |e: &(u128, usize, bool, u32)| (e.0, e.1, e.2);
+            let n = 1 + order[k + 1..]
+                .iter()
+                .take_while(|e| key(e) == key(&order[k]))
+                .count();
+            if n > 1 && order[k].1 > 16 {
+                order[k..k + n].sort_unstable_by(|a, b| {
+                    (entries[a.3 as usize].0.as_str(), a.3)
+                        .cmp(&(entries[b.3 as usize].0.as_str(), b.3))
+                });
+            }
+            k += n;
         }
+        let order: Vec<u32> = order.into_iter().map(|e| e.3).collect();
+        // Per entry: the first entry of its spelling.
+        let mut first_of = vec![0u32; entries.len()];
+        let mut run = 0u32;
+        let same = |a: u32, b: u32| {
+            let (x, y) = (&entries[a as usize], &entries[b as usize]);
+            x.0 == y.0 && x.1 == y.1
+        };
+        for (k, &e) in order.iter().enumerate() {
+            if k == 0 || !same(run, e) {
+                run = e;
+            }
+            first_of[e as usize] = run;
+        }
+        let mut slot = vec![u32::MAX; entries.len()];
+        let mut texts = Vec::new();
+        let mut star = Vec::new();
+        let mut roles: Vec<Vec<Role>> = Vec::new();
+        for (i, (text, s, role)) in entries.into_iter().enumerate() {
+            let first = first_of[i] as usize;
+            if slot[first] == u32::MAX {
+                slot[first] = texts.len() as u32;
+                texts.push(text);
+                star.push(s);
+                roles.push(Vec::new());
+            }
+            let r = &mut roles[slot[first] as usize];
+            if !r.contains(&role) {
+                r.push(role);
+            }
+        }
+        (texts, star, roles)
     }
 
     /// Flattens the roles into one table.
     fn finish(self) -> (Vec<Pattern>, Vec<Role>, Vec<String>) {
+        let (texts, star, all_roles) = self.group();
         let mut flat = Vec::new();
-        let mut patterns = Vec::with_capacity(self.texts.len());
-        for (i, roles) in self.roles.iter().enumerate() {
+        let mut patterns = Vec::with_capacity(texts.len());
+        for (i, roles) in all_roles.iter().enumerate() {
             let start = flat.len() as u32;
             flat.extend_from_slice(roles);
-            let t = &self.texts[i];
+            let t = &texts[i];
             patterns.push(Pattern {
-                star: self.star[i],
+                star: star[i],
                 clitic: t.starts_with("n'") || t.starts_with("n’"),
                 anchored: false,
                 classes: roles.iter().fold(0, |c, r| c | r.class()),
@@ -420,7 +499,7 @@ impl PatternSet {
                 roles: (start, flat.len() as u32),
             });
         }
-        (patterns, flat, self.texts)
+        (patterns, flat, texts)
     }
 }
 
@@ -436,6 +515,95 @@ impl Lexicon {
                 pattern,
             });
         });
+    }
+
+    /// Whether the matches of a text can be found by walking the trie
+    /// only from word starts, kept marks and clitics, as the tokenizer
+    /// meets them ([`Lexicon::walk`]), rather than from every byte of a
+    /// folded copy: true of the built-in lists, and of any whose patterns
+    /// start with a word or a mark.
+    pub(crate) fn word_scan(&self) -> bool {
+        self.word_scan
+    }
+
+    /// This lexicon, found by the scan of a folded copy: for comparing the
+    /// two scans.
+    #[cfg(test)]
+    pub(crate) fn without_word_scan(mut self) -> Lexicon {
+        self.word_scan = false;
+        self
+    }
+
+    /// The trie's transition from its root on the folded byte `b`.
+    #[inline]
+    pub(crate) fn root(&self, b: u8) -> Next {
+        self.trie.root(b)
+    }
+
+    /// The matches of a walk through the trie, from transition `t`, over
+    /// `text` folded on the way (as [`fold_str`] folds it) from byte `j`
+    /// (a char boundary) to at most byte `end`, into `out`, with `from`
+    /// as their [`Raw::from`]: in order of their ends, as
+    /// [`Lexicon::matches`] reports those of one start.
+    #[inline(always)]
+    pub(crate) fn walk(
+        &self,
+        text: &str,
+        from: usize,
+        mut t: Next,
+        mut j: usize,
+        end: usize,
+        out: &mut Vec<Raw>,
+    ) {
+        let bytes = text.as_bytes();
+        // Bytes left of a character folded to blanks.
+        let mut blank = 0usize;
+        loop {
+            if t & 1 != 0 {
+                for &pattern in self.trie.outputs(t) {
+                    out.push(Raw {
+                        from,
+                        end: j,
+                        pattern,
+                    });
+                }
+            }
+            let Some(&b) = bytes.get(j).filter(|_| j < end) else {
+                break;
+            };
+            let mut c = self.fold_class[b as usize];
+            if b >= 0x80 {
+                if blank > 0 {
+                    blank -= 1;
+                    c = self.fold_class[b' ' as usize];
+                } else if b >= 0xC0 {
+                    let ch = text[j..].chars().next().unwrap_or(' ');
+                    if !(is_word_char(ch) || is_joiner(ch)) {
+                        blank = ch.len_utf8() - 1;
+                        c = self.fold_class[b' ' as usize];
+                    }
+                }
+            }
+            t = self.trie.step_class(t, c);
+            if t == 0 {
+                break;
+            }
+            j += 1;
+        }
+    }
+
+    /// [`Lexicon::walk`], not inlined: for the rare walks.
+    #[inline(never)]
+    pub(crate) fn walk_cold(
+        &self,
+        text: &str,
+        from: usize,
+        t: Next,
+        j: usize,
+        end: usize,
+        out: &mut Vec<Raw>,
+    ) {
+        self.walk(text, from, t, j, end, out);
     }
 
     /// The longest pattern, in bytes.
@@ -543,6 +711,12 @@ impl Lexicon {
         hits.truncate(kept);
     }
 
+    /// The kinds of role a hit holds here (see [`class`]).
+    #[inline]
+    pub(crate) fn classes(&self, hit: &Hit) -> u8 {
+        self.patterns[hit.pattern as usize].classes & !hit.mask
+    }
+
     /// The roles of a hit it holds here.
     pub(crate) fn roles<'a>(&'a self, hit: &'a Hit) -> impl Iterator<Item = Role> + 'a {
         let (a, b) = self.patterns[hit.pattern as usize].roles;
@@ -581,7 +755,8 @@ impl Lexicon {
                 .map(|i| self.lemmas[i].1)
         };
         let lemma = lemma.trim();
-        find(lemma).or_else(|| find(lemma.split(' ').next()?))
+        // A lemma of one word is its own first word: one search.
+        find(lemma).or_else(|| find(lemma.split_once(' ')?.0))
     }
 }
 
@@ -646,7 +821,7 @@ pub(crate) fn fold_str(s: &str, out: &mut Vec<u8>) {
 }
 
 /// [`fold_char`] of each ASCII byte; other bytes kept.
-static FOLD_BYTE: [u8; 256] = {
+pub(crate) static FOLD_BYTE: [u8; 256] = {
     let mut t = [b' '; 256];
     let mut b = 0;
     while b < 256 {
@@ -680,7 +855,7 @@ fn insertion_sort<T: Copy, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
 }
 
 /// Joiners that make one word of two: "de-escalation", "Kyiv's".
-fn is_joiner(c: char) -> bool {
+pub(crate) fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '\'' | '’' | '\u{2010}' | '\u{2011}')
 }
 
@@ -773,6 +948,38 @@ mod tests {
         fold_str(s, &mut all);
         assert_eq!(all[1..], each[..]);
         assert_eq!(all.len(), s.len() + 1);
+    }
+
+    #[test]
+    fn patterns_are_numbered_by_first_entry_with_roles_in_order() {
+        let mut set = PatternSet::default();
+        set.add("zeal", Role::NonNegator);
+        set.add("alarm*", Role::NonNegator);
+        set.add("zeal", Role::Act(1));
+        set.add("alarm", Role::Act(2));
+        set.add("zeal", Role::NonNegator);
+        set.add("won't", Role::Act(3));
+        // Long texts that share their first 16 bytes and their length.
+        set.add("a lasting peace in two", Role::Act(4));
+        set.add("a lasting peace in one", Role::Act(5));
+        set.add("a lasting peace in two", Role::Act(6));
+        let (texts, star, roles) = set.group();
+        let want = [
+            "zeal",
+            "alarm",
+            "alarm",
+            "won't",
+            "won’t",
+            "a lasting peace in two",
+            "a lasting peace in one",
+        ];
+        assert_eq!(texts, want);
+        assert_eq!(star, [false, true, false, false, false, false, false]);
+        assert_eq!(roles[0], [Role::NonNegator, Role::Act(1)]);
+        assert_eq!(roles[2], [Role::Act(2)]);
+        assert_eq!(roles[4], [Role::Act(3)]);
+        assert_eq!(roles[5], [Role::Act(4), Role::Act(6)]);
+        assert_eq!(roles[6], [Role::Act(5)]);
     }
 
     #[test]

@@ -9,8 +9,8 @@
 //! advocacy ("called for a ceasefire"); (5) the decision between support,
 //! oppose, mixed and neutral; (6) the confidence from modality.
 
-use super::lexicon::{Act, Lexicon, Role};
-use super::region::{Placed, Region};
+use super::lexicon::{class, Act, Lexicon, Role};
+use super::region::{Placed, Region, LEXICAL_NEGATOR};
 use super::tables::{Category, Modality, Polarity, Scope};
 use super::Classification;
 use crate::{ActorId, Span, SpeechAct, Stance};
@@ -315,7 +315,7 @@ impl Reading<'_> {
                 main = embedded;
             }
         }
-        if let Some(span) = main.span {
+        if let Some(span) = main.span.filter(|_| self.region.has(class::NEGATOR)) {
             // "refused to send": the act is the refusal, its complement is
             // negated; "refused to lift" is one cue that says both.
             main.complement = self.region.hits.iter().any(|h| {
@@ -333,16 +333,14 @@ impl Reading<'_> {
                 _ => SpeechAct::Assert,
             };
         }
-        if !main.negated && self.future_marked(main.first) {
-            // "said they would meet the mediator": an intent to cooperate
-            // is a promise (CAMEO 03); an intent to reject stays a
-            // rejection.
-            if matches!(
-                main.act,
-                SpeechAct::Consult | SpeechAct::Agree | SpeechAct::Support | SpeechAct::Concede
-            ) {
-                main.act = SpeechAct::Promise;
-            }
+        // "said they would meet the mediator": an intent to cooperate is a
+        // promise (CAMEO 03); an intent to reject stays a rejection.
+        let cooperates = matches!(
+            main.act,
+            SpeechAct::Consult | SpeechAct::Agree | SpeechAct::Support | SpeechAct::Concede
+        );
+        if cooperates && !main.negated && self.future_marked(main.first) {
+            main.act = SpeechAct::Promise;
         }
         if !main.negated && matches!(main.act, SpeechAct::Promise | SpeechAct::Propose) {
             // "pledged to impose sanctions": the promise is a threat.
@@ -363,6 +361,9 @@ impl Reading<'_> {
     /// "will", "would" before an "unless" in the content.
     fn ultimatum(&self) -> bool {
         let r = &self.region;
+        if !r.has(class::MODALITY) {
+            return false;
+        }
         let Some(unless) = r.hits.iter().find(|h| {
             self.in_content(h)
                 && self.is_conditional(h)
@@ -379,6 +380,9 @@ impl Reading<'_> {
     /// to commit to any assistance"): its weight.
     fn complement_negator(&self, main: &MainAct<'_>) -> Option<f32> {
         let r = &self.region;
+        if !r.has(class::NEGATOR) {
+            return None;
+        }
         r.hits.iter().find_map(|h| {
             let before = h.last <= main.first
                 && !main.span.is_some_and(|s| s.overlaps(h.hit.span))
@@ -776,6 +780,9 @@ impl Reading<'_> {
     /// oppose", "has never supported", "will never accept").
     fn act_negated(&self, main: &MainAct<'_>) -> bool {
         let r = &self.region;
+        if !r.has(class::NEGATOR | LEXICAL_NEGATOR) {
+            return false;
+        }
         r.hits.iter().any(|h| {
             h.last <= main.first
                 && !main.span.is_some_and(|s| s.overlaps(h.hit.span))
@@ -905,19 +912,23 @@ impl Reading<'_> {
             // object of a restricted act is its condition.
             condition_end = r.clause_end(main.last);
         }
+        // "whether", "if", "after": modality markers all.
+        let modal = r.has(class::MODALITY);
         for (k, h) in r.hits.iter().enumerate() {
             let reaches =
                 h.hit.span.end >= self.content.start && h.hit.span.start < self.content.end;
-            if self.asks(h, main) && reaches {
-                // "asked whether ...", "wondered whether ...": the clause
-                // is a question, its terms are not claims.
-                question_end = r.clause_end(h.last);
-            } else if self.is_conditional(h) && reaches {
-                // "if he gave them a veto": a condition, not a claim.
-                condition_end = r.clause_end(h.last);
-            } else if let Some(discount) = self.opens_background(h).filter(|_| reaches) {
-                background_end = self.background_end(h.last);
-                ev.background.discount = discount;
+            if modal {
+                if self.asks(h, main) && reaches {
+                    // "asked whether ...", "wondered whether ...": the clause
+                    // is a question, its terms are not claims.
+                    question_end = r.clause_end(h.last);
+                } else if self.is_conditional(h) && reaches {
+                    // "if he gave them a veto": a condition, not a claim.
+                    condition_end = r.clause_end(h.last);
+                } else if let Some(discount) = self.opens_background(h).filter(|_| reaches) {
+                    background_end = self.background_end(h.last);
+                    ev.background.discount = discount;
+                }
             }
             if main.span.is_some_and(|s| s.overlaps(h.hit.span)) {
                 if let Some((Scope::Complement, w)) = self.negator(h).filter(|_| main.complement) {
@@ -1142,7 +1153,9 @@ impl Reading<'_> {
     /// condition after it ("Congress only voted for a delay" is "merely").
     fn restricted(&self, main: &MainAct<'_>) -> Option<f32> {
         let entry = main.entry?;
-        if entry.stance.is_none() && !is_commitment(entry.act) {
+        if (entry.stance.is_none() && !is_commitment(entry.act))
+            || !self.region.has(class::MODALITY)
+        {
             return None;
         }
         let before = main.first.checked_sub(1)?;
@@ -1247,7 +1260,12 @@ impl Reading<'_> {
         let mut confidence = 0.8f32;
         let mut hedged = false;
         let cue_end = self.cue.map(|c| c.end);
-        for h in self.region.hits {
+        let hits = if self.region.has(class::MODALITY) {
+            self.region.hits
+        } else {
+            &[]
+        };
+        for h in hits {
             let in_content = self.in_content(h);
             for role in self.lex.roles(&h.hit) {
                 let Role::Modality { kind, weight } = role else {
@@ -1281,6 +1299,9 @@ impl Reading<'_> {
     /// anchors only if an anchor is mentioned or the keyword names it.
     fn topics(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
+        if !self.region.has(class::TOPIC) {
+            return out;
+        }
         let in_cue = |h: &Placed| self.cue.is_some_and(|c| c.contains(h.hit.span));
         for h in self
             .region

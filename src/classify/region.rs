@@ -6,8 +6,8 @@
 //! answered from prefix counts or a binary search: classifying a statement
 //! is linear in its length.
 
-use super::lexicon::{fold_str, Hit, Lexicon, Raw};
-use crate::text::{is_word_char, ALNUM};
+use super::lexicon::{self, fold_str, Hit, Lexicon, Raw, FOLD_BYTE};
+use crate::text::{char_before, is_word_char, ALNUM};
 use crate::Span;
 
 /// Words that end a clause, and so a negation's scope ("despite" opens a
@@ -15,6 +15,10 @@ use crate::Span;
 const BREAK_WORDS: &[&str] = &[
     "but", "while", "whereas", "although", "though", "however", "yet", "despite",
 ];
+
+/// In [`Region::classes`]: a hit is a negator inside a lexicalised term
+/// ("never" of "never accept").
+pub(crate) const LEXICAL_NEGATOR: u8 = 128;
 
 /// One token: a word or a punctuation mark.
 #[derive(Debug, Clone, Copy)]
@@ -52,11 +56,14 @@ pub(crate) struct Scratch {
     head_folded: Vec<u8>,
     pub hits: Vec<Hit>,
     pub placed: Vec<Placed>,
-    /// Per token: the index of the next clause break at or after it.
-    next_break: Vec<u32>,
-    /// Per token boundary: words, and strong breaks, before it.
+    /// The clause breaks and the strong breaks, as token indices in order:
+    /// made as the tokens are.
+    breaks: Vec<u32>,
+    strong: Vec<u32>,
+    /// Per token boundary: the words before it.
     words_before: Vec<u32>,
-    strong_before: Vec<u32>,
+    /// The words pushed so far.
+    words: u32,
 }
 
 /// The automaton's matches in a window of text.
@@ -82,9 +89,13 @@ pub(crate) struct Region<'s> {
     pub tokens: &'s [Token],
     /// In text order, longest first at a position.
     pub hits: &'s [Placed],
-    next_break: &'s [u32],
+    /// The kinds of role the hits hold ([`super::lexicon::class`]), with
+    /// [`LEXICAL_NEGATOR`] if a hit is a negator inside a lexicalised
+    /// term: a question about a kind no hit holds needs no walk over them.
+    pub classes: u8,
+    breaks: &'s [u32],
+    strong: &'s [u32],
     words_before: &'s [u32],
-    strong_before: &'s [u32],
 }
 
 impl Scratch {
@@ -101,35 +112,34 @@ impl Scratch {
         span: Span,
         open: usize,
     ) -> Region<'s> {
-        let span = self.tokenize(text, span, open);
-        let n = self.tokens.len();
-        self.next_break.clear();
-        self.next_break.resize(n, n as u32);
-        let mut next = n as u32;
-        for (i, t) in self.tokens.iter().enumerate().rev() {
-            if t.is_break {
-                next = i as u32;
-            }
-            self.next_break[i] = next;
+        // The lexicon's matches are found as the region is tokenized,
+        // unless the last window scanned holds the region.
+        let walk = lex.word_scan() && span.start < span.end && !self.cached(lex, text, span);
+        let span = self.tokenize(lex, text, span, open, walk);
+        if walk {
+            let (s, e) = (span.start, span.end);
+            let m = &mut self.matches;
+            m.lexicon = Some(lex.id());
+            (m.start, m.end) = (s, e);
+            m.text.clear();
+            m.text.extend_from_slice(&text.as_bytes()[s..e]);
+            // Walks that began before a sentence end read on past it.
+            m.raw.retain(|r| r.end <= e);
         }
-        self.words_before.clear();
-        self.strong_before.clear();
-        let (mut words, mut strong) = (0u32, 0u32);
-        for t in &self.tokens {
-            self.words_before.push(words);
-            self.strong_before.push(strong);
-            words += u32::from(t.word);
-            strong += u32::from(t.strong);
-        }
-        self.words_before.push(words);
-        self.strong_before.push(strong);
-        self.find_hits(lex, text, span);
+        // The words before the end.
+        self.words_before.push(self.words);
+        self.find_hits(lex, text, span, walk);
         self.placed.clear();
         // Hits come in order of their starts, and cover a few tokens: a
         // walk, not two binary searches each.
         let tokens = &self.tokens;
         let mut first = 0;
+        let mut classes = 0u8;
         for &hit in &self.hits {
+            classes |= lex.classes(&hit);
+            if hit.lexical_negator {
+                classes |= LEXICAL_NEGATOR;
+            }
             while first < tokens.len() && tokens[first].span.end <= hit.span.start {
                 first += 1;
             }
@@ -143,9 +153,10 @@ impl Scratch {
             text,
             tokens: &self.tokens,
             hits: &self.placed,
-            next_break: &self.next_break,
+            classes,
+            breaks: &self.breaks,
+            strong: &self.strong,
             words_before: &self.words_before,
-            strong_before: &self.strong_before,
         }
     }
 
@@ -157,17 +168,15 @@ impl Scratch {
     /// at its start: the region is read after one space, which anchors the
     /// words at its start; the window may hold a word character there,
     /// and those are looked for again.
-    fn find_hits(&mut self, lex: &Lexicon, text: &str, span: Span) {
+    /// With `walked`, the window is `span`, just scanned.
+    fn find_hits(&mut self, lex: &Lexicon, text: &str, span: Span, walked: bool) {
         let (s, e) = (span.start, span.end);
         if s >= e {
             self.hits.clear();
             return;
         }
+        let cached = walked || self.cached(lex, text, span);
         let m = &mut self.matches;
-        let cached = m.lexicon == Some(lex.id())
-            && m.start <= s
-            && e <= m.end
-            && m.text[s - m.start..e - m.start] == text.as_bytes()[s..e];
         if !cached {
             // Regions of statements further on start further on: a window
             // longer than the region costs more than it saves.
@@ -182,8 +191,8 @@ impl Scratch {
             m.raw.clear();
             lex.matches(s, &m.folded, &mut m.raw);
         }
-        // Folded byte `k` is text byte `window.start + k - 1`.
-        let space_before = m.folded[s - m.start] == b' ';
+        // The window is read after one space.
+        let space_before = s == m.start || folds_to_blank_before(text, s);
         self.head.clear();
         if !space_before {
             let end = floor_boundary(text, (s + lex.longest() + 1).min(e));
@@ -205,12 +214,57 @@ impl Scratch {
         lex.hits(text, span, matches, &mut self.hits);
     }
 
+    /// Whether the window scanned last holds `span` of `text`.
+    fn cached(&self, lex: &Lexicon, text: &str, span: Span) -> bool {
+        let m = &self.matches;
+        let (s, e) = (span.start, span.end);
+        m.lexicon == Some(lex.id())
+            && m.start <= s
+            && e <= m.end
+            && m.text[s - m.start..e - m.start] == text.as_bytes()[s..e]
+    }
+
     /// Splits `span` of `text` into tokens (as `text::next_token` does: a
     /// word with its inner joiners, "U.S" and "Kyiv's" one word, or one
     /// other character).
     /// Returns the span read: `span`, or less if a sentence ends.
-    fn tokenize(&mut self, text: &str, span: Span, open: usize) -> Span {
+    ///
+    /// With `walk`, the lexicon's matches in the span, read after one
+    /// space, go to `self.matches.raw` on the way (those of walks begun
+    /// before a sentence end may end after it): the trie is walked from
+    /// each word start (a character after a blank that is not blank), from
+    /// each kept character that starts a pattern ("?"), and from the "n"
+    /// of a clitic ("n't") at its joiner, in order of their starts. See
+    /// [`Lexicon::word_scan`].
+    fn tokenize(&mut self, lex: &Lexicon, text: &str, span: Span, open: usize, walk: bool) -> Span {
+        let mut raw = std::mem::take(&mut self.matches.raw);
+        if walk {
+            raw.clear();
+        }
+        let read = self.tokenize_into(lex, text, span, open, walk, &mut raw);
+        self.matches.raw = raw;
+        read
+    }
+
+    fn tokenize_into(
+        &mut self,
+        lex: &Lexicon,
+        text: &str,
+        span: Span,
+        open: usize,
+        walk: bool,
+        raw: &mut Vec<Raw>,
+    ) -> Span {
         self.tokens.clear();
+        self.breaks.clear();
+        self.strong.clear();
+        self.words_before.clear();
+        self.words = 0;
+        let all = text.as_bytes();
+        let (space, clitic) = (lex.root(b' '), lex.root(b'n'));
+        // The folded byte before the next is a blank: the region is read
+        // after one space.
+        let mut blank = true;
         let region = &text[span.start..span.end];
         let bytes = region.as_bytes();
         let mut word_start: Option<usize> = None;
@@ -220,12 +274,26 @@ impl Scratch {
             // A run of ASCII letters and digits is word bytes, taken at
             // once.
             if ALNUM[bytes[i] as usize] {
+                if walk && blank && space != 0 {
+                    let pos = span.start + i;
+                    lex.walk(text, pos, space, pos, span.end, raw);
+                }
+                blank = false;
                 let run = bytes[i..]
                     .iter()
                     .position(|&b| !ALNUM[b as usize])
                     .unwrap_or(bytes.len() - i);
                 word_start.get_or_insert(span.start + i);
                 i += run;
+                continue;
+            }
+            if bytes[i] == b' ' {
+                // A space ends a word, folds to a blank and starts no walk.
+                if let Some(start) = word_start.take() {
+                    self.push_word(text, Span::new(start, span.start + i));
+                }
+                blank = true;
+                i += 1;
                 continue;
             }
             // ASCII needs no decoding; other characters are decoded once.
@@ -242,6 +310,29 @@ impl Scratch {
             };
             let pos = span.start + i;
             i += len;
+            if walk {
+                let folded = if len == 1 {
+                    FOLD_BYTE[bytes[i - 1] as usize]
+                } else if word || lexicon::is_joiner(c) {
+                    bytes[i - len]
+                } else {
+                    b' '
+                };
+                let after_n = pos > span.start && FOLD_BYTE[all[pos - 1] as usize] == b'n';
+                if matches!(c, '\'' | '’') && after_n && clitic != 0 {
+                    lex.walk_cold(text, pos, clitic, pos, span.end, raw);
+                }
+                if folded != b' ' {
+                    if blank && space != 0 {
+                        lex.walk_cold(text, pos, space, pos, span.end, raw);
+                    }
+                    let t = lex.root(folded);
+                    if t != 0 {
+                        lex.walk_cold(text, pos + 1, t, pos + 1, span.end, raw);
+                    }
+                }
+                blank = folded == b' ';
+            }
             if word {
                 word_start.get_or_insert(pos);
                 continue;
@@ -251,7 +342,7 @@ impl Scratch {
                 continue;
             }
             if let Some(start) = word_start.take() {
-                self.push_token(text, Span::new(start, pos), true);
+                self.push_word(text, Span::new(start, pos));
             }
             if c.is_whitespace() {
                 continue;
@@ -262,7 +353,7 @@ impl Scratch {
                 '”' | '»' => false,
                 _ => quoted,
             };
-            self.push_token(text, Span::new(pos, pos + len), false);
+            self.push_mark(text, Span::new(pos, pos + len), c);
             let last = self.tokens.last_mut().expect("just pushed");
             if last.end && (quoted || pos < open) {
                 // Inside a quotation, or before the statement: read on.
@@ -272,38 +363,55 @@ impl Scratch {
             }
         }
         if let Some(start) = word_start {
-            self.push_token(text, Span::new(start, span.end), true);
+            self.push_word(text, Span::new(start, span.end));
         }
         span
     }
 
-    #[inline]
-    fn push_token(&mut self, text: &str, span: Span, word: bool) {
-        if word {
-            let b = is_break_word(&text.as_bytes()[span.start..span.end]);
-            self.tokens.push(Token {
-                span,
-                word,
-                is_break: b,
-                strong: b,
-                end: false,
-            });
-            return;
+    /// Pushes a token, with its place in the break lists and the count of
+    /// words.
+    #[inline(always)]
+    fn push(&mut self, token: Token) {
+        let i = self.tokens.len() as u32;
+        self.words_before.push(self.words);
+        self.words += u32::from(token.word);
+        if token.is_break {
+            self.breaks.push(i);
         }
-        let s = span.as_str(text);
+        if token.strong {
+            self.strong.push(i);
+        }
+        self.tokens.push(token);
+    }
+
+    #[inline]
+    fn push_word(&mut self, text: &str, span: Span) {
+        let b = is_break_word(&text.as_bytes()[span.start..span.end]);
+        self.push(Token {
+            span,
+            word: true,
+            is_break: b,
+            strong: b,
+            end: false,
+        });
+    }
+
+    /// Pushes character `c`, at `span`, as a token.
+    #[inline]
+    fn push_mark(&mut self, text: &str, span: Span, c: char) {
         // A sentence end inside a statement's text (the splitter missed
         // it) ends its claims too; "U.S." and "Mr." do not end one.
-        let end = matches!(s, "!" | "?") || (s == "." && !self.after_abbreviation(text));
+        let end = matches!(c, '!' | '?') || (c == '.' && !self.after_abbreviation(text));
         let is_break = end
             || matches!(
-                s,
-                "," | ";" | ":" | "(" | ")" | "—" | "–" | "-" | "\"" | "“" | "”" | "«" | "»"
+                c,
+                ',' | ';' | ':' | '(' | ')' | '—' | '–' | '-' | '"' | '“' | '”' | '«' | '»'
             );
-        self.tokens.push(Token {
+        self.push(Token {
             span,
-            word,
+            word: false,
             is_break,
-            strong: end || s == ";",
+            strong: end || c == ';',
             end,
         });
     }
@@ -324,6 +432,11 @@ fn is_break_word(w: &[u8]) -> bool {
     if !(3..=8).contains(&w.len()) {
         return false;
     }
+    // Most words start with a letter none of them starts with.
+    let first = (w[0] | 0x20).wrapping_sub(b'a');
+    if first >= 26 || BREAK_FIRSTS & (1 << first) == 0 {
+        return false;
+    }
     let mut key = 0u64;
     for (i, &b) in w.iter().enumerate() {
         // `| 0x20` lower-cases a letter, and makes a letter of no other
@@ -332,6 +445,17 @@ fn is_break_word(w: &[u8]) -> bool {
     }
     BREAK_KEYS.contains(&key)
 }
+
+/// The first letters of [`BREAK_WORDS`], as bits from "a".
+const BREAK_FIRSTS: u32 = {
+    let mut bits = 0u32;
+    let mut k = 0;
+    while k < BREAK_WORDS.len() {
+        bits |= 1 << (BREAK_WORDS[k].as_bytes()[0] - b'a');
+        k += 1;
+    }
+    bits
+};
 
 /// [`BREAK_WORDS`] as [`is_break_word`] reads them.
 const BREAK_KEYS: [u64; BREAK_WORDS.len()] = {
@@ -356,6 +480,12 @@ fn is_joiner(c: char) -> bool {
 }
 
 impl Region<'_> {
+    /// Whether a hit holds a role of a kind in `classes`.
+    #[inline]
+    pub(crate) fn has(&self, classes: u8) -> bool {
+        self.classes & classes != 0
+    }
+
     /// The index of the token holding byte `pos` (or the next one).
     pub(crate) fn token_at(&self, pos: usize) -> usize {
         self.tokens.partition_point(|t| t.span.end <= pos)
@@ -368,9 +498,10 @@ impl Region<'_> {
 
     /// The first clause break at or after token `i` (or the end).
     pub(crate) fn clause_end(&self, i: usize) -> usize {
-        self.next_break
-            .get(i)
-            .map_or(self.tokens.len(), |&n| n as usize)
+        let k = self.breaks.partition_point(|&b| (b as usize) < i);
+        self.breaks
+            .get(k)
+            .map_or(self.tokens.len(), |&b| b as usize)
     }
 
     /// The text of token `i`.
@@ -399,8 +530,8 @@ impl Region<'_> {
     /// Whether a break between two claims (";", "but", "while",
     /// "however"...) lies in `[a, b)`.
     pub(crate) fn strong_break(&self, a: usize, b: usize) -> bool {
-        let at = |i: usize| self.strong_before[i.min(self.tokens.len())];
-        a < b && at(b) > at(a)
+        let k = self.strong.partition_point(|&s| (s as usize) < a);
+        a < b && self.strong.get(k).is_some_and(|&s| (s as usize) < b)
     }
 
     /// The hits that cover token `i`. Hits are sorted by start, and none
@@ -425,6 +556,15 @@ impl Region<'_> {
 /// More tokens than any pattern holds (the longest cues have about ten).
 const MAX_HIT_TOKENS: usize = 24;
 
+/// Whether the character before byte `pos` of `text` folds to blanks.
+fn folds_to_blank_before(text: &str, pos: usize) -> bool {
+    match char_before(text, pos) {
+        None => true,
+        Some(c) if c.is_ascii() => FOLD_BYTE[c as usize] == b' ',
+        Some(c) => !(is_word_char(c) || lexicon::is_joiner(c)),
+    }
+}
+
 /// The largest char boundary at or before `pos`.
 fn floor_boundary(text: &str, mut pos: usize) -> usize {
     while !text.is_char_boundary(pos) {
@@ -436,6 +576,100 @@ fn floor_boundary(text: &str, mut pos: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::classify::tables::Tables;
+    use proptest::prelude::*;
+
+    fn lexicon() -> Lexicon {
+        let mut t = Tables::default();
+        let stance = "term\tpolarity\nab\tsupport\na b\toppose\nba*\tsupport\nb-a\toppose\n\
+                      \u{e9}\tsupport\nnab\tsupport\nb\u{2019}s\toppose\n";
+        t.stance_tsv("s.tsv", stance).unwrap();
+        t.negation_tsv("n.tsv", "term\tkind\nn't\tnegator\nnot\tnegator\n")
+            .unwrap();
+        t.modality_tsv("m.tsv", "term\tkind\n?\tquestion\n")
+            .unwrap();
+        t.compile().unwrap()
+    }
+
+    /// The tokens and hits of each span in turn, as text.
+    fn read(lex: &Lexicon, text: &str, spans: &[(usize, usize)], open: usize) -> Vec<String> {
+        let mut scratch = Scratch::default();
+        spans
+            .iter()
+            .map(|&(a, b)| {
+                let r = scratch.fill(lex, text, Span::new(a, b), open);
+                let tokens: Vec<_> = r.tokens.iter().map(|t| (t.span, t.word)).collect();
+                let hits: Vec<_> = r
+                    .hits
+                    .iter()
+                    .map(|h| (h.hit.span, h.hit.pattern, h.hit.mask, h.first, h.last))
+                    .collect();
+                format!("{tokens:?} {hits:?}")
+            })
+            .collect()
+    }
+
+    fn boundary(text: &str, mut pos: usize) -> usize {
+        pos = pos.min(text.len());
+        while !text.is_char_boundary(pos) {
+            pos -= 1;
+        }
+        pos
+    }
+
+    #[test]
+    fn breaks_and_word_counts_between_tokens() {
+        let lex = lexicon();
+        let text = "We agree, But they refuse; fine words";
+        let mut scratch = Scratch::default();
+        let r = scratch.fill(&lex, text, Span::new(0, text.len()), text.len());
+        let words: Vec<&str> = (0..r.tokens.len()).map(|i| r.word(i)).collect();
+        assert_eq!(
+            words,
+            ["We", "agree", ",", "But", "they", "refuse", ";", "fine", "words"]
+        );
+        // The comma, "But" and ";" end clauses; "But" and ";" end claims.
+        assert_eq!(r.clause_end(0), 2);
+        assert_eq!(r.clause_end(2), 2);
+        assert_eq!(r.clause_end(3), 3);
+        assert_eq!(r.clause_end(4), 6);
+        assert_eq!(r.clause_end(7), 9);
+        assert_eq!(r.clause_end(40), 9);
+        assert!(r.break_between(0, 3) && !r.break_between(0, 2));
+        assert!(!r.strong_break(0, 3) && r.strong_break(0, 4));
+        assert!(r.strong_break(4, 7) && !r.strong_break(7, 40));
+        assert!(!r.strong_break(3, 3));
+        assert_eq!(r.words_between(0, 9), 7);
+        assert_eq!(r.words_between(2, 7), 3);
+        assert_eq!(r.words_between(5, 40), 3);
+    }
+
+    #[test]
+    fn the_builtin_lists_are_found_from_word_starts() {
+        let lex = crate::classify::LexiconClassifier::builtin();
+        assert!(lex.lexicon.word_scan());
+    }
+
+    proptest! {
+        #[test]
+        fn word_scan_finds_what_the_folded_scan_finds(
+            text in "(ab|a|b|n't|N'T|n\u{2019}t|not|nab|ba|bA|b-a|\u{e9}|e\u{301}|\
+                      b\u{2019}s|\\?|\\.|\u{2014}|,|'|\u{2019}|-| |  ){0,16}",
+            cuts in proptest::collection::vec(0usize..60, 4),
+            open in 0usize..60,
+        ) {
+            let fast = lexicon();
+            prop_assert!(fast.word_scan());
+            let slow = lexicon().without_word_scan();
+            let c: Vec<usize> = cuts.iter().map(|&c| boundary(&text, c)).collect();
+            // Two regions, the second often inside the first (the cache).
+            let spans = [
+                (c[0].min(c[1]), c[0].max(c[1])),
+                (c[2].min(c[3]), c[2].max(c[3])),
+            ];
+            prop_assert_eq!(read(&fast, &text, &spans, open), read(&slow, &text, &spans, open));
+        }
+    }
 
     #[test]
     fn break_words_in_any_case_and_no_others() {

@@ -15,7 +15,7 @@ use crate::error::Error;
 
 /// A transition: the next state shifted left by one, with the low bit set
 /// when a pattern ends there. 0 is no transition.
-type Next = u32;
+pub(crate) type Next = u32;
 
 #[derive(Debug, Clone, Copy, Default)]
 struct Node {
@@ -169,6 +169,62 @@ impl Trie {
             out_at,
             out,
         })
+    }
+
+    /// The transition from the root on byte `b` (0: none).
+    #[inline]
+    pub(crate) fn root(&self, b: u8) -> Next {
+        self.root[b as usize]
+    }
+
+    /// The transition from the state `t` leads to, on byte `b` (0: none).
+    #[inline]
+    pub(crate) fn step(&self, t: Next, b: u8) -> Next {
+        let s = (t >> 1) as usize;
+        let c = self.class[b as usize];
+        if s < self.dense {
+            self.rows[s * self.width + c as usize]
+        } else {
+            let node = self.nodes[s];
+            if node.label == u32::from(c) {
+                node.child
+            } else {
+                0
+            }
+        }
+    }
+
+    /// The transition from the state `t` leads to, on a byte of class `c`
+    /// (see [`Trie::class`]).
+    #[inline]
+    pub(crate) fn step_class(&self, t: Next, c: u8) -> Next {
+        let s = (t >> 1) as usize;
+        if s < self.dense {
+            self.rows[s * self.width + c as usize]
+        } else {
+            let node = self.nodes[s];
+            if node.label == u32::from(c) {
+                node.child
+            } else {
+                0
+            }
+        }
+    }
+
+    /// The class of byte `b`: its column in the rows.
+    #[inline]
+    pub(crate) fn class(&self, b: u8) -> u8 {
+        self.class[b as usize]
+    }
+
+    /// The patterns ending at the state `t` leads to.
+    #[inline]
+    pub(crate) fn outputs(&self, t: Next) -> &[u32] {
+        if t & 1 == 0 {
+            return &[];
+        }
+        let s = (t >> 1) as usize;
+        &self.out[self.out_at[s] as usize..self.out_at[s + 1] as usize]
     }
 
     /// Calls `found(start, end, pattern)` for every occurrence of every
