@@ -234,6 +234,24 @@ swar_fold!(
     KEY_BYTES
 );
 
+/// The high bit of each byte of `x` (eight bytes, little-endian) that is
+/// not an ASCII letter or digit (SWAR: no sum carries into the next byte).
+#[inline(always)]
+fn not_alnum8(x: u64) -> u64 {
+    const ONES: u64 = u64::MAX / 255;
+    const HIGH: u64 = ONES * 0x80;
+    const LOW7: u64 = ONES * 0x7F;
+    const FOLD: u64 = ONES * 0x20;
+    let low7 = x & LOW7;
+    // Letters fold to 'a'..='z' with the 0x20 bit; digits are 0x30..=0x39
+    // of the low seven bits. b + 0x1F has its high bit iff b >= 'a',
+    // b + 0x05 iff b > 'z'; b + 0x50 iff b >= '0', b + 0x46 iff b > '9'.
+    let folded = low7 | FOLD;
+    let letter = folded.wrapping_add(ONES * 0x1F) & !folded.wrapping_add(ONES * 0x05);
+    let digit = low7.wrapping_add(ONES * 0x50) & !low7.wrapping_add(ONES * 0x46);
+    !((letter | digit) & !x) & HIGH
+}
+
 /// The folded integer key of an ASCII word of 1 to [`KEY_BYTES`] bytes
 /// without NUL, read at once and lower-cased eight bytes at a time (SWAR);
 /// `None` for any other word.
@@ -358,6 +376,56 @@ impl WordClasses {
             }
         }
         self.of(&text[start..end])
+    }
+
+    /// The commonest token at once: a word of ASCII letters and digits
+    /// only, of at most [`KEY_BYTES`] bytes, starting at `i` and followed
+    /// by an ASCII byte that neither continues nor joins it. Its end and
+    /// its classes (the table's and the -ing/-ed/-ly tails, not those of
+    /// its first char) from one read of its bytes: the run's end and its
+    /// folded key come from the same eight-byte words. `None` for any
+    /// other token, or when sixteen bytes do not follow `i`.
+    #[inline(always)]
+    fn plain_word(&self, bytes: &[u8], i: usize) -> Option<(usize, u64)> {
+        // Letters and digits fold with the 0x20 bit of each byte.
+        const FOLD: u64 = u64::MAX / 255 * 0x20;
+        let chunk = bytes.get(i..i + 2 * 8)?;
+        let lo = u64::from_le_bytes(chunk[..8].try_into().expect("eight bytes"));
+        let stop = not_alnum8(lo);
+        let (n, class, tail) = if stop != 0 {
+            let n = (stop.trailing_zeros() / 8) as usize;
+            let key = (lo | FOLD) & LOW_BYTES8[n];
+            // The last four bytes (zero-padded for shorter words).
+            let tail = (key >> (8 * n.saturating_sub(4))) as u32;
+            (n, self.short8.get(key), tail)
+        } else {
+            let hi = u64::from_le_bytes(chunk[8..].try_into().expect("eight bytes"));
+            let stop = not_alnum8(hi);
+            if stop == 0 {
+                return None;
+            }
+            let m = (stop.trailing_zeros() / 8) as usize;
+            let hi = (hi | FOLD) & LOW_BYTES8[m];
+            let key = (lo | FOLD) as u128 | (hi as u128) << 64;
+            let tail = (key >> (8 * (8 + m - 4))) as u32;
+            (8 + m, self.short.get(key), tail)
+        };
+        if KIND[bytes[i + n] as usize] & (JOIN | HIGH) != 0 {
+            return None;
+        }
+        let mut class = class;
+        if n > 4 {
+            if tail >> 8 == u32::from_le_bytes(*b"ing\0") {
+                class |= wc::ING;
+            }
+            if tail >> 16 == u32::from_le_bytes(*b"ed\0\0") {
+                class |= wc::ED;
+            }
+            if tail >> 16 == u32::from_le_bytes(*b"ly\0\0") {
+                class |= wc::LY;
+            }
+        }
+        Some((i + n, class))
     }
 
     /// The classes of `word`, compared lower-case with curly apostrophes
@@ -689,6 +757,24 @@ fn tokenize(text: &str, classes: &WordClasses) -> (Vec<Tok>, Vec<usize>) {
         let first: Option<u64>;
         let end;
         let mut joined = false;
+        if k & ALNUM != 0 {
+            if let Some((e, class)) = classes.plain_word(bytes, i) {
+                if class & MARKS != 0 {
+                    marks.push(toks.len());
+                }
+                toks.push(Tok {
+                    start: i,
+                    end: e,
+                    class: class | FIRST[b as usize],
+                    sent: 0,
+                    quote: NONE,
+                    line_before: std::mem::take(&mut line),
+                    joined: false,
+                });
+                i = e;
+                continue;
+            }
+        }
         if k & HIGH == 0 {
             if k & ALNUM != 0 {
                 first = Some(FIRST[b as usize]);
@@ -1055,7 +1141,7 @@ mod tests {
         #[test]
         fn the_tokenizers_agree_on_any_text(
             text in proptest::string::string_regex(
-                "([aeinst' ,.\\-`’‘ÉéΣ9\n\t\u{0301}\u{2010}\u{2011}\u{200b}\u{7f}]|ing|ed|ly|U\\.S\\.|the|said){0,40}"
+                "([aeinstAZz' ,.:@\\[`{\\-`’‘ÉéΣ09\n\t\u{0301}\u{2010}\u{2011}\u{200b}\u{7f}]|ing|ed|ly|U\\.S\\.|the|said|Saying|president|INTERNATIONAL|eightchr|sixteenbyteslong){0,40}"
             ).unwrap()
         ) {
             let c = WordClasses::builtin();
@@ -1063,6 +1149,28 @@ mod tests {
                 toks_of(&tokenize(&text, c).0),
                 toks_of(&tokenize_reference(&text, c))
             );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_swar_letter_or_digit_test_agrees_with_the_bytewise_one(x: u64) {
+            let want = x.to_le_bytes().iter().enumerate().fold(0u64, |m, (i, b)| {
+                m | u64::from(!b.is_ascii_alphanumeric()) << (8 * i + 7)
+            });
+            proptest::prop_assert_eq!(not_alnum8(x), want);
+        }
+    }
+
+    #[test]
+    fn the_swar_letter_or_digit_test_knows_every_byte_in_every_place() {
+        for b in 0..=255u8 {
+            for i in 0..8 {
+                let x =
+                    u64::from(b) << (8 * i) | u64::from_le_bytes(*b"abcdefgh") & !(0xFF << (8 * i));
+                let want = u64::from(!b.is_ascii_alphanumeric()) << (8 * i + 7);
+                assert_eq!(not_alnum8(x), want, "{b:#x} at {i}");
+            }
         }
     }
 
