@@ -107,7 +107,17 @@ pub(super) fn matches<'c>(d: &mut Doc<'_>, lexicon: &'c CueLexicon) -> Vec<Candi
     // (first token, last token, span, pattern): the candidates are made
     // after the walk, which reads no class they set.
     let mut found: Vec<(usize, usize, Span, u32)> = Vec::new();
-    for (k, t) in d.toks.iter().enumerate() {
+    // With the scan's word classes, only the tokens of `walks` can start
+    // a key or hold a part that does.
+    let every: Vec<usize>;
+    let walks = if std::ptr::eq(d.classes, scan.classes()) {
+        &d.walks
+    } else {
+        every = (0..d.toks.len()).collect();
+        &every
+    };
+    for &k in walks {
+        let t = &d.toks[k];
         if t.start >= at {
             if let Some((end, id)) = scan.longest_at(text, t.start) {
                 at = end;
@@ -1128,14 +1138,13 @@ fn headline_colon(d: &Doc<'_>) -> Option<Found<'static>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::attribution::tokens::WordClasses;
 
     fn same_candidates(text: &str) -> Result<(), String> {
         let sentences: Vec<Span> = crate::text::sentences(text).collect();
         let quotes = crate::text::quotes(text);
         let lexicon = CueLexicon::builtin();
-        let mut a = Doc::new(text, &sentences, &quotes, WordClasses::builtin());
-        let mut b = Doc::new(text, &sentences, &quotes, WordClasses::builtin());
+        let mut a = Doc::new(text, &sentences, &quotes, lexicon.word_classes());
+        let mut b = Doc::new(text, &sentences, &quotes, lexicon.word_classes());
         let key = |c: &Candidate<'_>| (c.first, c.last, c.entry.form.clone());
         let got: Vec<_> = matches(&mut a, lexicon).iter().map(key).collect();
         let want: Vec<_> = by_positions(&mut b, lexicon).iter().map(key).collect();

@@ -108,6 +108,12 @@ pub(crate) struct WordClasses {
     max_len: usize,
 }
 
+/// In the table of a cue lexicon only ([`WordClasses::with_cue_starts`]):
+/// some key of the lexicon starts with this word. The bit of [`wc::CUE`],
+/// which no table word has (the attributor sets it on kept cues): the
+/// tokenizer takes it off each token's classes.
+pub(crate) const CUE_START: u64 = wc::CUE;
+
 /// Words are folded into a buffer of this size for the look-up.
 const FOLD_BUF: usize = 128;
 
@@ -286,6 +292,11 @@ impl WordClasses {
     }
 
     pub(crate) fn from_tsv(file: &str, text: &str) -> Result<WordClasses, Error> {
+        Ok(WordClasses::from_words(WordClasses::parse(file, text)?))
+    }
+
+    /// The words of a table and their classes.
+    fn parse(file: &str, text: &str) -> Result<Vec<(Box<str>, u64)>, Error> {
         let mut words: Vec<(Box<str>, u64)> = Vec::new();
         for row in tsv::parse(file, text, COLUMNS, &["word", "classes"])? {
             let word = row.required("word")?;
@@ -300,6 +311,36 @@ impl WordClasses {
             }
             words.push((word.to_lowercase().into_boxed_str(), bits));
         }
+        Ok(words)
+    }
+
+    /// The built-in table with the first words of a cue lexicon's `keys`
+    /// (lower case, each up to its first byte that is no ASCII letter or
+    /// digit) marked [`CUE_START`]: a plain word without the mark starts
+    /// no key, so that the cue scan need not walk from it (see
+    /// [`Doc::walks`]).
+    pub(crate) fn builtin_with_cue_starts<'k>(keys: impl Iterator<Item = &'k str>) -> WordClasses {
+        let mut words =
+            WordClasses::parse(BUILTIN.0, BUILTIN.1).expect("the built-in word classes are valid");
+        let mut firsts: Vec<&str> = keys
+            .map(|k| &k[..k.bytes().take_while(u8::is_ascii_alphanumeric).count()])
+            .filter(|w| !w.is_empty())
+            .collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        // Two sorted runs: `from_words` merges them in one pass.
+        words.sort_by(|a, b| a.0.cmp(&b.0));
+        words.extend(
+            firsts
+                .iter()
+                .map(|w| (w.to_ascii_lowercase().into_boxed_str(), CUE_START)),
+        );
+        WordClasses::from_words(words)
+    }
+
+    /// The table of `words` (lower case; a word listed twice has the
+    /// classes of both).
+    fn from_words(mut words: Vec<(Box<str>, u64)>) -> WordClasses {
         words.sort_by(|a, b| a.0.cmp(&b.0));
         words.dedup_by(|b, a| {
             if a.0 == b.0 {
@@ -341,7 +382,7 @@ impl WordClasses {
         for b in 1..128u8 {
             classes.single[b as usize] = classes.of(&(b as char).to_string());
         }
-        Ok(classes)
+        classes
     }
 
     /// [`WordClasses::of`] for `text[start..end]`: a one-byte word from a
@@ -559,6 +600,14 @@ pub(crate) struct Doc<'t> {
     /// in order: what the special frames, the transcript turns and the
     /// sign-offs start from.
     pub marks: Vec<usize>,
+    /// The word classes the tokens took.
+    pub classes: &'t WordClasses,
+    /// The tokens a cue scan must walk from, in order, if `classes` has
+    /// the cue starts of its lexicon ([`WordClasses::with_cue_starts`]):
+    /// the plain words marked [`CUE_START`], every other token that
+    /// starts with an ASCII letter or digit, and the joined words (whose
+    /// parts start words). No key starts at another token.
+    pub walks: Vec<usize>,
 }
 
 /// The classes whose tokens [`Doc::marks`] lists. The table's classes of
@@ -579,9 +628,9 @@ impl<'t> Doc<'t> {
         text: &'t str,
         sentences: &[Span],
         quotes: &[Quote],
-        classes: &WordClasses,
+        classes: &'t WordClasses,
     ) -> Doc<'t> {
-        let (mut toks, marks) = tokenize(text, classes);
+        let (mut toks, marks, walks) = tokenize(text, classes);
         // Sentences longer than MAX_CHUNK are cut into chunks, so that the
         // work around each cue stays bounded in any input.
         let mut sents = Vec::with_capacity(sentences.len());
@@ -641,8 +690,10 @@ impl<'t> Doc<'t> {
         }
         Doc {
             text,
+            classes,
             toks,
             marks,
+            walks,
             sents,
             sentence_of,
             quotes: qs,
@@ -738,9 +789,10 @@ impl<'t> Doc<'t> {
 /// ASCII is read a byte at a time through [`KIND`]; other chars go through
 /// the Unicode tests (the module's tests compare both with a char-by-char
 /// reference).
-fn tokenize(text: &str, classes: &WordClasses) -> (Vec<Tok>, Vec<usize>) {
+fn tokenize(text: &str, classes: &WordClasses) -> (Vec<Tok>, Vec<usize>, Vec<usize>) {
     let mut toks = Vec::with_capacity(text.len() / 5);
     let mut marks = Vec::new();
+    let mut walks = Vec::new();
     let bytes = text.as_bytes();
     let mut line = false;
     let mut i = 0;
@@ -762,10 +814,13 @@ fn tokenize(text: &str, classes: &WordClasses) -> (Vec<Tok>, Vec<usize>) {
                 if class & MARKS != 0 {
                     marks.push(toks.len());
                 }
+                if class & CUE_START != 0 {
+                    walks.push(toks.len());
+                }
                 toks.push(Tok {
                     start: i,
                     end: e,
-                    class: class | FIRST[b as usize],
+                    class: class & !CUE_START | FIRST[b as usize],
                     sent: 0,
                     quote: NONE,
                     line_before: std::mem::take(&mut line),
@@ -811,7 +866,12 @@ fn tokenize(text: &str, classes: &WordClasses) -> (Vec<Tok>, Vec<usize>) {
                 end = i + len;
             }
         }
-        let mut class = classes.of_span(text, i, end);
+        let mut class = classes.of_span(text, i, end) & !CUE_START;
+        // Keys start with an ASCII letter or digit; the parts of a joined
+        // word start words too.
+        if k & ALNUM != 0 || joined {
+            walks.push(toks.len());
+        }
         if let Some(f) = first {
             class |= f;
             if end - i > 4 {
@@ -846,7 +906,7 @@ fn tokenize(text: &str, classes: &WordClasses) -> (Vec<Tok>, Vec<usize>) {
         });
         i = end;
     }
-    (toks, marks)
+    (toks, marks, walks)
 }
 
 /// The end of the word starting at `start` whose first char ends at `j`:
@@ -1172,6 +1232,25 @@ mod tests {
                 assert_eq!(not_alnum8(x), want, "{b:#x} at {i}");
             }
         }
+    }
+
+    #[test]
+    fn cue_starts_mark_the_walks_and_no_token() {
+        let keys = ["said that", "in an op-ed", "op-ed", "x"];
+        let c = WordClasses::builtin_with_cue_starts(keys.into_iter());
+        let text = "In the op-ed she SAID: the U.S. plan was in, said Éric. x y said";
+        let sents: Vec<Span> = crate::text::sentences(text).collect();
+        let with = Doc::new(text, &sents, &[], &c);
+        let without = Doc::new(text, &sents, &[], WordClasses::builtin());
+        // The mark never reaches a token's classes.
+        assert_eq!(toks_of(&with.toks), toks_of(&without.toks));
+        let walked: Vec<&str> = with.walks.iter().map(|&k| with.str(k)).collect();
+        // Plain words walk if a key starts with them; joined words and
+        // words read without the fast path (the last 16 bytes) always.
+        assert_eq!(
+            walked,
+            ["In", "op-ed", "SAID", "U.S.", "in", "said", "x", "y", "said"]
+        );
     }
 
     #[test]
