@@ -962,8 +962,9 @@ fn word_end(text: &str, start: usize, mut j: usize) -> (usize, bool) {
             joined = true;
             continue;
         }
-        // "U.S." keeps its final dot.
-        if d == '.' && dotted_abbreviation(text, start, j) {
+        // "U.S." keeps its final dot (a word with a dot inside has joined
+        // runs).
+        if d == '.' && joined && dotted_abbreviation(text, start, j) {
             end = j + 1;
         }
         break;
