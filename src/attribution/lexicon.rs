@@ -5,6 +5,7 @@ use std::sync::Arc;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::model::CueModel;
+use super::tokens::WordClasses;
 use super::wordscan::{WordScan, WordScanIter};
 use crate::error::Error;
 use crate::text::is_whole_word;
@@ -253,6 +254,15 @@ impl CueLexicon {
     /// letter or a digit (the built-in one).
     pub(crate) fn word_scan(&self) -> Option<&WordScan> {
         self.scan.as_deref()
+    }
+
+    /// The word classes a document's tokens take for this lexicon: with
+    /// the first words of its keys marked when it has a word scan.
+    pub(crate) fn word_classes(&self) -> &WordClasses {
+        match self.scan.as_deref() {
+            Some(scan) => scan.classes(),
+            None => WordClasses::builtin(),
+        }
     }
 
     /// The cue of pattern `k` of the scan.

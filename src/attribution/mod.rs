@@ -54,7 +54,7 @@ use crate::{ActorKind, Span, StatementKind};
 
 use frames::{Found, Pattern};
 use speaker::Range;
-use tokens::{wc, Doc, WordClasses};
+use tokens::{wc, Doc};
 
 /// How far (in bytes) from its cue a statement's speaker and content may
 /// reach. Real sentences are far shorter; the bound keeps the work per cue
@@ -88,7 +88,7 @@ pub(crate) fn attribute<'c>(
     gazetteer: &Gazetteer,
     cues: &'c CueLexicon,
 ) -> Vec<Attribution<'c>> {
-    let mut d = Doc::new(text, sentences, quotes, WordClasses::builtin());
+    let mut d = Doc::new(text, sentences, quotes, cues.word_classes());
     let candidates = frames::matches(&mut d, cues);
     let kept = frames::keep(&mut d, cues, candidates);
     let mut found = frames::statements(&d, &kept);
@@ -196,7 +196,7 @@ impl CueLexicon {
     pub fn candidates(&self, text: &str) -> Vec<CueCandidate<'_>> {
         let sentences: Vec<Span> = crate::text::sentences(text).collect();
         let quotes = crate::text::quotes(text);
-        let mut d = Doc::new(text, &sentences, &quotes, WordClasses::builtin());
+        let mut d = Doc::new(text, &sentences, &quotes, self.word_classes());
         let candidates = frames::matches(&mut d, self);
         let scores = frames::probabilities(&d, self, &candidates);
         let threshold = self.model.threshold();

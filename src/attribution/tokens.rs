@@ -108,6 +108,12 @@ pub(crate) struct WordClasses {
     max_len: usize,
 }
 
+/// In the table of a cue lexicon only ([`WordClasses::with_cue_starts`]):
+/// some key of the lexicon starts with this word. The bit of [`wc::CUE`],
+/// which no table word has (the attributor sets it on kept cues): the
+/// tokenizer takes it off each token's classes.
+pub(crate) const CUE_START: u64 = wc::CUE;
+
 /// Words are folded into a buffer of this size for the look-up.
 const FOLD_BUF: usize = 128;
 
@@ -234,6 +240,24 @@ swar_fold!(
     KEY_BYTES
 );
 
+/// The high bit of each byte of `x` (eight bytes, little-endian) that is
+/// not an ASCII letter or digit (SWAR: no sum carries into the next byte).
+#[inline(always)]
+fn not_alnum8(x: u64) -> u64 {
+    const ONES: u64 = u64::MAX / 255;
+    const HIGH: u64 = ONES * 0x80;
+    const LOW7: u64 = ONES * 0x7F;
+    const FOLD: u64 = ONES * 0x20;
+    let low7 = x & LOW7;
+    // Letters fold to 'a'..='z' with the 0x20 bit; digits are 0x30..=0x39
+    // of the low seven bits. b + 0x1F has its high bit iff b >= 'a',
+    // b + 0x05 iff b > 'z'; b + 0x50 iff b >= '0', b + 0x46 iff b > '9'.
+    let folded = low7 | FOLD;
+    let letter = folded.wrapping_add(ONES * 0x1F) & !folded.wrapping_add(ONES * 0x05);
+    let digit = low7.wrapping_add(ONES * 0x50) & !low7.wrapping_add(ONES * 0x46);
+    !((letter | digit) & !x) & HIGH
+}
+
 /// The folded integer key of an ASCII word of 1 to [`KEY_BYTES`] bytes
 /// without NUL, read at once and lower-cased eight bytes at a time (SWAR);
 /// `None` for any other word.
@@ -268,6 +292,11 @@ impl WordClasses {
     }
 
     pub(crate) fn from_tsv(file: &str, text: &str) -> Result<WordClasses, Error> {
+        Ok(WordClasses::from_words(WordClasses::parse(file, text)?))
+    }
+
+    /// The words of a table and their classes.
+    fn parse(file: &str, text: &str) -> Result<Vec<(Box<str>, u64)>, Error> {
         let mut words: Vec<(Box<str>, u64)> = Vec::new();
         for row in tsv::parse(file, text, COLUMNS, &["word", "classes"])? {
             let word = row.required("word")?;
@@ -282,6 +311,36 @@ impl WordClasses {
             }
             words.push((word.to_lowercase().into_boxed_str(), bits));
         }
+        Ok(words)
+    }
+
+    /// The built-in table with the first words of a cue lexicon's `keys`
+    /// (lower case, each up to its first byte that is no ASCII letter or
+    /// digit) marked [`CUE_START`]: a plain word without the mark starts
+    /// no key, so that the cue scan need not walk from it (see
+    /// [`Doc::walks`]).
+    pub(crate) fn builtin_with_cue_starts<'k>(keys: impl Iterator<Item = &'k str>) -> WordClasses {
+        let mut words =
+            WordClasses::parse(BUILTIN.0, BUILTIN.1).expect("the built-in word classes are valid");
+        let mut firsts: Vec<&str> = keys
+            .map(|k| &k[..k.bytes().take_while(u8::is_ascii_alphanumeric).count()])
+            .filter(|w| !w.is_empty())
+            .collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        // Two sorted runs: `from_words` merges them in one pass.
+        words.sort_by(|a, b| a.0.cmp(&b.0));
+        words.extend(
+            firsts
+                .iter()
+                .map(|w| (w.to_ascii_lowercase().into_boxed_str(), CUE_START)),
+        );
+        WordClasses::from_words(words)
+    }
+
+    /// The table of `words` (lower case; a word listed twice has the
+    /// classes of both).
+    fn from_words(mut words: Vec<(Box<str>, u64)>) -> WordClasses {
         words.sort_by(|a, b| a.0.cmp(&b.0));
         words.dedup_by(|b, a| {
             if a.0 == b.0 {
@@ -323,7 +382,7 @@ impl WordClasses {
         for b in 1..128u8 {
             classes.single[b as usize] = classes.of(&(b as char).to_string());
         }
-        Ok(classes)
+        classes
     }
 
     /// [`WordClasses::of`] for `text[start..end]`: a one-byte word from a
@@ -358,6 +417,56 @@ impl WordClasses {
             }
         }
         self.of(&text[start..end])
+    }
+
+    /// The commonest token at once: a word of ASCII letters and digits
+    /// only, of at most [`KEY_BYTES`] bytes, starting at `i` and followed
+    /// by an ASCII byte that neither continues nor joins it. Its end and
+    /// its classes (the table's and the -ing/-ed/-ly tails, not those of
+    /// its first char) from one read of its bytes: the run's end and its
+    /// folded key come from the same eight-byte words. `None` for any
+    /// other token, or when sixteen bytes do not follow `i`.
+    #[inline(always)]
+    fn plain_word(&self, bytes: &[u8], i: usize) -> Option<(usize, u64)> {
+        // Letters and digits fold with the 0x20 bit of each byte.
+        const FOLD: u64 = u64::MAX / 255 * 0x20;
+        let chunk = bytes.get(i..i + 2 * 8)?;
+        let lo = u64::from_le_bytes(chunk[..8].try_into().expect("eight bytes"));
+        let stop = not_alnum8(lo);
+        let (n, class, tail) = if stop != 0 {
+            let n = (stop.trailing_zeros() / 8) as usize;
+            let key = (lo | FOLD) & LOW_BYTES8[n];
+            // The last four bytes (zero-padded for shorter words).
+            let tail = (key >> (8 * n.saturating_sub(4))) as u32;
+            (n, self.short8.get(key), tail)
+        } else {
+            let hi = u64::from_le_bytes(chunk[8..].try_into().expect("eight bytes"));
+            let stop = not_alnum8(hi);
+            if stop == 0 {
+                return None;
+            }
+            let m = (stop.trailing_zeros() / 8) as usize;
+            let hi = (hi | FOLD) & LOW_BYTES8[m];
+            let key = (lo | FOLD) as u128 | (hi as u128) << 64;
+            let tail = (key >> (8 * (8 + m - 4))) as u32;
+            (8 + m, self.short.get(key), tail)
+        };
+        if KIND[bytes[i + n] as usize] & (JOIN | HIGH) != 0 {
+            return None;
+        }
+        let mut class = class;
+        if n > 4 {
+            if tail >> 8 == u32::from_le_bytes(*b"ing\0") {
+                class |= wc::ING;
+            }
+            if tail >> 16 == u32::from_le_bytes(*b"ed\0\0") {
+                class |= wc::ED;
+            }
+            if tail >> 16 == u32::from_le_bytes(*b"ly\0\0") {
+                class |= wc::LY;
+            }
+        }
+        Some((i + n, class))
     }
 
     /// The classes of `word`, compared lower-case with curly apostrophes
@@ -491,6 +600,14 @@ pub(crate) struct Doc<'t> {
     /// in order: what the special frames, the transcript turns and the
     /// sign-offs start from.
     pub marks: Vec<usize>,
+    /// The word classes the tokens took.
+    pub classes: &'t WordClasses,
+    /// The tokens a cue scan must walk from, in order, if `classes` has
+    /// the cue starts of its lexicon ([`WordClasses::with_cue_starts`]):
+    /// the plain words marked [`CUE_START`], every other token that
+    /// starts with an ASCII letter or digit, and the joined words (whose
+    /// parts start words). No key starts at another token.
+    pub walks: Vec<usize>,
 }
 
 /// The classes whose tokens [`Doc::marks`] lists. The table's classes of
@@ -511,9 +628,9 @@ impl<'t> Doc<'t> {
         text: &'t str,
         sentences: &[Span],
         quotes: &[Quote],
-        classes: &WordClasses,
+        classes: &'t WordClasses,
     ) -> Doc<'t> {
-        let (mut toks, marks) = tokenize(text, classes);
+        let (mut toks, marks, walks) = tokenize(text, classes);
         // Sentences longer than MAX_CHUNK are cut into chunks, so that the
         // work around each cue stays bounded in any input.
         let mut sents = Vec::with_capacity(sentences.len());
@@ -573,8 +690,10 @@ impl<'t> Doc<'t> {
         }
         Doc {
             text,
+            classes,
             toks,
             marks,
+            walks,
             sents,
             sentence_of,
             quotes: qs,
@@ -670,9 +789,10 @@ impl<'t> Doc<'t> {
 /// ASCII is read a byte at a time through [`KIND`]; other chars go through
 /// the Unicode tests (the module's tests compare both with a char-by-char
 /// reference).
-fn tokenize(text: &str, classes: &WordClasses) -> (Vec<Tok>, Vec<usize>) {
+fn tokenize(text: &str, classes: &WordClasses) -> (Vec<Tok>, Vec<usize>, Vec<usize>) {
     let mut toks = Vec::with_capacity(text.len() / 5);
     let mut marks = Vec::new();
+    let mut walks = Vec::new();
     let bytes = text.as_bytes();
     let mut line = false;
     let mut i = 0;
@@ -689,6 +809,29 @@ fn tokenize(text: &str, classes: &WordClasses) -> (Vec<Tok>, Vec<usize>) {
         let first: Option<u64>;
         let end;
         let mut joined = false;
+        if k & ALNUM != 0 {
+            if let Some((e, class)) = classes.plain_word(bytes, i) {
+                if class & MARKS != 0 {
+                    marks.push(toks.len());
+                }
+                if class & CUE_START != 0 {
+                    walks.push(toks.len());
+                }
+                toks.push(Tok {
+                    start: i,
+                    end: e,
+                    class: class & !CUE_START | FIRST[b as usize],
+                    sent: 0,
+                    quote: NONE,
+                    line_before: std::mem::take(&mut line),
+                    joined: false,
+                });
+                // The byte after a plain word is there; a space (the
+                // commonest) is passed over at once.
+                i = e + usize::from(bytes[e] == b' ');
+                continue;
+            }
+        }
         if k & HIGH == 0 {
             if k & ALNUM != 0 {
                 first = Some(FIRST[b as usize]);
@@ -725,7 +868,12 @@ fn tokenize(text: &str, classes: &WordClasses) -> (Vec<Tok>, Vec<usize>) {
                 end = i + len;
             }
         }
-        let mut class = classes.of_span(text, i, end);
+        let mut class = classes.of_span(text, i, end) & !CUE_START;
+        // Keys start with an ASCII letter or digit; the parts of a joined
+        // word start words too.
+        if k & ALNUM != 0 || joined {
+            walks.push(toks.len());
+        }
         if let Some(f) = first {
             class |= f;
             if end - i > 4 {
@@ -760,7 +908,7 @@ fn tokenize(text: &str, classes: &WordClasses) -> (Vec<Tok>, Vec<usize>) {
         });
         i = end;
     }
-    (toks, marks)
+    (toks, marks, walks)
 }
 
 /// The end of the word starting at `start` whose first char ends at `j`:
@@ -814,8 +962,9 @@ fn word_end(text: &str, start: usize, mut j: usize) -> (usize, bool) {
             joined = true;
             continue;
         }
-        // "U.S." keeps its final dot.
-        if d == '.' && dotted_abbreviation(text, start, j) {
+        // "U.S." keeps its final dot (a word with a dot inside has joined
+        // runs).
+        if d == '.' && joined && dotted_abbreviation(text, start, j) {
             end = j + 1;
         }
         break;
@@ -1055,7 +1204,7 @@ mod tests {
         #[test]
         fn the_tokenizers_agree_on_any_text(
             text in proptest::string::string_regex(
-                "([aeinst' ,.\\-`’‘ÉéΣ9\n\t\u{0301}\u{2010}\u{2011}\u{200b}\u{7f}]|ing|ed|ly|U\\.S\\.|the|said){0,40}"
+                "([aeinstAZz' ,.:@\\[`{\\-`’‘ÉéΣ09\n\t\u{0301}\u{2010}\u{2011}\u{200b}\u{7f}]|ing|ed|ly|U\\.S\\.|the|said|Saying|president|INTERNATIONAL|eightchr|sixteenbyteslong){0,40}"
             ).unwrap()
         ) {
             let c = WordClasses::builtin();
@@ -1064,6 +1213,47 @@ mod tests {
                 toks_of(&tokenize_reference(&text, c))
             );
         }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_swar_letter_or_digit_test_agrees_with_the_bytewise_one(x: u64) {
+            let want = x.to_le_bytes().iter().enumerate().fold(0u64, |m, (i, b)| {
+                m | u64::from(!b.is_ascii_alphanumeric()) << (8 * i + 7)
+            });
+            proptest::prop_assert_eq!(not_alnum8(x), want);
+        }
+    }
+
+    #[test]
+    fn the_swar_letter_or_digit_test_knows_every_byte_in_every_place() {
+        for b in 0..=255u8 {
+            for i in 0..8 {
+                let x =
+                    u64::from(b) << (8 * i) | u64::from_le_bytes(*b"abcdefgh") & !(0xFF << (8 * i));
+                let want = u64::from(!b.is_ascii_alphanumeric()) << (8 * i + 7);
+                assert_eq!(not_alnum8(x), want, "{b:#x} at {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn cue_starts_mark_the_walks_and_no_token() {
+        let keys = ["said that", "in an op-ed", "op-ed", "x"];
+        let c = WordClasses::builtin_with_cue_starts(keys.into_iter());
+        let text = "In the op-ed she SAID: the U.S. plan was in, said Éric. x y said";
+        let sents: Vec<Span> = crate::text::sentences(text).collect();
+        let with = Doc::new(text, &sents, &[], &c);
+        let without = Doc::new(text, &sents, &[], WordClasses::builtin());
+        // The mark never reaches a token's classes.
+        assert_eq!(toks_of(&with.toks), toks_of(&without.toks));
+        let walked: Vec<&str> = with.walks.iter().map(|&k| with.str(k)).collect();
+        // Plain words walk if a key starts with them; joined words and
+        // words read without the fast path (the last 16 bytes) always.
+        assert_eq!(
+            walked,
+            ["In", "op-ed", "SAID", "U.S.", "in", "said", "x", "y", "said"]
+        );
     }
 
     #[test]

@@ -18,8 +18,11 @@
 //! The attributor does not scan the text for word starts: they are the
 //! starts of its tokens and of the parts of joined words ("ed" in
 //! "op-ed"), and it walks [`WordScan::longest_at`] from those (frames.rs,
-//! whose tests compare the two).
+//! whose tests compare the two). It walks only from the tokens some key
+//! may start at: the scan's word classes mark the keys' first words, and
+//! a plain word without the mark is passed over (`Doc::walks`).
 
+use super::tokens::WordClasses;
 use crate::text::is_word_char;
 
 /// A trie over ASCII keys with dense transitions over the bytes the keys
@@ -117,6 +120,9 @@ pub(crate) struct WordScan {
     /// Per key of `keys`: the index of the pattern it stands for (the first
     /// pattern with that lower-case form).
     ids: Vec<u32>,
+    /// The built-in word classes with the keys' first words marked: the
+    /// token table a walk from the marked tokens serves.
+    classes: WordClasses,
 }
 
 impl WordScan {
@@ -136,10 +142,21 @@ impl WordScan {
         keys.dedup_by(|b, a| a.0 == b.0);
         let ids = keys.iter().map(|k| k.1).collect();
         let keys: Vec<Vec<u8>> = keys.into_iter().map(|k| k.0).collect();
+        let classes = WordClasses::builtin_with_cue_starts(
+            keys.iter()
+                .map(|k| std::str::from_utf8(k).expect("ASCII keys")),
+        );
         Some(WordScan {
             keys: Trie::new(&keys)?,
             ids,
+            classes,
         })
+    }
+
+    /// The word classes whose tokens [`Doc::walks`](super::tokens::Doc)
+    /// lists the walks of this scan from.
+    pub(crate) fn classes(&self) -> &WordClasses {
+        &self.classes
     }
 
     /// The longest key from the word start `start` that ends where a word
