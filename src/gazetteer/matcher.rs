@@ -531,8 +531,17 @@ impl EntityMatcher {
             }
             if nfa.is_match(sid) {
                 let head = nfa.match_pattern(sid, 0).as_usize();
+                let keys = &self.heads[head];
+                // A rest starts with a space, which the text must have
+                // (white space, or the lead byte of a no-break space): else,
+                // as in "Russ" within "Russia", only the first word itself,
+                // whose rest is empty and sorts last, can be a key here.
+                let keys = match bytes.get(i) {
+                    Some(b' ' | b'\n' | b'\t' | b'\r' | 0xC2) => &keys[..],
+                    _ => &keys[keys.len().saturating_sub(1)..],
+                };
                 let next = bytes.get(i..i + 2);
-                for &k in &self.heads[head] {
+                for &k in keys {
                     let rest = &self.rests[k as usize];
                     // Most rests fail at their first letter: " Putin" after
                     // "Vladimir " is checked without a call.
