@@ -371,8 +371,11 @@ impl EntityMatcher {
             heads.last_mut().expect("pushed above").push(k as u32);
             rests.push(rest.as_bytes().into());
         }
+        // By the rest's first letter (the byte after its space), the empty
+        // rest first: a walk compares only the rests whose first letter
+        // the text has (see `keys_at`).
         for list in &mut heads {
-            list.sort_by_key(|&k| std::cmp::Reverse(rests[k as usize].len()));
+            list.sort_by_key(|&k| rest_letter(&rests[k as usize]));
         }
         let automaton = NFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
@@ -535,22 +538,32 @@ impl EntityMatcher {
                 // A rest starts with a space, which the text must have
                 // (white space, or the lead byte of a no-break space): else,
                 // as in "Russ" within "Russia", only the first word itself,
-                // whose rest is empty and sorts last, can be a key here.
-                let keys = match bytes.get(i) {
-                    Some(b' ' | b'\n' | b'\t' | b'\r' | 0xC2) => &keys[..],
-                    _ => &keys[keys.len().saturating_sub(1)..],
-                };
-                let next = bytes.get(i..i + 2);
-                for &k in keys {
-                    let rest = &self.rests[k as usize];
-                    // Most rests fail at their first letter: " Putin" after
-                    // "Vladimir " is checked without a call.
-                    if let ([b' ', want, ..], Some(&[b' ', got])) = (&rest[..], next) {
-                        if got.to_ascii_lowercase() != *want {
-                            continue;
+                // whose rest is empty and sorts first, can be a key here.
+                // After one space and a letter ("Vladimir Putin"), only the
+                // rests with that first letter can match, a range of the
+                // sorted keys.
+                // (A second space is no letter: as before, "Vladimir  Putin"
+                // with two spaces is not compared.)
+                let keys = match bytes.get(i..i + 2) {
+                    Some(&[b' ', got]) => {
+                        let mut keys = &keys[..];
+                        if let Some((&first, others)) = keys.split_first() {
+                            if self.rests[first as usize].is_empty() {
+                                n = insert_end(found, n, (i, first));
+                                keys = others;
+                            }
                         }
+                        let got = got.to_ascii_lowercase();
+                        let letter = |k: &u32| rest_letter(&self.rests[*k as usize]);
+                        let from = keys.partition_point(|k| letter(k) < got);
+                        let to = keys.partition_point(|k| letter(k) <= got);
+                        &keys[from..to]
                     }
-                    if let Some(end) = rest_end(bytes, i, rest) {
+                    Some(&[b'\n' | b'\t' | b'\r' | 0xC2, _]) => &keys[..],
+                    _ => &keys[..keys.len().min(1)],
+                };
+                for &k in keys {
+                    if let Some(end) = rest_end(bytes, i, &self.rests[k as usize]) {
                         n = insert_end(found, n, (end, k));
                     }
                 }
@@ -698,6 +711,13 @@ impl<'m> Iterator for Matches<'m, '_> {
         self.pos = self.text.len();
         None
     }
+}
+
+/// The first letter of a key's rest (the byte after its space), 0 for an
+/// empty rest.
+#[inline]
+fn rest_letter(rest: &[u8]) -> u8 {
+    rest.get(1).copied().unwrap_or(0)
 }
 
 /// Where the rest of a key (" putin", lower case, single spaces, `'`) ends
