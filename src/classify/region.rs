@@ -432,9 +432,10 @@ fn is_break_word(w: &[u8]) -> bool {
     if !(3..=8).contains(&w.len()) {
         return false;
     }
-    // Most words start with a letter none of them starts with.
+    // Most words have a first letter and a length no break word has
+    // together ("the", "that", "with").
     let first = (w[0] | 0x20).wrapping_sub(b'a');
-    if first >= 26 || BREAK_FIRSTS & (1 << first) == 0 {
+    if first >= 26 || BREAK_SHAPES[w.len()] & (1 << first) == 0 {
         return false;
     }
     let mut key = 0u64;
@@ -446,12 +447,14 @@ fn is_break_word(w: &[u8]) -> bool {
     BREAK_KEYS.contains(&key)
 }
 
-/// The first letters of [`BREAK_WORDS`], as bits from "a".
-const BREAK_FIRSTS: u32 = {
-    let mut bits = 0u32;
+/// Per length: the first letters of [`BREAK_WORDS`] of that length, as
+/// bits from "a".
+const BREAK_SHAPES: [u32; 9] = {
+    let mut bits = [0u32; 9];
     let mut k = 0;
     while k < BREAK_WORDS.len() {
-        bits |= 1 << (BREAK_WORDS[k].as_bytes()[0] - b'a');
+        let w = BREAK_WORDS[k].as_bytes();
+        bits[w.len()] |= 1 << (w[0] - b'a');
         k += 1;
     }
     bits
@@ -678,7 +681,8 @@ mod tests {
             assert!(is_break_word(w.to_uppercase().as_bytes()), "{w}");
         }
         for w in [
-            "butt", "bu", "yets", "Despite-", "b\u{c5}t", "WHILe1", "the", "@UT",
+            "butt", "bu", "yets", "bet", "whiles", "hut", "Despite-", "b\u{c5}t", "WHILe1", "the",
+            "@UT",
         ] {
             assert!(!is_break_word(w.as_bytes()), "{w}");
         }
