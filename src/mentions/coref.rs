@@ -33,13 +33,18 @@ pub(super) fn surnames(text: &str, gaz: &Gazetteer, lexicon: &WordLexicon, doc: 
     // longer): most capitalised words are passed without a look-up.
     let mut lengths: u64 = 0;
     let length_bit = |len: usize| 1u64 << len.min(63);
+    // The first bytes of the surnames in the table (ASCII ones as bits,
+    // any non-ASCII one as a flag): a word starting with another byte is
+    // passed without finding its end.
+    let mut first_bytes: u128 = 0;
+    let mut first_high = false;
+    let bytes = text.as_bytes();
+    let mut scan = CapitalScan::new(text);
     let mut added: Vec<MentionRec> = Vec::new();
     let mut next = 0;
-    let mut pos = 0;
-    while let Some(word) = next_capitalised(text, pos) {
-        pos = word.end;
+    while let Some((start, len)) = scan.next_start() {
         // Register the people mentioned before this word.
-        while next < doc.mentions.len() && doc.mentions[next].span.end <= word.start {
+        while next < doc.mentions.len() && doc.mentions[next].span.end <= start {
             let m = doc.mentions[next];
             next += 1;
             let Some(r) = m.actor else { continue };
@@ -51,6 +56,10 @@ pub(super) fn surnames(text: &str, gaz: &Gazetteer, lexicon: &WordLexicon, doc: 
                 continue;
             };
             lengths |= length_bit(surname.len());
+            match surname.as_bytes()[0] {
+                b if b < 0x80 => first_bytes |= 1u128 << b,
+                _ => first_high = true,
+            }
             let people = table.entry(surname).or_default();
             match people.iter().position(|a| *a == r) {
                 // Most recent last.
@@ -58,6 +67,15 @@ pub(super) fn surnames(text: &str, gaz: &Gazetteer, lexicon: &WordLexicon, doc: 
                 None => people.push(r),
             }
         }
+        let may_match = match bytes[start] {
+            b if b < 0x80 => first_bytes >> b & 1 != 0,
+            _ => first_high,
+        };
+        if !may_match {
+            scan.pass(start, len);
+            continue;
+        }
+        let word = scan.word(start, len);
         // Words inside a mention are that mention's.
         if doc
             .mentions
@@ -131,7 +149,72 @@ fn surname(name: &str) -> Option<&str> {
 
 /// The next capitalised word at or after `pos` (letters, with inner hyphens
 /// and apostrophes; a possessive "'s" left out).
-fn next_capitalised(text: &str, mut pos: usize) -> Option<Span> {
+#[cfg(test)]
+fn next_capitalised(text: &str, pos: usize) -> Option<Span> {
+    let (start, len) = next_capital_start(text, pos)?;
+    Some(Span::new(start, word_end(text, start + len)))
+}
+
+/// The capitalised words of a text, left to right, as
+/// [`next_capitalised`] gives them, but a word the caller has no use for is
+/// passed without finding its end: that end is found only if a later
+/// capital might lie inside the word ("Jean-Pierre").
+struct CapitalScan<'t> {
+    text: &'t str,
+    pos: usize,
+    /// A word passed without its end (start, length of its first letter).
+    pending: Option<(usize, usize)>,
+}
+
+impl<'t> CapitalScan<'t> {
+    fn new(text: &'t str) -> Self {
+        CapitalScan {
+            text,
+            pos: 0,
+            pending: None,
+        }
+    }
+
+    /// The next capitalised word's start and the length of its first
+    /// letter; follow with [`CapitalScan::word`] or [`CapitalScan::pass`].
+    fn next_start(&mut self) -> Option<(usize, usize)> {
+        loop {
+            let (start, len) = next_capital_start(self.text, self.pos)?;
+            if let Some((ps, pl)) = self.pending.take() {
+                // Only a joiner or a non-ASCII character right before a
+                // capital can leave it inside the word passed (a letter or
+                // digit there makes it no word start at all).
+                let b = self.text.as_bytes()[start - 1];
+                if b >= 0x80 || b == b'-' || b == b'\'' {
+                    let end = word_end(self.text, ps + pl);
+                    if end > start {
+                        self.pos = end;
+                        continue;
+                    }
+                }
+            }
+            return Some((start, len));
+        }
+    }
+
+    /// The whole word starting there.
+    fn word(&mut self, start: usize, len: usize) -> Span {
+        let word = Span::new(start, word_end(self.text, start + len));
+        self.pos = word.end;
+        word
+    }
+
+    /// Passes the word starting there without finding its end.
+    fn pass(&mut self, start: usize, len: usize) {
+        self.pending = Some((start, len));
+        self.pos = start + len;
+    }
+}
+
+/// The next capital at or after `pos` with no letter or digit right before
+/// it: its position and its length in bytes. A capital inside a hyphenated
+/// word ("Jean-Pierre") is one too; the caller skips those by the word's end.
+fn next_capital_start(text: &str, mut pos: usize) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
     loop {
         // Eight bytes at a time past runs with no capital and no non-ASCII
@@ -166,7 +249,7 @@ fn next_capitalised(text: &str, mut pos: usize) -> Option<Span> {
             pos += len;
             continue;
         }
-        return Some(Span::new(pos, word_end(text, pos + len)));
+        return Some((pos, len));
     }
 }
 
@@ -623,6 +706,58 @@ fn holds_title(cx: &Context<'_>, doc: &DocMentions, r: ActorRef, head: &str) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The capitalised words whose first byte `keep` takes, by
+    /// [`CapitalScan`] passing the others without their end.
+    fn kept_words(t: &str, keep: impl Fn(u8) -> bool) -> Vec<Span> {
+        let mut scan = CapitalScan::new(t);
+        let mut got = Vec::new();
+        while let Some((start, len)) = scan.next_start() {
+            if keep(t.as_bytes()[start]) {
+                got.push(scan.word(start, len));
+            } else {
+                scan.pass(start, len);
+            }
+        }
+        got
+    }
+
+    #[test]
+    fn passed_words_hide_their_inner_capitals() {
+        let t = "Jean-Pierre and Pierre, O'Neil, Ahn Cheol-Soo; Dupont’Sa Sa";
+        let got: Vec<&str> = kept_words(t, |b| !b"JOACD".contains(&b))
+            .iter()
+            .map(|w| w.as_str(t))
+            .collect();
+        assert_eq!(got, ["Pierre", "Sa"]);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 3000, ..Default::default() })]
+
+        #[test]
+        fn passing_words_keeps_the_others(
+            text in proptest::string::string_regex(
+                "([abnsyABCNS' ,.\\-’éÉ9]){0,60}"
+            ).unwrap(),
+            keep in 0u8..8,
+        ) {
+            let keep = |b: u8| match b {
+                b'A' => keep & 1 != 0,
+                b'B' | b'N' => keep & 2 != 0,
+                b'C' | b'S' => keep & 4 != 0,
+                _ => keep & 1 == 0,
+            };
+            let mut all = Vec::new();
+            let mut pos = 0;
+            while let Some(w) = next_capitalised(&text, pos) {
+                all.push(w);
+                pos = w.end;
+            }
+            all.retain(|w| keep(text.as_bytes()[w.start]));
+            proptest::prop_assert_eq!(kept_words(&text, keep), all);
+        }
+    }
 
     #[test]
     fn capitalised_words() {
