@@ -630,64 +630,12 @@ impl<'t> Doc<'t> {
         quotes: &[Quote],
         classes: &'t WordClasses,
     ) -> Doc<'t> {
-        let (mut toks, marks, walks) = tokenize(text, classes);
-        // Sentences longer than MAX_CHUNK are cut into chunks, so that the
-        // work around each cue stays bounded in any input.
-        let mut sents = Vec::with_capacity(sentences.len());
-        let mut sentence_of = Vec::with_capacity(sentences.len());
-        let mut i = 0;
-        for (s, span) in sentences.iter().enumerate() {
-            // Tokens between sentences (none in practice) join the last.
-            while i < toks.len() && toks[i].end <= span.start {
-                toks[i].sent = sents.len().saturating_sub(1);
-                i += 1;
-            }
-            let mut first = i;
-            // A chunk ends before the token that ends past `limit`.
-            let mut limit = toks.get(first).map_or(0, |t| t.start) + MAX_CHUNK;
-            for t in &mut toks[i..] {
-                if t.start >= span.end {
-                    break;
-                }
-                if t.end > limit && i > first {
-                    sents.push((first, i - 1));
-                    sentence_of.push(s);
-                    first = i;
-                    limit = t.start + MAX_CHUNK;
-                }
-                t.sent = sents.len();
-                i += 1;
-            }
-            sents.push((first, i.wrapping_sub(1)));
-            sentence_of.push(s);
-        }
-        let last = sents.len().saturating_sub(1);
-        for t in &mut toks[i..] {
-            t.sent = last;
-        }
-        if sents.is_empty() {
-            sents.push((0, toks.len().wrapping_sub(1)));
-            sentence_of.push(0);
-        }
-        let mut qs = Vec::with_capacity(quotes.len());
-        let mut j = 0;
-        for q in quotes {
-            while j < toks.len() && toks[j].start < q.outer.start {
-                j += 1;
-            }
-            let open = j;
-            while j < toks.len() && toks[j].start < q.outer.end {
-                toks[j].quote = qs.len();
-                j += 1;
-            }
-            if j > open {
-                qs.push(QuoteToks {
-                    open,
-                    close: j - 1,
-                    continued: q.continued,
-                });
-            }
-        }
+        // Each token takes its sentence (long sentences cut into chunks of
+        // at most MAX_CHUNK bytes, so that the work around each cue stays
+        // bounded in any input) and quotation as it is made.
+        let mut place = Placer::new(sentences, quotes);
+        let (toks, marks, walks) = tokenize(text, classes, &mut place);
+        let (sents, sentence_of, qs) = place.finish(toks.len());
         Doc {
             text,
             classes,
@@ -789,7 +737,11 @@ impl<'t> Doc<'t> {
 /// ASCII is read a byte at a time through [`KIND`]; other chars go through
 /// the Unicode tests (the module's tests compare both with a char-by-char
 /// reference).
-fn tokenize(text: &str, classes: &WordClasses) -> (Vec<Tok>, Vec<usize>, Vec<usize>) {
+fn tokenize(
+    text: &str,
+    classes: &WordClasses,
+    place: &mut Placer<'_>,
+) -> (Vec<Tok>, Vec<usize>, Vec<usize>) {
     let mut toks = Vec::with_capacity(text.len() / 5);
     let mut marks = Vec::new();
     let mut walks = Vec::new();
@@ -817,12 +769,15 @@ fn tokenize(text: &str, classes: &WordClasses) -> (Vec<Tok>, Vec<usize>, Vec<usi
                 if class & CUE_START != 0 {
                     walks.push(toks.len());
                 }
+                if i >= place.next || e > place.limit {
+                    place.place(toks.len(), i, e);
+                }
                 toks.push(Tok {
                     start: i,
                     end: e,
                     class: class & !CUE_START | FIRST[b as usize],
-                    sent: 0,
-                    quote: NONE,
+                    sent: place.sent,
+                    quote: place.quote,
                     line_before: std::mem::take(&mut line),
                     joined: false,
                 });
@@ -897,18 +852,188 @@ fn tokenize(text: &str, classes: &WordClasses) -> (Vec<Tok>, Vec<usize>, Vec<usi
         if class & MARKS != 0 {
             marks.push(toks.len());
         }
+        if i >= place.next || end > place.limit {
+            place.place(toks.len(), i, end);
+        }
         toks.push(Tok {
             start: i,
             end,
             class,
-            sent: 0,
-            quote: NONE,
+            sent: place.sent,
+            quote: place.quote,
             line_before: std::mem::take(&mut line),
             joined,
         });
         i = end;
     }
     (toks, marks, walks)
+}
+
+/// The sentence and quotation of each token, worked out as the tokenizer
+/// makes the tokens (in order): a token before the next boundary
+/// ([`Placer::next`] for its start, [`Placer::limit`] for its end) takes
+/// the current ones without a look at the spans.
+pub(crate) struct Placer<'a> {
+    sentences: &'a [Span],
+    quotes: &'a [Quote],
+    /// The sentence the next token may enter or is in.
+    s: usize,
+    /// Whether sentence `s` has begun (a token reached into it).
+    in_sent: bool,
+    /// The first token of the current chunk.
+    first: usize,
+    /// A token ending past this byte starts a new chunk.
+    chunk_limit: usize,
+    sents: Vec<(usize, usize)>,
+    sentence_of: Vec<usize>,
+    /// The quotation the next token may enter or is in.
+    q: usize,
+    in_quote: bool,
+    open: usize,
+    qs: Vec<QuoteToks>,
+    /// The current token's sentence entry and quotation.
+    sent: usize,
+    quote: usize,
+    /// A token starting at or after this byte needs [`Placer::place`].
+    next: usize,
+    /// A token ending after this byte needs [`Placer::place`].
+    limit: usize,
+}
+
+impl<'a> Placer<'a> {
+    fn new(sentences: &'a [Span], quotes: &'a [Quote]) -> Placer<'a> {
+        let mut p = Placer {
+            sentences,
+            quotes,
+            s: 0,
+            in_sent: false,
+            first: 0,
+            chunk_limit: 0,
+            sents: Vec::with_capacity(sentences.len()),
+            sentence_of: Vec::with_capacity(sentences.len()),
+            q: 0,
+            in_quote: false,
+            open: 0,
+            qs: Vec::with_capacity(quotes.len()),
+            sent: 0,
+            quote: NONE,
+            next: 0,
+            limit: 0,
+        };
+        p.bounds();
+        p
+    }
+
+    /// Token `i` (bytes `start..end`): its sentence and quotation into
+    /// `sent` and `quote`, and the next boundaries.
+    #[cold]
+    #[inline(never)]
+    fn place(&mut self, i: usize, start: usize, end: usize) {
+        // Sentences: tokens before a sentence (none in practice) join the
+        // previous one; a chunk ends before the token that ends past its
+        // limit; tokens after the last sentence join it.
+        loop {
+            let Some(span) = self.sentences.get(self.s) else {
+                self.sent = self.sents.len().saturating_sub(1);
+                break;
+            };
+            if !self.in_sent {
+                if end <= span.start {
+                    self.sent = self.sents.len().saturating_sub(1);
+                    break;
+                }
+                self.in_sent = true;
+                self.first = i;
+                self.chunk_limit = start + MAX_CHUNK;
+            }
+            if start >= span.end {
+                self.sents.push((self.first, i.wrapping_sub(1)));
+                self.sentence_of.push(self.s);
+                self.s += 1;
+                self.in_sent = false;
+                continue;
+            }
+            if end > self.chunk_limit && i > self.first {
+                self.sents.push((self.first, i - 1));
+                self.sentence_of.push(self.s);
+                self.first = i;
+                self.chunk_limit = start + MAX_CHUNK;
+            }
+            self.sent = self.sents.len();
+            break;
+        }
+        // Quotations: a token is in one if it starts inside its outer span.
+        loop {
+            let Some(q) = self.quotes.get(self.q) else {
+                self.quote = NONE;
+                break;
+            };
+            if !self.in_quote {
+                if start < q.outer.start {
+                    self.quote = NONE;
+                    break;
+                }
+                self.in_quote = true;
+                self.open = i;
+            }
+            if start < q.outer.end {
+                self.quote = self.qs.len();
+                break;
+            }
+            if i > self.open {
+                self.qs.push(QuoteToks {
+                    open: self.open,
+                    close: i - 1,
+                    continued: q.continued,
+                });
+            }
+            self.q += 1;
+            self.in_quote = false;
+        }
+        self.bounds();
+    }
+
+    /// `next` and `limit` from the current state.
+    fn bounds(&mut self) {
+        let (next, limit) = match self.sentences.get(self.s) {
+            None => (usize::MAX, usize::MAX),
+            Some(span) if !self.in_sent => (usize::MAX, span.start),
+            Some(span) => (span.end, self.chunk_limit),
+        };
+        let quote_next = match self.quotes.get(self.q) {
+            None => usize::MAX,
+            Some(q) if !self.in_quote => q.outer.start,
+            Some(q) => q.outer.end,
+        };
+        self.next = next.min(quote_next);
+        self.limit = limit;
+    }
+
+    /// The sentence entries, their sentences and the quotations of `n`
+    /// tokens.
+    fn finish(mut self, n: usize) -> (Vec<(usize, usize)>, Vec<usize>, Vec<QuoteToks>) {
+        while self.s < self.sentences.len() {
+            if !self.in_sent {
+                self.first = n;
+            }
+            self.sents.push((self.first, n.wrapping_sub(1)));
+            self.sentence_of.push(self.s);
+            self.s += 1;
+            self.in_sent = false;
+        }
+        if self.sents.is_empty() {
+            self.sents.push((0, n.wrapping_sub(1)));
+            self.sentence_of.push(0);
+        }
+        if self.in_quote && n > self.open {
+            self.qs.push(QuoteToks {
+                open: self.open,
+                close: n - 1,
+                continued: self.quotes[self.q].continued,
+            });
+        }
+        (self.sents, self.sentence_of, self.qs)
+    }
 }
 
 /// The end of the word starting at `start` whose first char ends at `j`:
@@ -1191,7 +1316,7 @@ mod tests {
             "a.",
         ] {
             assert_eq!(
-                toks_of(&tokenize(text, c).0),
+                toks_of(&tokenize(text, c, &mut Placer::new(&[], &[])).0),
                 toks_of(&tokenize_reference(text, c)),
                 "{text:?}"
             );
@@ -1209,7 +1334,7 @@ mod tests {
         ) {
             let c = WordClasses::builtin();
             proptest::prop_assert_eq!(
-                toks_of(&tokenize(&text, c).0),
+                toks_of(&tokenize(&text, c, &mut Placer::new(&[], &[])).0),
                 toks_of(&tokenize_reference(&text, c))
             );
         }
@@ -1344,5 +1469,107 @@ mod tests {
         assert!(c.of("The") & wc::ARTICLE != 0);
         assert!(c.of("he’s") & wc::CONTRACTION != 0);
         assert_eq!(c.of("Kyiv"), 0);
+    }
+
+    /// The sentence and quotation passes over a finished token table, as
+    /// `Doc::new` did them before the tokenizer placed each token.
+    #[allow(clippy::type_complexity)]
+    fn place_reference(
+        toks: &mut [Tok],
+        sentences: &[Span],
+        quotes: &[Quote],
+    ) -> (Vec<(usize, usize)>, Vec<usize>, Vec<QuoteToks>) {
+        let mut sents = Vec::new();
+        let mut sentence_of = Vec::new();
+        let mut i = 0;
+        for (s, span) in sentences.iter().enumerate() {
+            while i < toks.len() && toks[i].end <= span.start {
+                toks[i].sent = sents.len().saturating_sub(1);
+                i += 1;
+            }
+            let mut first = i;
+            let mut limit = toks.get(first).map_or(0, |t| t.start) + MAX_CHUNK;
+            for t in &mut toks[i..] {
+                if t.start >= span.end {
+                    break;
+                }
+                if t.end > limit && i > first {
+                    sents.push((first, i - 1));
+                    sentence_of.push(s);
+                    first = i;
+                    limit = t.start + MAX_CHUNK;
+                }
+                t.sent = sents.len();
+                i += 1;
+            }
+            sents.push((first, i.wrapping_sub(1)));
+            sentence_of.push(s);
+        }
+        let last = sents.len().saturating_sub(1);
+        for t in &mut toks[i..] {
+            t.sent = last;
+        }
+        if sents.is_empty() {
+            sents.push((0, toks.len().wrapping_sub(1)));
+            sentence_of.push(0);
+        }
+        let mut qs = Vec::new();
+        let mut j = 0;
+        for q in quotes {
+            while j < toks.len() && toks[j].start < q.outer.start {
+                j += 1;
+            }
+            let open = j;
+            while j < toks.len() && toks[j].start < q.outer.end {
+                toks[j].quote = qs.len();
+                j += 1;
+            }
+            if j > open {
+                qs.push(QuoteToks {
+                    open,
+                    close: j - 1,
+                    continued: q.continued,
+                });
+            }
+        }
+        (sents, sentence_of, qs)
+    }
+
+    /// Sorted, non-overlapping spans (some empty) from cut points.
+    fn spans_of(mut cuts: Vec<usize>) -> Vec<Span> {
+        cuts.sort_unstable();
+        cuts.chunks_exact(2)
+            .map(|c| Span::new(c[0], c[1]))
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_are_placed_as_by_the_passes_over_the_table(
+            unit in proptest::string::string_regex("([a-z ,.\n\"]|said|the|Kyiv){1,30}").unwrap(),
+            reps in 1usize..400,
+            sent_cuts in proptest::collection::vec(0usize..12_000, 0..30),
+            quote_cuts in proptest::collection::vec(0usize..12_000, 0..20),
+            continued in proptest::bool::ANY,
+        ) {
+            let text = unit.repeat(reps);
+            let sentences = spans_of(sent_cuts);
+            let quotes: Vec<Quote> = spans_of(quote_cuts)
+                .into_iter()
+                .map(|outer| Quote { outer, inner: outer, closed: true, continued })
+                .collect();
+            let c = WordClasses::builtin();
+            let mut place = Placer::new(&sentences, &quotes);
+            let toks = tokenize(&text, c, &mut place).0;
+            let placed = place.finish(toks.len());
+            let mut reference = tokenize(&text, c, &mut Placer::new(&[], &[])).0;
+            let expected = place_reference(&mut reference, &sentences, &quotes);
+            let sq = |t: &[Tok]| t.iter().map(|t| (t.sent, t.quote)).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(sq(&toks), sq(&reference));
+            proptest::prop_assert_eq!(placed.0, expected.0);
+            proptest::prop_assert_eq!(placed.1, expected.1);
+            let qt = |q: &[QuoteToks]| q.iter().map(|q| (q.open, q.close, q.continued)).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(qt(&placed.2), qt(&expected.2));
+        }
     }
 }
