@@ -240,6 +240,23 @@ swar_fold!(
     KEY_BYTES
 );
 
+/// The -ing/-ed/-ly classes of a word longer than four bytes, from its
+/// last four bytes read little-endian with ASCII letters lower-cased.
+#[inline(always)]
+fn tail_classes(tail: u32) -> u64 {
+    let mut class = 0;
+    if tail >> 8 == u32::from_le_bytes(*b"ing\0") {
+        class |= wc::ING;
+    }
+    if tail >> 16 == u32::from_le_bytes(*b"ed\0\0") {
+        class |= wc::ED;
+    }
+    if tail >> 16 == u32::from_le_bytes(*b"ly\0\0") {
+        class |= wc::LY;
+    }
+    class
+}
+
 /// The high bit of each byte of `x` (eight bytes, little-endian) that is
 /// not an ASCII letter or digit (SWAR: no sum carries into the next byte).
 #[inline(always)]
@@ -454,18 +471,11 @@ impl WordClasses {
         if KIND[bytes[i + n] as usize] & (JOIN | HIGH) != 0 {
             return None;
         }
-        let mut class = class;
-        if n > 4 {
-            if tail >> 8 == u32::from_le_bytes(*b"ing\0") {
-                class |= wc::ING;
-            }
-            if tail >> 16 == u32::from_le_bytes(*b"ed\0\0") {
-                class |= wc::ED;
-            }
-            if tail >> 16 == u32::from_le_bytes(*b"ly\0\0") {
-                class |= wc::LY;
-            }
-        }
+        let class = if n > 4 {
+            class | tail_classes(tail)
+        } else {
+            class
+        };
         Some((i + n, class))
     }
 
@@ -838,15 +848,7 @@ fn tokenize(
                 // boundary if its bytes match.
                 let tail = u32::from_le_bytes(bytes[end - 4..end].try_into().expect("four bytes"))
                     | 0x2020_2020;
-                if tail >> 8 == u32::from_le_bytes(*b"ing\0") {
-                    class |= wc::ING;
-                }
-                if tail >> 16 == u32::from_le_bytes(*b"ed\0\0") {
-                    class |= wc::ED;
-                }
-                if tail >> 16 == u32::from_le_bytes(*b"ly\0\0") {
-                    class |= wc::LY;
-                }
+                class |= tail_classes(tail);
             }
         }
         if class & MARKS != 0 {

@@ -180,18 +180,7 @@ impl Trie {
     /// The transition from the state `t` leads to, on byte `b` (0: none).
     #[inline]
     pub(crate) fn step(&self, t: Next, b: u8) -> Next {
-        let s = (t >> 1) as usize;
-        let c = self.class[b as usize];
-        if s < self.dense {
-            self.rows[s * self.width + c as usize]
-        } else {
-            let node = self.nodes[s];
-            if node.label == u32::from(c) {
-                node.child
-            } else {
-                0
-            }
-        }
+        self.step_class(t, self.class[b as usize])
     }
 
     /// The transition from the state `t` leads to, on a byte of class `c`
