@@ -542,10 +542,10 @@ impl EntityMatcher {
                 // After one space and a letter ("Vladimir Putin"), only the
                 // rests with that first letter can match, a range of the
                 // sorted keys.
-                // (A second space is no letter: as before, "Vladimir  Putin"
-                // with two spaces is not compared.)
+                // A run of white space ("Vladimir  Putin") compares every
+                // rest, as `rest_end` reads the run as one space.
                 let keys = match bytes.get(i..i + 2) {
-                    Some(&[b' ', got]) => {
+                    Some(&[b' ', got]) if !matches!(got, b' ' | b'\n' | b'\t' | b'\r' | 0xC2) => {
                         let mut keys = &keys[..];
                         if let Some((&first, others)) = keys.split_first() {
                             if self.rests[first as usize].is_empty() {
@@ -559,7 +559,7 @@ impl EntityMatcher {
                         let to = keys.partition_point(|k| letter(k) <= got);
                         &keys[from..to]
                     }
-                    Some(&[b'\n' | b'\t' | b'\r' | 0xC2, _]) => &keys[..],
+                    Some(&[b' ' | b'\n' | b'\t' | b'\r' | 0xC2, _]) => &keys[..],
                     _ => &keys[..keys.len().min(1)],
                 };
                 for &k in keys {
@@ -984,6 +984,20 @@ mod tests {
         assert!(ids("Chadwick and Romanians")
             .iter()
             .all(|(t, _)| t != "Chad"));
+    }
+
+    #[test]
+    fn white_space_runs_inside_a_name_count_as_one_space() {
+        for text in [
+            "Olaf  Scholz spoke",
+            "Olaf\n Scholz spoke",
+            "Olaf \tScholz spoke",
+        ] {
+            let found = ids(text);
+            assert_eq!(found.len(), 1, "{text:?}: {found:?}");
+            assert_eq!(found[0].0, text[..text.len() - " spoke".len()], "{text:?}");
+            assert_eq!(found[0].1, "olaf-scholz", "{text:?}");
+        }
     }
 
     #[test]
