@@ -235,17 +235,7 @@ impl Trie {
                     }
                 }
                 let Some(&b) = hay.get(j) else { break };
-                let c = self.class[b as usize];
-                t = if s < self.dense {
-                    self.rows[s * self.width + c as usize]
-                } else {
-                    let node = self.nodes[s];
-                    if node.label == u32::from(c) {
-                        node.child
-                    } else {
-                        0
-                    }
-                };
+                t = self.step(t, b);
                 if t == 0 {
                     break;
                 }
