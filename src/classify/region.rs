@@ -32,6 +32,9 @@ pub(crate) struct Token {
     pub strong: bool,
     /// Ends a sentence the splitter did not end (".", "!", "?").
     pub end: bool,
+    /// The words before it in its region: kept in the token, so that a
+    /// token costs one push.
+    pub words_before: u32,
 }
 
 /// A hit with the tokens it covers, `[first, last)`.
@@ -60,8 +63,6 @@ pub(crate) struct Scratch {
     /// made as the tokens are.
     breaks: Vec<u32>,
     strong: Vec<u32>,
-    /// Per token boundary: the words before it.
-    words_before: Vec<u32>,
     /// The words pushed so far.
     words: u32,
 }
@@ -95,7 +96,8 @@ pub(crate) struct Region<'s> {
     pub classes: u8,
     breaks: &'s [u32],
     strong: &'s [u32],
-    words_before: &'s [u32],
+    /// The words in the region.
+    words: u32,
 }
 
 impl Scratch {
@@ -126,8 +128,6 @@ impl Scratch {
             // Walks that began before a sentence end read on past it.
             m.raw.retain(|r| r.end <= e);
         }
-        // The words before the end.
-        self.words_before.push(self.words);
         self.find_hits(lex, text, span, walk);
         self.placed.clear();
         // Hits come in order of their starts, and cover a few tokens: a
@@ -156,7 +156,7 @@ impl Scratch {
             classes,
             breaks: &self.breaks,
             strong: &self.strong,
-            words_before: &self.words_before,
+            words: self.words,
         }
     }
 
@@ -258,7 +258,6 @@ impl Scratch {
         self.tokens.clear();
         self.breaks.clear();
         self.strong.clear();
-        self.words_before.clear();
         self.words = 0;
         let all = text.as_bytes();
         let (space, clitic) = (lex.root(b' '), lex.root(b'n'));
@@ -371,9 +370,9 @@ impl Scratch {
     /// Pushes a token, with its place in the break lists and the count of
     /// words.
     #[inline(always)]
-    fn push(&mut self, token: Token) {
+    fn push(&mut self, mut token: Token) {
         let i = self.tokens.len() as u32;
-        self.words_before.push(self.words);
+        token.words_before = self.words;
         self.words += u32::from(token.word);
         if token.is_break {
             self.breaks.push(i);
@@ -384,7 +383,7 @@ impl Scratch {
         self.tokens.push(token);
     }
 
-    #[inline]
+    #[inline(always)]
     fn push_word(&mut self, text: &str, span: Span) {
         let b = is_break_word(&text.as_bytes()[span.start..span.end]);
         self.push(Token {
@@ -393,6 +392,7 @@ impl Scratch {
             is_break: b,
             strong: b,
             end: false,
+            words_before: 0,
         });
     }
 
@@ -413,6 +413,7 @@ impl Scratch {
             is_break,
             strong: end || c == ';',
             end,
+            words_before: 0,
         });
     }
 
@@ -521,7 +522,7 @@ impl Region<'_> {
 
     /// How many word tokens lie in `[a, b)`.
     pub(crate) fn words_between(&self, a: usize, b: usize) -> usize {
-        let at = |i: usize| self.words_before[i.min(self.tokens.len())] as usize;
+        let at = |i: usize| self.tokens.get(i).map_or(self.words, |t| t.words_before) as usize;
         at(b).saturating_sub(at(a))
     }
 
