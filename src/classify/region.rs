@@ -261,6 +261,8 @@ impl Scratch {
         self.words = 0;
         let all = text.as_bytes();
         let (space, clitic) = (lex.root(b' '), lex.root(b'n'));
+        // A walk from a word start begins past its first letter.
+        let skip = lex.skips_space();
         // The folded byte before the next is a blank: the region is read
         // after one space.
         let mut blank = true;
@@ -275,7 +277,14 @@ impl Scratch {
             if ALNUM[bytes[i] as usize] {
                 if walk && blank && space != 0 {
                     let pos = span.start + i;
-                    lex.walk(text, pos, space, pos, span.end, raw);
+                    if skip {
+                        let t = lex.word_start(bytes[i]);
+                        if t != 0 {
+                            lex.walk(text, pos, t, pos + 1, span.end, raw);
+                        }
+                    } else {
+                        lex.walk(text, pos, space, pos, span.end, raw);
+                    }
                 }
                 blank = false;
                 let run = bytes[i..]
