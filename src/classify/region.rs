@@ -611,13 +611,20 @@ mod tests {
             .iter()
             .map(|&(a, b)| {
                 let r = scratch.fill(lex, text, Span::new(a, b), open);
-                let tokens: Vec<_> = r.tokens.iter().map(|t| (t.span, t.word)).collect();
+                let tokens: Vec<_> = r
+                    .tokens
+                    .iter()
+                    .map(|t| (t.span, t.word, t.is_break, t.strong, t.words_before))
+                    .collect();
                 let hits: Vec<_> = r
                     .hits
                     .iter()
                     .map(|h| (h.hit.span, h.hit.pattern, h.hit.mask, h.first, h.last))
                     .collect();
-                format!("{tokens:?} {hits:?}")
+                format!(
+                    "{tokens:?} {hits:?} {:?} {:?} {}",
+                    r.breaks, r.strong, r.words
+                )
             })
             .collect()
     }
@@ -667,18 +674,24 @@ mod tests {
         #[test]
         fn word_scan_finds_what_the_folded_scan_finds(
             text in "(ab|a|b|n't|N'T|n\u{2019}t|not|nab|ba|bA|b-a|\u{e9}|e\u{301}|\
-                      b\u{2019}s|\\?|\\.|\u{2014}|,|'|\u{2019}|-| |  ){0,16}",
-            cuts in proptest::collection::vec(0usize..60, 4),
+                      b\u{2019}s|\\?|\\.|\u{2014}|,|'|\u{2019}|-| |  |U\\.S|\\. |!|\"|\
+                      \u{201c}|\u{201d}|;|but ){0,16}",
+            cuts in proptest::collection::vec(0usize..60, 6),
             open in 0usize..60,
         ) {
             let fast = lexicon();
             prop_assert!(fast.word_scan());
             let slow = lexicon().without_word_scan();
             let c: Vec<usize> = cuts.iter().map(|&c| boundary(&text, c)).collect();
-            // Two regions, the second often inside the first (the cache).
+            // Regions, the second inside the first (the cache), the third
+            // anywhere; with sentence ends, quotations and clause breaks.
+            let (a, b) = (c[0].min(c[1]), c[0].max(c[1]));
+            let inside = |x: usize| boundary(&text, a + x % (b - a + 1));
+            let (x, y) = (inside(c[2]), inside(c[3]));
             let spans = [
-                (c[0].min(c[1]), c[0].max(c[1])),
-                (c[2].min(c[3]), c[2].max(c[3])),
+                (a, b),
+                (x.min(y), x.max(y)),
+                (c[4].min(c[5]), c[4].max(c[5])),
             ];
             prop_assert_eq!(read(&fast, &text, &spans, open), read(&slow, &text, &spans, open));
         }
