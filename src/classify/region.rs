@@ -287,10 +287,7 @@ impl Scratch {
                     }
                 }
                 blank = false;
-                let run = bytes[i..]
-                    .iter()
-                    .position(|&b| !ALNUM[b as usize])
-                    .unwrap_or(bytes.len() - i);
+                let run = alnum_run(&bytes[i..]);
                 word_start.get_or_insert(span.start + i);
                 i += run;
                 continue;
@@ -434,6 +431,47 @@ impl Scratch {
             t.word && (w.contains('.') || (w.len() <= 3 && w.starts_with(char::is_uppercase)))
         })
     }
+}
+
+/// The length of the run of ASCII letters and digits `b` starts with:
+/// eight bytes at a time (most words end in the first eight), the last
+/// few one at a time.
+#[inline(always)]
+fn alnum_run(b: &[u8]) -> usize {
+    let mut n = 0;
+    while let Some(chunk) = b.get(n..n + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let m = alnum_bytes(u64::from_le_bytes(word));
+        if m != HIGH_BITS {
+            // The first byte (the lowest) without its bit ends the run.
+            return n + (!m & HIGH_BITS).trailing_zeros() as usize / 8;
+        }
+        n += 8;
+    }
+    n + b[n..]
+        .iter()
+        .position(|&c| !ALNUM[c as usize])
+        .unwrap_or(b.len() - n)
+}
+
+const ONE_BYTES: u64 = 0x0101_0101_0101_0101;
+const HIGH_BITS: u64 = ONE_BYTES * 0x80;
+
+/// Per byte of `x`, its high bit set if it is an ASCII letter or digit,
+/// all else clear. Bytes are compared with their high bit cleared (so no
+/// sum carries into the next byte), and those that had it dropped.
+#[inline(always)]
+fn alnum_bytes(x: u64) -> u64 {
+    let ascii = !x & HIGH_BITS;
+    let y = x & !HIGH_BITS;
+    // v + (0x80 - lo) has its high bit set iff v >= lo (v < 0x80).
+    let at_least = |v: u64, lo: u64| v + ONE_BYTES * (0x80 - lo);
+    let digit = at_least(y, 0x30) & !at_least(y, 0x3A);
+    // `| 0x20` maps the capitals, and only them, onto the small letters.
+    let lower = y | (ONE_BYTES * 0x20);
+    let letter = at_least(lower, 0x61) & !at_least(lower, 0x7B);
+    (digit | letter) & ascii
 }
 
 /// Whether a word is one of [`BREAK_WORDS`], in any case: its bytes
@@ -694,6 +732,37 @@ mod tests {
                 (c[4].min(c[5]), c[4].max(c[5])),
             ];
             prop_assert_eq!(read(&fast, &text, &spans, open), read(&slow, &text, &spans, open));
+        }
+    }
+
+    /// [`alnum_run`] as the plain scan it replaces.
+    fn plain_run(b: &[u8]) -> usize {
+        b.iter()
+            .position(|&c| !ALNUM[c as usize])
+            .unwrap_or(b.len())
+    }
+
+    #[test]
+    fn alnum_runs_end_at_every_byte_that_is_no_letter_or_digit() {
+        for stop in 0..=255u8 {
+            for at in 0..12 {
+                let mut b = vec![b'a'; 12];
+                b[at] = stop;
+                let want = if ALNUM[stop as usize] { 12 } else { at };
+                assert_eq!(alnum_run(&b), want, "{stop:#x} at {at}");
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn alnum_run_is_the_plain_scan(
+            b in proptest::collection::vec(
+                prop_oneof![Just(b'a'), Just(b'Z'), Just(b'5'), any::<u8>()],
+                0..40,
+            ),
+        ) {
+            prop_assert_eq!(alnum_run(&b), plain_run(&b));
         }
     }
 
