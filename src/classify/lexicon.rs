@@ -148,6 +148,10 @@ pub(crate) struct Lexicon {
     /// Per text byte, the trie's class of its folded byte (an ASCII byte
     /// folded by [`FOLD_BYTE`]; other bytes as they are).
     fold_class: [u8; 256],
+    /// Per ASCII letter or digit: the transition a walk from a word start
+    /// (the root's on a space) takes on it, when the space ends no
+    /// pattern; all 0 when one does. See [`Lexicon::word_start`].
+    word_start: [Next; 128],
     pub acts: Vec<Act>,
     /// Act cue lemmas (without gaps), sorted, for cues the automaton did not
     /// see (a user's cue lexicon with other words).
@@ -279,6 +283,14 @@ impl Tables {
                 _ => true,
             });
         let fold_class: [u8; 256] = std::array::from_fn(|b| trie.class(FOLD_BYTE[b]));
+        let space = trie.root(b' ');
+        let word_start: [Next; 128] = std::array::from_fn(|b| {
+            if space == 0 || space & 1 != 0 || !(b as u8).is_ascii_alphanumeric() {
+                0
+            } else {
+                trie.step_class(space, fold_class[b])
+            }
+        });
         Ok(Lexicon {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             trie,
@@ -287,6 +299,7 @@ impl Tables {
             longest,
             word_scan,
             fold_class,
+            word_start,
             acts,
             lemmas,
             topics: self.topics.clone(),
@@ -540,6 +553,24 @@ impl Lexicon {
         self.trie.root(b)
     }
 
+    /// The transition a walk from the word start at ASCII letter or digit
+    /// `b` takes after the space and `b`, when no pattern ends at the
+    /// space (none does in the built-in lists): a walk from there over the
+    /// bytes after `b` finds what a walk from the space does. 0 when the
+    /// walk has nowhere to go, or when a pattern ends at the space (walk
+    /// from the space then).
+    #[inline]
+    pub(crate) fn word_start(&self, b: u8) -> Next {
+        self.word_start.get(b as usize).copied().unwrap_or(0)
+    }
+
+    /// Whether [`Lexicon::word_start`] holds the walks from word starts.
+    #[inline]
+    pub(crate) fn skips_space(&self) -> bool {
+        let space = self.trie.root(b' ');
+        space != 0 && space & 1 == 0
+    }
+
     /// The matches of a walk through the trie, from transition `t`, over
     /// `text` folded on the way (as [`fold_str`] folds it) from byte `j`
     /// (a char boundary) to at most byte `end`, into `out`, with `from`
@@ -556,6 +587,8 @@ impl Lexicon {
         out: &mut Vec<Raw>,
     ) {
         let bytes = text.as_bytes();
+        // The walk reads no further than `end`: one bound, not two.
+        let bytes = &bytes[..end.min(bytes.len())];
         // Bytes left of a character folded to blanks.
         let mut blank = 0usize;
         loop {
@@ -568,7 +601,7 @@ impl Lexicon {
                     });
                 }
             }
-            let Some(&b) = bytes.get(j).filter(|_| j < end) else {
+            let Some(&b) = bytes.get(j) else {
                 break;
             };
             let mut c = self.fold_class[b as usize];

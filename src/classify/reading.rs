@@ -462,6 +462,9 @@ impl Reading<'_> {
     fn resolve_act(&self, h: &Placed) -> Option<(u32, usize)> {
         let mut best: Option<(u32, usize, usize)> = None; // (entry, last, rank)
         let mut intent: Option<Intent> = None; // computed once, if needed
+                                               // The modifiers after the hit ("stood firmly with"): the same for
+                                               // every multiword cue it heads, so looked for once, if needed.
+        let mut modifiers: Option<usize> = None;
         for role in self.lex.roles(&h.hit) {
             if let Role::Act(i) | Role::ActHead(i) = role {
                 let act = &self.lex.acts[i as usize];
@@ -487,7 +490,15 @@ impl Reading<'_> {
                     }
                 }
                 Role::ActHead(i) => {
-                    match self.rest_after(h.last, &self.lex.acts[i as usize].rest) {
+                    let rest = &self.lex.acts[i as usize].rest;
+                    let from = h.last;
+                    let at = if self.words_at(from, rest) {
+                        Some(from)
+                    } else {
+                        let n = *modifiers.get_or_insert_with(|| self.modifiers_at(from));
+                        (from + 1..=from + n).find(|&at| self.words_at(at, rest))
+                    };
+                    match at.map(|at| at + rest.len()) {
                         Some(last) => (i, last, last - h.first),
                         None => continue,
                     }
@@ -517,14 +528,13 @@ impl Reading<'_> {
         None
     }
 
-    /// Where the other words of a multiword cue end if they follow token
-    /// `from`, with at most two modifiers between ("stood firmly with",
-    /// "voiced strong displeasure").
-    fn rest_after(&self, from: usize, rest: &[Box<str>]) -> Option<usize> {
-        (from..=from + 2)
-            .take_while(|&at| at == from || self.is_modifier(at - 1))
-            .find(|&at| self.words_at(at, rest))
-            .map(|at| at + rest.len())
+    /// How many modifiers (at most two) stand from token `from` on: the
+    /// other words of a multiword cue may follow them ("stood firmly
+    /// with", "voiced strong displeasure").
+    fn modifiers_at(&self, from: usize) -> usize {
+        (from..from + 2)
+            .take_while(|&i| self.is_modifier(i))
+            .count()
     }
 
     fn words_at(&self, at: usize, words: &[Box<str>]) -> bool {

@@ -32,6 +32,9 @@ pub(crate) struct Token {
     pub strong: bool,
     /// Ends a sentence the splitter did not end (".", "!", "?").
     pub end: bool,
+    /// The words before it in its region: kept in the token, so that a
+    /// token costs one push.
+    pub words_before: u32,
 }
 
 /// A hit with the tokens it covers, `[first, last)`.
@@ -60,8 +63,6 @@ pub(crate) struct Scratch {
     /// made as the tokens are.
     breaks: Vec<u32>,
     strong: Vec<u32>,
-    /// Per token boundary: the words before it.
-    words_before: Vec<u32>,
     /// The words pushed so far.
     words: u32,
 }
@@ -95,7 +96,8 @@ pub(crate) struct Region<'s> {
     pub classes: u8,
     breaks: &'s [u32],
     strong: &'s [u32],
-    words_before: &'s [u32],
+    /// The words in the region.
+    words: u32,
 }
 
 impl Scratch {
@@ -126,8 +128,6 @@ impl Scratch {
             // Walks that began before a sentence end read on past it.
             m.raw.retain(|r| r.end <= e);
         }
-        // The words before the end.
-        self.words_before.push(self.words);
         self.find_hits(lex, text, span, walk);
         self.placed.clear();
         // Hits come in order of their starts, and cover a few tokens: a
@@ -156,7 +156,7 @@ impl Scratch {
             classes,
             breaks: &self.breaks,
             strong: &self.strong,
-            words_before: &self.words_before,
+            words: self.words,
         }
     }
 
@@ -258,10 +258,11 @@ impl Scratch {
         self.tokens.clear();
         self.breaks.clear();
         self.strong.clear();
-        self.words_before.clear();
         self.words = 0;
         let all = text.as_bytes();
         let (space, clitic) = (lex.root(b' '), lex.root(b'n'));
+        // A walk from a word start begins past its first letter.
+        let skip = lex.skips_space();
         // The folded byte before the next is a blank: the region is read
         // after one space.
         let mut blank = true;
@@ -276,13 +277,17 @@ impl Scratch {
             if ALNUM[bytes[i] as usize] {
                 if walk && blank && space != 0 {
                     let pos = span.start + i;
-                    lex.walk(text, pos, space, pos, span.end, raw);
+                    if skip {
+                        let t = lex.word_start(bytes[i]);
+                        if t != 0 {
+                            lex.walk(text, pos, t, pos + 1, span.end, raw);
+                        }
+                    } else {
+                        lex.walk(text, pos, space, pos, span.end, raw);
+                    }
                 }
                 blank = false;
-                let run = bytes[i..]
-                    .iter()
-                    .position(|&b| !ALNUM[b as usize])
-                    .unwrap_or(bytes.len() - i);
+                let run = alnum_run(&bytes[i..]);
                 word_start.get_or_insert(span.start + i);
                 i += run;
                 continue;
@@ -371,9 +376,9 @@ impl Scratch {
     /// Pushes a token, with its place in the break lists and the count of
     /// words.
     #[inline(always)]
-    fn push(&mut self, token: Token) {
+    fn push(&mut self, mut token: Token) {
         let i = self.tokens.len() as u32;
-        self.words_before.push(self.words);
+        token.words_before = self.words;
         self.words += u32::from(token.word);
         if token.is_break {
             self.breaks.push(i);
@@ -384,7 +389,7 @@ impl Scratch {
         self.tokens.push(token);
     }
 
-    #[inline]
+    #[inline(always)]
     fn push_word(&mut self, text: &str, span: Span) {
         let b = is_break_word(&text.as_bytes()[span.start..span.end]);
         self.push(Token {
@@ -393,6 +398,7 @@ impl Scratch {
             is_break: b,
             strong: b,
             end: false,
+            words_before: 0,
         });
     }
 
@@ -413,6 +419,7 @@ impl Scratch {
             is_break,
             strong: end || c == ';',
             end,
+            words_before: 0,
         });
     }
 
@@ -424,6 +431,47 @@ impl Scratch {
             t.word && (w.contains('.') || (w.len() <= 3 && w.starts_with(char::is_uppercase)))
         })
     }
+}
+
+/// The length of the run of ASCII letters and digits `b` starts with:
+/// eight bytes at a time (most words end in the first eight), the last
+/// few one at a time.
+#[inline(always)]
+fn alnum_run(b: &[u8]) -> usize {
+    let mut n = 0;
+    while let Some(chunk) = b.get(n..n + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let m = alnum_bytes(u64::from_le_bytes(word));
+        if m != HIGH_BITS {
+            // The first byte (the lowest) without its bit ends the run.
+            return n + (!m & HIGH_BITS).trailing_zeros() as usize / 8;
+        }
+        n += 8;
+    }
+    n + b[n..]
+        .iter()
+        .position(|&c| !ALNUM[c as usize])
+        .unwrap_or(b.len() - n)
+}
+
+const ONE_BYTES: u64 = 0x0101_0101_0101_0101;
+const HIGH_BITS: u64 = ONE_BYTES * 0x80;
+
+/// Per byte of `x`, its high bit set if it is an ASCII letter or digit,
+/// all else clear. Bytes are compared with their high bit cleared (so no
+/// sum carries into the next byte), and those that had it dropped.
+#[inline(always)]
+fn alnum_bytes(x: u64) -> u64 {
+    let ascii = !x & HIGH_BITS;
+    let y = x & !HIGH_BITS;
+    // v + (0x80 - lo) has its high bit set iff v >= lo (v < 0x80).
+    let at_least = |v: u64, lo: u64| v + ONE_BYTES * (0x80 - lo);
+    let digit = at_least(y, 0x30) & !at_least(y, 0x3A);
+    // `| 0x20` maps the capitals, and only them, onto the small letters.
+    let lower = y | (ONE_BYTES * 0x20);
+    let letter = at_least(lower, 0x61) & !at_least(lower, 0x7B);
+    (digit | letter) & ascii
 }
 
 /// Whether a word is one of [`BREAK_WORDS`], in any case: its bytes
@@ -521,7 +569,7 @@ impl Region<'_> {
 
     /// How many word tokens lie in `[a, b)`.
     pub(crate) fn words_between(&self, a: usize, b: usize) -> usize {
-        let at = |i: usize| self.words_before[i.min(self.tokens.len())] as usize;
+        let at = |i: usize| self.tokens.get(i).map_or(self.words, |t| t.words_before) as usize;
         at(b).saturating_sub(at(a))
     }
 
@@ -601,13 +649,20 @@ mod tests {
             .iter()
             .map(|&(a, b)| {
                 let r = scratch.fill(lex, text, Span::new(a, b), open);
-                let tokens: Vec<_> = r.tokens.iter().map(|t| (t.span, t.word)).collect();
+                let tokens: Vec<_> = r
+                    .tokens
+                    .iter()
+                    .map(|t| (t.span, t.word, t.is_break, t.strong, t.words_before))
+                    .collect();
                 let hits: Vec<_> = r
                     .hits
                     .iter()
                     .map(|h| (h.hit.span, h.hit.pattern, h.hit.mask, h.first, h.last))
                     .collect();
-                format!("{tokens:?} {hits:?}")
+                format!(
+                    "{tokens:?} {hits:?} {:?} {:?} {}",
+                    r.breaks, r.strong, r.words
+                )
             })
             .collect()
     }
@@ -657,20 +712,57 @@ mod tests {
         #[test]
         fn word_scan_finds_what_the_folded_scan_finds(
             text in "(ab|a|b|n't|N'T|n\u{2019}t|not|nab|ba|bA|b-a|\u{e9}|e\u{301}|\
-                      b\u{2019}s|\\?|\\.|\u{2014}|,|'|\u{2019}|-| |  ){0,16}",
-            cuts in proptest::collection::vec(0usize..60, 4),
+                      b\u{2019}s|\\?|\\.|\u{2014}|,|'|\u{2019}|-| |  |U\\.S|\\. |!|\"|\
+                      \u{201c}|\u{201d}|;|but ){0,16}",
+            cuts in proptest::collection::vec(0usize..60, 6),
             open in 0usize..60,
         ) {
             let fast = lexicon();
             prop_assert!(fast.word_scan());
             let slow = lexicon().without_word_scan();
             let c: Vec<usize> = cuts.iter().map(|&c| boundary(&text, c)).collect();
-            // Two regions, the second often inside the first (the cache).
+            // Regions, the second inside the first (the cache), the third
+            // anywhere; with sentence ends, quotations and clause breaks.
+            let (a, b) = (c[0].min(c[1]), c[0].max(c[1]));
+            let inside = |x: usize| boundary(&text, a + x % (b - a + 1));
+            let (x, y) = (inside(c[2]), inside(c[3]));
             let spans = [
-                (c[0].min(c[1]), c[0].max(c[1])),
-                (c[2].min(c[3]), c[2].max(c[3])),
+                (a, b),
+                (x.min(y), x.max(y)),
+                (c[4].min(c[5]), c[4].max(c[5])),
             ];
             prop_assert_eq!(read(&fast, &text, &spans, open), read(&slow, &text, &spans, open));
+        }
+    }
+
+    /// [`alnum_run`] as the plain scan it replaces.
+    fn plain_run(b: &[u8]) -> usize {
+        b.iter()
+            .position(|&c| !ALNUM[c as usize])
+            .unwrap_or(b.len())
+    }
+
+    #[test]
+    fn alnum_runs_end_at_every_byte_that_is_no_letter_or_digit() {
+        for stop in 0..=255u8 {
+            for at in 0..12 {
+                let mut b = vec![b'a'; 12];
+                b[at] = stop;
+                let want = if ALNUM[stop as usize] { 12 } else { at };
+                assert_eq!(alnum_run(&b), want, "{stop:#x} at {at}");
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn alnum_run_is_the_plain_scan(
+            b in proptest::collection::vec(
+                prop_oneof![Just(b'a'), Just(b'Z'), Just(b'5'), any::<u8>()],
+                0..40,
+            ),
+        ) {
+            prop_assert_eq!(alnum_run(&b), plain_run(&b));
         }
     }
 

@@ -71,10 +71,13 @@ impl Trie {
         // are numbered from 1 as they are made (0 is the root).
         // Edges (parent, byte, child) in the order they are made, and the
         // patterns ending at each state.
-        let mut edges: Vec<(u32, u8, u32)> = Vec::new();
-        let mut sibling: Vec<u32> = Vec::new();
-        let mut first: Vec<u32> = vec![0];
-        let mut ends: Vec<(u32, u32)> = Vec::new();
+        // At most one state per pattern byte: no table grows by copies.
+        let bytes: usize = patterns.iter().map(Vec::len).sum();
+        let mut edges: Vec<(u32, u8, u32)> = Vec::with_capacity(bytes);
+        let mut sibling: Vec<u32> = Vec::with_capacity(bytes);
+        let mut first: Vec<u32> = Vec::with_capacity(bytes + 1);
+        first.push(0);
+        let mut ends: Vec<(u32, u32)> = Vec::with_capacity(patterns.len());
         for (i, p) in patterns.iter().enumerate() {
             if p.is_empty() {
                 continue;
