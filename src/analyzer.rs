@@ -254,11 +254,11 @@ impl Analyzer {
             .collect();
         // A group in a state (a party, rebels) may well speak of its own
         // state; an official or the state itself does not.
-        let speaker_countries: Vec<Option<String>> = speaker_refs
+        let speaker_countries: Vec<Option<&str>> = speaker_refs
             .iter()
             .map(|&r| doc.actor(ids.gaz, r))
             .filter(|a| a.kind != crate::ActorKind::Group)
-            .map(|a| a.country.clone())
+            .map(|a| a.country.as_deref())
             .collect();
         let sentence = a.scope;
         let clause = reported_clause(text, sentence, a);
@@ -277,7 +277,7 @@ impl Analyzer {
                 let own = speaker_countries
                     .iter()
                     .flatten()
-                    .any(|c| actor.kind == crate::ActorKind::Country && actor.id == c.as_str());
+                    .any(|&c| actor.kind == crate::ActorKind::Country && actor.id == c);
                 if own && !m.place && !(m.how == MentionKind::Demonym && m.plural) {
                     continue;
                 }
@@ -331,7 +331,7 @@ impl Analyzer {
 /// of the sentence on the other side of the speaker and cue.
 fn reported_clause(text: &str, sentence: Span, a: &attribution::Attribution<'_>) -> Option<Span> {
     // Word counts are compared with small numbers: count no further.
-    let at_least = |s: Span, n: usize| s.as_str(text).split_whitespace().take(n).count() == n;
+    let at_least = |s: Span, n: usize| words_up_to(s.as_str(text), n) == n;
     if a.content.is_some_and(|c| at_least(c, 3)) {
         return a.content;
     }
@@ -344,12 +344,43 @@ fn reported_clause(text: &str, sentence: Span, a: &attribution::Attribution<'_>)
     // The content, if any, has fewer than three words here.
     let content_words = a
         .content
-        .map_or(0, |c| c.as_str(text).split_whitespace().count());
+        .map_or(0, |c| words_up_to(c.as_str(text), usize::MAX));
     if at_least(clause, content_words + 1) {
         Some(clause)
     } else {
         a.content
     }
+}
+
+/// How many white-space separated words `s` holds, counting no further
+/// than `limit`: `s.split_whitespace().take(limit).count()`, a byte at a
+/// time for ASCII (the splitter decodes every character and calls
+/// `char::is_whitespace` on it).
+fn words_up_to(s: &str, limit: usize) -> usize {
+    let bytes = s.as_bytes();
+    let mut count = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < bytes.len() && count < limit {
+        let b = bytes[i];
+        let space = if b < 0x80 {
+            i += 1;
+            // `char::is_whitespace` in ASCII: tab, line feed, vertical
+            // tab, form feed, carriage return, space.
+            matches!(b, b'\t'..=b'\r' | b' ')
+        } else {
+            let c = s[i..].chars().next().expect("a character at a boundary");
+            i += c.len_utf8();
+            c.is_whitespace()
+        };
+        if space {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            count += 1;
+        }
+    }
+    count
 }
 
 /// Maps the document's actor references to ids, collecting the actors the
@@ -615,12 +646,32 @@ impl AnalyzerBuilder {
 
 #[cfg(test)]
 mod tests {
-    use super::{KnownIds, NO_ID};
+    use super::{words_up_to, KnownIds, NO_ID};
     use proptest::strategy::Strategy;
     use std::collections::HashMap;
 
     proptest::proptest! {
         #![proptest_config(proptest::test_runner::Config { cases: 2000, ..Default::default() })]
+        /// The byte counter counts the words `split_whitespace` gives, up
+        /// to the limit, on text of ASCII and Unicode white space, letters
+        /// and multi-byte characters.
+        #[test]
+        fn words_up_to_is_split_whitespace(
+            text in proptest::string::string_regex(
+                "[a-zé.,\\t\\n\\r\\x0b\\x0c\\x1c\\x85\\xa0\\u{2003}\\u{3000}\\u{200b} ]{0,40}",
+            ).unwrap(),
+            limit in 0usize..12,
+        ) {
+            proptest::prop_assert_eq!(
+                words_up_to(&text, limit),
+                text.split_whitespace().take(limit).count()
+            );
+            proptest::prop_assert_eq!(
+                words_up_to(&text, usize::MAX),
+                text.split_whitespace().count()
+            );
+        }
+
         /// The probing table gives every key the value first set for it,
         /// as a plain map does, across growth and colliding keys.
         #[test]
