@@ -150,16 +150,9 @@ impl Analyzer {
         let found = attribution::attribute(text, &sentences, &quotes, &mut doc, gaz, &inner.cues);
 
         let mut ids = IdTable::new(inner.resolver.gazetteer(), &doc);
-        // Actors are listed in order of first mention.
-        for m in &doc.mentions {
-            if let Some(r) = m.actor {
-                ids.id(r);
-            }
-        }
-        let mut statements = Vec::with_capacity(found.len());
-        for a in &found {
-            statements.push(self.statement(text, &doc, &mut ids, a));
-        }
+        // Actors are listed in order of first mention; the mentions get
+        // their ids in the same pass (the statements below add actors
+        // after these, and never change an id given).
         let mentions: Vec<Mention> = doc
             .mentions
             .iter()
@@ -172,6 +165,10 @@ impl Analyzer {
                 })
             })
             .collect();
+        let mut statements = Vec::with_capacity(found.len());
+        for a in &found {
+            statements.push(self.statement(text, &doc, &mut ids, a));
+        }
         if inner.roll_up {
             ids.add_roll_up_targets();
         }
