@@ -150,16 +150,9 @@ impl Analyzer {
         let found = attribution::attribute(text, &sentences, &quotes, &mut doc, gaz, &inner.cues);
 
         let mut ids = IdTable::new(inner.resolver.gazetteer(), &doc);
-        // Actors are listed in order of first mention.
-        for m in &doc.mentions {
-            if let Some(r) = m.actor {
-                ids.id(r);
-            }
-        }
-        let mut statements = Vec::with_capacity(found.len());
-        for a in &found {
-            statements.push(self.statement(text, &doc, &mut ids, a));
-        }
+        // Actors are listed in order of first mention; the mentions get
+        // their ids in the same pass (the statements below add actors
+        // after these, and never change an id given).
         let mentions: Vec<Mention> = doc
             .mentions
             .iter()
@@ -172,6 +165,10 @@ impl Analyzer {
                 })
             })
             .collect();
+        let mut statements = Vec::with_capacity(found.len());
+        for a in &found {
+            statements.push(self.statement(text, &doc, &mut ids, a));
+        }
         if inner.roll_up {
             ids.add_roll_up_targets();
         }
@@ -254,11 +251,11 @@ impl Analyzer {
             .collect();
         // A group in a state (a party, rebels) may well speak of its own
         // state; an official or the state itself does not.
-        let speaker_countries: Vec<Option<String>> = speaker_refs
+        let speaker_countries: Vec<Option<&str>> = speaker_refs
             .iter()
             .map(|&r| doc.actor(ids.gaz, r))
             .filter(|a| a.kind != crate::ActorKind::Group)
-            .map(|a| a.country.clone())
+            .map(|a| a.country.as_deref())
             .collect();
         let sentence = a.scope;
         let clause = reported_clause(text, sentence, a);
@@ -277,7 +274,7 @@ impl Analyzer {
                 let own = speaker_countries
                     .iter()
                     .flatten()
-                    .any(|c| actor.kind == crate::ActorKind::Country && actor.id == c.as_str());
+                    .any(|&c| actor.kind == crate::ActorKind::Country && actor.id == c);
                 if own && !m.place && !(m.how == MentionKind::Demonym && m.plural) {
                     continue;
                 }
@@ -331,7 +328,7 @@ impl Analyzer {
 /// of the sentence on the other side of the speaker and cue.
 fn reported_clause(text: &str, sentence: Span, a: &attribution::Attribution<'_>) -> Option<Span> {
     // Word counts are compared with small numbers: count no further.
-    let at_least = |s: Span, n: usize| s.as_str(text).split_whitespace().take(n).count() == n;
+    let at_least = |s: Span, n: usize| words_up_to(s.as_str(text), n) == n;
     if a.content.is_some_and(|c| at_least(c, 3)) {
         return a.content;
     }
@@ -344,7 +341,7 @@ fn reported_clause(text: &str, sentence: Span, a: &attribution::Attribution<'_>)
     // The content, if any, has fewer than three words here.
     let content_words = a
         .content
-        .map_or(0, |c| c.as_str(text).split_whitespace().count());
+        .map_or(0, |c| words_up_to(c.as_str(text), usize::MAX));
     if at_least(clause, content_words + 1) {
         Some(clause)
     } else {
@@ -352,16 +349,51 @@ fn reported_clause(text: &str, sentence: Span, a: &attribution::Attribution<'_>)
     }
 }
 
+/// How many white-space separated words `s` holds, counting no further
+/// than `limit`: `s.split_whitespace().take(limit).count()`, a byte at a
+/// time for ASCII (the splitter decodes every character and calls
+/// `char::is_whitespace` on it).
+fn words_up_to(s: &str, limit: usize) -> usize {
+    let bytes = s.as_bytes();
+    let mut count = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < bytes.len() && count < limit {
+        let b = bytes[i];
+        let space = if b < 0x80 {
+            i += 1;
+            // `char::is_whitespace` in ASCII: tab, line feed, vertical
+            // tab, form feed, carriage return, space.
+            matches!(b, b'\t'..=b'\r' | b' ')
+        } else {
+            let c = s[i..].chars().next().expect("a character at a boundary");
+            i += c.len_utf8();
+            c.is_whitespace()
+        };
+        if space {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            count += 1;
+        }
+    }
+    count
+}
+
 /// Maps the document's actor references to ids, collecting the actors the
 /// analysis lists.
 struct IdTable<'a> {
     gaz: &'a Gazetteer,
     doc: &'a DocMentions,
-    /// Per gazetteer actor (`ActorRef::Known`) and per actor found in the
-    /// document (`ActorRef::Found`): its index in `actors`, or `NO_ID`.
-    /// Vectors, not a hash map: looked up for every mention of every
-    /// statement.
-    known: Vec<u32>,
+    /// Per gazetteer actor (`ActorRef::Known`) listed: its index in
+    /// `actors`. A small table of the document's few actors, not a vector
+    /// over the whole gazetteer: that one was cleared per document (a
+    /// memset of the gazetteer's size, 6.7M instructions on the kremlin
+    /// subset) to hold a handful of entries.
+    known: KnownIds,
+    /// Per actor found in the document (`ActorRef::Found`): its index in
+    /// `actors`, or `NO_ID`. A vector, not a hash map: looked up for every
+    /// mention of every statement.
     found: Vec<u32>,
     actors: Vec<Actor>,
 }
@@ -373,24 +405,28 @@ impl<'a> IdTable<'a> {
         IdTable {
             gaz,
             doc,
-            known: Vec::new(),
+            known: KnownIds::default(),
             found: Vec::new(),
             actors: Vec::new(),
         }
     }
 
     fn id(&mut self, r: ActorRef) -> ActorId {
-        let (map, i) = match r {
-            ActorRef::Known(i) => (&mut self.known, i as usize),
-            ActorRef::Found(i) => (&mut self.found, i as usize),
+        let next = self.actors.len() as u32;
+        let slot = match r {
+            ActorRef::Known(i) => self.known.slot(i),
+            ActorRef::Found(i) => {
+                let i = i as usize;
+                if i >= self.found.len() {
+                    self.found.resize(i + 1, NO_ID);
+                }
+                &mut self.found[i]
+            }
         };
-        if i >= map.len() {
-            map.resize(i + 1, NO_ID);
+        if *slot != NO_ID {
+            return self.actors[*slot as usize].id.clone();
         }
-        if map[i] != NO_ID {
-            return self.actors[map[i] as usize].id.clone();
-        }
-        map[i] = self.actors.len() as u32;
+        *slot = next;
         let mut actor = self.doc.actor(self.gaz, r).clone();
         // A fresh id for this analysis: the clones handed out for every
         // mention then never touch the gazetteer's shared reference count,
@@ -419,6 +455,65 @@ impl<'a> IdTable<'a> {
             if let Some(i) = self.gaz.index_of(&id) {
                 self.id(ActorRef::Known(i));
             }
+        }
+    }
+}
+
+/// A map from gazetteer actor indices to indices in [`IdTable::actors`]:
+/// open addressing with linear probing over a power-of-two table at most
+/// half full, keyed by the index itself (an integer hash, no strings).
+/// Empty until the first actor, so a document without actors allocates
+/// nothing.
+#[derive(Debug, Default)]
+struct KnownIds {
+    /// Pairs of (gazetteer index, value); `key == NO_ID` marks a free slot
+    /// (no gazetteer has `u32::MAX` actors: indices are `u32` below it).
+    slots: Vec<(u32, u32)>,
+    len: usize,
+}
+
+impl KnownIds {
+    /// The value slot of `key`: `NO_ID` when it was not there, and the
+    /// key is then entered (the caller sets the value).
+    fn slot(&mut self, key: u32) -> &mut u32 {
+        if 2 * (self.len + 1) > self.slots.len() {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = Self::hash(key) & mask;
+        loop {
+            let k = self.slots[i].0;
+            if k == key {
+                return &mut self.slots[i].1;
+            }
+            if k == NO_ID {
+                self.len += 1;
+                self.slots[i] = (key, NO_ID);
+                return &mut self.slots[i].1;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Fibonacci hashing: the high bits of the product, spread over the
+    /// table by the mask (of at most 2^32 slots).
+    fn hash(key: u32) -> usize {
+        (u64::from(key).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize
+    }
+
+    fn grow(&mut self) {
+        let size = (self.slots.len() * 2).max(16);
+        let old = std::mem::replace(&mut self.slots, vec![(NO_ID, NO_ID); size]);
+        let mask = size - 1;
+        for (k, v) in old {
+            if k == NO_ID {
+                continue;
+            }
+            let mut i = Self::hash(k) & mask;
+            while self.slots[i].0 != NO_ID {
+                i = (i + 1) & mask;
+            }
+            self.slots[i] = (k, v);
         }
     }
 }
@@ -543,5 +638,58 @@ impl AnalyzerBuilder {
                 roll_up: self.roll_up,
             }),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{words_up_to, KnownIds, NO_ID};
+    use proptest::strategy::Strategy;
+    use std::collections::HashMap;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 2000, ..Default::default() })]
+        /// The byte counter counts the words `split_whitespace` gives, up
+        /// to the limit, on text of ASCII and Unicode white space, letters
+        /// and multi-byte characters.
+        #[test]
+        fn words_up_to_is_split_whitespace(
+            text in proptest::string::string_regex(
+                "[a-zé.,\\t\\n\\r\\x0b\\x0c\\x1c\\x85\\xa0\\u{2003}\\u{3000}\\u{200b} ]{0,40}",
+            ).unwrap(),
+            limit in 0usize..12,
+        ) {
+            proptest::prop_assert_eq!(
+                words_up_to(&text, limit),
+                text.split_whitespace().take(limit).count()
+            );
+            proptest::prop_assert_eq!(
+                words_up_to(&text, usize::MAX),
+                text.split_whitespace().count()
+            );
+        }
+
+        /// The probing table gives every key the value first set for it,
+        /// as a plain map does, across growth and colliding keys.
+        #[test]
+        fn known_ids_is_a_map(keys in proptest::collection::vec(
+            proptest::prop_oneof![0u32..40, 0u32..100_000, (0u32..64).prop_map(|k| k << 26)],
+            0..300,
+        )) {
+            let mut table = KnownIds::default();
+            let mut plain: HashMap<u32, u32> = HashMap::new();
+            for (n, &k) in keys.iter().enumerate() {
+                let slot = table.slot(k);
+                match plain.get(&k) {
+                    Some(&v) => proptest::prop_assert_eq!(*slot, v),
+                    None => {
+                        proptest::prop_assert_eq!(*slot, NO_ID);
+                        *slot = n as u32;
+                        plain.insert(k, n as u32);
+                    }
+                }
+            }
+            proptest::prop_assert_eq!(table.len, plain.len());
+        }
     }
 }
