@@ -212,8 +212,25 @@ fn probabilities_with(
     subjects.reserve(candidates.len());
     let frames = statements_with(d, candidates, subjects, false);
     let others = surer_cues(d, candidates);
-    // The sentences with a quotation in them: a quotation's tokens run
-    // from its open to its close token, and sentences follow the tokens.
+    let quoted = quoted_sentences(d);
+    candidates
+        .iter()
+        .zip(&frames)
+        .zip(subjects.iter().copied())
+        .zip(others)
+        .map(|(((c, f), subject), oth)| {
+            let mut ctx = sentence_context(d, c, oth, &quoted);
+            frame_context(d, c, f, subject, &mut ctx);
+            let group = model::group(c.entry.class, c.entry.frame, c.entry.weight);
+            let p = model.probability(c.entry.weight, group, c.entry.lemma_id, &ctx);
+            (ctx, p)
+        })
+        .collect()
+}
+
+/// The sentences with a quotation in them: a quotation's tokens run from
+/// its open to its close token, and sentences follow the tokens.
+fn quoted_sentences(d: &Doc<'_>) -> Vec<bool> {
     let mut quoted = vec![false; d.sents.len()];
     for q in &d.quotes {
         let (a, b) = (d.toks[q.open].sent, d.toks[q.close].sent);
@@ -221,22 +238,19 @@ fn probabilities_with(
             *x = true;
         }
     }
-    candidates
-        .iter()
-        .zip(&frames)
-        .zip(subjects.iter().copied())
-        .zip(others)
-        .map(|(((c, f), subject), oth)| {
-            let mut ctx = context(d, c, f, subject);
-            ctx.values[feat::OTH] = oth;
-            let qs = d.toks[c.first].quote == NONE
-                && quoted.get(d.toks[c.first].sent).copied().unwrap_or(false);
-            ctx.values[feat::QS] = if qs { v!("quote") } else { v!("none") };
-            let group = model::group(c.entry.class, c.entry.frame, c.entry.weight);
-            let p = model.probability(c.entry.weight, group, c.entry.lemma_id, &ctx);
-            (ctx, p)
-        })
-        .collect()
+    quoted
+}
+
+/// A candidate's features but the frame's: [`near`], with where the sure
+/// cues of its sentence stand (`oth`, from [`surer_cues`]) and whether a
+/// quotation stands elsewhere in it.
+fn sentence_context(d: &Doc<'_>, c: &Candidate<'_>, oth: u8, quoted: &[bool]) -> Context {
+    let mut ctx = near(d, c);
+    ctx.values[feat::OTH] = oth;
+    let qs =
+        d.toks[c.first].quote == NONE && quoted.get(d.toks[c.first].sent).copied().unwrap_or(false);
+    ctx.values[feat::QS] = if qs { v!("quote") } else { v!("none") };
+    ctx
 }
 
 /// The lexicon weight from which a speech verb is a sure cue, whose
@@ -281,17 +295,43 @@ fn surer_cues(d: &Doc<'_>, candidates: &[Candidate<'_>]) -> Vec<u8> {
 }
 
 /// The candidates the cue model keeps; marks their tokens as cues.
+///
+/// The verdicts are [`probabilities`]'s, but the frame search (the dearest
+/// features) runs only for the candidates whose other features leave the
+/// verdict open (see [`model::CueModel::settled`]).
 pub(super) fn keep<'c>(
     d: &mut Doc<'_>,
     lexicon: &CueLexicon,
     candidates: Vec<Candidate<'c>>,
 ) -> Vec<Candidate<'c>> {
-    let mut subjects = Vec::new();
-    let scores = probabilities_with(d, lexicon, &candidates, &mut subjects);
-    let threshold = lexicon.model.threshold();
+    let model = &lexicon.model;
+    let others = surer_cues(d, &candidates);
+    let quoted = quoted_sentences(d);
+    let mut contexts = Vec::with_capacity(candidates.len());
+    let mut verdicts = Vec::with_capacity(candidates.len());
+    for (c, oth) in candidates.iter().zip(others) {
+        let ctx = sentence_context(d, c, oth, &quoted);
+        let group = model::group(c.entry.class, c.entry.frame, c.entry.weight);
+        verdicts.push(model.settled(c.entry.weight, group, c.entry.lemma_id, &ctx));
+        contexts.push(ctx);
+    }
+    let open: Vec<bool> = verdicts.iter().map(Option::is_none).collect();
+    let mut subjects = vec![None; candidates.len()];
+    let frames = frames_where(d, &candidates, &open, &mut subjects);
+    let threshold = model.threshold();
+    for (i, f) in frames.iter().enumerate() {
+        if let Some(f) = f.as_ref().filter(|_| open[i]) {
+            let c = &candidates[i];
+            let ctx = &mut contexts[i];
+            frame_context(d, c, f, subjects[i], ctx);
+            let group = model::group(c.entry.class, c.entry.frame, c.entry.weight);
+            let p = model.probability(c.entry.weight, group, c.entry.lemma_id, ctx);
+            verdicts[i] = Some(p >= threshold);
+        }
+    }
     let mut kept = Vec::with_capacity(candidates.len());
-    for ((mut c, (_, p)), subject) in candidates.into_iter().zip(scores).zip(subjects) {
-        if p >= threshold {
+    for ((mut c, verdict), subject) in candidates.into_iter().zip(verdicts).zip(subjects) {
+        if verdict == Some(true) {
             c.subject = subject;
             for t in &mut d.toks[c.first..=c.last] {
                 t.class |= wc::CUE;
@@ -355,14 +395,9 @@ fn source_class(d: &Doc<'_>, source: Option<Range>, cue: Range) -> u8 {
     }
 }
 
-/// The cue model's features of a candidate, given the frame it takes and
-/// the subject before its extended cue when the frame search found it.
-pub(super) fn context(
-    d: &Doc<'_>,
-    c: &Candidate<'_>,
-    f: &Found<'_>,
-    subject: Option<Option<Range>>,
-) -> Context {
+/// The features a candidate's own tokens and the words around it give
+/// (the frame's are left at 0).
+fn near(d: &Doc<'_>, c: &Candidate<'_>) -> Context {
     let mut values = [0u8; model::FEATURES.len()];
     let (i0, i1) = (c.first, c.last);
     let back = |k: usize| (i0 >= k && d.same_sent(i0 - k, i0)).then(|| i0 - k);
@@ -377,6 +412,21 @@ pub(super) fn context(
         v!("out")
     };
     values[feat::CASE] = if d.cap(i0) { v!("cap") } else { v!("low") };
+    Context { values }
+}
+
+/// The features the frame search gives (see [`model::FRAME_FEATURES`]),
+/// from the frame `f` the candidate takes and the subject before its
+/// extended cue when the frame search found it.
+fn frame_context(
+    d: &Doc<'_>,
+    c: &Candidate<'_>,
+    f: &Found<'_>,
+    subject: Option<Option<Range>>,
+    ctx: &mut Context,
+) {
+    let values = &mut ctx.values;
+    let (i0, i1) = (c.first, c.last);
     let subject =
         subject.unwrap_or_else(|| d.source_before(extend(d, i0, i1, infinitive(c.entry)).0));
     values[feat::SUBJ] = match subject {
@@ -405,7 +455,10 @@ pub(super) fn context(
         _ => v!("special"),
     };
     values[feat::SRC] = source_class(d, f.source, f.cue);
-    Context { values }
+    debug_assert!(model::FRAME_FEATURES
+        .iter()
+        .enumerate()
+        .all(|(k, &f)| model::frame_value(k, values[f])));
 }
 
 /// A verb cue in its base form, which an infinitive's "to" may precede
@@ -463,31 +516,130 @@ fn statements_with<'c>(
     for c in cues {
         let mut subject = None;
         let i0 = c.first;
-        let i1 = if c.entry.trim { c.first } else { c.last };
         let found = one(
             d,
             c,
-            i1,
-            last_source.filter(|(s, r)| *s == d.toks[i0].sent && r.1 < i0),
+            last_token(c),
+            || before_cue(d, last_source, i0),
             &mut subject,
             content,
         );
         subjects.push(subject);
-        // "..., said X, recalling ...": a source after its cue goes on too.
-        let after = matches!(found.pattern, Pattern::Inverted | Pattern::QuoteBefore);
-        if let Some(src) = found.source.filter(|s| s.1 < found.cue.0 || after) {
-            last_source = Some((d.toks[i0].sent, src));
-        }
+        goes_on(d, &found, i0, &mut last_source);
         out.push(found);
     }
     out
 }
 
+/// The candidate's last token, as the frame search reads it.
+fn last_token(c: &Candidate<'_>) -> usize {
+    if c.entry.trim {
+        c.first
+    } else {
+        c.last
+    }
+}
+
+/// `last_source` as the cue at token `i0` sees it: in its sentence, before
+/// it.
+fn before_cue(
+    d: &Doc<'_>,
+    last_source: Option<(usize, Range)>,
+    i0: usize,
+) -> Option<(usize, Range)> {
+    last_source.filter(|(s, r)| *s == d.toks[i0].sent && r.1 < i0)
+}
+
+/// Makes the source of `found` (the frame of the cue at token `i0`) the
+/// last source, where later cues of the sentence may borrow it; whether it
+/// did.
+fn goes_on(
+    d: &Doc<'_>,
+    found: &Found<'_>,
+    i0: usize,
+    last_source: &mut Option<(usize, Range)>,
+) -> bool {
+    // "..., said X, recalling ...": a source after its cue goes on too.
+    let after = matches!(found.pattern, Pattern::Inverted | Pattern::QuoteBefore);
+    match found.source.filter(|s| s.1 < found.cue.0 || after) {
+        Some(src) => {
+            *last_source = Some((d.toks[i0].sent, src));
+            true
+        }
+        None => false,
+    }
+}
+
+/// The frames (without contents) of the candidates `wanted` marks, as
+/// [`statements_with`] finds them over all candidates. A frame reads the
+/// frames before it only through the last source of its sentence, and only
+/// for an adjunct: the frames of the other candidates are found when an
+/// adjunct asks for it, in order, and only those since the last source a
+/// wanted frame set in the sentence. `subjects` as in [`statements_with`]
+/// for the frames found.
+fn frames_where<'c>(
+    d: &Doc<'_>,
+    cues: &[Candidate<'c>],
+    wanted: &[bool],
+    subjects: &mut [Option<Option<Range>>],
+) -> Vec<Option<Found<'c>>> {
+    let mut out: Vec<Option<Found<'c>>> = vec![None; cues.len()];
+    let mut last_source: Option<(usize, Range)> = None;
+    // The candidates of the sentence not looked at yet, whose sources a
+    // later adjunct may borrow.
+    let mut pending: Vec<usize> = Vec::new();
+    let mut sent = usize::MAX;
+    for (i, c) in cues.iter().enumerate() {
+        let i0 = c.first;
+        if d.toks[i0].sent != sent {
+            sent = d.toks[i0].sent;
+            pending.clear();
+        }
+        if !wanted[i] {
+            pending.push(i);
+            continue;
+        }
+        let mut subject = None;
+        let found = one(
+            d,
+            c,
+            last_token(c),
+            || {
+                for k in pending.drain(..) {
+                    let p = &cues[k];
+                    let mut subject = None;
+                    let f = one(
+                        d,
+                        p,
+                        last_token(p),
+                        || before_cue(d, last_source, p.first),
+                        &mut subject,
+                        false,
+                    );
+                    goes_on(d, &f, p.first, &mut last_source);
+                }
+                before_cue(d, last_source, i0)
+            },
+            &mut subject,
+            false,
+        );
+        subjects[i] = subject;
+        if goes_on(d, &found, i0, &mut last_source) {
+            // The candidates before it can no longer give the last source.
+            pending.clear();
+        }
+        out[i] = Some(found);
+    }
+    out
+}
+
+/// The frame of cue `c`, its last token `i1`; `last_source` gives the last
+/// source found before it in its sentence (asked only for an adjunct).
 fn one<'c>(
     d: &Doc<'_>,
     c: &Candidate<'c>,
     i1: usize,
-    last_source: Option<(usize, Range)>,
+    last_source: impl FnOnce() -> Option<(usize, Range)>,
     subject: &mut Option<Option<Range>>,
     content: bool,
 ) -> Found<'c> {
@@ -619,7 +771,9 @@ fn one<'c>(
         found.source = src_before;
         if adjunct {
             found.pattern = Pattern::Adjunct;
-            found.source = last_source.map(|(_, s)| s).or_else(|| d.subject_of(s0, c0));
+            found.source = last_source()
+                .map(|(_, s)| s)
+                .or_else(|| d.subject_of(s0, c0));
         }
         plain(d, &mut found, i0, src_before, adjunct, (s0, s1), content);
     }
@@ -1268,8 +1422,134 @@ mod tests {
         }
     }
 
+    /// `keep` (the frame search only where the cheap features leave the
+    /// verdict open) keeps what the full model keeps, marks the same
+    /// tokens, and its kept candidates give the same statements.
+    fn same_kept(text: &str) -> Result<(), String> {
+        let sentences: Vec<Span> = crate::text::sentences(text).collect();
+        let quotes = crate::text::quotes(text);
+        let lexicon = CueLexicon::builtin();
+        let mut a = Doc::new(text, &sentences, &quotes, lexicon.word_classes());
+        let mut b = Doc::new(text, &sentences, &quotes, lexicon.word_classes());
+        let found_a = matches(&mut a, lexicon);
+        let kept = keep(&mut a, lexicon, found_a);
+        let cands = matches(&mut b, lexicon);
+        // The reference: every candidate's full score.
+        let mut subjects = Vec::new();
+        let scores = probabilities_with(&b, lexicon, &cands, &mut subjects);
+        let mut want = Vec::new();
+        for ((mut c, (_, p)), subject) in cands.into_iter().zip(scores).zip(subjects) {
+            if p >= lexicon.model.threshold() {
+                c.subject = subject;
+                for t in &mut b.toks[c.first..=c.last] {
+                    t.class |= wc::CUE;
+                }
+                want.push(c);
+            }
+        }
+        let key = |c: &Candidate<'_>| (c.first, c.last, c.entry.form.clone());
+        let (got, wanted): (Vec<_>, Vec<_>) = (
+            kept.iter().map(key).collect(),
+            want.iter().map(key).collect(),
+        );
+        if got != wanted {
+            return Err(format!("{text:?}: kept {got:?} != {wanted:?}"));
+        }
+        let classes = |d: &Doc<'_>| d.toks.iter().map(|t| t.class).collect::<Vec<_>>();
+        if classes(&a) != classes(&b) {
+            return Err(format!("{text:?}: classes differ"));
+        }
+        let found = |d: &Doc<'_>, k: &[Candidate<'_>]| {
+            statements(d, k)
+                .iter()
+                .map(|f| (f.cue, f.source, f.pattern, f.content))
+                .collect::<Vec<_>>()
+        };
+        if found(&a, &kept) != found(&b, &want) {
+            return Err(format!("{text:?}: statements differ"));
+        }
+        Ok(())
+    }
+
+    /// `frames_where` finds for the wanted candidates the frames and
+    /// subjects the frame search over all candidates finds.
+    fn same_frames_where(text: &str, mask: u64) -> Result<(), String> {
+        let sentences: Vec<Span> = crate::text::sentences(text).collect();
+        let quotes = crate::text::quotes(text);
+        let lexicon = CueLexicon::builtin();
+        let mut d = Doc::new(text, &sentences, &quotes, lexicon.word_classes());
+        let cands = matches(&mut d, lexicon);
+        let wanted: Vec<bool> = (0..cands.len())
+            .map(|i| mask >> (i % 64) & 1 == 1)
+            .collect();
+        let mut all_subjects = Vec::new();
+        let all = statements_with(&d, &cands, &mut all_subjects, false);
+        let mut subjects = vec![None; cands.len()];
+        let some = frames_where(&d, &cands, &wanted, &mut subjects);
+        let key = |f: &Found<'_>| (f.cue, f.source, f.pattern, f.content);
+        for i in 0..cands.len() {
+            let got = some[i].as_ref().map(key);
+            let want = wanted[i].then(|| key(&all[i]));
+            if got != want || wanted[i] && subjects[i] != all_subjects[i] {
+                return Err(format!(
+                    "{text:?} {mask:b}, candidate {i}: {got:?} != {want:?}"
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn an_adjunct_borrows_the_source_of_a_frame_not_wanted() {
+        // "adding" borrows "Smith" from "noted" (not the sentence's subject,
+        // "The mayor"), whose frame may not be wanted; "told" in the next
+        // sentence does not see it.
+        let text = "The mayor said it, and Smith noted it, adding that it was late. He told them.";
+        for mask in 0..16 {
+            same_frames_where(text, mask).unwrap();
+        }
+    }
+
+    #[test]
+    fn keep_keeps_what_the_full_model_keeps() {
+        for text in [
+            "\"We will win,\" said the minister, adding that talks went on. According to Kyiv, \
+             it failed, the mayor said. Her criticism of the plan: \"No.\" He told reporters: \
+             \"Yes.\" The plan was criticized by Smith, who said it was late.",
+            "The senator said he would support the bill, warning that the decision, which \
+             officials believe is ready, was a message. They want to see the plans, noting \
+             concerns, and he noted, calling it a mistake.",
+            "",
+        ] {
+            same_kept(text).unwrap();
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 1000, ..Default::default() })]
+
+        #[test]
+        fn keep_keeps_what_the_full_model_keeps_on_any_text(
+            text in proptest::string::string_regex(
+                "([ ,.:\"\n]|said|says|told|according|to|the|he|I|Smith|criticism|of|was|by|that|adding|noting|warned|reporters|plan|her|in|a|statement|would|support|want|believe|know|see|message|decision|ready|and|who|calling){0,60}"
+            ).unwrap()
+        ) {
+            proptest::prop_assert!(same_kept(&text).is_ok(), "{}", same_kept(&text).unwrap_err());
+        }
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::test_runner::Config { cases: 2000, ..Default::default() })]
+
+        #[test]
+        fn frames_where_agrees_on_any_text(
+            text in proptest::string::string_regex(
+                "(The mayor |Smith |he |it |the plan |that |and |while |, |\\. |: |\n|said |noted |says |adding |saying |noting |according to |\"We won,\" |told reporters |was criticized by |who ){0,40}"
+            ).unwrap(),
+            mask in proptest::prelude::any::<u64>(),
+        ) {
+            proptest::prop_assert!(same_frames_where(&text, mask).is_ok(), "{}", same_frames_where(&text, mask).unwrap_err());
+        }
 
         #[test]
         fn the_token_walk_agrees_on_any_text(
