@@ -101,7 +101,6 @@ pub(super) fn matches<'c>(d: &mut Doc<'_>, lexicon: &'c CueLexicon) -> Vec<Candi
     let Some(scan) = lexicon.word_scan() else {
         return by_positions(d, lexicon);
     };
-    let mut out = Vec::new();
     // The scan's word starts are the starts of the tokens and of the parts
     // of joined words ("op-ed"): walked in order from the token table,
     // they give the scan's matches (see `CueLexicon::find_iter`) with the
@@ -110,7 +109,6 @@ pub(super) fn matches<'c>(d: &mut Doc<'_>, lexicon: &'c CueLexicon) -> Vec<Candi
     let mut at = 0;
     // (first token, last token, span, pattern): the candidates are made
     // after the walk, which reads no class they set.
-    let mut found: Vec<(usize, usize, Span, u32)> = Vec::new();
     // With the scan's word classes, only the tokens of `walks` can start
     // a key or hold a part that does.
     let every: Vec<usize>;
@@ -120,6 +118,9 @@ pub(super) fn matches<'c>(d: &mut Doc<'_>, lexicon: &'c CueLexicon) -> Vec<Candi
         every = (0..d.toks.len()).collect();
         &every
     };
+    // About one walk in six finds a match in news text: room for one in
+    // four, so that the table rarely grows.
+    let mut found: Vec<(usize, usize, Span, u32)> = Vec::with_capacity(walks.len() / 4);
     for &k in walks {
         let t = &d.toks[k];
         if t.start >= at {
@@ -144,6 +145,7 @@ pub(super) fn matches<'c>(d: &mut Doc<'_>, lexicon: &'c CueLexicon) -> Vec<Candi
             }
         }
     }
+    let mut out = Vec::with_capacity(found.len());
     for (first, last, span, id) in found {
         candidate(d, lexicon, (first, last), span, lexicon.cue(id), &mut out);
     }
@@ -554,6 +556,7 @@ fn statements_with<'c>(
     content: bool,
 ) -> Vec<Found<'c>> {
     let mut out: Vec<Found<'c>> = Vec::with_capacity(cues.len());
+    subjects.reserve(cues.len());
     // The last source found before a cue in the current sentence.
     let mut last_source: Option<(usize, Range)> = None;
     for c in cues {
