@@ -105,6 +105,57 @@ pub(crate) const fn value(name: &str) -> u8 {
     panic!("a value of the vocabulary")
 }
 
+/// The features the frame search gives (the subject before the cue, the
+/// frame's pattern and the kind of its source): the dear ones, which the
+/// cue model reads only when the other features leave its verdict open.
+pub(crate) const FRAME_FEATURES: [usize; 3] = [feat::SUBJ, feat::PATTERN, feat::SRC];
+
+/// The values each of [`FRAME_FEATURES`] can take (what `frames` gives
+/// them), as indices of [`VALUES`].
+const FRAME_VALUES: [&[u8]; 3] = [
+    &[
+        value("none"),
+        value("pron:1-2"),
+        value("pron:3"),
+        value("name"),
+        value("np"),
+    ],
+    &[
+        value("source_first"),
+        value("noun"),
+        value("quote_before"),
+        value("adjunct"),
+        value("inverted"),
+        value("content_before"),
+        value("parenthetical"),
+        value("quote_after"),
+        value("plain"),
+        value("agent"),
+        value("special"),
+    ],
+    &[
+        value("none"),
+        value("after"),
+        value("rel"),
+        value("thing"),
+        value("pron"),
+        value("name"),
+        value("agent"),
+        value("np"),
+    ],
+];
+
+/// Whether `value` is one [`FRAME_FEATURES`]`[k]` can take.
+pub(crate) fn frame_value(k: usize, value: u8) -> bool {
+    FRAME_VALUES[k].contains(&value)
+}
+
+/// How far the float sums of the cheap features may stray from the model's
+/// own sum (a few dozen additions of terms below 100 in `f32`): a verdict
+/// is settled early only with this much room on the right side of the
+/// threshold.
+const SETTLE_MARGIN: f32 = 1e-3;
+
 /// The groups a cue's context weights are shared by: its kind, and how
 /// often its form is a cue at all (the weight: below 0.2, 0.5, 0.8, or
 /// above), since context matters most for forms that are cues only
@@ -167,6 +218,11 @@ pub(crate) struct CueModel {
     /// Per lemma id: its slot in `lemmas`, or `u32::MAX`.
     lemma_slot: Vec<u32>,
     lemmas: Vec<Table>,
+    /// Per lemma slot + 1 (0: no lemma rows) and group: the least and the
+    /// greatest sum the [`FRAME_FEATURES`] can add to the score.
+    frame_bounds: Vec<[(f32, f32); GROUPS.len()]>,
+    /// The threshold as a log-odds.
+    threshold_logit: f32,
 }
 
 const COLUMNS: &[&str] = &["group", "feature", "value", "weight"];
@@ -188,6 +244,8 @@ impl CueModel {
             groups: vec![[[0.0; V]; F]; GROUPS.len()],
             lemma_slot: vec![u32::MAX; lemmas.len()],
             lemmas: Vec::new(),
+            frame_bounds: Vec::new(),
+            threshold_logit: 0.0,
         };
         // The lemmas sorted, for a binary search per row (first index of
         // each).
@@ -242,7 +300,76 @@ impl CueModel {
             };
             table[f][v] = weight;
         }
+        model.settle_bounds();
         Ok(model)
+    }
+
+    /// Fills `frame_bounds` and `threshold_logit`.
+    fn settle_bounds(&mut self) {
+        let t = f64::from(self.threshold.clamp(1e-6, 1.0 - 1e-6));
+        self.threshold_logit = (t / (1.0 - t)).ln() as f32;
+        let none: Table = [[0.0; V]; F];
+        let mut bounds = Vec::with_capacity(self.lemmas.len() + 1);
+        for lemma in std::iter::once(&none).chain(&self.lemmas) {
+            let mut row = [(0.0, 0.0); GROUPS.len()];
+            for (g, table) in self.groups.iter().enumerate() {
+                let (mut lo, mut hi) = (0.0f32, 0.0f32);
+                for (k, &f) in FRAME_FEATURES.iter().enumerate() {
+                    let terms = FRAME_VALUES[k]
+                        .iter()
+                        .map(|&v| table[f][v as usize] + lemma[f][v as usize]);
+                    lo += terms.clone().fold(f32::INFINITY, f32::min);
+                    hi += terms.fold(f32::NEG_INFINITY, f32::max);
+                }
+                row[g] = (lo, hi);
+            }
+            bounds.push(row);
+        }
+        self.frame_bounds = bounds;
+    }
+
+    /// The lemma table of `lemma`, if the model has one.
+    fn lemma_table(&self, lemma: u32) -> Option<&Table> {
+        let slot = *self.lemma_slot.get(lemma as usize)?;
+        self.lemmas.get(slot as usize)
+    }
+
+    /// The verdict of [`probability`](Self::probability)` >= threshold`
+    /// when the features other than [`FRAME_FEATURES`] settle it, whatever
+    /// values those take (their entries in `ctx` are not read); `None`
+    /// when it stays open.
+    pub(crate) fn settled(
+        &self,
+        weight: f32,
+        group: usize,
+        lemma: u32,
+        ctx: &Context,
+    ) -> Option<bool> {
+        let p = weight.clamp(1e-4, 1.0 - 1e-4);
+        let mut z = (p / (1.0 - p)).ln() + self.bias[group];
+        let mut add = |table: &Table| {
+            for (f, &v) in ctx.values.iter().enumerate() {
+                if !FRAME_FEATURES.contains(&f) {
+                    z += table[f][v as usize];
+                }
+            }
+        };
+        add(&self.groups[group]);
+        let slot = match self.lemma_table(lemma) {
+            Some(table) => {
+                add(table);
+                self.lemma_slot[lemma as usize] as usize + 1
+            }
+            None => 0,
+        };
+        let (lo, hi) = self.frame_bounds[slot][group];
+        if z + hi < self.threshold_logit - SETTLE_MARGIN {
+            Some(false)
+        } else if z + lo >= self.threshold_logit + SETTLE_MARGIN {
+            Some(true)
+        } else {
+            None
+        }
     }
 
     /// The probability that a match of a cue with this prior weight, group
@@ -288,5 +415,72 @@ mod tests {
         ctx.values[feat::PRV] = value("det");
         assert!(m.probability(0.9, 0, 0, &ctx) < plain);
         assert_eq!(m.threshold(), 0.4);
+    }
+
+    /// Every verdict `settled` gives is the verdict of the full score for
+    /// every value the frame features can take.
+    fn settled_agrees(
+        model: &CueModel,
+        weight: f32,
+        group: usize,
+        lemma: u32,
+        ctx: Context,
+    ) -> Result<(), String> {
+        let Some(verdict) = model.settled(weight, group, lemma, &ctx) else {
+            return Ok(());
+        };
+        let mut ctx = ctx;
+        for &subj in FRAME_VALUES[0] {
+            for &pattern in FRAME_VALUES[1] {
+                for &src in FRAME_VALUES[2] {
+                    ctx.values[feat::SUBJ] = subj;
+                    ctx.values[feat::PATTERN] = pattern;
+                    ctx.values[feat::SRC] = src;
+                    let p = model.probability(weight, group, lemma, &ctx);
+                    if (p >= model.threshold()) != verdict {
+                        return Err(format!(
+                            "{ctx:?} {weight} {group} {lemma}: {p}, settled {verdict}"
+                        ));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 3000, ..Default::default() })]
+
+        #[test]
+        fn a_settled_verdict_holds_for_every_frame(
+            values in proptest::array::uniform11(0..V as u8),
+            weight in 0.0f32..1.0,
+            group in 0..GROUPS.len(),
+            lemma in 0u32..400,
+        ) {
+            let model = &crate::attribution::CueLexicon::builtin().model;
+            let r = settled_agrees(model, weight, group, lemma, Context { values });
+            proptest::prop_assert!(r.is_ok(), "{}", r.unwrap_err());
+        }
+    }
+
+    #[test]
+    fn cheap_features_settle_some_verdicts_both_ways() {
+        // The bound is not vacuous on the built-in model: some contexts
+        // settle a keep, some a drop.
+        let model = &crate::attribution::CueLexicon::builtin().model;
+        let mut seen = [false; 2];
+        for group in 0..GROUPS.len() {
+            for weight in [0.05, 0.3, 0.6, 0.95] {
+                for v in 0..V as u8 {
+                    let ctx = Context { values: [v; F] };
+                    if let Some(k) = model.settled(weight, group, u32::MAX, &ctx) {
+                        seen[k as usize] = true;
+                        settled_agrees(model, weight, group, u32::MAX, ctx).unwrap();
+                    }
+                }
+            }
+        }
+        assert_eq!(seen, [true, true]);
     }
 }

@@ -753,8 +753,11 @@ fn tokenize(
     place: &mut Placer<'_>,
 ) -> (Vec<Tok>, Vec<usize>, Vec<usize>) {
     let mut toks = Vec::with_capacity(text.len() / 5);
-    let mut marks = Vec::new();
-    let mut walks = Vec::new();
+    // News text has a token every five or six bytes, a walk (a word that
+    // may start a cue, see `Doc::walks`) every twenty or so and a mark
+    // every few hundred: room for more, so that the tables rarely grow.
+    let mut marks = Vec::with_capacity(text.len() / 256);
+    let mut walks = Vec::with_capacity(text.len() / 16);
     let bytes = text.as_bytes();
     let mut line = false;
     let mut i = 0;

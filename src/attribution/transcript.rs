@@ -80,13 +80,7 @@ pub(super) fn turns(d: &Doc<'_>, mentions: &DocMentions) -> Vec<Turn> {
                 s
             }
         });
-        let mut end = colon;
-        for k in colon + 1..next {
-            if d.toks[k].line_before && !transcript {
-                break;
-            }
-            end = k;
-        }
+        let end = turn_end(d, colon, next, transcript);
         if end > colon {
             out.push(Turn {
                 label,
@@ -97,6 +91,24 @@ pub(super) fn turns(d: &Doc<'_>, mentions: &DocMentions) -> Vec<Turn> {
         }
     }
     out
+}
+
+/// The last token of the turn whose label ends at `colon`, the next turn
+/// starting at token `next`: the token before it in a transcript, else the
+/// last one before a line break (`colon` itself for an empty turn).
+fn turn_end(d: &Doc<'_>, colon: usize, next: usize, transcript: bool) -> usize {
+    if transcript {
+        // Every token up to the next turn, with no look at them.
+        return if next > colon + 1 { next - 1 } else { colon };
+    }
+    let mut end = colon;
+    for k in colon + 1..next {
+        if d.toks[k].line_before {
+            break;
+        }
+        end = k;
+    }
+    end
 }
 
 /// The speaker label that ends right before the colon at `colon`, with its
@@ -157,4 +169,56 @@ fn label_before(
     }
     let (speaker, _) = speaker::resolve(d, range, mentions);
     Some((range, Some(speaker), all_caps))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribution::CueLexicon;
+    use crate::Span;
+
+    /// The turn's end as the walk over its tokens finds it.
+    fn turn_end_ref(d: &Doc<'_>, colon: usize, next: usize, transcript: bool) -> usize {
+        let mut end = colon;
+        for k in colon + 1..next {
+            if d.toks[k].line_before && !transcript {
+                break;
+            }
+            end = k;
+        }
+        end
+    }
+
+    fn same_turn_ends(text: &str) -> Result<(), String> {
+        let sentences: Vec<Span> = crate::text::sentences(text).collect();
+        let quotes = crate::text::quotes(text);
+        let d = Doc::new(
+            text,
+            &sentences,
+            &quotes,
+            CueLexicon::builtin().word_classes(),
+        );
+        for colon in 0..d.len() {
+            for next in colon..=d.len() {
+                for transcript in [false, true] {
+                    let got = turn_end(&d, colon, next, transcript);
+                    if got != turn_end_ref(&d, colon, next, transcript) {
+                        return Err(format!("{text:?} {colon} {next} {transcript}: {got}"));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 300, ..Default::default() })]
+
+        #[test]
+        fn a_turn_ends_where_the_walk_over_its_tokens_ends(
+            text in proptest::string::string_regex("([ :.\n]|Putin|Yes|we){0,24}").unwrap()
+        ) {
+            proptest::prop_assert!(same_turn_ends(&text).is_ok(), "{}", same_turn_ends(&text).unwrap_err());
+        }
+    }
 }
