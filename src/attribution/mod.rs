@@ -47,6 +47,8 @@ mod wordscan;
 
 pub use lexicon::{ContentBound, Cue, CueClass, CueLexicon, CueMatches, Frame};
 
+use std::cell::Cell;
+
 use crate::gazetteer::Gazetteer;
 use crate::mentions::{DocMentions, MentionRec};
 use crate::text::Quote;
@@ -88,7 +90,8 @@ pub(crate) fn attribute<'c>(
     gazetteer: &Gazetteer,
     cues: &'c CueLexicon,
 ) -> Vec<Attribution<'c>> {
-    let mut d = Doc::new(text, sentences, quotes, cues.word_classes());
+    let buffers = DOC_BUFFERS.with(Cell::take);
+    let mut d = Doc::new_in(text, sentences, quotes, cues.word_classes(), buffers);
     let candidates = frames::matches(&mut d, cues);
     let kept = frames::keep(&mut d, cues, candidates);
     let mut found = frames::statements(&d, &kept);
@@ -148,8 +151,22 @@ pub(crate) fn attribute<'c>(
             }
         }
     }
+    let buffers = d.into_buffers();
+    if buffers.capacity() <= MAX_KEPT_TOKENS {
+        DOC_BUFFERS.with(|b| b.set(buffers));
+    }
     out
 }
+
+thread_local! {
+    /// The token tables of the thread's last document, emptied: the next
+    /// document is made in their memory.
+    static DOC_BUFFERS: Cell<tokens::DocBuffers> = Cell::new(tokens::DocBuffers::default());
+}
+
+/// The most tokens whose tables a thread keeps for its next document
+/// (~2 MB): a thread that met one huge document does not hold its memory.
+const MAX_KEPT_TOKENS: usize = 1 << 15;
 
 /// One match of the cue lexicon in a text, with the context the cue model
 /// saw and its verdict: for inspecting why a word was or was not taken as

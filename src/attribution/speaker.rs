@@ -784,13 +784,7 @@ pub(super) fn group_state(
         let w = d.str(k);
         // "the Umma party", "Ibo traditional elders": the mention stage's
         // party nouns (`mentions/data/words.tsv`).
-        mentions.is_party_noun(w)
-            || gaz
-                .group_nouns()
-                .iter()
-                // The comparison first: it rejects most nouns on length,
-                // before the one-word test reads the noun.
-                .any(|g| g.noun.eq_ignore_ascii_case(w) && !g.noun.contains(' '))
+        mentions.is_party_noun(w) || gaz.is_group_word(w)
     };
     let state = |m: &MentionRec| {
         let r = m.actor?;

@@ -620,6 +620,25 @@ pub(crate) struct Doc<'t> {
     pub walks: Vec<usize>,
 }
 
+/// The tables of a [`Doc`], kept from one document to the next
+/// ([`Doc::into_buffers`], [`Doc::new_in`]): empty, with their memory.
+#[derive(Debug, Default)]
+pub(crate) struct DocBuffers {
+    toks: Vec<Tok>,
+    marks: Vec<usize>,
+    walks: Vec<usize>,
+    sents: Vec<(usize, usize)>,
+    sentence_of: Vec<usize>,
+    quotes: Vec<QuoteToks>,
+}
+
+impl DocBuffers {
+    /// The number of tokens the buffers have room for.
+    pub(crate) fn capacity(&self) -> usize {
+        self.toks.capacity()
+    }
+}
+
 /// The classes whose tokens [`Doc::marks`] lists. The table's classes of
 /// a token never change after [`Doc::new`].
 pub(crate) const MARKS: u64 = wc::COLON | wc::POLL | wc::DASH;
@@ -643,8 +662,28 @@ impl<'t> Doc<'t> {
         // Each token takes its sentence (long sentences cut into chunks of
         // at most MAX_CHUNK bytes, so that the work around each cue stays
         // bounded in any input) and quotation as it is made.
-        let mut place = Placer::new(sentences, quotes);
-        let (toks, marks, walks) = tokenize(text, classes, &mut place);
+        Doc::new_in(text, sentences, quotes, classes, DocBuffers::default())
+    }
+
+    /// [`Doc::new`] in the memory of `buffers` (from [`Doc::into_buffers`]
+    /// of an earlier document): the same document, with fewer allocations.
+    pub(crate) fn new_in(
+        text: &'t str,
+        sentences: &[Span],
+        quotes: &[Quote],
+        classes: &'t WordClasses,
+        buffers: DocBuffers,
+    ) -> Doc<'t> {
+        let DocBuffers {
+            toks,
+            marks,
+            walks,
+            sents,
+            sentence_of,
+            quotes: qs,
+        } = buffers;
+        let mut place = Placer::new(sentences, quotes, (sents, sentence_of, qs));
+        let (toks, marks, walks) = tokenize(text, classes, &mut place, (toks, marks, walks));
         let (sents, sentence_of, qs) = place.finish(toks.len());
         Doc {
             text,
@@ -656,6 +695,25 @@ impl<'t> Doc<'t> {
             sentence_of,
             quotes: qs,
         }
+    }
+
+    /// The document's tables, emptied, for [`Doc::new_in`].
+    pub(crate) fn into_buffers(self) -> DocBuffers {
+        let mut b = DocBuffers {
+            toks: self.toks,
+            marks: self.marks,
+            walks: self.walks,
+            sents: self.sents,
+            sentence_of: self.sentence_of,
+            quotes: self.quotes,
+        };
+        b.toks.clear();
+        b.marks.clear();
+        b.walks.clear();
+        b.sents.clear();
+        b.sentence_of.clear();
+        b.quotes.clear();
+        b
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -751,13 +809,15 @@ fn tokenize(
     text: &str,
     classes: &WordClasses,
     place: &mut Placer<'_>,
+    (mut toks, mut marks, mut walks): (Vec<Tok>, Vec<usize>, Vec<usize>),
 ) -> (Vec<Tok>, Vec<usize>, Vec<usize>) {
-    let mut toks = Vec::with_capacity(text.len() / 5);
     // News text has a token every five or six bytes, a walk (a word that
     // may start a cue, see `Doc::walks`) every twenty or so and a mark
     // every few hundred: room for more, so that the tables rarely grow.
-    let mut marks = Vec::with_capacity(text.len() / 256);
-    let mut walks = Vec::with_capacity(text.len() / 16);
+    // (The tables come empty, perhaps with room from an earlier document.)
+    room(&mut toks, text.len() / 5);
+    room(&mut marks, text.len() / 256);
+    room(&mut walks, text.len() / 16);
     let bytes = text.as_bytes();
     let mut line = false;
     let mut i = 0;
@@ -874,6 +934,15 @@ fn tokenize(
     (toks, marks, walks)
 }
 
+/// Room for `n` items in empty table `v`: a new allocation when it has
+/// less (not a `reserve`, whose `realloc` may copy the old, unused memory).
+fn room<T>(v: &mut Vec<T>, n: usize) {
+    debug_assert!(v.is_empty());
+    if v.capacity() < n {
+        *v = Vec::with_capacity(n);
+    }
+}
+
 /// The sentence and quotation of each token, worked out as the tokenizer
 /// makes the tokens (in order): a token before the next boundary
 /// ([`Placer::next`] for its start, [`Placer::limit`] for its end) takes
@@ -906,7 +975,17 @@ pub(crate) struct Placer<'a> {
 }
 
 impl<'a> Placer<'a> {
-    fn new(sentences: &'a [Span], quotes: &'a [Quote]) -> Placer<'a> {
+    /// A placer filling `tables` (empty) with the sentence entries, their
+    /// sentences and the quotations.
+    fn new(
+        sentences: &'a [Span],
+        quotes: &'a [Quote],
+        tables: (Vec<(usize, usize)>, Vec<usize>, Vec<QuoteToks>),
+    ) -> Placer<'a> {
+        let (mut sents, mut sentence_of, mut qs) = tables;
+        room(&mut sents, sentences.len());
+        room(&mut sentence_of, sentences.len());
+        room(&mut qs, quotes.len());
         let mut p = Placer {
             sentences,
             quotes,
@@ -914,12 +993,12 @@ impl<'a> Placer<'a> {
             in_sent: false,
             first: 0,
             chunk_limit: 0,
-            sents: Vec::with_capacity(sentences.len()),
-            sentence_of: Vec::with_capacity(sentences.len()),
+            sents,
+            sentence_of,
             q: 0,
             in_quote: false,
             open: 0,
-            qs: Vec::with_capacity(quotes.len()),
+            qs,
             sent: 0,
             quote: NONE,
             next: 0,
@@ -1321,7 +1400,15 @@ mod tests {
             "a.",
         ] {
             assert_eq!(
-                toks_of(&tokenize(text, c, &mut Placer::new(&[], &[])).0),
+                toks_of(
+                    &tokenize(
+                        text,
+                        c,
+                        &mut Placer::new(&[], &[], Default::default()),
+                        Default::default()
+                    )
+                    .0
+                ),
                 toks_of(&tokenize_reference(text, c)),
                 "{text:?}"
             );
@@ -1339,7 +1426,7 @@ mod tests {
         ) {
             let c = WordClasses::builtin();
             proptest::prop_assert_eq!(
-                toks_of(&tokenize(&text, c, &mut Placer::new(&[], &[])).0),
+                toks_of(&tokenize(&text, c, &mut Placer::new(&[], &[], Default::default()), Default::default()).0),
                 toks_of(&tokenize_reference(&text, c))
             );
         }
@@ -1564,10 +1651,10 @@ mod tests {
                 .map(|outer| Quote { outer, inner: outer, closed: true, continued })
                 .collect();
             let c = WordClasses::builtin();
-            let mut place = Placer::new(&sentences, &quotes);
-            let toks = tokenize(&text, c, &mut place).0;
+            let mut place = Placer::new(&sentences, &quotes, Default::default());
+            let toks = tokenize(&text, c, &mut place, Default::default()).0;
             let placed = place.finish(toks.len());
-            let mut reference = tokenize(&text, c, &mut Placer::new(&[], &[])).0;
+            let mut reference = tokenize(&text, c, &mut Placer::new(&[], &[], Default::default()), Default::default()).0;
             let expected = place_reference(&mut reference, &sentences, &quotes);
             let sq = |t: &[Tok]| t.iter().map(|t| (t.sent, t.quote)).collect::<Vec<_>>();
             proptest::prop_assert_eq!(sq(&toks), sq(&reference));
@@ -1575,6 +1662,34 @@ mod tests {
             proptest::prop_assert_eq!(placed.1, expected.1);
             let qt = |q: &[QuoteToks]| q.iter().map(|q| (q.open, q.close, q.continued)).collect::<Vec<_>>();
             proptest::prop_assert_eq!(qt(&placed.2), qt(&expected.2));
+        }
+
+        #[test]
+        fn a_doc_in_an_earlier_docs_buffers_is_the_same_doc(
+            texts in proptest::collection::vec(
+                proptest::string::string_regex("([a-z ,.:\n\"]|said|The|Kyiv|U.S.|op-ed|\u{201c}|\u{2014}){0,300}").unwrap(),
+                1..4,
+            ),
+        ) {
+            let c = WordClasses::builtin();
+            let mut buffers = DocBuffers::default();
+            for text in &texts {
+                let sentences: Vec<Span> = crate::text::sentences(text).collect();
+                let quotes = crate::text::quotes(text);
+                let fresh = Doc::new(text, &sentences, &quotes, c);
+                let reused = Doc::new_in(text, &sentences, &quotes, c, buffers);
+                proptest::prop_assert_eq!(toks_of(&reused.toks), toks_of(&fresh.toks));
+                let sq = |t: &[Tok]| t.iter().map(|t| (t.sent, t.quote)).collect::<Vec<_>>();
+                proptest::prop_assert_eq!(sq(&reused.toks), sq(&fresh.toks));
+                proptest::prop_assert_eq!(&reused.sents, &fresh.sents);
+                proptest::prop_assert_eq!(&reused.sentence_of, &fresh.sentence_of);
+                let qt = |q: &[QuoteToks]| q.iter().map(|q| (q.open, q.close, q.continued)).collect::<Vec<_>>();
+                proptest::prop_assert_eq!(qt(&reused.quotes), qt(&fresh.quotes));
+                proptest::prop_assert_eq!(&reused.marks, &fresh.marks);
+                proptest::prop_assert_eq!(&reused.walks, &fresh.walks);
+                buffers = reused.into_buffers();
+                proptest::prop_assert!(buffers.toks.is_empty() && buffers.walks.is_empty());
+            }
         }
     }
 }

@@ -319,6 +319,7 @@ impl Accumulator {
             non_actors: self.non_actors,
             titles: self.titles,
             title_words,
+            group_words: super::groups::GroupWords::new(&self.groups),
             group_nouns: self.groups,
             offices,
             warnings: self.warnings,

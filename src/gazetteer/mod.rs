@@ -70,6 +70,7 @@
 //! ]);
 //! ```
 
+mod groups;
 mod load;
 mod matcher;
 mod petrarch;
@@ -204,6 +205,8 @@ pub struct Gazetteer {
     /// The lower-case words of every title ("prime", "minister").
     title_words: HashSet<String>,
     group_nouns: Vec<GroupNoun>,
+    /// The one-word group nouns, for [`Gazetteer::is_group_word`].
+    group_words: groups::GroupWords,
     /// Per actor a person acts for (country or affiliation): the people
     /// with dated terms, and which term.
     offices: HashMap<u32, Vec<(u32, u16)>>,
@@ -247,6 +250,12 @@ impl Gazetteer {
     /// The group nouns ("officials") that make a state's adjective an actor.
     pub fn group_nouns(&self) -> &[GroupNoun] {
         &self.group_nouns
+    }
+
+    /// Whether `word` is one of the one-word [group nouns](Self::group_nouns),
+    /// ignoring ASCII case: a binary search among the nouns of its length.
+    pub(crate) fn is_group_word(&self, word: &str) -> bool {
+        self.group_words.contains(word)
     }
 
     /// The number of actors.
