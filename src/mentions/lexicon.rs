@@ -10,7 +10,7 @@ use aho_corasick::{Anchored, MatchKind, StartKind};
 
 use crate::error::Error;
 use crate::gazetteer::Gazetteer;
-use crate::text::{char_after, char_before, is_word_char, ALNUM};
+use crate::text::{ascii_word, char_after, char_before, is_word_char, WordGate, ALNUM};
 use crate::{tsv, ActorKind, Span};
 
 /// Personal pronouns that can refer to actors.
@@ -198,6 +198,9 @@ pub(crate) struct WordLexicon {
     /// The same for three letters (`26 * pair + third`): [`SLOW`] also
     /// when the state after two letters is a match or dead.
     triples: Box<[StateID]>,
+    /// The keys' first words (their first runs of ASCII letters and
+    /// digits): a word of the text that is none of them starts no walk.
+    first_words: WordGate,
     classes: Vec<WordClass>,
     pub heads: Vec<DescriptionHead>,
     pub fixed: Vec<FixedDescription>,
@@ -352,6 +355,11 @@ impl WordLexicon {
         let start = automaton.next_state(Anchored::Yes, start, 0);
         let pairs = letter_table(&automaton, &letter_table(&automaton, &[start]));
         let triples = letter_table(&automaton, &pairs);
+        let first_words = WordGate::new(keys.iter().map(|k| {
+            let k = &k[1..];
+            let n = k.iter().take_while(|&&b| ALNUM[usize::from(b)]).count();
+            &k[..n]
+        }));
         let first_names = load_first_names()?;
         let mut surnames: Vec<(&str, u32)> = gaz
             .actors()
@@ -406,6 +414,7 @@ impl WordLexicon {
             start,
             pairs,
             triples,
+            first_words,
             classes,
             heads,
             fixed,
@@ -426,9 +435,30 @@ impl WordLexicon {
         while pos < bytes.len() {
             // Patterns are ASCII words: walks start at ASCII letters that
             // start a word.
-            let first = LETTER[usize::from(bytes[pos])];
+            let mut first = LETTER[usize::from(bytes[pos])];
             if first == NOT_LETTER || word_before(text, pos) {
                 pos += 1;
+                continue;
+            }
+            // Most words start no key: their end found eight bytes at a
+            // time, one bit tested, and no walk. (A key that matches here
+            // is the word itself, or the word and a byte that is no ASCII
+            // letter or digit and more: its first run is the word.) The
+            // byte after such a word is ASCII: a letter after it starts
+            // the next word.
+            while let Some((end, key)) = ascii_word(bytes, pos) {
+                if self.first_words.may_hold(key) {
+                    break;
+                }
+                pos = end + 1;
+                first = bytes
+                    .get(pos)
+                    .map_or(NOT_LETTER, |&b| LETTER[usize::from(b)]);
+                if first == NOT_LETTER {
+                    break;
+                }
+            }
+            if first == NOT_LETTER {
                 continue;
             }
             let mut sid = self.start;
@@ -944,6 +974,67 @@ mod tests {
             let (lex, nfa) = lexicon_and_reference();
             proptest::prop_assert_eq!(lex.scan(&text), scan_plain(lex, nfa, &text));
         }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 2000, ..Default::default() })]
+        /// The scan is the plain walk on random text too: random letters
+        /// (words the gate turns away), joiners and non-ASCII bytes.
+        #[test]
+        fn scan_is_the_plain_walk_on_random_text(text in "[a-zA-Z0-9 .,'\\-éŽ—\n]{0,80}") {
+            let (lex, nfa) = lexicon_and_reference();
+            proptest::prop_assert_eq!(lex.scan(&text), scan_plain(lex, nfa, &text));
+        }
+    }
+
+    /// Every key, in three cases, alone, before and after other words,
+    /// with a suffix and before joiners, is found as the plain walk finds
+    /// it: the word gate lets every key's first word through.
+    #[test]
+    fn every_key_scans_as_the_plain_walk() {
+        let (lex, nfa) = lexicon_and_reference();
+        let mut checked = 0;
+        for key in &lex.keys {
+            let key = std::str::from_utf8(&key[1..]).unwrap();
+            let upper = key.to_uppercase();
+            let title: String = key
+                .split(' ')
+                .map(|w| {
+                    let mut c = w.chars();
+                    c.next()
+                        .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                        .unwrap_or_default()
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            for k in [key, upper.as_str(), title.as_str()] {
+                for text in [
+                    k.to_string(),
+                    format!("{k} said"),
+                    format!("Yesterday the {k}, then {k}s and {k}-led, {k}é."),
+                    format!("{k}'s {k}\u{2014}{k}"),
+                ] {
+                    let hits = lex.scan(&text);
+                    assert_eq!(hits, scan_plain(lex, nfa, &text), "{text:?}");
+                    checked += 1;
+                }
+            }
+            let text = format!("{key} said");
+            let hits = lex.scan(&text);
+            assert!(
+                hits.iter().any(|h| h.span.start == 0),
+                "{key:?} is not found at the start of {text:?}"
+            );
+        }
+        assert!(checked > 1000, "{checked}");
+    }
+
+    #[test]
+    fn the_word_gate_is_sparse() {
+        let (lex, _) = lexicon_and_reference();
+        // A gate with most bits set would let most words walk.
+        let filled = lex.first_words.filled();
+        assert!(filled > 100 && filled < 4096, "{filled}");
     }
 
     #[test]
