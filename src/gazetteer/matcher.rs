@@ -445,6 +445,25 @@ impl EntityMatcher {
             matcher: self,
             text,
             pos: 0,
+            capitals: None,
+        }
+    }
+
+    /// [`EntityMatcher::find_iter`] with the text's candidates listed:
+    /// `capitals` holds, in order, every offset with an ASCII capital or a
+    /// non-ASCII lead byte at a word start (what the mention stage's word
+    /// scan lists), so the text is not scanned again for them. Keys that
+    /// start with other bytes (a custom gazetteer's) are scanned for.
+    pub(crate) fn find_iter_from<'m, 't>(
+        &'m self,
+        text: &'t str,
+        capitals: &'t [usize],
+    ) -> Matches<'m, 't> {
+        Matches {
+            matcher: self,
+            text,
+            pos: 0,
+            capitals: self.capitals_only.then_some(capitals),
         }
     }
 
@@ -676,6 +695,29 @@ pub struct Matches<'m, 't> {
     matcher: &'m EntityMatcher,
     text: &'t str,
     pos: usize,
+    /// The candidates not yet passed (see
+    /// [`EntityMatcher::find_iter_from`]), if listed.
+    capitals: Option<&'t [usize]>,
+}
+
+impl Matches<'_, '_> {
+    /// The next candidate at or after `self.pos`: from the list if there
+    /// is one, else by a scan.
+    #[inline]
+    fn next_candidate(&mut self) -> Option<usize> {
+        let m = self.matcher;
+        let Some(list) = &mut self.capitals else {
+            return m.next_candidate(self.text, self.pos);
+        };
+        let bytes = self.text.as_bytes();
+        while let Some((&at, rest)) = list.split_first() {
+            *list = rest;
+            if at >= self.pos && m.starts[usize::from(bytes[at])] {
+                return Some(at);
+            }
+        }
+        None
+    }
 }
 
 impl<'m> Iterator for Matches<'m, '_> {
@@ -684,7 +726,7 @@ impl<'m> Iterator for Matches<'m, '_> {
     fn next(&mut self) -> Option<ActorMatch<'m>> {
         let m = self.matcher;
         let mut ends: Ends = [(0, 0); MAX_ENDS];
-        while let Some(at) = m.next_candidate(self.text, self.pos) {
+        while let Some(at) = self.next_candidate() {
             let n = m.keys_at(self.text.as_bytes(), at, &mut ends);
             if n == 0 {
                 self.pos = at + utf8_len(self.text.as_bytes()[at]);
