@@ -291,17 +291,20 @@ impl Resolver {
         let gaz = self.gazetteer();
         let capitals = &words.capitals;
         let words = &words.hits[..];
-        let mut mentions: Vec<MentionRec> = self
-            .matcher
-            .find_iter_from(text, capitals)
-            .map(|m| MentionRec {
-                span: m.span,
-                actor: Some(ActorRef::Known(m.index)),
-                how: m.how,
-                place: false,
-                plural: false,
-            })
-            .collect();
+        // Sized for the names and the mentions the passes below add (about
+        // one for every two capitals in news).
+        let mut mentions: Vec<MentionRec> = Vec::with_capacity(capitals.len() / 2);
+        mentions.extend(
+            self.matcher
+                .find_iter_from(text, capitals)
+                .map(|m| MentionRec {
+                    span: m.span,
+                    actor: Some(ActorRef::Known(m.index)),
+                    how: m.how,
+                    place: false,
+                    plural: false,
+                }),
+        );
         let cx = Context {
             text,
             gaz,
