@@ -94,6 +94,9 @@ pub(crate) struct WordGate {
 }
 
 impl WordGate {
+    /// The table's size in bytes (for memory reports).
+    pub(crate) const BYTES: usize = 1 << (BITS - 3);
+
     /// The gate of `words` (ASCII letters and digits; other bytes make
     /// distinct keys too, but text words never have them).
     pub(crate) fn new<'a>(words: impl IntoIterator<Item = &'a [u8]>) -> WordGate {
