@@ -140,7 +140,10 @@ impl Analyzer {
         let text = document.text();
         self.check_size(text.len())?;
         let inner = &*self.inner;
-        let sentences: Vec<crate::Span> = text::sentences(text).collect();
+        // Sized from the text (a sentence every ~150 bytes of news): the
+        // vector seldom grows.
+        let mut sentences: Vec<crate::Span> = Vec::with_capacity(text.len() / 128 + 1);
+        sentences.extend(text::sentences(text));
         let quotes = text::quotes(text);
         let words = inner.resolver.words(text);
         let mut doc = inner
@@ -153,18 +156,15 @@ impl Analyzer {
         // Actors are listed in order of first mention; the mentions get
         // their ids in the same pass (the statements below add actors
         // after these, and never change an id given).
-        let mentions: Vec<Mention> = doc
-            .mentions
-            .iter()
-            .filter_map(|m| {
-                let r = m.actor?;
-                Some(Mention {
-                    actor: Some(ids.id(r)),
-                    span: m.span,
-                    how: m.how,
-                })
+        let mut mentions: Vec<Mention> = Vec::with_capacity(doc.mentions.len());
+        mentions.extend(doc.mentions.iter().filter_map(|m| {
+            let r = m.actor?;
+            Some(Mention {
+                actor: Some(ids.id(r)),
+                span: m.span,
+                how: m.how,
             })
-            .collect();
+        }));
         let mut statements = Vec::with_capacity(found.len());
         for a in &found {
             statements.push(self.statement(text, &doc, &mut ids, a));

@@ -56,7 +56,7 @@ use once_cell::sync::Lazy;
 
 use super::Gazetteer;
 use crate::error::Error;
-use crate::text::{char_after, char_before, is_word_char};
+use crate::text::{ascii_word, char_after, char_before, is_word_char, WordGate};
 use crate::{Actor, MentionKind, Span};
 
 /// The actor index of a blocker: a phrase that contains a name but is not
@@ -205,6 +205,9 @@ pub struct EntityMatcher {
     start: StateID,
     /// Bytes that can start a key in the text.
     starts: [bool; 256],
+    /// The first words' leading runs of ASCII letters: a candidate whose
+    /// word is none of them starts no key that ends on a word's end.
+    first_words: WordGate,
     /// Whether every such byte is an ASCII capital or a non-ASCII byte (the
     /// built-in data), which allows a faster skip.
     capitals_only: bool,
@@ -389,11 +392,16 @@ impl EntityMatcher {
         let start = automaton.next_state(Anchored::Yes, start, SENTINEL);
         let capitals_only =
             (0..=255u8).all(|b| !starts[b as usize] || b.is_ascii_uppercase() || b >= 0x80);
+        let first_words = WordGate::new(head_keys.iter().map(|k| {
+            let head = &k[1..];
+            &head[..head.iter().take_while(|b| b.is_ascii_alphabetic()).count()]
+        }));
         Ok(EntityMatcher {
             gazetteer,
             automaton,
             start,
             starts,
+            first_words,
             capitals_only,
             heads,
             rests,
@@ -432,6 +440,8 @@ impl EntityMatcher {
         let heads: usize = self.heads.iter().map(|h| h.capacity() * 4 + 24).sum();
         let rests: usize = self.rests.iter().map(|r| r.len() + 16).sum();
         self.automaton.memory_usage()
+            + std::mem::size_of_val(&self.first_words)
+            + WordGate::BYTES
             + variants
             + heads
             + rests
@@ -445,6 +455,25 @@ impl EntityMatcher {
             matcher: self,
             text,
             pos: 0,
+            capitals: None,
+        }
+    }
+
+    /// [`EntityMatcher::find_iter`] with the text's candidates listed:
+    /// `capitals` holds, in order, every offset with an ASCII capital or a
+    /// non-ASCII lead byte at a word start (what the mention stage's word
+    /// scan lists), so the text is not scanned again for them. Keys that
+    /// start with other bytes (a custom gazetteer's) are scanned for.
+    pub(crate) fn find_iter_from<'m, 't>(
+        &'m self,
+        text: &'t str,
+        capitals: &'t [usize],
+    ) -> Matches<'m, 't> {
+        Matches {
+            matcher: self,
+            text,
+            pos: 0,
+            capitals: self.capitals_only.then_some(capitals),
         }
     }
 
@@ -676,6 +705,29 @@ pub struct Matches<'m, 't> {
     matcher: &'m EntityMatcher,
     text: &'t str,
     pos: usize,
+    /// The candidates not yet passed (see
+    /// [`EntityMatcher::find_iter_from`]), if listed.
+    capitals: Option<&'t [usize]>,
+}
+
+impl Matches<'_, '_> {
+    /// The next candidate at or after `self.pos`: from the list if there
+    /// is one, else by a scan.
+    #[inline]
+    fn next_candidate(&mut self) -> Option<usize> {
+        let m = self.matcher;
+        let Some(list) = &mut self.capitals else {
+            return m.next_candidate(self.text, self.pos);
+        };
+        let bytes = self.text.as_bytes();
+        while let Some((&at, rest)) = list.split_first() {
+            *list = rest;
+            if at >= self.pos && m.starts[usize::from(bytes[at])] {
+                return Some(at);
+            }
+        }
+        None
+    }
 }
 
 impl<'m> Iterator for Matches<'m, '_> {
@@ -684,7 +736,16 @@ impl<'m> Iterator for Matches<'m, '_> {
     fn next(&mut self) -> Option<ActorMatch<'m>> {
         let m = self.matcher;
         let mut ends: Ends = [(0, 0); MAX_ENDS];
-        while let Some(at) = m.next_candidate(self.text, self.pos) {
+        while let Some(at) = self.next_candidate() {
+            // A key found here that ends where no word character follows
+            // (the only ends `choose` takes) has the candidate's word as
+            // its first run of letters: other words start none.
+            if let Some((_, key)) = ascii_word(self.text.as_bytes(), at) {
+                if !m.first_words.may_hold(key) {
+                    self.pos = at + 1;
+                    continue;
+                }
+            }
             let n = m.keys_at(self.text.as_bytes(), at, &mut ends);
             if n == 0 {
                 self.pos = at + utf8_len(self.text.as_bytes()[at]);
@@ -959,6 +1020,73 @@ fn article_before(text: &str, start: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The matches the plain way: every candidate walked, no word gate.
+    fn matches_plain(m: &EntityMatcher, text: &str) -> Vec<(Span, u32)> {
+        let mut found = Vec::new();
+        let mut ends: Ends = [(0, 0); MAX_ENDS];
+        let mut pos = 0;
+        while let Some(at) = m.next_candidate(text, pos) {
+            let n = m.keys_at(text.as_bytes(), at, &mut ends);
+            let next = at + utf8_len(text.as_bytes()[at]);
+            pos = match (n > 0)
+                .then(|| m.choose(text, at, &ends[..n], true))
+                .flatten()
+            {
+                Some(Found::Actor {
+                    span,
+                    variant: (pid, k),
+                }) => {
+                    found.push((span, m.variants[pid as usize][k as usize].actor));
+                    span.end
+                }
+                Some(Found::Skip { end }) => end,
+                None => next,
+            };
+        }
+        found
+    }
+
+    fn gated(m: &EntityMatcher, text: &str) -> Vec<(Span, u32)> {
+        m.find_iter(text).map(|f| (f.span, f.index)).collect()
+    }
+
+    #[test]
+    fn the_word_gate_passes_every_name() {
+        let m = EntityMatcher::builtin();
+        let mut names = 0;
+        for a in m.gazetteer.actors() {
+            for name in std::iter::once(&a.name).chain(&a.aliases) {
+                for text in [
+                    format!("{name} said."),
+                    format!("The {name}, then {name}-led"),
+                ] {
+                    assert_eq!(gated(m, &text), matches_plain(m, &text), "{text:?}");
+                }
+                names += 1;
+            }
+        }
+        assert!(names > 1000, "{names}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 2000, ..Default::default() })]
+        /// The matcher with its word gate finds what the plain walk finds.
+        #[test]
+        fn the_word_gate_changes_nothing(parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "Russia", "Russian", "Russ", "Ukraine", "Putin", "Vladimir", "Moscow",
+                "Kremlin", "United", "States", "Nations", "the", "The", "U.S.", "US", "UN",
+                "NATO", "Zelensky", "Élysée", "É", "Washington", "Jordan", "Valley", "Bardella",
+                " ", "  ", ", ", "-", "'", "’s", "\u{201c}", "2", "x", "Ab", "said", ".\n",
+            ]),
+            0..30,
+        )) {
+            let text: String = parts.concat();
+            let m = EntityMatcher::builtin();
+            proptest::prop_assert_eq!(gated(m, &text), matches_plain(m, &text));
+        }
+    }
 
     fn ids(text: &str) -> Vec<(String, String)> {
         EntityMatcher::builtin()

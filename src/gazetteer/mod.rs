@@ -75,6 +75,7 @@ mod load;
 mod matcher;
 mod petrarch;
 
+#[cfg(test)]
 pub(crate) use matcher::capital_or_high;
 
 use std::collections::{HashMap, HashSet};

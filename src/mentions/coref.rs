@@ -9,8 +9,12 @@ use std::collections::BTreeMap;
 
 use super::lexicon::{gendered_word, Gender, Pronoun, WordClass, WordLexicon};
 use super::{ActorRef, Context, DocMentions, MentionRec};
-use crate::gazetteer::{capital_or_high, Gazetteer};
-use crate::text::{char_before, is_capitalized, is_word_char, next_token, prev_token};
+#[cfg(test)]
+use crate::gazetteer::capital_or_high;
+use crate::gazetteer::Gazetteer;
+#[cfg(test)]
+use crate::text::char_before;
+use crate::text::{is_capitalized, is_word_char, next_token, prev_token};
 use crate::{ActorKind, MentionKind, Span};
 
 /// How far back (in bytes) a pronoun or description looks for its antecedent.
@@ -25,7 +29,15 @@ const SENTENCES_BACK: usize = 2;
 /// order of their latest full mention.
 /// The most recent person wins, unless an honorific says the gender ("Mrs.
 /// Clinton" after "Bill Clinton").
-pub(super) fn surnames(text: &str, gaz: &Gazetteer, lexicon: &WordLexicon, doc: &mut DocMentions) {
+/// `capitals` are the text's word starts with a capital or a non-ASCII
+/// lead byte ([`super::Words::capitals`]).
+pub(super) fn surnames(
+    text: &str,
+    capitals: &[usize],
+    gaz: &Gazetteer,
+    lexicon: &WordLexicon,
+    doc: &mut DocMentions,
+) {
     // Surname: the people with it, most recent last. A B-tree: ordered
     // look-ups, no hashing, O(log n) per word whatever the document.
     let mut table: BTreeMap<&str, Vec<ActorRef>> = BTreeMap::new();
@@ -39,7 +51,7 @@ pub(super) fn surnames(text: &str, gaz: &Gazetteer, lexicon: &WordLexicon, doc: 
     let mut first_bytes: u128 = 0;
     let mut first_high = false;
     let bytes = text.as_bytes();
-    let mut scan = CapitalScan::new(text);
+    let mut scan = CapitalScan::new(text, capitals);
     let mut added: Vec<MentionRec> = Vec::new();
     let mut next = 0;
     while let Some((start, len)) = scan.next_start() {
@@ -161,15 +173,19 @@ fn next_capitalised(text: &str, pos: usize) -> Option<Span> {
 /// capital might lie inside the word ("Jean-Pierre").
 struct CapitalScan<'t> {
     text: &'t str,
+    /// The word starts with an ASCII capital or a non-ASCII lead byte not
+    /// yet passed.
+    capitals: &'t [usize],
     pos: usize,
     /// A word passed without its end (start, length of its first letter).
     pending: Option<(usize, usize)>,
 }
 
 impl<'t> CapitalScan<'t> {
-    fn new(text: &'t str) -> Self {
+    fn new(text: &'t str, capitals: &'t [usize]) -> Self {
         CapitalScan {
             text,
+            capitals,
             pos: 0,
             pending: None,
         }
@@ -179,7 +195,7 @@ impl<'t> CapitalScan<'t> {
     /// letter; follow with [`CapitalScan::word`] or [`CapitalScan::pass`].
     fn next_start(&mut self) -> Option<(usize, usize)> {
         loop {
-            let (start, len) = next_capital_start(self.text, self.pos)?;
+            let (start, len) = self.next_capital()?;
             if let Some((ps, pl)) = self.pending.take() {
                 // Only a joiner or a non-ASCII character right before a
                 // capital can leave it inside the word passed (a letter or
@@ -195,6 +211,27 @@ impl<'t> CapitalScan<'t> {
             }
             return Some((start, len));
         }
+    }
+
+    /// [`next_capital_start`] from the list: the next capital at or after
+    /// `pos` with no word character right before it, and its length.
+    #[inline]
+    fn next_capital(&mut self) -> Option<(usize, usize)> {
+        let bytes = self.text.as_bytes();
+        while let Some((&at, rest)) = self.capitals.split_first() {
+            self.capitals = rest;
+            if at < self.pos {
+                continue;
+            }
+            if bytes[at] < 0x80 {
+                return Some((at, 1));
+            }
+            let c = self.text[at..].chars().next()?;
+            if c.is_uppercase() {
+                return Some((at, c.len_utf8()));
+            }
+        }
+        None
     }
 
     /// The whole word starting there.
@@ -214,6 +251,9 @@ impl<'t> CapitalScan<'t> {
 /// The next capital at or after `pos` with no letter or digit right before
 /// it: its position and its length in bytes. A capital inside a hyphenated
 /// word ("Jean-Pierre") is one too; the caller skips those by the word's end.
+/// The plain way, for tests: [`CapitalScan`] takes them from the word
+/// scan's list.
+#[cfg(test)]
 fn next_capital_start(text: &str, mut pos: usize) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
     loop {
@@ -710,7 +750,8 @@ mod tests {
     /// The capitalised words whose first byte `keep` takes, by
     /// [`CapitalScan`] passing the others without their end.
     fn kept_words(t: &str, keep: impl Fn(u8) -> bool) -> Vec<Span> {
-        let mut scan = CapitalScan::new(t);
+        let capitals = crate::mentions::lexicon::capitals_plain(t);
+        let mut scan = CapitalScan::new(t, &capitals);
         let mut got = Vec::new();
         while let Some((start, len)) = scan.next_start() {
             if keep(t.as_bytes()[start]) {

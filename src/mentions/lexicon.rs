@@ -10,7 +10,7 @@ use aho_corasick::{Anchored, MatchKind, StartKind};
 
 use crate::error::Error;
 use crate::gazetteer::Gazetteer;
-use crate::text::{char_after, char_before, is_word_char, ALNUM};
+use crate::text::{ascii_word, char_after, char_before, is_word_char, WordGate, ALNUM};
 use crate::{tsv, ActorKind, Span};
 
 /// Personal pronouns that can refer to actors.
@@ -161,6 +161,28 @@ pub(crate) struct WordHit {
     pub class: WordClass,
 }
 
+/// What [`WordLexicon::scan`] finds in a text. The scan passes every word
+/// start, so it also lists the ones the gazetteer matcher and the surname
+/// pass start from: neither scans the text for capitals again.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Words {
+    /// The lexicon's hits, in order.
+    pub hits: Vec<WordHit>,
+    /// In order, every offset with an ASCII capital or a non-ASCII lead
+    /// byte (`0xC0` and up) at a word start: no ASCII letter or digit,
+    /// nor a non-ASCII word character, right before it.
+    pub capitals: Vec<usize>,
+}
+
+/// [`Words::capitals`] the plain way, for tests: every byte tested.
+#[cfg(test)]
+pub(crate) fn capitals_plain(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    (0..bytes.len())
+        .filter(|&p| (bytes[p].is_ascii_uppercase() || bytes[p] >= 0xC0) && !word_before(text, p))
+        .collect()
+}
+
 /// A head noun used in definite descriptions, and what it can refer to.
 #[derive(Debug, Clone)]
 pub(crate) struct DescriptionHead {
@@ -198,6 +220,9 @@ pub(crate) struct WordLexicon {
     /// The same for three letters (`26 * pair + third`): [`SLOW`] also
     /// when the state after two letters is a match or dead.
     triples: Box<[StateID]>,
+    /// The keys' first words (their first runs of ASCII letters and
+    /// digits): a word of the text that is none of them starts no walk.
+    first_words: WordGate,
     classes: Vec<WordClass>,
     pub heads: Vec<DescriptionHead>,
     pub fixed: Vec<FixedDescription>,
@@ -352,6 +377,11 @@ impl WordLexicon {
         let start = automaton.next_state(Anchored::Yes, start, 0);
         let pairs = letter_table(&automaton, &letter_table(&automaton, &[start]));
         let triples = letter_table(&automaton, &pairs);
+        let first_words = WordGate::new(keys.iter().map(|k| {
+            let k = &k[1..];
+            let n = k.iter().take_while(|&&b| ALNUM[usize::from(b)]).count();
+            &k[..n]
+        }));
         let first_names = load_first_names()?;
         let mut surnames: Vec<(&str, u32)> = gaz
             .actors()
@@ -406,6 +436,7 @@ impl WordLexicon {
             start,
             pairs,
             triples,
+            first_words,
             classes,
             heads,
             fixed,
@@ -417,89 +448,150 @@ impl WordLexicon {
         })
     }
 
-    /// Every whole-word hit in `text`, in order, leftmost-longest.
-    pub(crate) fn scan(&self, text: &str) -> Vec<WordHit> {
+    /// Every whole-word hit in `text`, in order, leftmost-longest; and
+    /// the word starts with a capital or a non-ASCII byte.
+    pub(crate) fn scan(&self, text: &str) -> Words {
         let bytes = text.as_bytes();
-        let nfa = &self.automaton;
-        let mut hits = Vec::new();
+        // Sized from the text (news has a hit every ~130 bytes and a
+        // capital every ~46): most documents never grow them.
+        let mut hits = Vec::with_capacity(text.len() / 64);
+        let mut capitals = Vec::with_capacity(text.len() / 32);
         let mut pos = 0;
         while pos < bytes.len() {
             // Patterns are ASCII words: walks start at ASCII letters that
             // start a word.
-            let first = LETTER[usize::from(bytes[pos])];
-            if first == NOT_LETTER || word_before(text, pos) {
+            let mut b = bytes[pos];
+            if LETTER[usize::from(b)] == NOT_LETTER {
+                if b >= 0xC0 && !word_before(text, pos) {
+                    capitals.push(pos);
+                }
                 pos += 1;
                 continue;
             }
-            let mut sid = self.start;
-            let mut best: Option<(usize, usize)> = None;
-            let mut i = pos;
-            // The word's letters seen so far: its rest is skipped from there.
-            let mut letters = pos + 1;
-            // Most walks start with two or three letters: their states
-            // come from tables, one load for two or three transitions.
-            let letter = |k: usize| {
-                bytes
-                    .get(k)
-                    .map(|&b| LETTER[usize::from(b)])
-                    .filter(|&l| l != NOT_LETTER)
-                    .map(usize::from)
-            };
-            if let Some(second) = letter(pos + 1) {
-                let pair = 26 * usize::from(first) + second;
-                let mut s = SLOW;
-                if let Some(third) = letter(pos + 2) {
-                    s = self.triples[26 * pair + third];
-                    i = pos + 3;
+            if word_before(text, pos) {
+                pos += 1;
+                continue;
+            }
+            loop {
+                // A word starts at `pos` with the ASCII letter `b`: a
+                // capital without its 0x20 bit.
+                if b & 0x20 == 0 {
+                    capitals.push(pos);
                 }
-                if s == SLOW {
-                    s = self.pairs[pair];
-                    i = pos + 2;
-                }
-                letters = i;
-                if s == SLOW {
-                    i = pos;
-                } else {
-                    // As the loop below after its second or third step.
-                    sid = s;
-                    if nfa.is_special(sid) {
-                        if nfa.is_dead(sid) {
-                            i = bytes.len();
-                        } else if nfa.is_match(sid) && !word_after(text, i) {
-                            best = Some((i, nfa.match_pattern(sid, 0).as_usize()));
+                // Most words start no key: their end found eight bytes at
+                // a time, one bit tested, and no walk. (A key that matches
+                // here is the word itself, or the word and a byte that is
+                // no ASCII letter or digit and more: its first run is the
+                // word.) The byte after such a word is ASCII: a letter
+                // after it starts the next word.
+                match ascii_word(bytes, pos) {
+                    Some((end, key)) if !self.first_words.may_hold(key) => {
+                        pos = end + 1;
+                        match bytes.get(pos) {
+                            Some(&next) if LETTER[usize::from(next)] != NOT_LETTER => b = next,
+                            _ => break,
                         }
                     }
-                }
-            }
-            while i < bytes.len() {
-                sid = nfa.next_state(Anchored::Yes, sid, bytes[i].to_ascii_lowercase());
-                i += 1;
-                if nfa.is_special(sid) {
-                    if nfa.is_dead(sid) {
+                    _ => {
+                        pos = self.walk(text, pos, &mut hits, &mut capitals);
                         break;
-                    }
-                    if nfa.is_match(sid) && !word_after(text, i) {
-                        best = Some((i, nfa.match_pattern(sid, 0).as_usize()));
-                    }
-                }
-            }
-            match best {
-                Some((end, pid)) => {
-                    hits.push(WordHit {
-                        span: Span::new(pos, end),
-                        class: self.classes[pid],
-                    });
-                    pos = end;
-                }
-                None => {
-                    pos = letters;
-                    while pos < bytes.len() && ALNUM[usize::from(bytes[pos])] {
-                        pos += 1;
                     }
                 }
             }
         }
-        hits
+        Words { hits, capitals }
+    }
+
+    /// The walk from the word start `pos` (an ASCII letter): the longest
+    /// key that ends there at a word's end, pushed on `hits` with the
+    /// capitals inside it; returns where the scan goes on. Out of the
+    /// scan's loop: most words never come here.
+    #[inline(never)]
+    fn walk(
+        &self,
+        text: &str,
+        pos: usize,
+        hits: &mut Vec<WordHit>,
+        capitals: &mut Vec<usize>,
+    ) -> usize {
+        let bytes = text.as_bytes();
+        let nfa = &self.automaton;
+        let first = LETTER[usize::from(bytes[pos])];
+        let mut sid = self.start;
+        let mut best: Option<(usize, usize)> = None;
+        let mut i = pos;
+        // The word's letters seen so far: its rest is skipped from there.
+        let mut letters = pos + 1;
+        // Most walks start with two or three letters: their states
+        // come from tables, one load for two or three transitions.
+        let letter = |k: usize| {
+            bytes
+                .get(k)
+                .map(|&b| LETTER[usize::from(b)])
+                .filter(|&l| l != NOT_LETTER)
+                .map(usize::from)
+        };
+        if let Some(second) = letter(pos + 1) {
+            let pair = 26 * usize::from(first) + second;
+            let mut s = SLOW;
+            if let Some(third) = letter(pos + 2) {
+                s = self.triples[26 * pair + third];
+                i = pos + 3;
+            }
+            if s == SLOW {
+                s = self.pairs[pair];
+                i = pos + 2;
+            }
+            letters = i;
+            if s == SLOW {
+                i = pos;
+            } else {
+                // As the loop below after its second or third step.
+                sid = s;
+                if nfa.is_special(sid) {
+                    if nfa.is_dead(sid) {
+                        i = bytes.len();
+                    } else if nfa.is_match(sid) && !word_after(text, i) {
+                        best = Some((i, nfa.match_pattern(sid, 0).as_usize()));
+                    }
+                }
+            }
+        }
+        while i < bytes.len() {
+            sid = nfa.next_state(Anchored::Yes, sid, bytes[i].to_ascii_lowercase());
+            i += 1;
+            if nfa.is_special(sid) {
+                if nfa.is_dead(sid) {
+                    break;
+                }
+                if nfa.is_match(sid) && !word_after(text, i) {
+                    best = Some((i, nfa.match_pattern(sid, 0).as_usize()));
+                }
+            }
+        }
+        match best {
+            Some((end, pid)) => {
+                hits.push(WordHit {
+                    span: Span::new(pos, end),
+                    class: self.classes[pid],
+                });
+                // The words inside the hit ("Prime Minister") are passed:
+                // their capitals are listed here.
+                for (p, &b) in (pos + 1..end).zip(&bytes[pos + 1..end]) {
+                    if (b.is_ascii_uppercase() || b >= 0xC0) && !word_before(text, p) {
+                        capitals.push(p);
+                    }
+                }
+                end
+            }
+            None => {
+                let mut pos = letters;
+                while pos < bytes.len() && ALNUM[usize::from(bytes[pos])] {
+                    pos += 1;
+                }
+                pos
+            }
+        }
     }
 
     /// The gender of a gazetteer person, from the first name.
@@ -627,7 +719,7 @@ fn letter_table(nfa: &DFA, before: &[StateID]) -> Box<[StateID]> {
 }
 
 /// Whether a word character ends right before `pos`.
-#[inline]
+#[inline(always)]
 fn word_before(text: &str, pos: usize) -> bool {
     match pos.checked_sub(1).map(|p| text.as_bytes()[p]) {
         None => false,
@@ -837,7 +929,7 @@ mod tests {
     /// The scan the plain way: every word start walked byte by byte over
     /// a contiguous NFA of the same keys (the automaton the lexicon had
     /// before), no letter tables.
-    fn scan_plain(lex: &WordLexicon, nfa: &NFA, text: &str) -> Vec<WordHit> {
+    fn scan_plain(lex: &WordLexicon, nfa: &NFA, text: &str) -> Words {
         let bytes = text.as_bytes();
         let start = nfa.start_state(Anchored::Yes).unwrap();
         let start = nfa.next_state(Anchored::Yes, start, 0);
@@ -877,7 +969,10 @@ mod tests {
                 }
             }
         }
-        hits
+        Words {
+            hits,
+            capitals: capitals_plain(text),
+        }
     }
 
     fn lexicon_and_reference() -> &'static (WordLexicon, NFA) {
@@ -898,7 +993,7 @@ mod tests {
     fn scan_finds_titles_pronouns_and_descriptions() {
         let (lex, nfa) = lexicon_and_reference();
         let text = "Prime Minister Jones said he met the alliance; They agreed.";
-        let hits = lex.scan(text);
+        let hits = lex.scan(text).hits;
         let class_of = |word: &str| {
             let at = text
                 .match_indices(word)
@@ -919,7 +1014,7 @@ mod tests {
             matches!(class_of("the alliance"), Some(WordClass::Fixed(_))),
             "{hits:?}"
         );
-        assert_eq!(hits, scan_plain(lex, nfa, text));
+        assert_eq!(hits, scan_plain(lex, nfa, text).hits);
     }
 
     proptest::proptest! {
@@ -937,6 +1032,7 @@ mod tests {
                 "former", "newly elected", "alliance", "world body", "secretary",
                 "of", "state", "general", "council", "ministry", "x", "q", "ab",
                 "spokesman", "rebels", "chief", "prime", "deputy", "head",
+                "Prime Minister", "Secretary General", "Vice-President", "The World Body",
             ]),
             0..40,
         )) {
@@ -944,6 +1040,67 @@ mod tests {
             let (lex, nfa) = lexicon_and_reference();
             proptest::prop_assert_eq!(lex.scan(&text), scan_plain(lex, nfa, &text));
         }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 2000, ..Default::default() })]
+        /// The scan is the plain walk on random text too: random letters
+        /// (words the gate turns away), joiners and non-ASCII bytes.
+        #[test]
+        fn scan_is_the_plain_walk_on_random_text(text in "[a-zA-Z0-9 .,'\\-éŽ—\n]{0,80}") {
+            let (lex, nfa) = lexicon_and_reference();
+            proptest::prop_assert_eq!(lex.scan(&text), scan_plain(lex, nfa, &text));
+        }
+    }
+
+    /// Every key, in three cases, alone, before and after other words,
+    /// with a suffix and before joiners, is found as the plain walk finds
+    /// it: the word gate lets every key's first word through.
+    #[test]
+    fn every_key_scans_as_the_plain_walk() {
+        let (lex, nfa) = lexicon_and_reference();
+        let mut checked = 0;
+        for key in &lex.keys {
+            let key = std::str::from_utf8(&key[1..]).unwrap();
+            let upper = key.to_uppercase();
+            let title: String = key
+                .split(' ')
+                .map(|w| {
+                    let mut c = w.chars();
+                    c.next()
+                        .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                        .unwrap_or_default()
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            for k in [key, upper.as_str(), title.as_str()] {
+                for text in [
+                    k.to_string(),
+                    format!("{k} said"),
+                    format!("Yesterday the {k}, then {k}s and {k}-led, {k}é."),
+                    format!("{k}'s {k}\u{2014}{k}"),
+                ] {
+                    let words = lex.scan(&text);
+                    assert_eq!(words, scan_plain(lex, nfa, &text), "{text:?}");
+                    checked += 1;
+                }
+            }
+            let text = format!("{key} said");
+            let hits = lex.scan(&text).hits;
+            assert!(
+                hits.iter().any(|h| h.span.start == 0),
+                "{key:?} is not found at the start of {text:?}"
+            );
+        }
+        assert!(checked > 1000, "{checked}");
+    }
+
+    #[test]
+    fn the_word_gate_is_sparse() {
+        let (lex, _) = lexicon_and_reference();
+        // A gate with most bits set would let most words walk.
+        let filled = lex.first_words.filled();
+        assert!(filled > 100 && filled < 4096, "{filled}");
     }
 
     #[test]

@@ -68,7 +68,7 @@ use crate::error::Error;
 use crate::gazetteer::{EntityMatcher, Gazetteer};
 use crate::{Actor, ActorKind, Date, Document, Mention, MentionKind, Span};
 
-pub(crate) use lexicon::WordHit;
+pub(crate) use lexicon::Words;
 
 /// A reference to an actor of one document: known to the gazetteer, or
 /// found in the document.
@@ -273,8 +273,9 @@ impl Resolver {
         Resolution { actors, mentions }
     }
 
-    /// The word-lexicon hits (titles, group nouns, pronouns, descriptions).
-    pub(crate) fn words(&self, text: &str) -> Vec<WordHit> {
+    /// The word-lexicon hits (titles, group nouns, pronouns, descriptions)
+    /// and the word starts with capitals.
+    pub(crate) fn words(&self, text: &str) -> Words {
         self.lexicon.scan(text)
     }
 
@@ -283,22 +284,27 @@ impl Resolver {
     pub(crate) fn run(
         &self,
         text: &str,
-        words: &[WordHit],
+        words: &Words,
         sentences: &[Span],
         date: Option<Date>,
     ) -> DocMentions {
         let gaz = self.gazetteer();
-        let mut mentions: Vec<MentionRec> = self
-            .matcher
-            .find_iter(text)
-            .map(|m| MentionRec {
-                span: m.span,
-                actor: Some(ActorRef::Known(m.index)),
-                how: m.how,
-                place: false,
-                plural: false,
-            })
-            .collect();
+        let capitals = &words.capitals;
+        let words = &words.hits[..];
+        // Sized for the names and the mentions the passes below add (about
+        // one for every two capitals in news).
+        let mut mentions: Vec<MentionRec> = Vec::with_capacity(capitals.len() / 2);
+        mentions.extend(
+            self.matcher
+                .find_iter_from(text, capitals)
+                .map(|m| MentionRec {
+                    span: m.span,
+                    actor: Some(ActorRef::Known(m.index)),
+                    how: m.how,
+                    place: false,
+                    plural: false,
+                }),
+        );
         let cx = Context {
             text,
             gaz,
@@ -319,7 +325,7 @@ impl Resolver {
             found,
             words: self.lexicon.word_classes(),
         };
-        coref::surnames(text, gaz, &self.lexicon, &mut doc);
+        coref::surnames(text, capitals, gaz, &self.lexicon, &mut doc);
         coref::resolve(&cx, &mut doc);
         context::resolve(&cx, &mut doc);
         doc
@@ -403,5 +409,51 @@ mod tests {
             .map(|m| (m.span.as_str(text), m.place))
             .collect();
         assert_eq!(places, [("Moscow", false), ("Moscow", true)]);
+    }
+
+    /// The gazetteer's matches from the word scan's capitals are those of
+    /// its own scan.
+    fn same_matches(r: &Resolver, text: &str) -> Result<(), String> {
+        let words = r.words(text);
+        let spans = |it: crate::gazetteer::Matches<'_, '_>| {
+            it.map(|m| (m.span, m.index)).collect::<Vec<_>>()
+        };
+        let own = spans(r.matcher.find_iter(text));
+        let listed = spans(r.matcher.find_iter_from(text, &words.capitals));
+        if own == listed {
+            Ok(())
+        } else {
+            Err(format!("{text:?}: {own:?} != {listed:?}"))
+        }
+    }
+
+    #[test]
+    fn matches_from_listed_capitals() {
+        let r = Resolver::builtin();
+        for text in [
+            "Vladimir Putin met Prime Minister Boris Johnson in Moscow.",
+            "The Kremlin’s view: Élysée Palace, Zelensky-led talks, NATO's plan.",
+            "\u{201c}Russia\u{201d} and the United States; ÉTATS-UNIS; the US-Russia talks",
+            "G20 summit, COVID19 and 5G; Ukraine2022 Ukraine",
+        ] {
+            same_matches(r, text).unwrap();
+            assert!(r.matcher.find_iter(text).next().is_some(), "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 1000, ..Default::default() })]
+        #[test]
+        fn matches_from_listed_capitals_on_random_text(parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "Russia", "Ukraine", "Putin", "Vladimir", "Moscow", "Kremlin", "United",
+                "States", "the", "The", "Prime", "Minister", "NATO", "É", "é", "Élysée",
+                " ", ", ", "-", "'", "’", "\u{201c}", "2", "x", "Ab", "said", ".\n",
+            ]),
+            0..30,
+        )) {
+            let text: String = parts.concat();
+            proptest::prop_assert!(same_matches(Resolver::builtin(), &text).is_ok(), "{}", text);
+        }
     }
 }

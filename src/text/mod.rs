@@ -17,11 +17,13 @@
 //! ]);
 //! ```
 
+mod gate;
 mod quotes;
 mod scan;
 mod sentences;
 mod words;
 
+pub(crate) use gate::{ascii_word, WordGate};
 pub use quotes::{quotes, Quote};
 pub(crate) use scan::ALNUM;
 pub use sentences::{sentences, Sentences};
