@@ -911,15 +911,21 @@ fn starts_word(text: &str, pos: usize) -> bool {
     }
 }
 
+/// Whether a word ends at byte `pos` of `text`: in line for the common
+/// case, a word that ends before an ASCII space or punctuation mark.
+#[inline]
 fn ends_word(text: &str, pos: usize) -> bool {
-    // Most words end before an ASCII space or punctuation mark.
     match text.as_bytes().get(pos) {
-        None => return true,
-        Some(&b) if b < 0x80 && !b.is_ascii_alphanumeric() && b != b'-' && b != b'\'' => {
-            return true
-        }
-        _ => {}
+        None => true,
+        Some(&b) if b < 0x80 && !b.is_ascii_alphanumeric() && b != b'-' && b != b'\'' => true,
+        _ => ends_word_slow(text, pos),
     }
+}
+
+/// [`ends_word`] before a letter, a digit, a joiner or a character that
+/// is not ASCII.
+#[inline(never)]
+fn ends_word_slow(text: &str, pos: usize) -> bool {
     match char_after(text, pos) {
         None => true,
         Some(c) if is_word_char(c) => false,
