@@ -581,7 +581,7 @@ impl Lexicon {
         &self,
         text: &str,
         from: usize,
-        mut t: Next,
+        t: Next,
         mut j: usize,
         end: usize,
         out: &mut Vec<Raw>,
@@ -591,19 +591,18 @@ impl Lexicon {
         let bytes = &bytes[..end.min(bytes.len())];
         // Bytes left of a character folded to blanks.
         let mut blank = 0usize;
-        loop {
-            if t & 1 != 0 {
-                for &pattern in self.trie.outputs(t) {
-                    out.push(Raw {
-                        from,
-                        end: j,
-                        pattern,
-                    });
-                }
+        if t & 1 != 0 {
+            for &pattern in self.trie.outputs(t) {
+                out.push(Raw {
+                    from,
+                    end: j,
+                    pattern,
+                });
             }
-            let Some(&b) = bytes.get(j) else {
-                break;
-            };
+        }
+        // The state's cell and base: a step reads the next cell only.
+        let (mut s, mut base) = self.trie.cursor(t);
+        while let Some(&b) = bytes.get(j) {
             let mut c = self.fold_class[b as usize];
             if b >= 0x80 {
                 if blank > 0 {
@@ -617,15 +616,26 @@ impl Lexicon {
                     }
                 }
             }
-            t = self.trie.step_class(t, c);
-            if t == 0 {
+            let Some((next, next_base, ends)) = self.trie.child(s, base, c) else {
                 break;
-            }
+            };
+            (s, base) = (next, next_base);
             j += 1;
+            if ends {
+                for &pattern in self.trie.outputs_at(s) {
+                    out.push(Raw {
+                        from,
+                        end: j,
+                        pattern,
+                    });
+                }
+            }
         }
     }
 
-    /// [`Lexicon::walk`], not inlined: for the rare walks.
+    /// [`Lexicon::walk`], not inlined: for the walks from word starts,
+    /// whose loop then keeps its values in registers (inlined in the
+    /// tokenizer, it keeps them on the stack), and the rare others.
     #[inline(never)]
     pub(crate) fn walk_cold(
         &self,
@@ -901,15 +911,21 @@ fn starts_word(text: &str, pos: usize) -> bool {
     }
 }
 
+/// Whether a word ends at byte `pos` of `text`: in line for the common
+/// case, a word that ends before an ASCII space or punctuation mark.
+#[inline]
 fn ends_word(text: &str, pos: usize) -> bool {
-    // Most words end before an ASCII space or punctuation mark.
     match text.as_bytes().get(pos) {
-        None => return true,
-        Some(&b) if b < 0x80 && !b.is_ascii_alphanumeric() && b != b'-' && b != b'\'' => {
-            return true
-        }
-        _ => {}
+        None => true,
+        Some(&b) if b < 0x80 && !b.is_ascii_alphanumeric() && b != b'-' && b != b'\'' => true,
+        _ => ends_word_slow(text, pos),
     }
+}
+
+/// [`ends_word`] before a letter, a digit, a joiner or a character that
+/// is not ASCII.
+#[inline(never)]
+fn ends_word_slow(text: &str, pos: usize) -> bool {
     match char_after(text, pos) {
         None => true,
         Some(c) if is_word_char(c) => false,

@@ -280,7 +280,7 @@ impl Scratch {
                     if skip {
                         let t = lex.word_start(bytes[i]);
                         if t != 0 {
-                            lex.walk(text, pos, t, pos + 1, span.end, raw);
+                            lex.walk_cold(text, pos, t, pos + 1, span.end, raw);
                         }
                     } else {
                         lex.walk(text, pos, space, pos, span.end, raw);

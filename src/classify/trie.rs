@@ -5,11 +5,18 @@
 //! start (see `lexicon::fold_char`), so walks start at spaces and most end
 //! after a byte or two. The result is the set of matches an Aho-Corasick
 //! automaton reports in overlapping mode, without its failure links: the
-//! trie costs a few instructions a byte to scan and little to build. A
-//! state with one child (most of them: the tails of long phrases) holds
-//! that child; a state with more holds a row of transitions over the few
-//! bytes the patterns use, and is told from the others by its number. The
-//! tests compare it with a naive search.
+//! trie costs a few instructions a byte to scan and little to build.
+//!
+//! The trie is a double array: every state is a cell of one table, the
+//! cell holding the base its children are placed from (the child on a
+//! byte of class `c` is the cell `base + c`) and its parent, which tells a
+//! child from a cell that only lies there. A step is one read of the
+//! current cell (already in cache: the step before read it) and one of
+//! the next, the same few instructions at every state, with no branch
+//! between kinds of state; a state with one child (most of them: the
+//! tails of long phrases) has it in the next free cell, so a walk down a
+//! phrase reads cells side by side. The tests compare it with a naive
+//! search.
 
 use crate::error::Error;
 
@@ -17,33 +24,37 @@ use crate::error::Error;
 /// when a pattern ends there. 0 is no transition.
 pub(crate) type Next = u32;
 
-#[derive(Debug, Clone, Copy, Default)]
-struct Node {
-    /// The class of the only child's byte, or 0 (no child).
-    label: u32,
-    /// The only child.
-    child: Next,
+/// One cell of the double array.
+#[derive(Debug, Clone, Copy)]
+struct Cell {
+    /// Where the children of the state in this cell are placed from.
+    base: u32,
+    /// The state whose child this cell is, shifted left by one, with the
+    /// low bit set when a pattern ends here; [`FREE`] in a cell no state
+    /// holds. The root's children have [`NO_CELL`] for parent (the root
+    /// has no cell: its transitions are a table per byte).
+    check: u32,
 }
 
-/// The trie. States `1..dense` have a row of transitions each; the others
-/// have one child at most; 0 is no state. The root is not a state: it has a transition
-/// per byte.
+/// The `check` of a cell no state holds.
+const FREE: u32 = u32::MAX;
+/// More cells than the trie may have, and so the parent of the root's
+/// children: no step reads a child of it.
+const NO_CELL: u32 = u32::MAX >> 2;
+
+/// The trie. Cell 0 is no state (a transition to it is no transition);
+/// the root is not a state either: it has a transition per byte.
 #[derive(Debug, Clone)]
 pub(crate) struct Trie {
     /// Per byte: its class (0: in no pattern).
     class: [u8; 256],
-    /// The number of classes, 0 included: the length of a row.
-    width: usize,
     /// The root's transitions, per byte.
     root: [Next; 256],
-    /// The first state without a row.
-    dense: usize,
-    /// `width` transitions per state below `dense`, by class.
-    rows: Vec<Next>,
-    /// Per state: its child, for states from `dense` on.
-    nodes: Vec<Node>,
-    /// Per state, `out[out_at[s]..out_at[s + 1]]` are the patterns ending
-    /// there.
+    /// The double array: a state is its cell's index. `width` cells past
+    /// the last base, so that every step reads a cell.
+    cells: Vec<Cell>,
+    /// Per cell, `out[out_at[s]..out_at[s + 1]]` are the patterns ending
+    /// at the state there.
     out_at: Vec<u32>,
     out: Vec<u32>,
 }
@@ -105,28 +116,76 @@ impl Trie {
             }
             ends.push((state, i as u32));
         }
-        let made = first.len() as u32;
-        // States with two children or more come first, with a row each.
-        let mut children = vec![0u32; made as usize];
-        for &(parent, _, _) in &edges {
-            children[parent as usize] += 1;
+        let made = first.len();
+        let mut ends_at = vec![false; made];
+        for &(s, _) in &ends {
+            ends_at[s as usize] = true;
         }
-        let mut id = vec![0u32; made as usize];
-        // State 0 is none: a transition to it is no transition.
-        let mut n = 1u32;
-        for pass in [true, false] {
-            for made in 1..id.len() {
-                if (children[made] >= 2) == pass {
-                    id[made] = n;
-                    n += 1;
-                }
+        // Cells are given state by state, depth first, each state's
+        // children at the first base where all their cells are free: a
+        // state with one child has it in the first free cell.
+        let mut place = Placer {
+            cells: Vec::with_capacity(made + width + 1),
+            lo: 1,
+        };
+        place.cells.push(Cell {
+            base: 0,
+            check: FREE,
+        });
+        // Per state made: its cell.
+        let mut cell = vec![0u32; made];
+        let mut root = [0; 256];
+        let mut kids: Vec<(u8, u32)> = Vec::new();
+        let mut stack: Vec<u32> = vec![0];
+        while let Some(s) = stack.pop() {
+            kids.clear();
+            let mut e = first[s as usize];
+            while e != 0 {
+                let (_, b, child) = edges[e as usize - 1];
+                kids.push((class[b as usize], child));
+                e = sibling[e as usize - 1];
             }
+            if kids.is_empty() {
+                continue;
+            }
+            kids.sort_unstable();
+            let base = place.base(&kids);
+            let parent = if s == 0 { NO_CELL } else { cell[s as usize] };
+            for &(c, child) in &kids {
+                let at = base + u32::from(c);
+                if at >= NO_CELL {
+                    return Err(too_many());
+                }
+                cell[child as usize] = at;
+                place.cells[at as usize].check = parent << 1 | u32::from(ends_at[child as usize]);
+            }
+            if s == 0 {
+                for (b, &c) in class.iter().enumerate() {
+                    if let Ok(k) = kids.binary_search_by_key(&c, |k| k.0) {
+                        let at = base + u32::from(c);
+                        root[b] = at << 1 | u32::from(ends_at[kids[k].1 as usize]);
+                    }
+                }
+            } else {
+                place.cells[cell[s as usize] as usize].base = base;
+            }
+            // The first child next: a phrase's states side by side.
+            stack.extend(kids.iter().rev().map(|k| k.1));
         }
-        let dense = 1 + children.iter().skip(1).filter(|&&c| c >= 2).count();
-        let n = n as usize;
+        let mut cells = place.cells;
+        // Every base plus every class is a cell.
+        let last_base = cells.iter().map(|c| c.base as usize).max().unwrap_or(0);
+        cells.resize(
+            cells.len().max(last_base + width),
+            Cell {
+                base: 0,
+                check: FREE,
+            },
+        );
+        let n = cells.len();
         let mut out_at = vec![0u32; n + 1];
         for &(s, _) in &ends {
-            out_at[id[s as usize] as usize + 1] += 1;
+            out_at[cell[s as usize] as usize + 1] += 1;
         }
         for s in 0..n {
             out_at[s + 1] += out_at[s];
@@ -134,41 +193,14 @@ impl Trie {
         let mut fill = out_at.clone();
         let mut out = vec![0u32; ends.len()];
         for &(s, i) in &ends {
-            let s = id[s as usize] as usize;
+            let s = cell[s as usize] as usize;
             out[fill[s] as usize] = i;
             fill[s] += 1;
         }
-        let next = |made: u32| -> Next {
-            let s = id[made as usize];
-            let c = s as usize;
-            s << 1 | u32::from(out_at[c] != out_at[c + 1])
-        };
-        let mut rows: Vec<Next> = vec![0; dense * width];
-        let mut nodes = vec![Node::default(); n];
-        let mut root = [0; 256];
-        for &(parent, b, child) in &edges {
-            let c = class[b as usize];
-            if parent == 0 {
-                root[b as usize] = next(child);
-                continue;
-            }
-            let s = id[parent as usize] as usize;
-            if s < dense {
-                rows[s * width + c as usize] = next(child);
-            } else {
-                nodes[s] = Node {
-                    label: u32::from(c),
-                    child: next(child),
-                };
-            }
-        }
         Ok(Trie {
             class,
-            width,
             root,
-            dense,
-            rows,
-            nodes,
+            cells,
             out_at,
             out,
         })
@@ -190,20 +222,43 @@ impl Trie {
     /// (see [`Trie::class`]).
     #[inline]
     pub(crate) fn step_class(&self, t: Next, c: u8) -> Next {
-        let s = (t >> 1) as usize;
-        if s < self.dense {
-            self.rows[s * self.width + c as usize]
+        let s = t >> 1;
+        let at = self.cells[s as usize].base + u32::from(c);
+        let check = self.cells[at as usize].check;
+        // The cell is a child of `s` (0, no state, has none).
+        if check >> 1 == s {
+            at << 1 | (check & 1)
         } else {
-            let node = self.nodes[s];
-            if node.label == u32::from(c) {
-                node.child
-            } else {
-                0
-            }
+            0
         }
     }
 
-    /// The class of byte `b`: its column in the rows.
+    /// A walk's place: the cell of the state transition `t` leads to,
+    /// with that cell's base (for [`Trie::child`]).
+    #[inline]
+    pub(crate) fn cursor(&self, t: Next) -> (u32, u32) {
+        let s = t >> 1;
+        (s, self.cells.get(s as usize).map_or(0, |c| c.base))
+    }
+
+    /// The child of the state in cell `s`, whose base is `base`, on a byte
+    /// of class `c`: its cell, its base and whether a pattern ends there.
+    /// One read of one cell: a walk keeps the base it needs next.
+    #[inline]
+    pub(crate) fn child(&self, s: u32, base: u32, c: u8) -> Option<(u32, u32, bool)> {
+        let at = base + u32::from(c);
+        let cell = self.cells.get(at as usize)?;
+        (cell.check >> 1 == s).then_some((at, cell.base, cell.check & 1 != 0))
+    }
+
+    /// The patterns ending at the state in cell `s`.
+    #[inline]
+    pub(crate) fn outputs_at(&self, s: u32) -> &[u32] {
+        let s = s as usize;
+        &self.out[self.out_at[s] as usize..self.out_at[s + 1] as usize]
+    }
+
+    /// The class of byte `b`: what a state's base is offset by.
     #[inline]
     pub(crate) fn class(&self, b: u8) -> u8 {
         self.class[b as usize]
@@ -245,6 +300,48 @@ impl Trie {
                 j += 1;
             }
             i = start + 1;
+        }
+    }
+}
+
+/// Finds free cells for a state's children, first fit.
+struct Placer {
+    cells: Vec<Cell>,
+    /// No cell before this one is free.
+    lo: usize,
+}
+
+impl Placer {
+    /// The first base at which the cells of `kids` (by class, sorted) are
+    /// all free, those cells taken (marked as no state's, for the caller
+    /// to fill).
+    fn base(&mut self, kids: &[(u8, u32)]) -> u32 {
+        while self.cells.get(self.lo).is_some_and(|c| c.check != FREE) {
+            self.lo += 1;
+        }
+        let first = usize::from(kids[0].0);
+        let mut at = self.lo.max(first);
+        loop {
+            let base = at - first;
+            let free = |c: usize| self.cells.get(base + c).map_or(true, |c| c.check == FREE);
+            if kids.iter().all(|k| free(usize::from(k.0))) {
+                let last = base + usize::from(kids[kids.len() - 1].0);
+                if self.cells.len() <= last {
+                    self.cells.resize(
+                        last + 1,
+                        Cell {
+                            base: 0,
+                            check: FREE,
+                        },
+                    );
+                }
+                for k in kids {
+                    // Taken: a parent no state has, until the caller sets it.
+                    self.cells[base + usize::from(k.0)].check = NO_CELL << 1;
+                }
+                return base as u32;
+            }
+            at += 1;
         }
     }
 }
@@ -308,6 +405,41 @@ mod tests {
         ) {
             let patterns: Vec<&[u8]> = patterns.iter().map(|p| p.as_bytes()).collect();
             check(&patterns, hay.as_bytes());
+        }
+    }
+
+    proptest! {
+        /// Every state a walk reaches is a prefix of a pattern, and holds
+        /// the patterns equal to it: the double array's cells lend no
+        /// state a child of another.
+        #[test]
+        fn a_walk_follows_the_prefixes_of_the_patterns(
+            patterns in proptest::collection::vec("[ ab?'c\u{e9}]{0,6}", 0..16),
+            word in "[ ab?'cd\u{e9}]{1,8}",
+        ) {
+            let patterns: Vec<Vec<u8>> = patterns.iter().map(|p| p.as_bytes().to_vec()).collect();
+            let trie = Trie::new(&patterns).unwrap();
+            let w = word.as_bytes();
+            let mut t = trie.root(w[0]);
+            for k in 1..=w.len() {
+                let p = &w[..k];
+                let live = patterns.iter().any(|q| q.starts_with(p));
+                prop_assert_eq!(t != 0, live, "{:?}", String::from_utf8_lossy(p));
+                if t == 0 {
+                    break;
+                }
+                let want: Vec<u32> = (0..patterns.len() as u32)
+                    .filter(|&i| patterns[i as usize] == p)
+                    .collect();
+                let mut got = trie.outputs(t).to_vec();
+                got.sort_unstable();
+                prop_assert_eq!(got, want);
+                if k < w.len() {
+                    t = trie.step(t, w[k]);
+                }
+            }
+            // No transition leads anywhere.
+            prop_assert_eq!(trie.step(0, w[0]), 0);
         }
     }
 }
