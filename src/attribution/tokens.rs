@@ -574,20 +574,78 @@ fn cmp_folded(table: &str, word: &str) -> std::cmp::Ordering {
 /// One token.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Tok {
-    pub start: usize,
-    pub end: usize,
+    // 32 bytes (two tokens a cache line): the offsets and indices as u32,
+    // which a text of at most `MAX_TEXT_BYTES` bytes guarantees (a token
+    // has a byte at least, so no index reaches the text's length).
+    start: u32,
+    end: u32,
     pub class: u64,
-    pub sent: usize,
-    /// The quotation the token is in (its marks included), or `NONE`.
-    pub quote: usize,
+    sent: u32,
+    /// The quotation the token is in (its marks included), or `NO_QUOTE`.
+    quote: u32,
     /// A line break comes between the previous token and this one.
-    pub line_before: bool,
+    line_before: bool,
     /// A word of parts joined by `-`, `'`, `’`, `.`, U+2010 or U+2011
     /// ("op-ed", "U.S."): each part after a joiner starts a word too.
-    pub joined: bool,
+    joined: bool,
+}
+
+// Two tokens a cache line.
+const _: () = assert!(std::mem::size_of::<Tok>() == 32);
+
+impl Tok {
+    /// The byte offset of the token's first byte.
+    #[inline]
+    pub(crate) fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// The byte offset just past the token.
+    #[inline]
+    pub(crate) fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    /// The token's entry in [`Doc::sents`].
+    #[inline]
+    pub(crate) fn sent(&self) -> usize {
+        self.sent as usize
+    }
+
+    /// The quotation the token is in (its marks included), or [`NONE`].
+    #[inline]
+    pub(crate) fn quote(&self) -> usize {
+        if self.quote == NO_QUOTE {
+            NONE
+        } else {
+            self.quote as usize
+        }
+    }
+
+    /// A line break comes between the previous token and this one.
+    #[inline]
+    pub(crate) fn line_before(&self) -> bool {
+        self.line_before
+    }
+
+    /// A word of parts joined by `-`, `'`, `’`, `.`, U+2010 or U+2011
+    /// ("op-ed", "U.S."): each part after a joiner starts a word too.
+    #[inline]
+    pub(crate) fn joined(&self) -> bool {
+        self.joined
+    }
 }
 
 pub(crate) const NONE: usize = usize::MAX;
+
+/// [`NONE`] in a [`Tok`].
+const NO_QUOTE: u32 = u32::MAX;
+
+/// The longest text a [`Doc`] takes: its offsets are `u32`.
+/// [`Analyzer::analyze`](crate::Analyzer::analyze) refuses a longer one
+/// ([`Error::InputTooLarge`](crate::Error::InputTooLarge)) whatever its
+/// configured limit.
+pub(crate) const MAX_TEXT_BYTES: usize = u32::MAX as usize;
 
 /// The longest stretch of a sentence (in bytes) the attributor looks at
 /// as one sentence.
@@ -674,6 +732,9 @@ impl<'t> Doc<'t> {
         classes: &'t WordClasses,
         buffers: DocBuffers,
     ) -> Doc<'t> {
+        // The offsets of `Tok` are u32 (`Analyzer::analyze` refuses longer
+        // texts): a wrong offset is never made.
+        assert!(text.len() <= MAX_TEXT_BYTES, "text too long for a Doc");
         let DocBuffers {
             toks,
             marks,
@@ -726,7 +787,7 @@ impl<'t> Doc<'t> {
 
     pub(crate) fn str(&self, i: usize) -> &'t str {
         let t = &self.toks[i];
-        &self.text[t.start..t.end]
+        &self.text[t.start()..t.end()]
     }
 
     /// Whether token `i` is `word` (ASCII case-insensitive).
@@ -734,8 +795,8 @@ impl<'t> Doc<'t> {
     pub(crate) fn word_is(&self, i: usize, word: &str) -> bool {
         // Lengths first: most tokens are not `word`.
         self.toks.get(i).is_some_and(|t| {
-            t.end - t.start == word.len()
-                && self.text.as_bytes()[t.start..t.end].eq_ignore_ascii_case(word.as_bytes())
+            t.end() - t.start() == word.len()
+                && self.text.as_bytes()[t.start()..t.end()].eq_ignore_ascii_case(word.as_bytes())
         })
     }
 
@@ -745,7 +806,7 @@ impl<'t> Doc<'t> {
 
     /// The first and last token of token `i`'s sentence.
     pub(crate) fn sent_of(&self, i: usize) -> (usize, usize) {
-        self.sents[self.toks[i].sent]
+        self.sents[self.toks[i].sent()]
     }
 
     pub(crate) fn same_sent(&self, a: usize, b: usize) -> bool {
@@ -754,23 +815,23 @@ impl<'t> Doc<'t> {
 
     /// The byte span of tokens `a..=b`.
     pub(crate) fn span(&self, a: usize, b: usize) -> Span {
-        Span::new(self.toks[a].start, self.toks[b].end)
+        Span::new(self.toks[a].start(), self.toks[b].end())
     }
 
     /// The token starting at byte `pos`, if any.
     pub(crate) fn tok_at(&self, pos: usize) -> Option<usize> {
-        let i = self.toks.partition_point(|t| t.start < pos);
-        (i < self.toks.len() && self.toks[i].start == pos).then_some(i)
+        let i = self.toks.partition_point(|t| t.start() < pos);
+        (i < self.toks.len() && self.toks[i].start() == pos).then_some(i)
     }
 
     /// The last token ending at or before byte `pos`.
     pub(crate) fn tok_ending_by(&self, pos: usize) -> Option<usize> {
-        self.toks.partition_point(|t| t.end <= pos).checked_sub(1)
+        self.toks.partition_point(|t| t.end() <= pos).checked_sub(1)
     }
 
     /// Whether token `i`'s sentence was too long and cut into chunks.
     pub(crate) fn chunked(&self, i: usize) -> bool {
-        let c = self.toks[i].sent;
+        let c = self.toks[i].sent();
         let s = self.sentence_of[c];
         c > 0 && self.sentence_of[c - 1] == s
             || self.sentence_of.get(c + 1).is_some_and(|&n| n == s)
@@ -781,14 +842,14 @@ impl<'t> Doc<'t> {
     pub(crate) fn part_starts(&self, k: usize) -> impl Iterator<Item = usize> + '_ {
         let t = self.toks[k];
         let word = if t.joined {
-            &self.text[t.start..t.end]
+            &self.text[t.start()..t.end()]
         } else {
             ""
         };
         word.char_indices().filter_map(move |(i, c)| {
-            let after = t.start + i + c.len_utf8();
+            let after = t.start() + i + c.len_utf8();
             let joiner = matches!(c, '-' | '\'' | '’' | '.' | '\u{2010}' | '\u{2011}');
-            (joiner && after < t.end).then_some(after)
+            (joiner && after < t.end()).then_some(after)
         })
     }
 
@@ -846,8 +907,8 @@ fn tokenize(
                     place.place(toks.len(), i, e);
                 }
                 toks.push(Tok {
-                    start: i,
-                    end: e,
+                    start: i as u32,
+                    end: e as u32,
                     class: class & !CUE_START | FIRST[b as usize],
                     sent: place.sent,
                     quote: place.quote,
@@ -921,8 +982,8 @@ fn tokenize(
             place.place(toks.len(), i, end);
         }
         toks.push(Tok {
-            start: i,
-            end,
+            start: i as u32,
+            end: end as u32,
             class,
             sent: place.sent,
             quote: place.quote,
@@ -965,9 +1026,10 @@ pub(crate) struct Placer<'a> {
     in_quote: bool,
     open: usize,
     qs: Vec<QuoteToks>,
-    /// The current token's sentence entry and quotation.
-    sent: usize,
-    quote: usize,
+    /// The current token's sentence entry and quotation (or `NO_QUOTE`),
+    /// as a [`Tok`] holds them.
+    sent: u32,
+    quote: u32,
     /// A token starting at or after this byte needs [`Placer::place`].
     next: usize,
     /// A token ending after this byte needs [`Placer::place`].
@@ -1000,7 +1062,7 @@ impl<'a> Placer<'a> {
             open: 0,
             qs,
             sent: 0,
-            quote: NONE,
+            quote: NO_QUOTE,
             next: 0,
             limit: 0,
         };
@@ -1018,12 +1080,12 @@ impl<'a> Placer<'a> {
         // limit; tokens after the last sentence join it.
         loop {
             let Some(span) = self.sentences.get(self.s) else {
-                self.sent = self.sents.len().saturating_sub(1);
+                self.sent = self.sents.len().saturating_sub(1) as u32;
                 break;
             };
             if !self.in_sent {
                 if end <= span.start {
-                    self.sent = self.sents.len().saturating_sub(1);
+                    self.sent = self.sents.len().saturating_sub(1) as u32;
                     break;
                 }
                 self.in_sent = true;
@@ -1043,25 +1105,25 @@ impl<'a> Placer<'a> {
                 self.first = i;
                 self.chunk_limit = start + MAX_CHUNK;
             }
-            self.sent = self.sents.len();
+            self.sent = self.sents.len() as u32;
             break;
         }
         // Quotations: a token is in one if it starts inside its outer span.
         loop {
             let Some(q) = self.quotes.get(self.q) else {
-                self.quote = NONE;
+                self.quote = NO_QUOTE;
                 break;
             };
             if !self.in_quote {
                 if start < q.outer.start {
-                    self.quote = NONE;
+                    self.quote = NO_QUOTE;
                     break;
                 }
                 self.in_quote = true;
                 self.open = i;
             }
             if start < q.outer.end {
-                self.quote = self.qs.len();
+                self.quote = self.qs.len() as u32;
                 break;
             }
             if i > self.open {
@@ -1367,11 +1429,11 @@ mod tests {
                 }
             }
             toks.push(Tok {
-                start: i,
-                end,
+                start: i as u32,
+                end: end as u32,
                 class,
                 sent: 0,
-                quote: NONE,
+                quote: NO_QUOTE,
                 line_before: std::mem::take(&mut line),
                 joined: is_word_char(c)
                     && text[i..end].contains(['-', '\'', '’', '.', '\u{2010}', '\u{2011}']),
@@ -1383,7 +1445,7 @@ mod tests {
 
     fn toks_of(toks: &[Tok]) -> Vec<(usize, usize, u64, bool, bool)> {
         toks.iter()
-            .map(|t| (t.start, t.end, t.class, t.line_before, t.joined))
+            .map(|t| (t.start(), t.end(), t.class, t.line_before, t.joined))
             .collect()
     }
 
@@ -1535,7 +1597,7 @@ mod tests {
         assert_eq!(doc.sentence_of, [0, 1, 1, 1, 1, 2]);
         for (c, &(a, b)) in doc.sents.iter().enumerate() {
             assert!(doc.span(a, b).len() <= MAX_CHUNK);
-            assert!((a..=b).all(|k| doc.toks[k].sent == c));
+            assert!((a..=b).all(|k| doc.toks[k].sent() == c));
             if doc.sentence_of.get(c + 1) == Some(&doc.sentence_of[c]) {
                 assert_eq!(doc.sents[c + 1].0, b + 1);
                 assert!(doc.span(a, b + 1).len() > MAX_CHUNK);
@@ -1575,23 +1637,23 @@ mod tests {
         let mut sentence_of = Vec::new();
         let mut i = 0;
         for (s, span) in sentences.iter().enumerate() {
-            while i < toks.len() && toks[i].end <= span.start {
-                toks[i].sent = sents.len().saturating_sub(1);
+            while i < toks.len() && toks[i].end() <= span.start {
+                toks[i].sent = sents.len().saturating_sub(1) as u32;
                 i += 1;
             }
             let mut first = i;
-            let mut limit = toks.get(first).map_or(0, |t| t.start) + MAX_CHUNK;
+            let mut limit = toks.get(first).map_or(0, |t| t.start()) + MAX_CHUNK;
             for t in &mut toks[i..] {
-                if t.start >= span.end {
+                if t.start() >= span.end {
                     break;
                 }
-                if t.end > limit && i > first {
+                if t.end() > limit && i > first {
                     sents.push((first, i - 1));
                     sentence_of.push(s);
                     first = i;
-                    limit = t.start + MAX_CHUNK;
+                    limit = t.start() + MAX_CHUNK;
                 }
-                t.sent = sents.len();
+                t.sent = sents.len() as u32;
                 i += 1;
             }
             sents.push((first, i.wrapping_sub(1)));
@@ -1599,7 +1661,7 @@ mod tests {
         }
         let last = sents.len().saturating_sub(1);
         for t in &mut toks[i..] {
-            t.sent = last;
+            t.sent = last as u32;
         }
         if sents.is_empty() {
             sents.push((0, toks.len().wrapping_sub(1)));
@@ -1608,12 +1670,12 @@ mod tests {
         let mut qs = Vec::new();
         let mut j = 0;
         for q in quotes {
-            while j < toks.len() && toks[j].start < q.outer.start {
+            while j < toks.len() && toks[j].start() < q.outer.start {
                 j += 1;
             }
             let open = j;
-            while j < toks.len() && toks[j].start < q.outer.end {
-                toks[j].quote = qs.len();
+            while j < toks.len() && toks[j].start() < q.outer.end {
+                toks[j].quote = qs.len() as u32;
                 j += 1;
             }
             if j > open {
