@@ -1,4 +1,4 @@
-//! Inputs past 4 GiB: the attributor's token offsets are `u32`, so no
+//! Inputs past 2 GiB: the attributor's token offsets are 31-bit, so no
 //! configured limit lets a longer text through; it is refused with a clear
 //! error, never analyzed with wrong offsets.
 
@@ -6,11 +6,11 @@
 
 use standpoint::{Analyzer, Error};
 
-/// `u32::MAX`: the longest input any analyzer takes.
-const LONGEST: usize = u32::MAX as usize;
+/// `i32::MAX`: the longest input any analyzer takes.
+const LONGEST: usize = i32::MAX as usize;
 
 #[test]
-fn a_limit_past_four_gib_still_refuses_longer_inputs() {
+fn a_limit_past_two_gib_still_refuses_longer_inputs() {
     let analyzer = Analyzer::builder()
         .max_input_bytes(usize::MAX)
         .build()

@@ -574,24 +574,25 @@ fn cmp_folded(table: &str, word: &str) -> std::cmp::Ordering {
 /// One token.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Tok {
-    // 32 bytes (two tokens a cache line): the offsets and indices as u32,
-    // which a text of at most `MAX_TEXT_BYTES` bytes guarantees (a token
-    // has a byte at least, so no index reaches the text's length).
+    // 24 bytes: the offsets and indices in 31 bits, which a text of at
+    // most `MAX_TEXT_BYTES` bytes guarantees (a token has a byte at least,
+    // so no index reaches the text's length); the flags in the top bits.
     start: u32,
     end: u32,
     pub class: u64,
+    /// The sentence entry; [`FLAG`]: a line break comes between the
+    /// previous token and this one.
     sent: u32,
-    /// The quotation the token is in (its marks included), or `NO_QUOTE`.
+    /// The quotation the token is in (its marks included), or `NO_QUOTE`;
+    /// [`FLAG`]: a joined word (see [`Tok::joined`]).
     quote: u32,
-    /// A line break comes between the previous token and this one.
-    line_before: bool,
-    /// A word of parts joined by `-`, `'`, `’`, `.`, U+2010 or U+2011
-    /// ("op-ed", "U.S."): each part after a joiner starts a word too.
-    joined: bool,
 }
 
-// Two tokens a cache line.
-const _: () = assert!(std::mem::size_of::<Tok>() == 32);
+// Eight tokens in three cache lines.
+const _: () = assert!(std::mem::size_of::<Tok>() == 24);
+
+/// The flag bit of [`Tok::sent`] and [`Tok::quote`].
+const FLAG: u32 = 1 << 31;
 
 impl Tok {
     /// The byte offset of the token's first byte.
@@ -609,43 +610,66 @@ impl Tok {
     /// The token's entry in [`Doc::sents`].
     #[inline]
     pub(crate) fn sent(&self) -> usize {
-        self.sent as usize
+        (self.sent & !FLAG) as usize
     }
 
     /// The quotation the token is in (its marks included), or [`NONE`].
     #[inline]
     pub(crate) fn quote(&self) -> usize {
-        if self.quote == NO_QUOTE {
+        let q = self.quote & !FLAG;
+        if q == NO_QUOTE {
             NONE
         } else {
-            self.quote as usize
+            q as usize
         }
     }
 
     /// A line break comes between the previous token and this one.
     #[inline]
     pub(crate) fn line_before(&self) -> bool {
-        self.line_before
+        self.sent & FLAG != 0
     }
 
     /// A word of parts joined by `-`, `'`, `’`, `.`, U+2010 or U+2011
     /// ("op-ed", "U.S."): each part after a joiner starts a word too.
     #[inline]
     pub(crate) fn joined(&self) -> bool {
-        self.joined
+        self.quote & FLAG != 0
+    }
+
+    /// A token of bytes `start..end` with `class`, in sentence entry
+    /// `sent` and quotation `quote` (or `NO_QUOTE`), both below [`FLAG`].
+    #[inline]
+    fn new(
+        start: usize,
+        end: usize,
+        class: u64,
+        sent: u32,
+        quote: u32,
+        line_before: bool,
+        joined: bool,
+    ) -> Tok {
+        debug_assert!(end <= MAX_TEXT_BYTES && sent < FLAG && quote < FLAG);
+        Tok {
+            start: start as u32,
+            end: end as u32,
+            class,
+            sent: sent | u32::from(line_before) << 31,
+            quote: quote | u32::from(joined) << 31,
+        }
     }
 }
 
 pub(crate) const NONE: usize = usize::MAX;
 
 /// [`NONE`] in a [`Tok`].
-const NO_QUOTE: u32 = u32::MAX;
+const NO_QUOTE: u32 = !FLAG;
 
-/// The longest text a [`Doc`] takes: its offsets are `u32`.
+/// The longest text a [`Doc`] takes: its offsets and indices are 31-bit.
 /// [`Analyzer::analyze`](crate::Analyzer::analyze) refuses a longer one
 /// ([`Error::InputTooLarge`](crate::Error::InputTooLarge)) whatever its
 /// configured limit.
-pub(crate) const MAX_TEXT_BYTES: usize = u32::MAX as usize;
+pub(crate) const MAX_TEXT_BYTES: usize = i32::MAX as usize;
 
 /// The longest stretch of a sentence (in bytes) the attributor looks at
 /// as one sentence.
@@ -810,7 +834,7 @@ impl<'t> Doc<'t> {
     }
 
     pub(crate) fn same_sent(&self, a: usize, b: usize) -> bool {
-        a < self.toks.len() && b < self.toks.len() && self.toks[a].sent == self.toks[b].sent
+        a < self.toks.len() && b < self.toks.len() && self.toks[a].sent() == self.toks[b].sent()
     }
 
     /// The byte span of tokens `a..=b`.
@@ -841,7 +865,7 @@ impl<'t> Doc<'t> {
     /// "op-ed", "S" in "U.S."); none for another token.
     pub(crate) fn part_starts(&self, k: usize) -> impl Iterator<Item = usize> + '_ {
         let t = self.toks[k];
-        let word = if t.joined {
+        let word = if t.joined() {
             &self.text[t.start()..t.end()]
         } else {
             ""
@@ -855,7 +879,7 @@ impl<'t> Doc<'t> {
 
     /// A line break lies between tokens `a` and `b` (`a < b`).
     pub(crate) fn line_between(&self, a: usize, b: usize) -> bool {
-        (a + 1..=b).any(|k| self.toks[k].line_before)
+        (a + 1..=b).any(|k| self.toks[k].line_before())
     }
 }
 
@@ -906,15 +930,15 @@ fn tokenize(
                 if i >= place.next || e > place.limit {
                     place.place(toks.len(), i, e);
                 }
-                toks.push(Tok {
-                    start: i as u32,
-                    end: e as u32,
-                    class: class & !CUE_START | FIRST[b as usize],
-                    sent: place.sent,
-                    quote: place.quote,
-                    line_before: std::mem::take(&mut line),
-                    joined: false,
-                });
+                toks.push(Tok::new(
+                    i,
+                    e,
+                    class & !CUE_START | FIRST[b as usize],
+                    place.sent,
+                    place.quote,
+                    std::mem::take(&mut line),
+                    false,
+                ));
                 // The byte after a plain word is there; a space (the
                 // commonest) is passed over at once.
                 i = e + usize::from(bytes[e] == b' ');
@@ -981,15 +1005,15 @@ fn tokenize(
         if i >= place.next || end > place.limit {
             place.place(toks.len(), i, end);
         }
-        toks.push(Tok {
-            start: i as u32,
-            end: end as u32,
+        toks.push(Tok::new(
+            i,
+            end,
             class,
-            sent: place.sent,
-            quote: place.quote,
-            line_before: std::mem::take(&mut line),
+            place.sent,
+            place.quote,
+            std::mem::take(&mut line),
             joined,
-        });
+        ));
         i = end;
     }
     (toks, marks, walks)
@@ -1331,6 +1355,35 @@ fn dotted_abbreviation(text: &str, start: usize, dot: usize) -> bool {
 mod tests {
     use super::*;
 
+    impl Tok {
+        fn set_sent(&mut self, sent: usize) {
+            self.sent = self.sent & FLAG | sent as u32;
+        }
+
+        fn set_quote(&mut self, quote: usize) {
+            self.quote = self.quote & FLAG | quote as u32;
+        }
+    }
+
+    #[test]
+    fn a_token_keeps_its_fields_and_flags_apart() {
+        let big = MAX_TEXT_BYTES - 1;
+        for (line_before, joined) in [(false, false), (true, false), (false, true), (true, true)] {
+            for (sent, quote) in [(0, 0), (big as u32, NO_QUOTE), (7, big as u32)] {
+                let t = Tok::new(3, big + 1, u64::MAX, sent, quote, line_before, joined);
+                assert_eq!((t.start(), t.end(), t.class), (3, big + 1, u64::MAX));
+                assert_eq!(t.sent(), sent as usize);
+                let q = if quote == NO_QUOTE {
+                    NONE
+                } else {
+                    quote as usize
+                };
+                assert_eq!(t.quote(), q);
+                assert_eq!((t.line_before(), t.joined()), (line_before, joined));
+            }
+        }
+    }
+
     fn words(text: &str) -> Vec<&str> {
         let sents: Vec<Span> = crate::text::sentences(text).collect();
         let quotes = crate::text::quotes(text);
@@ -1428,16 +1481,16 @@ mod tests {
                     class |= wc::LY;
                 }
             }
-            toks.push(Tok {
-                start: i as u32,
-                end: end as u32,
+            toks.push(Tok::new(
+                i,
+                end,
                 class,
-                sent: 0,
-                quote: NO_QUOTE,
-                line_before: std::mem::take(&mut line),
-                joined: is_word_char(c)
+                0,
+                NO_QUOTE,
+                std::mem::take(&mut line),
+                is_word_char(c)
                     && text[i..end].contains(['-', '\'', '’', '.', '\u{2010}', '\u{2011}']),
-            });
+            ));
             i = end;
         }
         toks
@@ -1445,7 +1498,7 @@ mod tests {
 
     fn toks_of(toks: &[Tok]) -> Vec<(usize, usize, u64, bool, bool)> {
         toks.iter()
-            .map(|t| (t.start(), t.end(), t.class, t.line_before, t.joined))
+            .map(|t| (t.start(), t.end(), t.class, t.line_before(), t.joined()))
             .collect()
     }
 
@@ -1638,7 +1691,7 @@ mod tests {
         let mut i = 0;
         for (s, span) in sentences.iter().enumerate() {
             while i < toks.len() && toks[i].end() <= span.start {
-                toks[i].sent = sents.len().saturating_sub(1) as u32;
+                toks[i].set_sent(sents.len().saturating_sub(1));
                 i += 1;
             }
             let mut first = i;
@@ -1653,7 +1706,7 @@ mod tests {
                     first = i;
                     limit = t.start() + MAX_CHUNK;
                 }
-                t.sent = sents.len() as u32;
+                t.set_sent(sents.len());
                 i += 1;
             }
             sents.push((first, i.wrapping_sub(1)));
@@ -1661,7 +1714,7 @@ mod tests {
         }
         let last = sents.len().saturating_sub(1);
         for t in &mut toks[i..] {
-            t.sent = last as u32;
+            t.set_sent(last);
         }
         if sents.is_empty() {
             sents.push((0, toks.len().wrapping_sub(1)));
@@ -1675,7 +1728,7 @@ mod tests {
             }
             let open = j;
             while j < toks.len() && toks[j].start() < q.outer.end {
-                toks[j].quote = qs.len() as u32;
+                toks[j].set_quote(qs.len());
                 j += 1;
             }
             if j > open {
@@ -1718,7 +1771,7 @@ mod tests {
             let placed = place.finish(toks.len());
             let mut reference = tokenize(&text, c, &mut Placer::new(&[], &[], Default::default()), Default::default()).0;
             let expected = place_reference(&mut reference, &sentences, &quotes);
-            let sq = |t: &[Tok]| t.iter().map(|t| (t.sent, t.quote)).collect::<Vec<_>>();
+            let sq = |t: &[Tok]| t.iter().map(|t| (t.sent(), t.quote())).collect::<Vec<_>>();
             proptest::prop_assert_eq!(sq(&toks), sq(&reference));
             proptest::prop_assert_eq!(placed.0, expected.0);
             proptest::prop_assert_eq!(placed.1, expected.1);
@@ -1741,7 +1794,7 @@ mod tests {
                 let fresh = Doc::new(text, &sentences, &quotes, c);
                 let reused = Doc::new_in(text, &sentences, &quotes, c, buffers);
                 proptest::prop_assert_eq!(toks_of(&reused.toks), toks_of(&fresh.toks));
-                let sq = |t: &[Tok]| t.iter().map(|t| (t.sent, t.quote)).collect::<Vec<_>>();
+                let sq = |t: &[Tok]| t.iter().map(|t| (t.sent(), t.quote())).collect::<Vec<_>>();
                 proptest::prop_assert_eq!(sq(&reused.toks), sq(&fresh.toks));
                 proptest::prop_assert_eq!(&reused.sents, &fresh.sents);
                 proptest::prop_assert_eq!(&reused.sentence_of, &fresh.sentence_of);
