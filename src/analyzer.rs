@@ -119,11 +119,10 @@ impl Analyzer {
     }
 
     fn check_size(&self, len: usize) -> Result<(), Error> {
-        if len > self.inner.max_input_bytes {
-            return Err(Error::InputTooLarge {
-                len,
-                limit: self.inner.max_input_bytes,
-            });
+        // The attributor's token offsets are 31-bit: no limit goes past them.
+        let limit = self.inner.max_input_bytes.min(attribution::MAX_TEXT_BYTES);
+        if len > limit {
+            return Err(Error::InputTooLarge { len, limit });
         }
         Ok(())
     }
@@ -599,6 +598,10 @@ impl AnalyzerBuilder {
 
     /// The largest input [`Analyzer::analyze`] accepts, in bytes (default
     /// [`DEFAULT_MAX_INPUT_BYTES`]).
+    ///
+    /// A limit past `i32::MAX` bytes (2 GiB less one byte) counts as
+    /// `i32::MAX`: a longer input is refused with [`Error::InputTooLarge`],
+    /// whose `limit` says so.
     pub fn max_input_bytes(&mut self, limit: usize) -> &mut AnalyzerBuilder {
         self.max_input_bytes = limit;
         self

@@ -39,11 +39,11 @@ impl Doc<'_> {
         if j + 1 >= self.len() {
             return None;
         }
-        let q = self.toks[j].quote;
+        let q = self.toks[j].quote();
         let q = if q != NONE && self.quotes[q].close == j && self.quotes[q].open != j {
             q
         } else if self.is(j, wc::COMMA) && j > 0 {
-            let q = self.toks[j - 1].quote;
+            let q = self.toks[j - 1].quote();
             if q == NONE || self.quotes[q].close != j - 1 {
                 return None;
             }
@@ -65,7 +65,7 @@ impl Doc<'_> {
     /// only commas, colons or dashes between.
     pub(super) fn quote_starting_after(&self, k: usize, gap: usize) -> Option<usize> {
         for j in k + 1..(k + 2 + gap).min(self.len()) {
-            let q = self.toks[j].quote;
+            let q = self.toks[j].quote();
             if q != NONE && self.quotes[q].open == j {
                 return Some(q);
             }
@@ -87,10 +87,10 @@ impl Doc<'_> {
             if next >= self.len() {
                 break;
             }
-            if self.toks[next].line_before && !self.continued_at(end) {
+            if self.toks[next].line_before() && !self.continued_at(end) {
                 break;
             }
-            let q = self.toks[next].quote;
+            let q = self.toks[next].quote();
             if q == NONE || self.quotes[q].open != next {
                 break;
             }
@@ -112,7 +112,7 @@ impl Doc<'_> {
     pub(super) fn continued_from(&self, mut q: usize) -> usize {
         for _ in 0..MAX_FOLLOWING_QUOTES {
             let open = self.quotes[q].open;
-            if q == 0 || !self.toks[open].line_before {
+            if q == 0 || !self.toks[open].line_before() {
                 break;
             }
             let prev = &self.quotes[q - 1];
@@ -127,7 +127,7 @@ impl Doc<'_> {
     /// Whether token `i` ends a quotation that continues in the next
     /// paragraph.
     fn continued_at(&self, i: usize) -> bool {
-        let q = self.toks[i].quote;
+        let q = self.toks[i].quote();
         q != NONE && self.quotes[q].continued && self.quotes[q].close == i
     }
 
@@ -136,7 +136,7 @@ impl Doc<'_> {
     /// opener ("and" only before a verb).
     pub(super) fn phrase_end(&self, a: usize, b: usize) -> usize {
         for m in a + 1..=b {
-            if self.toks[m].quote != NONE {
+            if self.toks[m].quote() != NONE {
                 continue;
             }
             if self.is(m, wc::COMMA | wc::SEMICOLON | wc::OPEN_PAREN)

@@ -123,17 +123,17 @@ pub(super) fn matches<'c>(d: &mut Doc<'_>, lexicon: &'c CueLexicon) -> Vec<Candi
     let mut found: Vec<(usize, usize, Span, u32)> = Vec::with_capacity(walks.len() / 4);
     for &k in walks {
         let t = &d.toks[k];
-        if t.start >= at {
-            if let Some((end, id)) = scan.longest_at(text, t.start) {
+        if t.start() >= at {
+            if let Some((end, id)) = scan.longest_at(text, t.start()) {
                 at = end;
-                if t.end <= end {
+                if t.end() <= end {
                     // The last token ending by the match's end.
-                    let more = d.toks[k + 1..].iter().take_while(|n| n.end <= end);
-                    found.push((k, k + more.count(), Span::new(t.start, end), id));
+                    let more = d.toks[k + 1..].iter().take_while(|n| n.end() <= end);
+                    found.push((k, k + more.count(), Span::new(t.start(), end), id));
                 }
             }
         }
-        if t.joined {
+        if t.joined() {
             // No token starts at a part, so a match there is no candidate,
             // but it covers the word starts it spans.
             for p in d.part_starts(k) {
@@ -162,13 +162,13 @@ fn candidate<'c>(
     entry: &'c Cue,
     out: &mut Vec<Candidate<'c>>,
 ) {
-    let (last, entry) = if d.toks[last].end == span.end {
+    let (last, entry) = if d.toks[last].end() == span.end {
         (last, entry)
     } else {
         // "told CNN's": the key "told cnn" ends inside a token and hides
         // the shorter cue at its start ("told").
         let Some(shorter) = (first..=last).rev().find_map(|l| {
-            let form = &d.text[span.start..d.toks[l].end];
+            let form = &d.text[span.start..d.toks[l].end()];
             lexicon.form(form).map(|e| (l, e))
         }) else {
             return;
@@ -235,7 +235,7 @@ fn probabilities_with(
 fn quoted_sentences(d: &Doc<'_>) -> Vec<bool> {
     let mut quoted = vec![false; d.sents.len()];
     for q in &d.quotes {
-        let (a, b) = (d.toks[q.open].sent, d.toks[q.close].sent);
+        let (a, b) = (d.toks[q.open].sent(), d.toks[q.close].sent());
         for x in quoted.iter_mut().take(b + 1).skip(a) {
             *x = true;
         }
@@ -249,8 +249,8 @@ fn quoted_sentences(d: &Doc<'_>) -> Vec<bool> {
 fn sentence_context(d: &Doc<'_>, c: &Candidate<'_>, oth: u8, quoted: &[bool]) -> Context {
     let mut ctx = near(d, c);
     ctx.values[feat::OTH] = oth;
-    let qs =
-        d.toks[c.first].quote == NONE && quoted.get(d.toks[c.first].sent).copied().unwrap_or(false);
+    let qs = d.toks[c.first].quote() == NONE
+        && quoted.get(d.toks[c.first].sent()).copied().unwrap_or(false);
     ctx.values[feat::QS] = if qs { v!("quote") } else { v!("none") };
     ctx
 }
@@ -268,9 +268,9 @@ fn surer_cues(d: &Doc<'_>, candidates: &[Candidate<'_>]) -> Vec<u8> {
         c.entry.class == CueClass::Speech
             && c.entry.frame != Frame::Passive
             && c.entry.weight >= SURE
-            && d.toks[c.first].quote == NONE
+            && d.toks[c.first].quote() == NONE
     };
-    let sent = |c: &Candidate<'_>| d.toks[c.first].sent;
+    let sent = |c: &Candidate<'_>| d.toks[c.first].sent();
     let mut before = vec![false; candidates.len()];
     let mut last = None;
     for (i, c) in candidates.iter().enumerate() {
@@ -354,7 +354,7 @@ fn before_class(d: &Doc<'_>, p: Option<usize>) -> u8 {
         return v!("other");
     };
     let c = t.class;
-    let word = &d.text.as_bytes()[t.start..t.end];
+    let word = &d.text.as_bytes()[t.start()..t.end()];
     let last = word.last().copied();
     // "'s", "’s" or "'S" after at least one byte.
     let possessive = matches!(last, Some(b's' | b'S'))
@@ -396,7 +396,7 @@ fn after_class(d: &Doc<'_>, n: Option<usize>) -> u8 {
         return v!("other");
     };
     let c = t.class;
-    let word = &d.text.as_bytes()[t.start..t.end];
+    let word = &d.text.as_bytes()[t.start()..t.end()];
     if c & (wc::PERIOD | wc::END) != 0 {
         v!("end")
     } else if word.eq_ignore_ascii_case(b"that") {
@@ -451,7 +451,7 @@ fn near(d: &Doc<'_>, c: &Candidate<'_>) -> Context {
     values[feat::PRV2] = before_class(d, back(2));
     values[feat::NXT] = after_class(d, ahead(1));
     values[feat::NXT2] = after_class(d, ahead(2));
-    values[feat::Q] = if d.toks[i0].quote != NONE {
+    values[feat::Q] = if d.toks[i0].quote() != NONE {
         v!("in")
     } else {
         v!("out")
@@ -593,7 +593,7 @@ fn before_cue(
     last_source: Option<(usize, Range)>,
     i0: usize,
 ) -> Option<(usize, Range)> {
-    last_source.filter(|(s, r)| *s == d.toks[i0].sent && r.1 < i0)
+    last_source.filter(|(s, r)| *s == d.toks[i0].sent() && r.1 < i0)
 }
 
 /// Makes the source of `found` (the frame of the cue at token `i0`) the
@@ -609,7 +609,7 @@ fn goes_on(
     let after = matches!(found.pattern, Pattern::Inverted | Pattern::QuoteBefore);
     match found.source.filter(|s| s.1 < found.cue.0 || after) {
         Some(src) => {
-            *last_source = Some((d.toks[i0].sent, src));
+            *last_source = Some((d.toks[i0].sent(), src));
             true
         }
         None => false,
@@ -637,8 +637,8 @@ fn frames_where<'c>(
     let mut sent = usize::MAX;
     for (i, c) in cues.iter().enumerate() {
         let i0 = c.first;
-        if d.toks[i0].sent != sent {
-            sent = d.toks[i0].sent;
+        if d.toks[i0].sent() != sent {
+            sent = d.toks[i0].sent();
             pending.clear();
         }
         if !wanted[i] {
@@ -788,7 +788,7 @@ fn one<'c>(
             let (ts, te) = (d.quotes[q].open, d.quotes[q].close);
             let mut start = ts;
             let (qs0, _) = d.sent_of(te);
-            if qs0 < ts && d.toks[ts].sent == d.toks[te].sent {
+            if qs0 < ts && d.toks[ts].sent() == d.toks[te].sent() {
                 // A partial quotation: the content starts with the sentence.
                 start = qs0;
                 while start < ts
@@ -1039,7 +1039,7 @@ fn plain(
             // opening subordinate clause has the rest of that clause.
             if d.is(s0, wc::SUBORD) && !(s0..c0).any(|m| d.is(m, wc::COMMA)) {
                 if let Some(m) =
-                    (a + 1..=b).find(|&m| d.is(m, wc::COMMA) && d.toks[m].quote == NONE)
+                    (a + 1..=b).find(|&m| d.is(m, wc::COMMA) && d.toks[m].quote() == NONE)
                 {
                     b = m - 1;
                 }
@@ -1049,7 +1049,7 @@ fn plain(
     } else if d.is(c1, wc::COLON) && c1 + 1 < d.len() {
         // "He said:" and the quotation or sentence that follows.
         let (ns0, ns1) = d.sent_of(c1 + 1);
-        let q = d.toks[ns0].quote;
+        let q = d.toks[ns0].quote();
         found.content = if q != NONE {
             Some((
                 d.quotes[q].open,
@@ -1081,8 +1081,8 @@ pub(super) fn cut_contents(
         {
             continue;
         }
-        let sent = d.toks[st.cue.0].sent;
-        let same = |o: &Found<'_>| d.toks[o.cue.0].sent == sent;
+        let sent = d.toks[st.cue.0].sent();
+        let same = |o: &Found<'_>| d.toks[o.cue.0].sent() == sent;
         let lo = (0..i)
             .rev()
             .take_while(|&j| same(&found[j]))
@@ -1100,7 +1100,7 @@ pub(super) fn cut_contents(
             if let Some(src) = o.source.filter(|s| s.1 < o.cue.0 && s.0 > a && s.0 <= b) {
                 let other = o.pattern != Pattern::Adjunct
                     && st.source.map_or(true, |s| !same_speaker(s, src));
-                if other && d.is(src.0 - 1, wc::CLAUSE_BREAK) && d.toks[src.0].quote == NONE {
+                if other && d.is(src.0 - 1, wc::CLAUSE_BREAK) && d.toks[src.0].quote() == NONE {
                     let mut nb = src.0 - 1;
                     while nb > a && d.is(nb, wc::CUT_BACK | wc::CLAUSE_BREAK) {
                         nb -= 1;
@@ -1116,7 +1116,7 @@ pub(super) fn cut_contents(
             // earlier in the sentence, or follows ("according to X").
             let oc0 = o.cue.0;
             let left = oc0;
-            if a < left && left <= b && d.toks[oc0].quote == NONE {
+            if a < left && left <= b && d.toks[oc0].quote() == NONE {
                 let mut nb = left - 1;
                 while nb > a && d.is(nb, wc::CUT_BACK) {
                     nb -= 1;
@@ -1128,7 +1128,7 @@ pub(super) fn cut_contents(
         }
         // ", saying ..." / ", arguing ..." ends the content.
         for m in a + 1..b {
-            if !d.is(m, wc::COMMA) || d.toks[m].quote != NONE {
+            if !d.is(m, wc::COMMA) || d.toks[m].quote() != NONE {
                 continue;
             }
             let w = m + 1;
@@ -1183,7 +1183,7 @@ pub(super) fn drop_nested(
             let sibling = left > a + 1
                 && f.cue.1 < a
                 && d.is(left - 1, wc::CLAUSE_BREAK | wc::DASH)
-                && d.toks[left].quote == NONE;
+                && d.toks[left].quote() == NONE;
             let same = matches!((f.source, o.source), (Some(x), Some(y)) if same_speaker(x, y));
             if sibling && same {
                 // "According to Putin, C; he described D": one speaker goes
@@ -1276,7 +1276,7 @@ pub(super) fn special(d: &Doc<'_>) -> Vec<Found<'static>> {
 
 /// "... in a new poll": token `i` as the cue of a poll.
 fn poll(d: &Doc<'_>, i: usize) -> Option<Found<'static>> {
-    if !d.word_is(i, "in") || d.is(i, wc::CUE) || d.toks[i].quote != NONE {
+    if !d.word_is(i, "in") || d.is(i, wc::CUE) || d.toks[i].quote() != NONE {
         return None;
     }
     let mut j = i + 1;
@@ -1328,7 +1328,7 @@ const MAX_COLON_NAME: usize = 6;
 
 /// "... - Pat Smith: “Polls were wrong.”": a name, a colon and a quotation.
 fn name_colon_quote(d: &Doc<'_>, colon: usize) -> Option<Found<'static>> {
-    if !d.is(colon, wc::COLON) || d.is(colon, wc::CUE) || d.toks[colon].quote != NONE {
+    if !d.is(colon, wc::COLON) || d.is(colon, wc::CUE) || d.toks[colon].quote() != NONE {
         return None;
     }
     let q = d.quote_starting_after(colon, 0)?;

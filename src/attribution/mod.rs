@@ -58,6 +58,8 @@ use frames::{Found, Pattern};
 use speaker::Range;
 use tokens::{wc, Doc};
 
+pub(crate) use tokens::MAX_TEXT_BYTES;
+
 /// How far (in bytes) from its cue a statement's speaker and content may
 /// reach. Real sentences are far shorter; the bound keeps the work per cue
 /// constant, so that a text with no sentence breaks (a 5 MB scrape) is
@@ -296,7 +298,7 @@ fn to_attribution<'c>(
         // "Their view, ..." with neither a speaker nor a content says nothing.
         return None;
     }
-    let sentence = d.sentence_of[d.toks[f.cue.0].sent];
+    let sentence = d.sentence_of[d.toks[f.cue.0].sent()];
     let (s0, s1) = d.sent_of(f.cue.0);
     let sent = d.span(s0, s1);
     let scope = Span::new(
@@ -335,15 +337,15 @@ fn clip(d: &Doc<'_>, span: Span, cue: Span) -> Span {
     if span.start >= cue.start {
         let end = d
             .tok_ending_by(span.start + MAX_REACH)
-            .map_or(span.start, |t| d.toks[t].end)
+            .map_or(span.start, |t| d.toks[t].end())
             .max(span.start);
         Span::new(span.start, end)
     } else {
-        let first = d.toks.partition_point(|t| t.start < span.end - MAX_REACH);
+        let first = d.toks.partition_point(|t| t.start() < span.end - MAX_REACH);
         let start = d
             .toks
             .get(first)
-            .map_or(span.end, |t| t.start)
+            .map_or(span.end, |t| t.start())
             .min(span.end);
         Span::new(start, span.end)
     }

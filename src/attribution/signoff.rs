@@ -32,7 +32,10 @@ static DASH: Lazy<Cue> = Lazy::new(|| special_cue("—", CueClass::Speech, Frame
 pub(super) fn signoffs(d: &Doc<'_>) -> Vec<Found<'static>> {
     let mut out = Vec::new();
     for &k in &d.marks {
-        if k == 0 || d.toks[k].class & wc::DASH == 0 || d.toks[k].quote != NONE || d.is(k, wc::CUE)
+        if k == 0
+            || d.toks[k].class & wc::DASH == 0
+            || d.toks[k].quote() != NONE
+            || d.is(k, wc::CUE)
         {
             continue;
         }
@@ -67,21 +70,21 @@ pub(super) fn signoffs(d: &Doc<'_>) -> Vec<Found<'static>> {
 /// The quotation that closes right before the dash at `k`, on its line or
 /// closing the line before ("'...'\n\n- Name").
 fn quote_before(d: &Doc<'_>, k: usize) -> Option<usize> {
-    let q = d.toks[k - 1].quote;
+    let q = d.toks[k - 1].quote();
     (q != NONE && d.quotes[q].close == k - 1 && d.quotes[q].open < k - 1).then_some(q)
 }
 
 /// The tokens of the line that ends at the dash `k` (at most `MAX_POST`
 /// words), when they hold words.
 fn line_before_dash(d: &Doc<'_>, k: usize) -> Option<(usize, usize)> {
-    if d.toks[k].line_before {
+    if d.toks[k].line_before() {
         return None;
     }
     let mut a = k - 1;
-    while a > 0 && !d.toks[a].line_before && k - a < MAX_POST {
+    while a > 0 && !d.toks[a].line_before() && k - a < MAX_POST {
         a -= 1;
     }
-    if !d.toks[a].line_before && a > 0 {
+    if !d.toks[a].line_before() && a > 0 {
         return None;
     }
     d.trim_end(a, k - 1)
@@ -92,17 +95,17 @@ fn line_before_dash(d: &Doc<'_>, k: usize) -> Option<(usize, usize)> {
 /// last token, and whether a "(@handle)" follows it.
 fn name_after(d: &Doc<'_>, k: usize) -> Option<(usize, usize, bool)> {
     let first = k + 1;
-    if first >= d.len() || d.toks[first].line_before || !is_name_word(d, first) {
+    if first >= d.len() || d.toks[first].line_before() || !is_name_word(d, first) {
         return None;
     }
     let mut last = first;
     let mut j = first + 1;
-    while j < d.len() && j - first < MAX_NAME && !d.toks[j].line_before {
+    while j < d.len() && j - first < MAX_NAME && !d.toks[j].line_before() {
         // "J. Smith", "Martin Luther King Jr.": an initial's full stop.
         let initial = d.is(j, wc::PERIOD)
             && d.str(j - 1).len() <= 2
             && j + 1 < d.len()
-            && !d.toks[j + 1].line_before
+            && !d.toks[j + 1].line_before()
             && is_name_word(d, j + 1);
         if is_name_word(d, j) || initial {
             last = j;
@@ -112,7 +115,7 @@ fn name_after(d: &Doc<'_>, k: usize) -> Option<(usize, usize, bool)> {
         }
     }
     // What follows the name ends the sign-off.
-    let ends_line = |i: usize| i >= d.len() || d.toks[i].line_before;
+    let ends_line = |i: usize| i >= d.len() || d.toks[i].line_before();
     let handle = j + 1 < d.len() && d.is(j, wc::OPEN_PAREN) && d.str(j + 1).starts_with('@');
     let closes = ends_line(j)
         || handle

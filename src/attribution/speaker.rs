@@ -36,7 +36,7 @@ const MAX_GAP: usize = 4;
 impl Doc<'_> {
     fn one_char(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        self.text[t.start..t.end].chars().count() == 1
+        self.text[t.start()..t.end()].chars().count() == 1
     }
 
     /// A "." that belongs to the word before it ("Sen.", "J.").
@@ -185,11 +185,11 @@ impl Doc<'_> {
     /// before a capitalised word, outside any quotation.
     fn plural_possessive(&self, u: usize) -> bool {
         matches!(self.str(u), "'" | "’")
-            && self.toks[u].quote == super::tokens::NONE
-            && self.toks[u - 1].end == self.toks[u].start
+            && self.toks[u].quote() == super::tokens::NONE
+            && self.toks[u - 1].end() == self.toks[u].start()
             && self.str(u - 1).ends_with('s')
             && self.cap(u + 1)
-            && self.toks[u].end < self.toks[u + 1].start
+            && self.toks[u].end() < self.toks[u + 1].start()
     }
 
     /// Token `u` is a slash or ampersand that joins the words either side
@@ -198,8 +198,8 @@ impl Doc<'_> {
         u > 0
             && u + 1 < self.len()
             && matches!(self.str(u), "/" | "&")
-            && self.toks[u - 1].end == self.toks[u].start
-            && self.toks[u].end == self.toks[u + 1].start
+            && self.toks[u - 1].end() == self.toks[u].start()
+            && self.toks[u].end() == self.toks[u + 1].start()
             && self.is(u - 1, wc::ALPHA | wc::DIGIT)
             && self.is(u + 1, wc::ALPHA | wc::DIGIT)
     }
@@ -330,7 +330,7 @@ impl Doc<'_> {
                 && !self.is(m, wc::COMMA | wc::COLON | wc::SEMICOLON)
                 && j - m < MAX_APPOSITION
             {
-                if self.is(m, wc::QUOTE) && self.toks[m].quote == super::tokens::NONE {
+                if self.is(m, wc::QUOTE) && self.toks[m].quote() == super::tokens::NONE {
                     break;
                 }
                 if self.is(m, wc::DASH) && self.one_char_or_double_dash(m) && m + 1 < j {
@@ -414,7 +414,7 @@ impl Doc<'_> {
         let mut depth = 0i32;
         while k <= s1 {
             if self.is(k, wc::QUOTE)
-                && !(long && self.toks[k].quote != super::tokens::NONE && k > st)
+                && !(long && self.toks[k].quote() != super::tokens::NONE && k > st)
             {
                 break;
             }
@@ -645,8 +645,8 @@ pub(super) fn resolve(
         let after_preposition = (a..t).any(|k| d.is(k, wc::NP_INNER) && !d.word_is(k, "and"));
         // "Putin's spokesman": the possessor is not the head.
         let possessor = d.possessive_at(m.span.end) && {
-            let k = d.toks.partition_point(|t| t.end <= m.span.end);
-            k < d.len() && d.toks[k].end < span.end
+            let k = d.toks.partition_point(|t| t.end() <= m.span.end);
+            k < d.len() && d.toks[k].end() < span.end
         };
         !(after_preposition || possessor)
     });
@@ -713,14 +713,14 @@ fn compound(d: &Doc, span: Span, inside: &[MentionRec]) -> Option<(MentionRec, V
 /// title cut at a comma: "said Anna Kovacs, Poland's deputy minister")
 /// takes the whole mention.
 pub(super) fn widen(d: &Doc, (a, b): Range, mentions: &DocMentions) -> Range {
-    let Some(m) = mentions.starting_at(d.toks[a].start) else {
+    let Some(m) = mentions.starting_at(d.toks[a].start()) else {
         return (a, b);
     };
-    if m.span.end <= d.toks[b].end || !d.same_sent(a, b) {
+    if m.span.end <= d.toks[b].end() || !d.same_sent(a, b) {
         return (a, b);
     }
     match d.tok_ending_by(m.span.end) {
-        Some(e) if d.toks[e].end == m.span.end && d.same_sent(a, e) => (a, e),
+        Some(e) if d.toks[e].end() == m.span.end && d.same_sent(a, e) => (a, e),
         _ => (a, b),
     }
 }
@@ -748,7 +748,7 @@ pub(super) fn antecedent(d: &Doc, rel: usize, mentions: &DocMentions) -> Option<
 /// one.
 pub(super) fn opens_reported_clause(d: &Doc, (a, b): Range) -> bool {
     let (s0, s1) = d.sent_of(a);
-    if a != s0 || d.toks[a].quote != super::tokens::NONE {
+    if a != s0 || d.toks[a].quote() != super::tokens::NONE {
         return false;
     }
     // The report closes the sentence: ", the speaker said on Saturday.",
@@ -810,8 +810,8 @@ pub(super) fn group_state(
     // The text before the speaker's sentence, within the stage's reach,
     // and the sentence itself: bounded work per speaker.
     let (s0, s1) = d.sent_of(last);
-    let from = d.toks[s0].start.saturating_sub(super::MAX_REACH);
-    let context = Span::new(from, d.toks[s1].end);
+    let from = d.toks[s0].start().saturating_sub(super::MAX_REACH);
+    let context = Span::new(from, d.toks[s1].end());
     let mut named = mentions.within(context).iter().filter_map(state);
     let one = named.next()?;
     named.all(|i| i == one).then_some(one)
@@ -887,7 +887,7 @@ pub(super) fn late_agent(d: &Doc, f: &mut Found<'_>) {
     let phrase = end > by
         && end - by <= MAX_LATE_AGENT
         && (by + 1..=end).all(|m| d.is(m, wc::ALPHA) && !d.verbish(m) || d.abbreviation_dot(m, by));
-    if !phrase || d.toks[by].quote != super::tokens::NONE {
+    if !phrase || d.toks[by].quote() != super::tokens::NONE {
         return;
     }
     f.source = Some(agent);
@@ -944,8 +944,8 @@ mod tests {
             return None;
         }
         let (s0, s1) = d.sent_of(last);
-        let from = d.toks[s0].start.saturating_sub(super::super::MAX_REACH);
-        let context = Span::new(from, d.toks[s1].end);
+        let from = d.toks[s0].start().saturating_sub(super::super::MAX_REACH);
+        let context = Span::new(from, d.toks[s1].end());
         let mut named = mentions.within(context).iter().filter_map(state);
         let one = named.next()?;
         named.all(|i| i == one).then_some(one)

@@ -574,20 +574,102 @@ fn cmp_folded(table: &str, word: &str) -> std::cmp::Ordering {
 /// One token.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Tok {
-    pub start: usize,
-    pub end: usize,
+    // 24 bytes: the offsets and indices in 31 bits, which a text of at
+    // most `MAX_TEXT_BYTES` bytes guarantees (a token has a byte at least,
+    // so no index reaches the text's length); the flags in the top bits.
+    start: u32,
+    end: u32,
     pub class: u64,
-    pub sent: usize,
-    /// The quotation the token is in (its marks included), or `NONE`.
-    pub quote: usize,
+    /// The sentence entry; [`FLAG`]: a line break comes between the
+    /// previous token and this one.
+    sent: u32,
+    /// The quotation the token is in (its marks included), or `NO_QUOTE`;
+    /// [`FLAG`]: a joined word (see [`Tok::joined`]).
+    quote: u32,
+}
+
+// Eight tokens in three cache lines.
+const _: () = assert!(std::mem::size_of::<Tok>() == 24);
+
+/// The flag bit of [`Tok::sent`] and [`Tok::quote`].
+const FLAG: u32 = 1 << 31;
+
+impl Tok {
+    /// The byte offset of the token's first byte.
+    #[inline]
+    pub(crate) fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// The byte offset just past the token.
+    #[inline]
+    pub(crate) fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    /// The token's entry in [`Doc::sents`].
+    #[inline]
+    pub(crate) fn sent(&self) -> usize {
+        (self.sent & !FLAG) as usize
+    }
+
+    /// The quotation the token is in (its marks included), or [`NONE`].
+    #[inline]
+    pub(crate) fn quote(&self) -> usize {
+        let q = self.quote & !FLAG;
+        if q == NO_QUOTE {
+            NONE
+        } else {
+            q as usize
+        }
+    }
+
     /// A line break comes between the previous token and this one.
-    pub line_before: bool,
+    #[inline]
+    pub(crate) fn line_before(&self) -> bool {
+        self.sent & FLAG != 0
+    }
+
     /// A word of parts joined by `-`, `'`, `’`, `.`, U+2010 or U+2011
     /// ("op-ed", "U.S."): each part after a joiner starts a word too.
-    pub joined: bool,
+    #[inline]
+    pub(crate) fn joined(&self) -> bool {
+        self.quote & FLAG != 0
+    }
+
+    /// A token of bytes `start..end` with `class`, in sentence entry
+    /// `sent` and quotation `quote` (or `NO_QUOTE`), both below [`FLAG`].
+    #[inline]
+    fn new(
+        start: usize,
+        end: usize,
+        class: u64,
+        sent: u32,
+        quote: u32,
+        line_before: bool,
+        joined: bool,
+    ) -> Tok {
+        debug_assert!(end <= MAX_TEXT_BYTES && sent < FLAG && quote < FLAG);
+        Tok {
+            start: start as u32,
+            end: end as u32,
+            class,
+            sent: sent | u32::from(line_before) << 31,
+            quote: quote | u32::from(joined) << 31,
+        }
+    }
 }
 
 pub(crate) const NONE: usize = usize::MAX;
+
+/// [`NONE`] in a [`Tok`].
+const NO_QUOTE: u32 = !FLAG;
+
+/// The longest text a [`Doc`] takes: its offsets and indices are 31-bit.
+/// [`Analyzer::analyze`](crate::Analyzer::analyze) refuses a longer one
+/// ([`Error::InputTooLarge`](crate::Error::InputTooLarge)) whatever its
+/// configured limit.
+pub(crate) const MAX_TEXT_BYTES: usize = i32::MAX as usize;
 
 /// The longest stretch of a sentence (in bytes) the attributor looks at
 /// as one sentence.
@@ -674,6 +756,9 @@ impl<'t> Doc<'t> {
         classes: &'t WordClasses,
         buffers: DocBuffers,
     ) -> Doc<'t> {
+        // The offsets of `Tok` are u32 (`Analyzer::analyze` refuses longer
+        // texts): a wrong offset is never made.
+        assert!(text.len() <= MAX_TEXT_BYTES, "text too long for a Doc");
         let DocBuffers {
             toks,
             marks,
@@ -726,7 +811,7 @@ impl<'t> Doc<'t> {
 
     pub(crate) fn str(&self, i: usize) -> &'t str {
         let t = &self.toks[i];
-        &self.text[t.start..t.end]
+        &self.text[t.start()..t.end()]
     }
 
     /// Whether token `i` is `word` (ASCII case-insensitive).
@@ -734,8 +819,8 @@ impl<'t> Doc<'t> {
     pub(crate) fn word_is(&self, i: usize, word: &str) -> bool {
         // Lengths first: most tokens are not `word`.
         self.toks.get(i).is_some_and(|t| {
-            t.end - t.start == word.len()
-                && self.text.as_bytes()[t.start..t.end].eq_ignore_ascii_case(word.as_bytes())
+            t.end() - t.start() == word.len()
+                && self.text.as_bytes()[t.start()..t.end()].eq_ignore_ascii_case(word.as_bytes())
         })
     }
 
@@ -745,32 +830,32 @@ impl<'t> Doc<'t> {
 
     /// The first and last token of token `i`'s sentence.
     pub(crate) fn sent_of(&self, i: usize) -> (usize, usize) {
-        self.sents[self.toks[i].sent]
+        self.sents[self.toks[i].sent()]
     }
 
     pub(crate) fn same_sent(&self, a: usize, b: usize) -> bool {
-        a < self.toks.len() && b < self.toks.len() && self.toks[a].sent == self.toks[b].sent
+        a < self.toks.len() && b < self.toks.len() && self.toks[a].sent() == self.toks[b].sent()
     }
 
     /// The byte span of tokens `a..=b`.
     pub(crate) fn span(&self, a: usize, b: usize) -> Span {
-        Span::new(self.toks[a].start, self.toks[b].end)
+        Span::new(self.toks[a].start(), self.toks[b].end())
     }
 
     /// The token starting at byte `pos`, if any.
     pub(crate) fn tok_at(&self, pos: usize) -> Option<usize> {
-        let i = self.toks.partition_point(|t| t.start < pos);
-        (i < self.toks.len() && self.toks[i].start == pos).then_some(i)
+        let i = self.toks.partition_point(|t| t.start() < pos);
+        (i < self.toks.len() && self.toks[i].start() == pos).then_some(i)
     }
 
     /// The last token ending at or before byte `pos`.
     pub(crate) fn tok_ending_by(&self, pos: usize) -> Option<usize> {
-        self.toks.partition_point(|t| t.end <= pos).checked_sub(1)
+        self.toks.partition_point(|t| t.end() <= pos).checked_sub(1)
     }
 
     /// Whether token `i`'s sentence was too long and cut into chunks.
     pub(crate) fn chunked(&self, i: usize) -> bool {
-        let c = self.toks[i].sent;
+        let c = self.toks[i].sent();
         let s = self.sentence_of[c];
         c > 0 && self.sentence_of[c - 1] == s
             || self.sentence_of.get(c + 1).is_some_and(|&n| n == s)
@@ -780,21 +865,21 @@ impl<'t> Doc<'t> {
     /// "op-ed", "S" in "U.S."); none for another token.
     pub(crate) fn part_starts(&self, k: usize) -> impl Iterator<Item = usize> + '_ {
         let t = self.toks[k];
-        let word = if t.joined {
-            &self.text[t.start..t.end]
+        let word = if t.joined() {
+            &self.text[t.start()..t.end()]
         } else {
             ""
         };
         word.char_indices().filter_map(move |(i, c)| {
-            let after = t.start + i + c.len_utf8();
+            let after = t.start() + i + c.len_utf8();
             let joiner = matches!(c, '-' | '\'' | '’' | '.' | '\u{2010}' | '\u{2011}');
-            (joiner && after < t.end).then_some(after)
+            (joiner && after < t.end()).then_some(after)
         })
     }
 
     /// A line break lies between tokens `a` and `b` (`a < b`).
     pub(crate) fn line_between(&self, a: usize, b: usize) -> bool {
-        (a + 1..=b).any(|k| self.toks[k].line_before)
+        (a + 1..=b).any(|k| self.toks[k].line_before())
     }
 }
 
@@ -845,15 +930,15 @@ fn tokenize(
                 if i >= place.next || e > place.limit {
                     place.place(toks.len(), i, e);
                 }
-                toks.push(Tok {
-                    start: i,
-                    end: e,
-                    class: class & !CUE_START | FIRST[b as usize],
-                    sent: place.sent,
-                    quote: place.quote,
-                    line_before: std::mem::take(&mut line),
-                    joined: false,
-                });
+                toks.push(Tok::new(
+                    i,
+                    e,
+                    class & !CUE_START | FIRST[b as usize],
+                    place.sent,
+                    place.quote,
+                    std::mem::take(&mut line),
+                    false,
+                ));
                 // The byte after a plain word is there; a space (the
                 // commonest) is passed over at once.
                 i = e + usize::from(bytes[e] == b' ');
@@ -920,15 +1005,15 @@ fn tokenize(
         if i >= place.next || end > place.limit {
             place.place(toks.len(), i, end);
         }
-        toks.push(Tok {
-            start: i,
+        toks.push(Tok::new(
+            i,
             end,
             class,
-            sent: place.sent,
-            quote: place.quote,
-            line_before: std::mem::take(&mut line),
+            place.sent,
+            place.quote,
+            std::mem::take(&mut line),
             joined,
-        });
+        ));
         i = end;
     }
     (toks, marks, walks)
@@ -965,9 +1050,10 @@ pub(crate) struct Placer<'a> {
     in_quote: bool,
     open: usize,
     qs: Vec<QuoteToks>,
-    /// The current token's sentence entry and quotation.
-    sent: usize,
-    quote: usize,
+    /// The current token's sentence entry and quotation (or `NO_QUOTE`),
+    /// as a [`Tok`] holds them.
+    sent: u32,
+    quote: u32,
     /// A token starting at or after this byte needs [`Placer::place`].
     next: usize,
     /// A token ending after this byte needs [`Placer::place`].
@@ -1000,7 +1086,7 @@ impl<'a> Placer<'a> {
             open: 0,
             qs,
             sent: 0,
-            quote: NONE,
+            quote: NO_QUOTE,
             next: 0,
             limit: 0,
         };
@@ -1018,12 +1104,12 @@ impl<'a> Placer<'a> {
         // limit; tokens after the last sentence join it.
         loop {
             let Some(span) = self.sentences.get(self.s) else {
-                self.sent = self.sents.len().saturating_sub(1);
+                self.sent = self.sents.len().saturating_sub(1) as u32;
                 break;
             };
             if !self.in_sent {
                 if end <= span.start {
-                    self.sent = self.sents.len().saturating_sub(1);
+                    self.sent = self.sents.len().saturating_sub(1) as u32;
                     break;
                 }
                 self.in_sent = true;
@@ -1043,25 +1129,25 @@ impl<'a> Placer<'a> {
                 self.first = i;
                 self.chunk_limit = start + MAX_CHUNK;
             }
-            self.sent = self.sents.len();
+            self.sent = self.sents.len() as u32;
             break;
         }
         // Quotations: a token is in one if it starts inside its outer span.
         loop {
             let Some(q) = self.quotes.get(self.q) else {
-                self.quote = NONE;
+                self.quote = NO_QUOTE;
                 break;
             };
             if !self.in_quote {
                 if start < q.outer.start {
-                    self.quote = NONE;
+                    self.quote = NO_QUOTE;
                     break;
                 }
                 self.in_quote = true;
                 self.open = i;
             }
             if start < q.outer.end {
-                self.quote = self.qs.len();
+                self.quote = self.qs.len() as u32;
                 break;
             }
             if i > self.open {
@@ -1269,6 +1355,35 @@ fn dotted_abbreviation(text: &str, start: usize, dot: usize) -> bool {
 mod tests {
     use super::*;
 
+    impl Tok {
+        fn set_sent(&mut self, sent: usize) {
+            self.sent = self.sent & FLAG | sent as u32;
+        }
+
+        fn set_quote(&mut self, quote: usize) {
+            self.quote = self.quote & FLAG | quote as u32;
+        }
+    }
+
+    #[test]
+    fn a_token_keeps_its_fields_and_flags_apart() {
+        let big = MAX_TEXT_BYTES - 1;
+        for (line_before, joined) in [(false, false), (true, false), (false, true), (true, true)] {
+            for (sent, quote) in [(0, 0), (big as u32, NO_QUOTE), (7, big as u32)] {
+                let t = Tok::new(3, big + 1, u64::MAX, sent, quote, line_before, joined);
+                assert_eq!((t.start(), t.end(), t.class), (3, big + 1, u64::MAX));
+                assert_eq!(t.sent(), sent as usize);
+                let q = if quote == NO_QUOTE {
+                    NONE
+                } else {
+                    quote as usize
+                };
+                assert_eq!(t.quote(), q);
+                assert_eq!((t.line_before(), t.joined()), (line_before, joined));
+            }
+        }
+    }
+
     fn words(text: &str) -> Vec<&str> {
         let sents: Vec<Span> = crate::text::sentences(text).collect();
         let quotes = crate::text::quotes(text);
@@ -1366,16 +1481,16 @@ mod tests {
                     class |= wc::LY;
                 }
             }
-            toks.push(Tok {
-                start: i,
+            toks.push(Tok::new(
+                i,
                 end,
                 class,
-                sent: 0,
-                quote: NONE,
-                line_before: std::mem::take(&mut line),
-                joined: is_word_char(c)
+                0,
+                NO_QUOTE,
+                std::mem::take(&mut line),
+                is_word_char(c)
                     && text[i..end].contains(['-', '\'', '’', '.', '\u{2010}', '\u{2011}']),
-            });
+            ));
             i = end;
         }
         toks
@@ -1383,7 +1498,7 @@ mod tests {
 
     fn toks_of(toks: &[Tok]) -> Vec<(usize, usize, u64, bool, bool)> {
         toks.iter()
-            .map(|t| (t.start, t.end, t.class, t.line_before, t.joined))
+            .map(|t| (t.start(), t.end(), t.class, t.line_before(), t.joined()))
             .collect()
     }
 
@@ -1535,7 +1650,7 @@ mod tests {
         assert_eq!(doc.sentence_of, [0, 1, 1, 1, 1, 2]);
         for (c, &(a, b)) in doc.sents.iter().enumerate() {
             assert!(doc.span(a, b).len() <= MAX_CHUNK);
-            assert!((a..=b).all(|k| doc.toks[k].sent == c));
+            assert!((a..=b).all(|k| doc.toks[k].sent() == c));
             if doc.sentence_of.get(c + 1) == Some(&doc.sentence_of[c]) {
                 assert_eq!(doc.sents[c + 1].0, b + 1);
                 assert!(doc.span(a, b + 1).len() > MAX_CHUNK);
@@ -1575,23 +1690,23 @@ mod tests {
         let mut sentence_of = Vec::new();
         let mut i = 0;
         for (s, span) in sentences.iter().enumerate() {
-            while i < toks.len() && toks[i].end <= span.start {
-                toks[i].sent = sents.len().saturating_sub(1);
+            while i < toks.len() && toks[i].end() <= span.start {
+                toks[i].set_sent(sents.len().saturating_sub(1));
                 i += 1;
             }
             let mut first = i;
-            let mut limit = toks.get(first).map_or(0, |t| t.start) + MAX_CHUNK;
+            let mut limit = toks.get(first).map_or(0, |t| t.start()) + MAX_CHUNK;
             for t in &mut toks[i..] {
-                if t.start >= span.end {
+                if t.start() >= span.end {
                     break;
                 }
-                if t.end > limit && i > first {
+                if t.end() > limit && i > first {
                     sents.push((first, i - 1));
                     sentence_of.push(s);
                     first = i;
-                    limit = t.start + MAX_CHUNK;
+                    limit = t.start() + MAX_CHUNK;
                 }
-                t.sent = sents.len();
+                t.set_sent(sents.len());
                 i += 1;
             }
             sents.push((first, i.wrapping_sub(1)));
@@ -1599,7 +1714,7 @@ mod tests {
         }
         let last = sents.len().saturating_sub(1);
         for t in &mut toks[i..] {
-            t.sent = last;
+            t.set_sent(last);
         }
         if sents.is_empty() {
             sents.push((0, toks.len().wrapping_sub(1)));
@@ -1608,12 +1723,12 @@ mod tests {
         let mut qs = Vec::new();
         let mut j = 0;
         for q in quotes {
-            while j < toks.len() && toks[j].start < q.outer.start {
+            while j < toks.len() && toks[j].start() < q.outer.start {
                 j += 1;
             }
             let open = j;
-            while j < toks.len() && toks[j].start < q.outer.end {
-                toks[j].quote = qs.len();
+            while j < toks.len() && toks[j].start() < q.outer.end {
+                toks[j].set_quote(qs.len());
                 j += 1;
             }
             if j > open {
@@ -1656,7 +1771,7 @@ mod tests {
             let placed = place.finish(toks.len());
             let mut reference = tokenize(&text, c, &mut Placer::new(&[], &[], Default::default()), Default::default()).0;
             let expected = place_reference(&mut reference, &sentences, &quotes);
-            let sq = |t: &[Tok]| t.iter().map(|t| (t.sent, t.quote)).collect::<Vec<_>>();
+            let sq = |t: &[Tok]| t.iter().map(|t| (t.sent(), t.quote())).collect::<Vec<_>>();
             proptest::prop_assert_eq!(sq(&toks), sq(&reference));
             proptest::prop_assert_eq!(placed.0, expected.0);
             proptest::prop_assert_eq!(placed.1, expected.1);
@@ -1679,7 +1794,7 @@ mod tests {
                 let fresh = Doc::new(text, &sentences, &quotes, c);
                 let reused = Doc::new_in(text, &sentences, &quotes, c, buffers);
                 proptest::prop_assert_eq!(toks_of(&reused.toks), toks_of(&fresh.toks));
-                let sq = |t: &[Tok]| t.iter().map(|t| (t.sent, t.quote)).collect::<Vec<_>>();
+                let sq = |t: &[Tok]| t.iter().map(|t| (t.sent(), t.quote())).collect::<Vec<_>>();
                 proptest::prop_assert_eq!(sq(&reused.toks), sq(&fresh.toks));
                 proptest::prop_assert_eq!(&reused.sents, &fresh.sents);
                 proptest::prop_assert_eq!(&reused.sentence_of, &fresh.sentence_of);

@@ -49,7 +49,7 @@ pub(super) fn turns(d: &Doc<'_>, mentions: &DocMentions) -> Vec<Turn> {
         if colon == 0
             || !d.is(colon, wc::COLON)
             || colon + 1 >= d.len()
-            || d.toks[colon + 1].line_before
+            || d.toks[colon + 1].line_before()
             || d.is(colon + 1, wc::DIGIT)
         {
             continue;
@@ -74,7 +74,7 @@ pub(super) fn turns(d: &Doc<'_>, mentions: &DocMentions) -> Vec<Turn> {
         // in a transcript quoted whole.
         let next = labels.get(n + 1).map_or(d.len(), |l| {
             let s = l.0 .0;
-            if s > 0 && d.is(s - 1, wc::QUOTE) && d.toks[s - 1].line_before {
+            if s > 0 && d.is(s - 1, wc::QUOTE) && d.toks[s - 1].line_before() {
                 s - 1
             } else {
                 s
@@ -103,7 +103,7 @@ fn turn_end(d: &Doc<'_>, colon: usize, next: usize, transcript: bool) -> usize {
     }
     let mut end = colon;
     for k in colon + 1..next {
-        if d.toks[k].line_before {
+        if d.toks[k].line_before() {
             break;
         }
         end = k;
@@ -127,7 +127,7 @@ fn label_before(
     let last = colon - 1;
     // A person the mention stage knows, ending at the colon, at the start
     // of a sentence or after a heading's capitalised words.
-    if let Some(m) = mentions.ending_at(d.toks[last].end) {
+    if let Some(m) = mentions.ending_at(d.toks[last].end()) {
         let known = m.actor.is_some()
             && !m.place
             && matches!(
@@ -140,7 +140,7 @@ fn label_before(
             // of Russia Vladimir Putin: Colleagues").
             let full_name = last > first && d.cap(colon + 1);
             let opens = first == s0
-                || d.toks[first].line_before
+                || d.toks[first].line_before()
                 || full_name
                 || (first > s0 && d.cap(first - 1) && !d.is(first - 1, wc::PERIOD));
             if opens {
@@ -181,7 +181,7 @@ mod tests {
     fn turn_end_ref(d: &Doc<'_>, colon: usize, next: usize, transcript: bool) -> usize {
         let mut end = colon;
         for k in colon + 1..next {
-            if d.toks[k].line_before && !transcript {
+            if d.toks[k].line_before() && !transcript {
                 break;
             }
             end = k;
