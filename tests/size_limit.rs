@@ -4,6 +4,7 @@
 
 #![cfg(target_pointer_width = "64")]
 
+use standpoint::attribution::CueLexicon;
 use standpoint::{Analyzer, Error};
 
 /// `i32::MAX`: the longest input any analyzer takes.
@@ -25,4 +26,8 @@ fn a_limit_past_two_gib_still_refuses_longer_inputs() {
     assert_eq!(analyzer.analyze_bytes(&bytes).unwrap_err(), refused);
     let text = std::str::from_utf8(&bytes).unwrap();
     assert_eq!(analyzer.analyze(text).unwrap_err(), refused);
+    // The cue lexicon's own entry point builds the same token table.
+    let cues = CueLexicon::builtin();
+    assert_eq!(cues.try_candidates(text).unwrap_err(), refused);
+    assert!(cues.candidates(text).is_empty());
 }

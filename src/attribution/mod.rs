@@ -212,14 +212,40 @@ impl CueLexicon {
     ///     found.iter().map(|c| (c.span.as_str(text), c.kept)).collect();
     /// assert_eq!(verdicts, [("said", false), ("said", true), ("show", false)]);
     /// ```
+    ///
+    /// A text longer than 2 GiB less one byte (`i32::MAX` bytes: token
+    /// offsets are 31-bit) has no candidates; [`CueLexicon::try_candidates`]
+    /// says why with an error.
     pub fn candidates(&self, text: &str) -> Vec<CueCandidate<'_>> {
+        self.try_candidates(text).unwrap_or_default()
+    }
+
+    /// [`CueLexicon::candidates`], or [`Error::InputTooLarge`](crate::Error::InputTooLarge)
+    /// for a text longer than 2 GiB less one byte (`i32::MAX` bytes), the
+    /// longest the token table's 31-bit offsets address.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use standpoint::attribution::CueLexicon;
+    ///
+    /// let found = CueLexicon::builtin().try_candidates("Kyiv said it agreed.").unwrap();
+    /// assert_eq!(found[0].span.as_str("Kyiv said it agreed."), "said");
+    /// ```
+    pub fn try_candidates(&self, text: &str) -> Result<Vec<CueCandidate<'_>>, crate::Error> {
+        if text.len() > MAX_TEXT_BYTES {
+            return Err(crate::Error::InputTooLarge {
+                len: text.len(),
+                limit: MAX_TEXT_BYTES,
+            });
+        }
         let sentences: Vec<Span> = crate::text::sentences(text).collect();
         let quotes = crate::text::quotes(text);
         let mut d = Doc::new(text, &sentences, &quotes, self.word_classes());
         let candidates = frames::matches(&mut d, self);
         let scores = frames::probabilities(&d, self, &candidates);
         let threshold = self.model.threshold();
-        candidates
+        Ok(candidates
             .iter()
             .zip(scores)
             .map(|(c, (ctx, p))| CueCandidate {
@@ -234,7 +260,7 @@ impl CueLexicon {
                 probability: p,
                 kept: p >= threshold,
             })
-            .collect()
+            .collect())
     }
 }
 
