@@ -756,8 +756,9 @@ impl<'t> Doc<'t> {
         classes: &'t WordClasses,
         buffers: DocBuffers,
     ) -> Doc<'t> {
-        // The offsets of `Tok` are u32 (`Analyzer::analyze` refuses longer
-        // texts): a wrong offset is never made.
+        // The offsets of `Tok` are 31-bit (`Analyzer::analyze` and
+        // `CueLexicon::try_candidates` refuse longer texts with an error): a
+        // wrong offset is never made.
         assert!(text.len() <= MAX_TEXT_BYTES, "text too long for a Doc");
         let DocBuffers {
             toks,
