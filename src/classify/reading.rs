@@ -360,10 +360,14 @@ impl Reading<'_> {
     /// Whether the content says what will be done unless another acts:
     /// "will", "would" before an "unless" in the content.
     fn ultimatum(&self) -> bool {
+        self.region.has(class::MODALITY) && self.ultimatum_in_modal()
+    }
+
+    /// [`Reading::ultimatum`] in a region with modality terms: not
+    /// inlined, the rest of the reading stays small (I1).
+    #[inline(never)]
+    fn ultimatum_in_modal(&self) -> bool {
         let r = &self.region;
-        if !r.has(class::MODALITY) {
-            return false;
-        }
         let Some(unless) = r.hits.iter().find(|h| {
             self.in_content(h)
                 && self.is_conditional(h)
@@ -378,6 +382,8 @@ impl Reading<'_> {
 
     /// The negator of a negated act, if it governs a complement ("refused
     /// to commit to any assistance"): its weight.
+    #[cold]
+    #[inline(never)]
     fn complement_negator(&self, main: &MainAct<'_>) -> Option<f32> {
         let r = &self.region;
         if !r.has(class::NEGATOR) {
@@ -396,6 +402,8 @@ impl Reading<'_> {
     }
 
     /// A threat intended by a promise: the intent act right after it.
+    #[cold]
+    #[inline(never)]
     fn threat_after(&self, main: &MainAct<'_>) -> Option<MainAct<'_>> {
         let r = &self.region;
         r.hits
@@ -619,10 +627,18 @@ impl Reading<'_> {
 
     /// A later act in a clause of its own: "welcomed the ceasefire but
     /// warned that ...". Its stance counts beside the main act's.
+    #[inline]
     fn secondary_act(&self, h: &Placed, main: &MainAct<'_>) -> Option<(Polarity, f32)> {
         if h.first < main.last || !self.strong_break(main.last, h.first) {
             return None;
         }
+        self.secondary_act_at(h)
+    }
+
+    /// [`Reading::secondary_act`] of a hit after a strong break: not
+    /// inlined (I1).
+    #[inline(never)]
+    fn secondary_act_at(&self, h: &Placed) -> Option<(Polarity, f32)> {
         let (entry, _) = self.resolve_act(h)?;
         let act = &self.lex.acts[entry as usize];
         if self.participle(h) || !self.verb_position(h) {
@@ -832,6 +848,7 @@ impl Reading<'_> {
     /// sanctions", "a package of sanctions against": the sanctions topic),
     /// rather than being part of a longer keyword ("the naval blockade of
     /// Serbia": a blockade, against Serbia).
+    #[inline(never)]
     fn names_topic(&self, k: usize) -> bool {
         let hits = self.region.hits;
         let span = hits[k].hit.span;
@@ -849,6 +866,7 @@ impl Reading<'_> {
 
     /// Whether hit `k` ("against") directly follows a topic keyword or a
     /// measure ("tougher sanctions against"): it continues that phrase.
+    #[inline(never)]
     fn continues_topic(&self, k: usize) -> bool {
         let hits = self.region.hits;
         let first = hits[k].first;
@@ -1100,6 +1118,8 @@ impl Reading<'_> {
     /// The grounds of a punishment ending at token `last`: from a "for"
     /// at most `SHORT_REACH` words on ("jailed in Minsk for ...") to the
     /// end of the clause.
+    #[cold]
+    #[inline(never)]
     fn grounds_after(&self, last: usize) -> Option<(usize, usize)> {
         let r = &self.region;
         let end = r.clause_end(last);
@@ -1111,6 +1131,8 @@ impl Reading<'_> {
 
     /// Whether a denial names whose claims it denies ("rejected Moscow's
     /// claims", "refuted Russian allegations").
+    #[cold]
+    #[inline(never)]
     fn names_accuser(&self, main: &MainAct<'_>) -> bool {
         let r = &self.region;
         (main.first.max(1)..r.tokens.len()).any(|i| {
@@ -1161,6 +1183,7 @@ impl Reading<'_> {
     /// Only a stance or a commitment can be made conditional ("would only
     /// say that ..." merely reports), and only under a modal or with a
     /// condition after it ("Congress only voted for a delay" is "merely").
+    #[inline]
     fn restricted(&self, main: &MainAct<'_>) -> Option<f32> {
         let entry = main.entry?;
         if (entry.stance.is_none() && !is_commitment(entry.act))
@@ -1168,6 +1191,13 @@ impl Reading<'_> {
         {
             return None;
         }
+        self.restricted_share(main)
+    }
+
+    /// [`Reading::restricted`] of a stance or commitment in a region with
+    /// modality terms: not inlined (I1).
+    #[inline(never)]
+    fn restricted_share(&self, main: &MainAct<'_>) -> Option<f32> {
         let before = main.first.checked_sub(1)?;
         let r = &self.region;
         let share = r
@@ -1203,6 +1233,8 @@ impl Reading<'_> {
     /// Where a background adjunct opened before token `from` ends: at the
     /// clause break, or where a clause of its own begins ("after the
     /// convention he would not accept ...").
+    #[cold]
+    #[inline(never)]
     fn background_end(&self, from: usize) -> usize {
         let r = &self.region;
         let end = r.clause_end(from);
@@ -1214,6 +1246,7 @@ impl Reading<'_> {
     /// The discount of a background adjunct that hit `h` opens, if it
     /// opens one: "following" after an article is an adjective ("the
     /// following demands"), and a verb after the opener makes a clause.
+    #[inline(never)]
     fn opens_background(&self, h: &Placed) -> Option<f32> {
         let discount = self.lex.roles(&h.hit).find_map(|r| match r {
             Role::Modality {
