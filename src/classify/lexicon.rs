@@ -689,16 +689,7 @@ impl Lexicon {
         while let Some(&b) = bytes.get(j) {
             let mut c = self.fold_class[b as usize];
             if b >= 0x80 {
-                if blank > 0 {
-                    blank -= 1;
-                    c = self.fold_class[b' ' as usize];
-                } else if b >= 0xC0 {
-                    let ch = text[j..].chars().next().unwrap_or(' ');
-                    if !(is_word_char(ch) || is_joiner(ch)) {
-                        blank = ch.len_utf8() - 1;
-                        c = self.fold_class[b' ' as usize];
-                    }
-                }
+                (c, blank) = self.high_class(text, j, blank);
             }
             let Some((next, next_base, ends)) = self.trie.child(s, base, c) else {
                 break;
@@ -706,14 +697,40 @@ impl Lexicon {
             (s, base) = (next, next_base);
             j += 1;
             if ends {
-                for &pattern in self.trie.outputs_at(s) {
-                    out.push(Raw {
-                        from,
-                        end: j,
-                        pattern,
-                    });
-                }
+                self.push_outputs(s, from, j, out);
             }
+        }
+    }
+
+    /// The class of the byte at `j` of `text`, which is not ASCII, with
+    /// `blank` bytes left of a character folded to blanks: a character
+    /// that is no word character nor joiner folds to blanks, one a byte.
+    /// Returns the class and the bytes left. Not inlined: the walk's loop
+    /// keeps its values in registers without it.
+    #[cold]
+    #[inline(never)]
+    fn high_class(&self, text: &str, j: usize, blank: usize) -> (u8, usize) {
+        let space = self.fold_class[b' ' as usize];
+        if blank > 0 {
+            return (space, blank - 1);
+        }
+        let b = text.as_bytes()[j];
+        if b >= 0xC0 {
+            let ch = text[j..].chars().next().unwrap_or(' ');
+            if !(is_word_char(ch) || is_joiner(ch)) {
+                return (space, ch.len_utf8() - 1);
+            }
+        }
+        (self.fold_class[b as usize], 0)
+    }
+
+    /// The patterns that end at state `s` as matches from `from` to `end`,
+    /// into `out`: not inlined, for the walk's loop (a walk reaches an
+    /// output at one step in nine).
+    #[inline(never)]
+    fn push_outputs(&self, s: u32, from: usize, end: usize, out: &mut Vec<Raw>) {
+        for &pattern in self.trie.outputs_at(s) {
+            out.push(Raw { from, end, pattern });
         }
     }
 

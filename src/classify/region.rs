@@ -733,7 +733,7 @@ mod tests {
     fn lexicon() -> Lexicon {
         let mut t = Tables::default();
         let stance = "term\tpolarity\nab\tsupport\na b\toppose\nba*\tsupport\nb-a\toppose\n\
-                      \u{e9}\tsupport\nnab\tsupport\nb\u{2019}s\toppose\n";
+                      \u{e9}\tsupport\nnab\tsupport\nb\u{2019}s\toppose\nb\u{2014}a\tsupport\n";
         t.stance_tsv("s.tsv", stance).unwrap();
         t.negation_tsv("n.tsv", "term\tkind\nn't\tnegator\nnot\tnegator\n")
             .unwrap();
@@ -800,6 +800,26 @@ mod tests {
         assert_eq!(r.words_between(0, 9), 7);
         assert_eq!(r.words_between(2, 7), 3);
         assert_eq!(r.words_between(5, 40), 3);
+    }
+
+    #[test]
+    fn a_walk_reads_a_character_folded_to_blanks_as_blanks() {
+        // "b\u{2014}a" is a pattern whose dash folds to three blanks, in
+        // the pattern as in the text.
+        let fast = lexicon();
+        let slow = lexicon().without_word_scan();
+        for text in [
+            "x b\u{2014}a y",
+            "B\u{2014}A",
+            "b\u{2014}\u{2014}a b\u{2014}a",
+        ] {
+            let whole = [(0, text.len())];
+            let found = read(&fast, text, &whole, 0);
+            assert_eq!(found, read(&slow, text, &whole, 0), "{text}");
+            let span = Span::new(0, text.len());
+            let scanned = tokenize_with(&fast, text, span, 0, false);
+            assert!(!scanned.ends_with(" []"), "no hit: {scanned}");
+        }
     }
 
     #[test]
