@@ -861,10 +861,34 @@ impl Lexicon {
         self.patterns[hit.pattern as usize].classes & !hit.mask
     }
 
-    /// The roles of a hit it holds here.
+    /// The roles of a hit it holds here (the reading asks
+    /// [`Lexicon::roles_of`]).
+    #[cfg(test)]
     pub(crate) fn roles<'a>(&'a self, hit: &'a Hit) -> impl Iterator<Item = Role> + 'a {
         let (a, b) = self.patterns[hit.pattern as usize].roles;
         self.roles[a as usize..b as usize]
+            .iter()
+            .copied()
+            .filter(move |r| r.class() & hit.mask == 0)
+    }
+
+    /// The roles of a hit it holds here, of the kinds `kinds` ([`class`]),
+    /// given the kinds it holds, `held` ([`Lexicon::classes`]): none
+    /// walked when it holds none of them.
+    #[inline]
+    pub(crate) fn roles_of<'a>(
+        &'a self,
+        hit: &'a Hit,
+        held: u8,
+        kinds: u8,
+    ) -> impl Iterator<Item = Role> + 'a {
+        let roles = if held & kinds != 0 {
+            let (a, b) = self.patterns[hit.pattern as usize].roles;
+            &self.roles[a as usize..b as usize]
+        } else {
+            &[]
+        };
+        roles
             .iter()
             .copied()
             .filter(move |r| r.class() & hit.mask == 0)
@@ -1145,6 +1169,31 @@ mod tests {
         assert_eq!(roles[4], [Role::Act(3)]);
         assert_eq!(roles[5], [Role::Act(4), Role::Act(6)]);
         assert_eq!(roles[6], [Role::Act(5)]);
+    }
+
+    #[test]
+    fn roles_of_a_kind_are_the_roles_of_that_kind() {
+        // The reading asks a hit for its roles of some kinds only; the
+        // kinds it holds skip the walk over them when it holds none.
+        let lex = &crate::classify::LexiconClassifier::builtin().lexicon;
+        let kinds = [1u8, 2, 4, 8, 16, 32, 64, 2 | 4, 16 | 64, 127];
+        for pattern in 0..lex.patterns.len() as u32 {
+            for mask in [0u8, 1, 2, 4, 8, 32, 64, !class::TOPIC, 0x7F] {
+                let hit = Hit {
+                    span: Span::new(0, 1),
+                    pattern,
+                    mask,
+                    lexical_negator: false,
+                };
+                let held = lex.classes(&hit);
+                for k in kinds {
+                    let of_kind = |r: &Role| r.class() & k != 0;
+                    let all: Vec<Role> = lex.roles(&hit).filter(of_kind).collect();
+                    let asked: Vec<Role> = lex.roles_of(&hit, held, k).filter(of_kind).collect();
+                    assert_eq!(asked, all, "pattern {pattern}, mask {mask}, kinds {k}");
+                }
+            }
+        }
     }
 
     #[test]

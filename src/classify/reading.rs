@@ -297,6 +297,13 @@ impl Reading<'_> {
             })
     }
 
+    /// The roles of hit `h` of the kinds `kinds` ([`class`]): none walked
+    /// when it holds none of them.
+    #[inline]
+    fn roles<'h>(&'h self, h: &'h Placed, kinds: u8) -> impl Iterator<Item = Role> + 'h {
+        self.lex.roles_of(&h.hit, h.classes, kinds)
+    }
+
     fn in_content(&self, h: &Placed) -> bool {
         self.content.start <= h.hit.span.start && h.hit.span.end <= self.content.end
     }
@@ -473,7 +480,7 @@ impl Reading<'_> {
                                                // The modifiers after the hit ("stood firmly with"): the same for
                                                // every multiword cue it heads, so looked for once, if needed.
         let mut modifiers: Option<usize> = None;
-        for role in self.lex.roles(&h.hit) {
+        for role in self.roles(h, class::ACT) {
             if let Role::Act(i) | Role::ActHead(i) = role {
                 let act = &self.lex.acts[i as usize];
                 if act.intent {
@@ -565,7 +572,7 @@ impl Reading<'_> {
         }
         r.hits_from(i).any(|h| {
             h.last == i + 1
-                && self.lex.roles(&h.hit).any(|role| {
+                && self.roles(h, class::MODALITY).any(|role| {
                     matches!(
                         role,
                         Role::Modality {
@@ -613,8 +620,9 @@ impl Reading<'_> {
         None
     }
 
+    #[inline]
     fn is_conditional(&self, h: &Placed) -> bool {
-        self.lex.roles(&h.hit).any(|r| {
+        self.roles(h, class::MODALITY).any(|r| {
             matches!(
                 r,
                 Role::Modality {
@@ -757,7 +765,7 @@ impl Reading<'_> {
             .chain(to.checked_sub(1).into_iter().flat_map(|t| r.hits_over(t)));
         let promised = near.any(|h| {
             h.last <= i
-                && self.lex.roles(&h.hit).any(|role| match role {
+                && self.roles(h, class::ACT).any(|role| match role {
                     Role::Act(a) => {
                         let act = &self.lex.acts[a as usize];
                         !act.intent
@@ -819,16 +827,18 @@ impl Reading<'_> {
     }
 
     /// The negator role of a hit.
+    #[inline]
     fn negator(&self, h: &Placed) -> Option<(Scope, f32)> {
-        self.lex.roles(&h.hit).find_map(|role| match role {
+        self.roles(h, class::NEGATOR).find_map(|role| match role {
             Role::Negator { scope, weight } => Some((scope, weight)),
             _ => None,
         })
     }
 
     /// The stance term of a hit.
+    #[inline]
     fn stance_term(&self, h: &Placed) -> Option<Term> {
-        self.lex.roles(&h.hit).find_map(|role| match role {
+        self.roles(h, class::STANCE).find_map(|role| match role {
             Role::Stance {
                 polarity,
                 weight,
@@ -859,7 +869,7 @@ impl Reading<'_> {
                 && !inside_keyword
                 && self
                     .lex
-                    .roles(&h.hit)
+                    .roles_of(&h.hit, h.classes, class::TOPIC)
                     .any(|r| matches!(r, Role::Topic { .. }))
         })
     }
@@ -872,18 +882,20 @@ impl Reading<'_> {
         let first = hits[k].first;
         hits[..k].iter().rev().take(4).any(|h| {
             h.last == first
-                && self.lex.roles(&h.hit).any(|r| match r {
-                    Role::Topic { .. } => true,
-                    Role::Stance { category, .. } => category == Category::Measure,
-                    _ => false,
-                })
+                && self
+                    .roles(h, class::TOPIC | class::STANCE)
+                    .any(|r| match r {
+                        Role::Topic { .. } => true,
+                        Role::Stance { category, .. } => category == Category::Measure,
+                        _ => false,
+                    })
         })
     }
 
     /// Whether hit `h` opens an embedded question: "whether", "?", or "if"
     /// after a question cue.
     fn asks(&self, h: &Placed, main: &MainAct<'_>) -> bool {
-        self.lex.roles(&h.hit).any(|role| match role {
+        self.roles(h, class::MODALITY).any(|role| match role {
             Role::Modality {
                 kind: Modality::Question,
                 ..
@@ -991,7 +1003,7 @@ impl Reading<'_> {
             }
             let mut topic_here = false;
             let mut new_rev = None;
-            for role in self.lex.roles(&h.hit) {
+            for role in self.roles(h, class::REVERSER | class::TOPIC) {
                 match role {
                     Role::Reverser { weight } => {
                         new_rev = Some(Pending {
@@ -1204,7 +1216,7 @@ impl Reading<'_> {
             .hits_over(before)
             .filter(|h| h.last == main.first)
             .find_map(|h| {
-                self.lex.roles(&h.hit).find_map(|role| match role {
+                self.roles(h, class::MODALITY).find_map(|role| match role {
                     Role::Modality {
                         kind: Modality::Restrictive,
                         weight,
@@ -1248,7 +1260,7 @@ impl Reading<'_> {
     /// following demands"), and a verb after the opener makes a clause.
     #[inline(never)]
     fn opens_background(&self, h: &Placed) -> Option<f32> {
-        let discount = self.lex.roles(&h.hit).find_map(|r| match r {
+        let discount = self.roles(h, class::MODALITY).find_map(|r| match r {
             Role::Modality {
                 kind: Modality::Background,
                 weight,
@@ -1310,7 +1322,7 @@ impl Reading<'_> {
         };
         for h in hits {
             let in_content = self.in_content(h);
-            for role in self.lex.roles(&h.hit) {
+            for role in self.roles(h, class::MODALITY) {
                 let Role::Modality { kind, weight } = role else {
                     continue;
                 };
@@ -1352,7 +1364,7 @@ impl Reading<'_> {
             .iter()
             .filter(|h| self.in_content(h) || in_cue(h))
         {
-            for role in self.lex.roles(&h.hit) {
+            for role in self.roles(h, class::TOPIC) {
                 let Role::Topic {
                     topic,
                     names_anchor,

@@ -43,6 +43,9 @@ pub(crate) struct Placed {
     pub hit: Hit,
     pub first: usize,
     pub last: usize,
+    /// The kinds of role the hit holds here ([`super::lexicon::class`]):
+    /// a question about a kind it does not hold walks none of its roles.
+    pub classes: u8,
 }
 
 /// Buffers reused from one statement to the next.
@@ -136,7 +139,8 @@ impl Scratch {
         let mut first = 0;
         let mut classes = 0u8;
         for &hit in &self.hits {
-            classes |= lex.classes(&hit);
+            let held = lex.classes(&hit);
+            classes |= held;
             if hit.lexical_negator {
                 classes |= LEXICAL_NEGATOR;
             }
@@ -147,7 +151,12 @@ impl Scratch {
             while last < tokens.len() && tokens[last].span.start < hit.span.end {
                 last += 1;
             }
-            self.placed.push(Placed { hit, first, last });
+            self.placed.push(Placed {
+                hit,
+                first,
+                last,
+                classes: held,
+            });
         }
         Region {
             text,
