@@ -474,7 +474,17 @@ impl Reading<'_> {
     /// The act entry of a hit and the token after its words (with a gap
     /// cue's tail), if it has one: a gap cue whose tail follows, else the
     /// longest plain cue.
+    #[inline]
     fn resolve_act(&self, h: &Placed) -> Option<(u32, usize)> {
+        if h.classes & class::ACT == 0 {
+            return None;
+        }
+        self.resolve_act_cue(h)
+    }
+
+    /// [`Reading::resolve_act`] of a hit that holds an act role.
+    #[inline(never)]
+    fn resolve_act_cue(&self, h: &Placed) -> Option<(u32, usize)> {
         let mut best: Option<(u32, usize, usize)> = None; // (entry, last, rank)
         let mut intent: Option<Intent> = None; // computed once, if needed
                                                // The modifiers after the hit ("stood firmly with"): the same for
