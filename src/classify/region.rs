@@ -241,10 +241,12 @@ impl Scratch {
     /// With `walk`, the lexicon's matches in the span, read after one
     /// space, go to `self.matches.raw` on the way (those of walks begun
     /// before a sentence end may end after it): the trie is walked from
-    /// each word start (a character after a blank that is not blank), from
-    /// each kept character that starts a pattern ("?"), and from the "n"
-    /// of a clitic ("n't") at its joiner, in order of their starts. See
-    /// [`Lexicon::word_scan`].
+    /// each word start (a character after a blank that is not blank; an
+    /// ASCII word only when [`Lexicon::may_start_word`] lets its run
+    /// through), from each kept character that starts a pattern ("?"), and
+    /// from the "n" of a clitic ("n't") at its joiner, in order of their
+    /// starts. See [`Lexicon::word_scan`]. Runs of ASCII letters and
+    /// digits are read by [`Scratch::words`].
     fn tokenize(&mut self, lex: &Lexicon, text: &str, span: Span, open: usize, walk: bool) -> Span {
         let mut raw = std::mem::take(&mut self.matches.raw);
         if walk {
