@@ -15,7 +15,7 @@ use super::tables::{Category, Modality, NegationKind, Polarity, Scope, Tables};
 use super::trie::{Next, Trie};
 use super::Topic;
 use crate::error::Error;
-use crate::text::{char_after, char_before, is_word_char};
+use crate::text::{char_after, char_before, is_word_char, WordGate};
 use crate::{Span, SpeechAct, Stance};
 
 /// What a pattern means.
@@ -152,6 +152,21 @@ pub(crate) struct Lexicon {
     /// (the root's on a space) takes on it, when the space ends no
     /// pattern; all 0 when one does. See [`Lexicon::word_start`].
     word_start: [Next; 128],
+    /// Whether [`Lexicon::word_start`] holds the walks from word starts,
+    /// and the gates below tell which words such a walk may find a hit
+    /// from (see [`Lexicon::may_start_word`]).
+    gated: bool,
+    /// The first runs of ASCII letters and digits of the patterns
+    /// anchored at a word start.
+    first_runs: WordGate,
+    /// The first [`Lexicon::star_len`] bytes of the star terms that are
+    /// one run ("laud*").
+    star_runs: WordGate,
+    /// The shortest star term that is one run, at most eight bytes;
+    /// `usize::MAX` when there is none.
+    star_len: usize,
+    /// The bits of a [`run_key`] that hold its first `star_len` bytes.
+    star_mask: u64,
     pub acts: Vec<Act>,
     /// Act cue lemmas (without gaps), sorted, for cues the automaton did not
     /// see (a user's cue lexicon with other words).
@@ -291,6 +306,34 @@ impl Tables {
                 trie.step_class(space, fold_class[b])
             }
         });
+        // The gates: per pattern anchored at a word start, its first run of
+        // ASCII letters and digits, and whether it is a star term that is
+        // all of it.
+        let runs: Vec<(&[u8], bool)> = folded
+            .iter()
+            .zip(&patterns)
+            .filter(|(f, p)| p.anchored && f.first() == Some(&b' '))
+            .map(|(f, p)| {
+                let w = &f[1..];
+                let run = w.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+                (&w[..run], p.star && run == w.len())
+            })
+            .filter(|(w, _)| !w.is_empty())
+            .collect();
+        let star_len = runs
+            .iter()
+            .filter(|r| r.1)
+            .map(|r| r.0.len().min(8))
+            .min()
+            .unwrap_or(usize::MAX);
+        let first_runs = WordGate::new(runs.iter().map(|r| r.0));
+        let star_runs = WordGate::new(runs.iter().filter(|r| r.1).map(|r| &r.0[..star_len]));
+        // Without the high bit of the first byte, which marks a long key
+        // (no byte of a run has it).
+        let star_mask = match star_len {
+            0..=7 => (1u64 << (8 * star_len)) - 1,
+            _ => !0,
+        } & !0x80;
         Ok(Lexicon {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             trie,
@@ -300,6 +343,11 @@ impl Tables {
             word_scan,
             fold_class,
             word_start,
+            gated: space != 0 && space & 1 == 0,
+            first_runs,
+            star_runs,
+            star_len,
+            star_mask,
             acts,
             lemmas,
             topics: self.topics.clone(),
@@ -564,11 +612,47 @@ impl Lexicon {
         self.word_start.get(b as usize).copied().unwrap_or(0)
     }
 
-    /// Whether [`Lexicon::word_start`] holds the walks from word starts.
-    #[inline]
+    /// Whether a walk from a word start whose run of ASCII letters and
+    /// digits is `run` bytes long, its key `key` ([`run_key`]), may find
+    /// a hit there: false only when no pattern can.
+    ///
+    /// A pattern's match from a word start has the word's run for its own
+    /// first run, or ends inside the run, and then is no whole word (no
+    /// hit) unless it is a star term whose text is one run, a prefix of
+    /// the word's. Always true when the walks from word starts do not skip
+    /// the space ([`Lexicon::word_start`] is all 0).
+    #[inline(always)]
+    pub(crate) fn may_start_word(&self, key: u64, run: usize) -> bool {
+        !self.gated
+            || self.first_runs.may_hold(key)
+            || (run > self.star_len && self.star_runs.may_hold(key & self.star_mask))
+    }
+
+    /// Whether [`Lexicon::word_start`] holds the walks from word starts
+    /// (for the plain tokenizer the tests compare with).
+    #[cfg(test)]
     pub(crate) fn skips_space(&self) -> bool {
-        let space = self.trie.root(b' ');
-        space != 0 && space & 1 == 0
+        self.gated
+    }
+
+    /// The walk from the word start at byte `pos` of `text`, an ASCII
+    /// letter or digit, to at most byte `end`, into `out`: from past its
+    /// first letter ([`Lexicon::word_start`]) when the space ends no
+    /// pattern, else from the root's space. Not inlined: its loop keeps
+    /// its values in registers, which the tokenizer's does not.
+    #[inline(never)]
+    pub(crate) fn walk_word(&self, text: &str, pos: usize, end: usize, out: &mut Vec<Raw>) {
+        if self.gated {
+            let t = text.as_bytes().get(pos).map_or(0, |&b| self.word_start(b));
+            if t != 0 {
+                self.walk(text, pos, t, pos + 1, end, out);
+            }
+        } else {
+            let space = self.trie.root(b' ');
+            if space != 0 {
+                self.walk_cold(text, pos, space, pos, end, out);
+            }
+        }
     }
 
     /// The matches of a walk through the trie, from transition `t`, over
@@ -605,16 +689,7 @@ impl Lexicon {
         while let Some(&b) = bytes.get(j) {
             let mut c = self.fold_class[b as usize];
             if b >= 0x80 {
-                if blank > 0 {
-                    blank -= 1;
-                    c = self.fold_class[b' ' as usize];
-                } else if b >= 0xC0 {
-                    let ch = text[j..].chars().next().unwrap_or(' ');
-                    if !(is_word_char(ch) || is_joiner(ch)) {
-                        blank = ch.len_utf8() - 1;
-                        c = self.fold_class[b' ' as usize];
-                    }
-                }
+                (c, blank) = self.high_class(text, j, blank);
             }
             let Some((next, next_base, ends)) = self.trie.child(s, base, c) else {
                 break;
@@ -622,14 +697,40 @@ impl Lexicon {
             (s, base) = (next, next_base);
             j += 1;
             if ends {
-                for &pattern in self.trie.outputs_at(s) {
-                    out.push(Raw {
-                        from,
-                        end: j,
-                        pattern,
-                    });
-                }
+                self.push_outputs(s, from, j, out);
             }
+        }
+    }
+
+    /// The class of the byte at `j` of `text`, which is not ASCII, with
+    /// `blank` bytes left of a character folded to blanks: a character
+    /// that is no word character nor joiner folds to blanks, one a byte.
+    /// Returns the class and the bytes left. Not inlined: the walk's loop
+    /// keeps its values in registers without it.
+    #[cold]
+    #[inline(never)]
+    fn high_class(&self, text: &str, j: usize, blank: usize) -> (u8, usize) {
+        let space = self.fold_class[b' ' as usize];
+        if blank > 0 {
+            return (space, blank - 1);
+        }
+        let b = text.as_bytes()[j];
+        if b >= 0xC0 {
+            let ch = text[j..].chars().next().unwrap_or(' ');
+            if !(is_word_char(ch) || is_joiner(ch)) {
+                return (space, ch.len_utf8() - 1);
+            }
+        }
+        (self.fold_class[b as usize], 0)
+    }
+
+    /// The patterns that end at state `s` as matches from `from` to `end`,
+    /// into `out`: not inlined, for the walk's loop (a walk reaches an
+    /// output at one step in nine).
+    #[inline(never)]
+    fn push_outputs(&self, s: u32, from: usize, end: usize, out: &mut Vec<Raw>) {
+        for &pattern in self.trie.outputs_at(s) {
+            out.push(Raw { from, end, pattern });
         }
     }
 
@@ -760,10 +861,34 @@ impl Lexicon {
         self.patterns[hit.pattern as usize].classes & !hit.mask
     }
 
-    /// The roles of a hit it holds here.
+    /// The roles of a hit it holds here (the reading asks
+    /// [`Lexicon::roles_of`]).
+    #[cfg(test)]
     pub(crate) fn roles<'a>(&'a self, hit: &'a Hit) -> impl Iterator<Item = Role> + 'a {
         let (a, b) = self.patterns[hit.pattern as usize].roles;
         self.roles[a as usize..b as usize]
+            .iter()
+            .copied()
+            .filter(move |r| r.class() & hit.mask == 0)
+    }
+
+    /// The roles of a hit it holds here, of the kinds `kinds` ([`class`]),
+    /// given the kinds it holds, `held` ([`Lexicon::classes`]): none
+    /// walked when it holds none of them.
+    #[inline]
+    pub(crate) fn roles_of<'a>(
+        &'a self,
+        hit: &'a Hit,
+        held: u8,
+        kinds: u8,
+    ) -> impl Iterator<Item = Role> + 'a {
+        let roles = if held & kinds != 0 {
+            let (a, b) = self.patterns[hit.pattern as usize].roles;
+            &self.roles[a as usize..b as usize]
+        } else {
+            &[]
+        };
+        roles
             .iter()
             .copied()
             .filter(move |r| r.class() & hit.mask == 0)
@@ -878,6 +1003,21 @@ pub(crate) static FOLD_BYTE: [u8; 256] = {
     }
     t
 };
+
+/// The key [`WordGate`] reads for the run of `run` ASCII letters and
+/// digits whose first eight bytes are `chunk` (little-endian; bytes past
+/// the run are ignored): its letters lower-cased (`| 0x20` keeps digits),
+/// the bytes past it cleared, the first byte's high bit set (no ASCII byte
+/// has it) when it is longer than eight.
+#[inline(always)]
+pub(crate) fn run_key(chunk: u64, run: usize) -> u64 {
+    let folded = chunk | 0x2020_2020_2020_2020;
+    if run >= 8 {
+        folded | if run > 8 { 0x80 } else { 0 }
+    } else {
+        folded & ((1u64 << (8 * run)) - 1)
+    }
+}
 
 /// A pattern folded as the text is.
 fn fold_pattern(t: &str, out: &mut Vec<u8>) {
@@ -1029,6 +1169,31 @@ mod tests {
         assert_eq!(roles[4], [Role::Act(3)]);
         assert_eq!(roles[5], [Role::Act(4), Role::Act(6)]);
         assert_eq!(roles[6], [Role::Act(5)]);
+    }
+
+    #[test]
+    fn roles_of_a_kind_are_the_roles_of_that_kind() {
+        // The reading asks a hit for its roles of some kinds only; the
+        // kinds it holds skip the walk over them when it holds none.
+        let lex = &crate::classify::LexiconClassifier::builtin().lexicon;
+        let kinds = [1u8, 2, 4, 8, 16, 32, 64, 2 | 4, 16 | 64, 127];
+        for pattern in 0..lex.patterns.len() as u32 {
+            for mask in [0u8, 1, 2, 4, 8, 32, 64, !class::TOPIC, 0x7F] {
+                let hit = Hit {
+                    span: Span::new(0, 1),
+                    pattern,
+                    mask,
+                    lexical_negator: false,
+                };
+                let held = lex.classes(&hit);
+                for k in kinds {
+                    let of_kind = |r: &Role| r.class() & k != 0;
+                    let all: Vec<Role> = lex.roles(&hit).filter(of_kind).collect();
+                    let asked: Vec<Role> = lex.roles_of(&hit, held, k).filter(of_kind).collect();
+                    assert_eq!(asked, all, "pattern {pattern}, mask {mask}, kinds {k}");
+                }
+            }
+        }
     }
 
     #[test]

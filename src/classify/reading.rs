@@ -297,6 +297,13 @@ impl Reading<'_> {
             })
     }
 
+    /// The roles of hit `h` of the kinds `kinds` ([`class`]): none walked
+    /// when it holds none of them.
+    #[inline]
+    fn roles<'h>(&'h self, h: &'h Placed, kinds: u8) -> impl Iterator<Item = Role> + 'h {
+        self.lex.roles_of(&h.hit, h.classes, kinds)
+    }
+
     fn in_content(&self, h: &Placed) -> bool {
         self.content.start <= h.hit.span.start && h.hit.span.end <= self.content.end
     }
@@ -360,10 +367,14 @@ impl Reading<'_> {
     /// Whether the content says what will be done unless another acts:
     /// "will", "would" before an "unless" in the content.
     fn ultimatum(&self) -> bool {
+        self.region.has(class::MODALITY) && self.ultimatum_in_modal()
+    }
+
+    /// [`Reading::ultimatum`] in a region with modality terms: not
+    /// inlined, the rest of the reading stays small (I1).
+    #[inline(never)]
+    fn ultimatum_in_modal(&self) -> bool {
         let r = &self.region;
-        if !r.has(class::MODALITY) {
-            return false;
-        }
         let Some(unless) = r.hits.iter().find(|h| {
             self.in_content(h)
                 && self.is_conditional(h)
@@ -378,6 +389,8 @@ impl Reading<'_> {
 
     /// The negator of a negated act, if it governs a complement ("refused
     /// to commit to any assistance"): its weight.
+    #[cold]
+    #[inline(never)]
     fn complement_negator(&self, main: &MainAct<'_>) -> Option<f32> {
         let r = &self.region;
         if !r.has(class::NEGATOR) {
@@ -396,6 +409,8 @@ impl Reading<'_> {
     }
 
     /// A threat intended by a promise: the intent act right after it.
+    #[cold]
+    #[inline(never)]
     fn threat_after(&self, main: &MainAct<'_>) -> Option<MainAct<'_>> {
         let r = &self.region;
         r.hits
@@ -459,13 +474,23 @@ impl Reading<'_> {
     /// The act entry of a hit and the token after its words (with a gap
     /// cue's tail), if it has one: a gap cue whose tail follows, else the
     /// longest plain cue.
+    #[inline]
     fn resolve_act(&self, h: &Placed) -> Option<(u32, usize)> {
+        if h.classes & class::ACT == 0 {
+            return None;
+        }
+        self.resolve_act_cue(h)
+    }
+
+    /// [`Reading::resolve_act`] of a hit that holds an act role.
+    #[inline(never)]
+    fn resolve_act_cue(&self, h: &Placed) -> Option<(u32, usize)> {
         let mut best: Option<(u32, usize, usize)> = None; // (entry, last, rank)
         let mut intent: Option<Intent> = None; // computed once, if needed
                                                // The modifiers after the hit ("stood firmly with"): the same for
                                                // every multiword cue it heads, so looked for once, if needed.
         let mut modifiers: Option<usize> = None;
-        for role in self.lex.roles(&h.hit) {
+        for role in self.roles(h, class::ACT) {
             if let Role::Act(i) | Role::ActHead(i) = role {
                 let act = &self.lex.acts[i as usize];
                 if act.intent {
@@ -557,7 +582,7 @@ impl Reading<'_> {
         }
         r.hits_from(i).any(|h| {
             h.last == i + 1
-                && self.lex.roles(&h.hit).any(|role| {
+                && self.roles(h, class::MODALITY).any(|role| {
                     matches!(
                         role,
                         Role::Modality {
@@ -605,8 +630,9 @@ impl Reading<'_> {
         None
     }
 
+    #[inline]
     fn is_conditional(&self, h: &Placed) -> bool {
-        self.lex.roles(&h.hit).any(|r| {
+        self.roles(h, class::MODALITY).any(|r| {
             matches!(
                 r,
                 Role::Modality {
@@ -619,10 +645,18 @@ impl Reading<'_> {
 
     /// A later act in a clause of its own: "welcomed the ceasefire but
     /// warned that ...". Its stance counts beside the main act's.
+    #[inline]
     fn secondary_act(&self, h: &Placed, main: &MainAct<'_>) -> Option<(Polarity, f32)> {
         if h.first < main.last || !self.strong_break(main.last, h.first) {
             return None;
         }
+        self.secondary_act_at(h)
+    }
+
+    /// [`Reading::secondary_act`] of a hit after a strong break: not
+    /// inlined (I1).
+    #[inline(never)]
+    fn secondary_act_at(&self, h: &Placed) -> Option<(Polarity, f32)> {
         let (entry, _) = self.resolve_act(h)?;
         let act = &self.lex.acts[entry as usize];
         if self.participle(h) || !self.verb_position(h) {
@@ -741,7 +775,7 @@ impl Reading<'_> {
             .chain(to.checked_sub(1).into_iter().flat_map(|t| r.hits_over(t)));
         let promised = near.any(|h| {
             h.last <= i
-                && self.lex.roles(&h.hit).any(|role| match role {
+                && self.roles(h, class::ACT).any(|role| match role {
                     Role::Act(a) => {
                         let act = &self.lex.acts[a as usize];
                         !act.intent
@@ -803,16 +837,18 @@ impl Reading<'_> {
     }
 
     /// The negator role of a hit.
+    #[inline]
     fn negator(&self, h: &Placed) -> Option<(Scope, f32)> {
-        self.lex.roles(&h.hit).find_map(|role| match role {
+        self.roles(h, class::NEGATOR).find_map(|role| match role {
             Role::Negator { scope, weight } => Some((scope, weight)),
             _ => None,
         })
     }
 
     /// The stance term of a hit.
+    #[inline]
     fn stance_term(&self, h: &Placed) -> Option<Term> {
-        self.lex.roles(&h.hit).find_map(|role| match role {
+        self.roles(h, class::STANCE).find_map(|role| match role {
             Role::Stance {
                 polarity,
                 weight,
@@ -832,6 +868,7 @@ impl Reading<'_> {
     /// sanctions", "a package of sanctions against": the sanctions topic),
     /// rather than being part of a longer keyword ("the naval blockade of
     /// Serbia": a blockade, against Serbia).
+    #[inline(never)]
     fn names_topic(&self, k: usize) -> bool {
         let hits = self.region.hits;
         let span = hits[k].hit.span;
@@ -842,30 +879,33 @@ impl Reading<'_> {
                 && !inside_keyword
                 && self
                     .lex
-                    .roles(&h.hit)
+                    .roles_of(&h.hit, h.classes, class::TOPIC)
                     .any(|r| matches!(r, Role::Topic { .. }))
         })
     }
 
     /// Whether hit `k` ("against") directly follows a topic keyword or a
     /// measure ("tougher sanctions against"): it continues that phrase.
+    #[inline(never)]
     fn continues_topic(&self, k: usize) -> bool {
         let hits = self.region.hits;
         let first = hits[k].first;
         hits[..k].iter().rev().take(4).any(|h| {
             h.last == first
-                && self.lex.roles(&h.hit).any(|r| match r {
-                    Role::Topic { .. } => true,
-                    Role::Stance { category, .. } => category == Category::Measure,
-                    _ => false,
-                })
+                && self
+                    .roles(h, class::TOPIC | class::STANCE)
+                    .any(|r| match r {
+                        Role::Topic { .. } => true,
+                        Role::Stance { category, .. } => category == Category::Measure,
+                        _ => false,
+                    })
         })
     }
 
     /// Whether hit `h` opens an embedded question: "whether", "?", or "if"
     /// after a question cue.
     fn asks(&self, h: &Placed, main: &MainAct<'_>) -> bool {
-        self.lex.roles(&h.hit).any(|role| match role {
+        self.roles(h, class::MODALITY).any(|role| match role {
             Role::Modality {
                 kind: Modality::Question,
                 ..
@@ -973,7 +1013,7 @@ impl Reading<'_> {
             }
             let mut topic_here = false;
             let mut new_rev = None;
-            for role in self.lex.roles(&h.hit) {
+            for role in self.roles(h, class::REVERSER | class::TOPIC) {
                 match role {
                     Role::Reverser { weight } => {
                         new_rev = Some(Pending {
@@ -1100,6 +1140,8 @@ impl Reading<'_> {
     /// The grounds of a punishment ending at token `last`: from a "for"
     /// at most `SHORT_REACH` words on ("jailed in Minsk for ...") to the
     /// end of the clause.
+    #[cold]
+    #[inline(never)]
     fn grounds_after(&self, last: usize) -> Option<(usize, usize)> {
         let r = &self.region;
         let end = r.clause_end(last);
@@ -1111,6 +1153,8 @@ impl Reading<'_> {
 
     /// Whether a denial names whose claims it denies ("rejected Moscow's
     /// claims", "refuted Russian allegations").
+    #[cold]
+    #[inline(never)]
     fn names_accuser(&self, main: &MainAct<'_>) -> bool {
         let r = &self.region;
         (main.first.max(1)..r.tokens.len()).any(|i| {
@@ -1161,6 +1205,7 @@ impl Reading<'_> {
     /// Only a stance or a commitment can be made conditional ("would only
     /// say that ..." merely reports), and only under a modal or with a
     /// condition after it ("Congress only voted for a delay" is "merely").
+    #[inline]
     fn restricted(&self, main: &MainAct<'_>) -> Option<f32> {
         let entry = main.entry?;
         if (entry.stance.is_none() && !is_commitment(entry.act))
@@ -1168,13 +1213,20 @@ impl Reading<'_> {
         {
             return None;
         }
+        self.restricted_share(main)
+    }
+
+    /// [`Reading::restricted`] of a stance or commitment in a region with
+    /// modality terms: not inlined (I1).
+    #[inline(never)]
+    fn restricted_share(&self, main: &MainAct<'_>) -> Option<f32> {
         let before = main.first.checked_sub(1)?;
         let r = &self.region;
         let share = r
             .hits_over(before)
             .filter(|h| h.last == main.first)
             .find_map(|h| {
-                self.lex.roles(&h.hit).find_map(|role| match role {
+                self.roles(h, class::MODALITY).find_map(|role| match role {
                     Role::Modality {
                         kind: Modality::Restrictive,
                         weight,
@@ -1203,6 +1255,8 @@ impl Reading<'_> {
     /// Where a background adjunct opened before token `from` ends: at the
     /// clause break, or where a clause of its own begins ("after the
     /// convention he would not accept ...").
+    #[cold]
+    #[inline(never)]
     fn background_end(&self, from: usize) -> usize {
         let r = &self.region;
         let end = r.clause_end(from);
@@ -1214,8 +1268,9 @@ impl Reading<'_> {
     /// The discount of a background adjunct that hit `h` opens, if it
     /// opens one: "following" after an article is an adjective ("the
     /// following demands"), and a verb after the opener makes a clause.
+    #[inline(never)]
     fn opens_background(&self, h: &Placed) -> Option<f32> {
-        let discount = self.lex.roles(&h.hit).find_map(|r| match r {
+        let discount = self.roles(h, class::MODALITY).find_map(|r| match r {
             Role::Modality {
                 kind: Modality::Background,
                 weight,
@@ -1277,7 +1332,7 @@ impl Reading<'_> {
         };
         for h in hits {
             let in_content = self.in_content(h);
-            for role in self.lex.roles(&h.hit) {
+            for role in self.roles(h, class::MODALITY) {
                 let Role::Modality { kind, weight } = role else {
                     continue;
                 };
@@ -1319,7 +1374,7 @@ impl Reading<'_> {
             .iter()
             .filter(|h| self.in_content(h) || in_cue(h))
         {
-            for role in self.lex.roles(&h.hit) {
+            for role in self.roles(h, class::TOPIC) {
                 let Role::Topic {
                     topic,
                     names_anchor,

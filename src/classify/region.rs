@@ -6,7 +6,7 @@
 //! answered from prefix counts or a binary search: classifying a statement
 //! is linear in its length.
 
-use super::lexicon::{self, fold_str, Hit, Lexicon, Raw, FOLD_BYTE};
+use super::lexicon::{self, fold_str, run_key, Hit, Lexicon, Raw, FOLD_BYTE};
 use crate::text::{char_before, is_word_char, ALNUM};
 use crate::Span;
 
@@ -43,6 +43,9 @@ pub(crate) struct Placed {
     pub hit: Hit,
     pub first: usize,
     pub last: usize,
+    /// The kinds of role the hit holds here ([`super::lexicon::class`]):
+    /// a question about a kind it does not hold walks none of its roles.
+    pub classes: u8,
 }
 
 /// Buffers reused from one statement to the next.
@@ -136,7 +139,8 @@ impl Scratch {
         let mut first = 0;
         let mut classes = 0u8;
         for &hit in &self.hits {
-            classes |= lex.classes(&hit);
+            let held = lex.classes(&hit);
+            classes |= held;
             if hit.lexical_negator {
                 classes |= LEXICAL_NEGATOR;
             }
@@ -147,7 +151,12 @@ impl Scratch {
             while last < tokens.len() && tokens[last].span.start < hit.span.end {
                 last += 1;
             }
-            self.placed.push(Placed { hit, first, last });
+            self.placed.push(Placed {
+                hit,
+                first,
+                last,
+                classes: held,
+            });
         }
         Region {
             text,
@@ -232,10 +241,12 @@ impl Scratch {
     /// With `walk`, the lexicon's matches in the span, read after one
     /// space, go to `self.matches.raw` on the way (those of walks begun
     /// before a sentence end may end after it): the trie is walked from
-    /// each word start (a character after a blank that is not blank), from
-    /// each kept character that starts a pattern ("?"), and from the "n"
-    /// of a clitic ("n't") at its joiner, in order of their starts. See
-    /// [`Lexicon::word_scan`].
+    /// each word start (a character after a blank that is not blank; an
+    /// ASCII word only when [`Lexicon::may_start_word`] lets its run
+    /// through), from each kept character that starts a pattern ("?"), and
+    /// from the "n" of a clitic ("n't") at its joiner, in order of their
+    /// starts. See [`Lexicon::word_scan`]. Runs of ASCII letters and
+    /// digits are read by [`Scratch::words`].
     fn tokenize(&mut self, lex: &Lexicon, text: &str, span: Span, open: usize, walk: bool) -> Span {
         let mut raw = std::mem::take(&mut self.matches.raw);
         if walk {
@@ -261,8 +272,6 @@ impl Scratch {
         self.words = 0;
         let all = text.as_bytes();
         let (space, clitic) = (lex.root(b' '), lex.root(b'n'));
-        // A walk from a word start begins past its first letter.
-        let skip = lex.skips_space();
         // The folded byte before the next is a blank: the region is read
         // after one space.
         let mut blank = true;
@@ -272,24 +281,15 @@ impl Scratch {
         let mut quoted = false;
         let mut i = 0;
         while i < bytes.len() {
-            // A run of ASCII letters and digits is word bytes, taken at
-            // once.
+            // Runs of ASCII letters and digits, and the words after them
+            // each after one space, are read by a loop of their own.
             if ALNUM[bytes[i] as usize] {
-                if walk && blank && space != 0 {
-                    let pos = span.start + i;
-                    if skip {
-                        let t = lex.word_start(bytes[i]);
-                        if t != 0 {
-                            lex.walk_cold(text, pos, t, pos + 1, span.end, raw);
-                        }
-                    } else {
-                        lex.walk(text, pos, space, pos, span.end, raw);
-                    }
-                }
+                let pos = span.start + i;
+                let from = word_start.unwrap_or(pos);
+                let (j, from) = self.words(lex, text, span.end, pos, from, walk, blank, raw);
+                word_start = Some(from);
                 blank = false;
-                let run = alnum_run(&bytes[i..]);
-                word_start.get_or_insert(span.start + i);
-                i += run;
+                i = j - span.start;
                 continue;
             }
             if bytes[i] == b' ' {
@@ -371,6 +371,77 @@ impl Scratch {
             self.push_word(text, Span::new(start, span.end));
         }
         span
+    }
+
+    /// Reads the run of ASCII letters and digits at byte `i` of `text`,
+    /// which a word that started at byte `start` holds, and while one
+    /// space and another such run follow, pushes the word and reads that
+    /// run: the common text of a region ("the minister said on"), in a
+    /// loop small enough to keep its values in registers. Returns the end
+    /// of the last run read and the start of its word, which is left open
+    /// (the general loop goes on from there).
+    ///
+    /// With `walk`, the trie is walked from the first run's start if
+    /// `blank` (the folded byte before it is a blank: it starts a word),
+    /// and from the start of every run after a space, unless the gate ([`Lexicon::may_start_word`]) tells
+    /// that no pattern can match there.
+    #[inline(never)]
+    #[allow(clippy::too_many_arguments)]
+    fn words(
+        &mut self,
+        lex: &Lexicon,
+        text: &str,
+        end: usize,
+        mut i: usize,
+        mut start: usize,
+        walk: bool,
+        blank: bool,
+        raw: &mut Vec<Raw>,
+    ) -> (usize, usize) {
+        let bytes = &text.as_bytes()[..end];
+        // A walk from this run: after a blank.
+        let mut from_here = walk && blank;
+        loop {
+            // The run's first eight bytes, zeros past the end (no letter
+            // or digit).
+            let chunk = first_eight(bytes, i);
+            let stop = !alnum_bytes(chunk) & HIGH_BITS;
+            // The run's length and key (see `run_key`).
+            let (run, key) = if stop != 0 {
+                // The bytes below the first stop: (bit 8n + 7) >> 7, less 1.
+                let below = ((stop & stop.wrapping_neg()) >> 7).wrapping_sub(1);
+                let run = stop.trailing_zeros() as usize / 8;
+                (run, (chunk | FOLD_BITS) & below)
+            } else {
+                let run = 8 + alnum_run(&bytes[i + 8..]);
+                (run, run_key(chunk, run))
+            };
+            if from_here && lex.may_start_word(key, run) {
+                lex.walk_word(text, i, end, raw);
+            }
+            let j = i + run;
+            match (bytes.get(j), bytes.get(j + 1)) {
+                (Some(b' '), Some(&b)) if ALNUM[b as usize] => {
+                    let is_break = if start == i {
+                        is_break_run(key, run)
+                    } else {
+                        is_break_word(&bytes[start..j])
+                    };
+                    self.push(Token {
+                        span: Span::new(start, j),
+                        word: true,
+                        is_break,
+                        strong: is_break,
+                        end: false,
+                        words_before: 0,
+                    });
+                    i = j + 1;
+                    start = i;
+                    from_here = walk;
+                }
+                _ => return (j, start),
+            }
+        }
     }
 
     /// Pushes a token, with its place in the break lists and the count of
@@ -457,6 +528,9 @@ fn alnum_run(b: &[u8]) -> usize {
 
 const ONE_BYTES: u64 = 0x0101_0101_0101_0101;
 const HIGH_BITS: u64 = ONE_BYTES * 0x80;
+/// `| FOLD_BITS` lower-cases the ASCII letters of eight bytes and keeps
+/// the digits.
+const FOLD_BITS: u64 = ONE_BYTES * 0x20;
 
 /// Per byte of `x`, its high bit set if it is an ASCII letter or digit,
 /// all else clear. Bytes are compared with their high bit cleared (so no
@@ -474,8 +548,35 @@ fn alnum_bytes(x: u64) -> u64 {
     (digit | letter) & ascii
 }
 
+/// The first eight bytes of `b` from `i` as a number, little-endian;
+/// zeros past its end.
+#[inline(always)]
+fn first_eight(b: &[u8], i: usize) -> u64 {
+    let mut word = [0u8; 8];
+    match b.get(i..i + 8) {
+        Some(chunk) => word.copy_from_slice(chunk),
+        None => {
+            let rest = b.get(i..).unwrap_or_default();
+            word[..rest.len()].copy_from_slice(rest);
+        }
+    }
+    u64::from_le_bytes(word)
+}
+
+/// [`is_break_word`] of a word that is one run of `run` ASCII letters and
+/// digits, its [`run_key`] `key`.
+#[inline(always)]
+fn is_break_run(key: u64, run: usize) -> bool {
+    if !(3..=8).contains(&run) {
+        return false;
+    }
+    let first = (key as u8).wrapping_sub(b'a');
+    first < 26 && BREAK_SHAPES[run] & (1 << first) != 0 && is_break_number(key)
+}
+
 /// Whether a word is one of [`BREAK_WORDS`], in any case: its bytes
 /// lower-cased into a number, compared with theirs.
+#[inline(always)]
 fn is_break_word(w: &[u8]) -> bool {
     if !(3..=8).contains(&w.len()) {
         return false;
@@ -483,15 +584,25 @@ fn is_break_word(w: &[u8]) -> bool {
     // Most words have a first letter and a length no break word has
     // together ("the", "that", "with").
     let first = (w[0] | 0x20).wrapping_sub(b'a');
-    if first >= 26 || BREAK_SHAPES[w.len()] & (1 << first) == 0 {
-        return false;
-    }
+    first < 26 && BREAK_SHAPES[w.len()] & (1 << first) != 0 && is_break_key(w)
+}
+
+/// The rest of [`is_break_word`], for the few words of a break word's
+/// shape.
+fn is_break_key(w: &[u8]) -> bool {
     let mut key = 0u64;
     for (i, &b) in w.iter().enumerate() {
         // `| 0x20` lower-cases a letter, and makes a letter of no other
         // byte.
         key |= u64::from(b | 0x20) << (8 * i);
     }
+    is_break_number(key)
+}
+
+/// Whether `key` is one of [`BREAK_KEYS`]: not inlined (few words come
+/// this far).
+#[inline(never)]
+fn is_break_number(key: u64) -> bool {
     BREAK_KEYS.contains(&key)
 }
 
@@ -633,7 +744,7 @@ mod tests {
     fn lexicon() -> Lexicon {
         let mut t = Tables::default();
         let stance = "term\tpolarity\nab\tsupport\na b\toppose\nba*\tsupport\nb-a\toppose\n\
-                      \u{e9}\tsupport\nnab\tsupport\nb\u{2019}s\toppose\n";
+                      \u{e9}\tsupport\nnab\tsupport\nb\u{2019}s\toppose\nb\u{2014}a\tsupport\n";
         t.stance_tsv("s.tsv", stance).unwrap();
         t.negation_tsv("n.tsv", "term\tkind\nn't\tnegator\nnot\tnegator\n")
             .unwrap();
@@ -703,6 +814,26 @@ mod tests {
     }
 
     #[test]
+    fn a_walk_reads_a_character_folded_to_blanks_as_blanks() {
+        // "b\u{2014}a" is a pattern whose dash folds to three blanks, in
+        // the pattern as in the text.
+        let fast = lexicon();
+        let slow = lexicon().without_word_scan();
+        for text in [
+            "x b\u{2014}a y",
+            "B\u{2014}A",
+            "b\u{2014}\u{2014}a b\u{2014}a",
+        ] {
+            let whole = [(0, text.len())];
+            let found = read(&fast, text, &whole, 0);
+            assert_eq!(found, read(&slow, text, &whole, 0), "{text}");
+            let span = Span::new(0, text.len());
+            let scanned = tokenize_with(&fast, text, span, 0, false);
+            assert!(!scanned.ends_with(" []"), "no hit: {scanned}");
+        }
+    }
+
+    #[test]
     fn the_builtin_lists_are_found_from_word_starts() {
         let lex = crate::classify::LexiconClassifier::builtin();
         assert!(lex.lexicon.word_scan());
@@ -733,6 +864,327 @@ mod tests {
             ];
             prop_assert_eq!(read(&fast, &text, &spans, open), read(&slow, &text, &spans, open));
         }
+    }
+
+    impl Scratch {
+        /// The tokenizer before [`Scratch::words`]: every run read by the
+        /// general loop, a walk from every word start (no gate).
+        #[allow(clippy::too_many_arguments)]
+        fn tokenize_plain(
+            &mut self,
+            lex: &Lexicon,
+            text: &str,
+            span: Span,
+            open: usize,
+            walk: bool,
+            raw: &mut Vec<Raw>,
+        ) -> Span {
+            self.tokens.clear();
+            self.breaks.clear();
+            self.strong.clear();
+            self.words = 0;
+            let all = text.as_bytes();
+            let (space, clitic) = (lex.root(b' '), lex.root(b'n'));
+            // A walk from a word start begins past its first letter.
+            let skip = lex.skips_space();
+            // The folded byte before the next is a blank: the region is read
+            // after one space.
+            let mut blank = true;
+            let region = &text[span.start..span.end];
+            let bytes = region.as_bytes();
+            let mut word_start: Option<usize> = None;
+            let mut quoted = false;
+            let mut i = 0;
+            while i < bytes.len() {
+                // A run of ASCII letters and digits is word bytes, taken at
+                // once.
+                if ALNUM[bytes[i] as usize] {
+                    if walk && blank && space != 0 {
+                        let pos = span.start + i;
+                        if skip {
+                            let t = lex.word_start(bytes[i]);
+                            if t != 0 {
+                                lex.walk_cold(text, pos, t, pos + 1, span.end, raw);
+                            }
+                        } else {
+                            lex.walk(text, pos, space, pos, span.end, raw);
+                        }
+                    }
+                    blank = false;
+                    let run = alnum_run(&bytes[i..]);
+                    word_start.get_or_insert(span.start + i);
+                    i += run;
+                    continue;
+                }
+                if bytes[i] == b' ' {
+                    // A space ends a word, folds to a blank and starts no walk.
+                    if let Some(start) = word_start.take() {
+                        self.push_word(text, Span::new(start, span.start + i));
+                    }
+                    blank = true;
+                    i += 1;
+                    continue;
+                }
+                // ASCII needs no decoding; other characters are decoded once.
+                let (c, len) = if bytes[i] < 0x80 {
+                    (bytes[i] as char, 1)
+                } else {
+                    let c = region[i..].chars().next().unwrap_or(' ');
+                    (c, c.len_utf8())
+                };
+                let word = if len == 1 {
+                    c.is_ascii_alphanumeric()
+                } else {
+                    is_word_char(c)
+                };
+                let pos = span.start + i;
+                i += len;
+                if walk {
+                    let folded = if len == 1 {
+                        FOLD_BYTE[bytes[i - 1] as usize]
+                    } else if word || lexicon::is_joiner(c) {
+                        bytes[i - len]
+                    } else {
+                        b' '
+                    };
+                    let after_n = pos > span.start && FOLD_BYTE[all[pos - 1] as usize] == b'n';
+                    if matches!(c, '\'' | '’') && after_n && clitic != 0 {
+                        lex.walk_cold(text, pos, clitic, pos, span.end, raw);
+                    }
+                    if folded != b' ' {
+                        if blank && space != 0 {
+                            lex.walk_cold(text, pos, space, pos, span.end, raw);
+                        }
+                        let t = lex.root(folded);
+                        if t != 0 {
+                            lex.walk_cold(text, pos + 1, t, pos + 1, span.end, raw);
+                        }
+                    }
+                    blank = folded == b' ';
+                }
+                if word {
+                    word_start.get_or_insert(pos);
+                    continue;
+                }
+                let next_is_word = || region[i..].chars().next().is_some_and(is_word_char);
+                if word_start.is_some() && is_joiner(c) && next_is_word() {
+                    continue;
+                }
+                if let Some(start) = word_start.take() {
+                    self.push_word(text, Span::new(start, pos));
+                }
+                if c.is_whitespace() {
+                    continue;
+                }
+                quoted = match c {
+                    '"' => !quoted,
+                    '“' | '«' => true,
+                    '”' | '»' => false,
+                    _ => quoted,
+                };
+                self.push_mark(text, Span::new(pos, pos + len), c);
+                let last = self.tokens.last_mut().expect("just pushed");
+                if last.end && (quoted || pos < open) {
+                    // Inside a quotation, or before the statement: read on.
+                    last.end = false;
+                } else if last.end {
+                    return Span::new(span.start, span.start + i);
+                }
+            }
+            if let Some(start) = word_start {
+                self.push_word(text, Span::new(start, span.end));
+            }
+            span
+        }
+    }
+
+    /// The tokens, breaks, word count, span read and hits of `span`,
+    /// tokenized by the tokenizer or the plain one.
+    fn tokenize_with(lex: &Lexicon, text: &str, span: Span, open: usize, plain: bool) -> String {
+        let mut s = Scratch::default();
+        let mut raw = Vec::new();
+        let read = if plain {
+            s.tokenize_plain(lex, text, span, open, true, &mut raw)
+        } else {
+            s.tokenize_into(lex, text, span, open, true, &mut raw)
+        };
+        raw.retain(|r| r.end <= read.end);
+        let mut hits = Vec::new();
+        lex.hits(text, read, raw.into_iter(), &mut hits);
+        let tokens: Vec<_> = s
+            .tokens
+            .iter()
+            .map(|t| (t.span, t.word, t.is_break, t.strong, t.end, t.words_before))
+            .collect();
+        let hits: Vec<_> = hits.iter().map(|h| (h.span, h.pattern, h.mask)).collect();
+        format!(
+            "{read:?} {tokens:?} {:?} {:?} {} {hits:?}",
+            s.breaks, s.strong, s.words
+        )
+    }
+
+    /// The built-in tables, and the lexicon compiled from them.
+    fn builtin() -> (Tables, Lexicon) {
+        let mut t = Tables::default();
+        t.stance_tsv("stance.tsv", include_str!("data/stance.tsv"))
+            .unwrap();
+        t.acts_tsv("acts.tsv", include_str!("data/acts.tsv"))
+            .unwrap();
+        t.negation_tsv("negation.tsv", include_str!("data/negation.tsv"))
+            .unwrap();
+        t.modality_tsv("modality.tsv", include_str!("data/modality.tsv"))
+            .unwrap();
+        t.topics_tsv("topics.tsv", include_str!("data/topics.tsv"))
+            .unwrap();
+        let lex = t.compile().unwrap();
+        (t, lex)
+    }
+
+    /// The built-in lexicon, compiled once for the property tests.
+    fn builtin_lexicon() -> &'static Lexicon {
+        static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+        LEX.get_or_init(|| builtin().1)
+    }
+
+    /// Words of the built-in lists and around them: star terms and longer
+    /// words, multiword heads, long words, digits, capitals, break words.
+    const WORDS: &[&str] = &[
+        "support",
+        "Supports",
+        "against",
+        "not",
+        "call",
+        "called",
+        "for",
+        "on",
+        "nazis",
+        "worry",
+        "WORRIED",
+        "laud",
+        "lauded",
+        "laudable",
+        "international",
+        "internationally",
+        "ceasefire",
+        "Ceasefire-talks",
+        "G20",
+        "2022",
+        "abcdefghijkl",
+        "the",
+        "But",
+        "however",
+        "Although",
+        "U.S",
+        "Kyiv's",
+        "don't",
+        "n't",
+        "caf\u{e9}",
+        "\u{e9}t\u{e9}",
+        "threat",
+        "sanctions",
+        "lift",
+        "NATO",
+        "membership",
+        "peace",
+        "talks",
+        "never",
+        "accept",
+    ];
+
+    proptest! {
+        /// The tokenizer's word loop and gate, on the built-in lists,
+        /// against the plain tokenizer: the same tokens, breaks, span read
+        /// and hits.
+        #[test]
+        fn the_word_loop_is_the_plain_tokenizer(
+            parts in proptest::collection::vec(
+                (0usize..WORDS.len(), prop_oneof![
+                    Just(" "), Just(" "), Just(" "), Just("  "), Just(", "), Just(". "),
+                    Just("-"), Just("'"), Just("\u{2019}"), Just(""), Just("\u{201c}"),
+                    Just("\u{2014}"), Just("?"), Just("\""), Just(" \u{e9}"), Just("\n"),
+                ]),
+                0..24,
+            ),
+            cut in 0usize..200,
+            open in 0usize..200,
+        ) {
+            let lex = builtin_lexicon();
+            let text: String = parts.iter().map(|&(w, sep)| format!("{}{sep}", WORDS[w])).collect();
+            let start = boundary(&text, cut % (text.len() + 1));
+            for span in [Span::new(0, text.len()), Span::new(start, text.len())] {
+                prop_assert_eq!(
+                    tokenize_with(lex, &text, span, open, false),
+                    tokenize_with(lex, &text, span, open, true)
+                );
+            }
+        }
+
+        /// The same with the small lexicon of the tests above, whose
+        /// words are short and overlap.
+        #[test]
+        fn the_word_loop_is_the_plain_tokenizer_on_short_words(
+            text in "(ab|a|b|n't|nab|ba|bA|BAB|b-a|\u{e9}|b\u{2019}s|\\?|\\.|,|'|-| |  |U\\.S|\\. |\
+                      abababababab|but |aa){0,16}",
+            cut in 0usize..60,
+        ) {
+            let lex = lexicon();
+            let start = boundary(&text, cut);
+            let span = Span::new(start, text.len());
+            prop_assert_eq!(
+                tokenize_with(&lex, &text, span, text.len(), false),
+                tokenize_with(&lex, &text, span, text.len(), true)
+            );
+        }
+    }
+
+    /// Every entry of the built-in lists, as spelled and inflected, in
+    /// three cases, and every star term with a longer word, is found by
+    /// the tokenizer's walks (through the gate) as by the scan of a folded
+    /// copy, and is found.
+    #[test]
+    fn the_gate_lets_every_entry_through() {
+        let (t, fast) = builtin();
+        let slow = builtin().1.without_word_scan();
+        let mut terms: Vec<String> = Vec::new();
+        terms.extend(t.stance.iter().map(|s| s.term.clone()));
+        for cue in &t.acts {
+            let head = cue.cue.split(" ... ").next().unwrap_or_default();
+            terms.extend(lexicon::inflections(head));
+            terms.push(cue.cue.replace(" ... ", " them "));
+        }
+        for n in &t.negation {
+            terms.extend(lexicon::inflections(&n.term));
+        }
+        terms.extend(t.modality.iter().map(|m| m.term.clone()));
+        terms.extend(t.topics.iter().flat_map(|k| k.keywords.iter().cloned()));
+        let mut checked = 0;
+        for term in &terms {
+            let bare = term.trim_end_matches('*');
+            let mut forms = vec![bare.to_string(), bare.to_uppercase(), title(bare)];
+            if term.ends_with('*') {
+                forms.push(format!("{bare}ings"));
+            }
+            for form in forms {
+                let text = format!("They said {form} today");
+                let whole = [(0, text.len())];
+                assert_eq!(
+                    read(&fast, &text, &whole, 0),
+                    read(&slow, &text, &whole, 0),
+                    "{text}"
+                );
+                let found = tokenize_with(&fast, &text, Span::new(0, text.len()), 0, false);
+                assert!(!found.ends_with(" []"), "no hit in {text}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
+    }
+
+    fn title(s: &str) -> String {
+        let mut c = s.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default()
     }
 
     /// [`alnum_run`] as the plain scan it replaces.
