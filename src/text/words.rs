@@ -194,6 +194,13 @@ pub(crate) fn is_capitalized(word: &str) -> bool {
         .is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
 }
 
+/// Whether `word` lower-cased (ASCII) is one of `lower` (ASCII lower-case
+/// words): `lower.contains(&word.to_ascii_lowercase().as_str())` without
+/// the copy.
+pub(crate) fn is_one_of(word: &str, lower: &[&str]) -> bool {
+    lower.iter().any(|w| word.eq_ignore_ascii_case(w))
+}
+
 /// Strips a possessive `'s` / `’s` / trailing apostrophe.
 pub(crate) fn strip_possessive(word: &str) -> (&str, bool) {
     for suffix in ["'s", "’s", "'S", "’S"] {
@@ -391,6 +398,24 @@ mod tests {
             for pos in 0..=text.len() + 1 {
                 proptest::prop_assert_eq!(prev_token(&text, pos), prev_token_plain(&text, pos));
                 proptest::prop_assert_eq!(next_token(&text, pos), next_token_plain(&text, pos));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// `is_one_of` answers as the lower-cased copy does, on words in
+        /// any ASCII case and with non-ASCII letters (whose case ASCII
+        /// folding leaves alone).
+        #[test]
+        fn is_one_of_is_the_lowercase_copy(
+            word in proptest::string::string_regex("(t|T|h|H|e|E|a|A|n|N|é|É|İ| ){0,4}").unwrap()
+        ) {
+            let lists: [&[&str]; 3] = [&["the", "a", "an"], &["é", "then", "he"], &[]];
+            for list in lists {
+                proptest::prop_assert_eq!(
+                    is_one_of(&word, list),
+                    list.contains(&word.to_ascii_lowercase().as_str())
+                );
             }
         }
     }
