@@ -128,13 +128,29 @@ const fn shapes(list: &[&str]) -> [u128; 8] {
 const NEVER_FINAL_SHAPES: [u128; 8] = shapes(NEVER_FINAL);
 const MAYBE_FINAL_SHAPES: [u128; 8] = shapes(MAYBE_FINAL);
 
-/// Whether `word` is in `list`, whose [`shapes`] are `shape`.
-fn listed(list: &[&str], shape: &[u128; 8], word: &str) -> bool {
-    let fits = match (shape.get(word.len()), word.as_bytes().first()) {
+/// The shapes of both lists: a word that fits neither is in neither (most
+/// words before a period), told with one test.
+const ABBREVIATION_SHAPES: [u128; 8] = {
+    let mut t = [0u128; 8];
+    let mut len = 0;
+    while len < 8 {
+        t[len] = NEVER_FINAL_SHAPES[len] | MAYBE_FINAL_SHAPES[len];
+        len += 1;
+    }
+    t
+};
+
+/// Whether `word` has one of the shapes (length and first byte) of `shape`.
+fn fits(shape: &[u128; 8], word: &str) -> bool {
+    match (shape.get(word.len()), word.as_bytes().first()) {
         (Some(bits), Some(&b)) => b < 0x80 && bits >> b & 1 == 1,
         _ => false,
-    };
-    fits && list.contains(&word)
+    }
+}
+
+/// Whether `word` is in `list`, whose [`shapes`] are `shape`.
+fn listed(list: &[&str], shape: &[u128; 8], word: &str) -> bool {
+    fits(shape, word) && list.contains(&word)
 }
 
 /// Splits `text` into sentences.
@@ -284,14 +300,15 @@ fn terminator_end(text: &str, i: usize, is_period: bool) -> Option<usize> {
                 .trim_start_matches(|c: char| !c.is_alphanumeric())
         }
     };
-    if listed(NEVER_FINAL, &NEVER_FINAL_SHAPES, word) {
+    let abbreviation = fits(&ABBREVIATION_SHAPES, word);
+    if abbreviation && listed(NEVER_FINAL, &NEVER_FINAL_SHAPES, word) {
         return None;
     }
     let mut chars = word.chars();
     let single = chars.next().is_some() && chars.next().is_none();
     let initial = single && is_capitalized(word);
     let dotted = word.len() <= 8 && word.contains('.');
-    if !(initial || dotted || listed(MAYBE_FINAL, &MAYBE_FINAL_SHAPES, word)) {
+    if !(initial || dotted || abbreviation && listed(MAYBE_FINAL, &MAYBE_FINAL_SHAPES, word)) {
         return Some(end);
     }
     let next_word: &str = following
