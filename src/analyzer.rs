@@ -165,8 +165,11 @@ impl Analyzer {
             })
         }));
         let mut statements = Vec::with_capacity(found.len());
+        // The actors of a statement's sentence, for the classifier: one
+        // buffer for all the statements.
+        let mut in_sentence: Vec<ActorId> = Vec::new();
         for a in &found {
-            statements.push(self.statement(text, &doc, &mut ids, a));
+            statements.push(self.statement(text, &doc, &mut ids, a, &mut in_sentence));
         }
         if inner.roll_up {
             ids.add_roll_up_targets();
@@ -176,8 +179,8 @@ impl Analyzer {
             // in a map): binary searches, no string hashing.
             let mut by_id: Vec<&Actor> = ids.actors.iter().collect();
             by_id.sort_by(|a, b| a.id.cmp(&b.id));
-            let actor_of = |id: &ActorId| {
-                let after = by_id.partition_point(|a| a.id <= *id);
+            let actor_of = |id: &str| {
+                let after = by_id.partition_point(|a| a.id.as_str() <= id);
                 after
                     .checked_sub(1)
                     .map(|i| by_id[i])
@@ -230,6 +233,7 @@ impl Analyzer {
         doc: &DocMentions,
         ids: &mut IdTable<'_>,
         a: &attribution::Attribution<'_>,
+        in_sentence: &mut Vec<ActorId>,
     ) -> Statement {
         // "We" in a transcript turn: the speaker's state speaks.
         let speaker = a.speaker.map(|mut m| {
@@ -243,37 +247,31 @@ impl Analyzer {
             }
             m
         });
-        let speaker_refs: Vec<ActorRef> = speaker
-            .iter()
-            .chain(&a.co_speakers)
-            .filter_map(|m| m.actor)
-            .collect();
-        // A group in a state (a party, rebels) may well speak of its own
-        // state; an official or the state itself does not.
-        let speaker_countries: Vec<Option<&str>> = speaker_refs
-            .iter()
-            .map(|&r| doc.actor(ids.gaz, r))
-            .filter(|a| a.kind != crate::ActorKind::Group)
-            .map(|a| a.country.as_deref())
-            .collect();
+        // The speakers' actors (a handful at most: walked where needed,
+        // not collected per statement).
+        let speaker_refs = || speaker.iter().chain(&a.co_speakers).filter_map(|m| m.actor);
         let sentence = a.scope;
         let clause = reported_clause(text, sentence, a);
         let mut targets: Vec<ActorId> = Vec::new();
         if let Some(content) = clause {
             for m in doc.within(content) {
                 let Some(r) = m.actor else { continue };
-                if speaker_refs.contains(&r) {
+                if speaker_refs().any(|s| s == r) {
                     continue;
                 }
                 let actor = doc.actor(ids.gaz, r);
                 // The speaker's own state named as such ("Putin said Russia
                 // ...", "toward the Russian frontier") is the speaker, not a
                 // target; a group or a place in it ("Serbian authorities",
-                // "in Abidjan") can be one.
-                let own = speaker_countries
-                    .iter()
-                    .flatten()
-                    .any(|&c| actor.kind == crate::ActorKind::Country && actor.id == c);
+                // "in Abidjan") can be one. A group in a state (a party,
+                // rebels) may well speak of its own state; an official or
+                // the state itself does not.
+                let own = actor.kind == crate::ActorKind::Country
+                    && speaker_refs().any(|s| {
+                        let s = doc.actor(ids.gaz, s);
+                        s.kind != crate::ActorKind::Group
+                            && s.country.as_deref() == Some(actor.id.as_str())
+                    });
                 if own && !m.place && !(m.how == MentionKind::Demonym && m.plural) {
                     continue;
                 }
@@ -283,7 +281,7 @@ impl Analyzer {
                 }
             }
         }
-        let mut in_sentence: Vec<ActorId> = Vec::new();
+        in_sentence.clear();
         for m in doc.within(sentence) {
             if let Some(r) = m.actor {
                 let id = ids.id(r);
@@ -295,7 +293,7 @@ impl Analyzer {
         let input = StatementText::new(text, clause.unwrap_or(sentence))
             .with_cue(a.cue, Some(a.entry.lemma.as_str()))
             .with_sentence(sentence)
-            .with_actors(&in_sentence);
+            .with_actors(in_sentence);
         let c = self.inner.classifier.classify(&input);
         let mut mention = |m: &MentionRec| Mention {
             actor: m.actor.map(|r| ids.id(r)),
@@ -426,35 +424,63 @@ impl<'a> IdTable<'a> {
             return self.actors[*slot as usize].id.clone();
         }
         *slot = next;
-        let mut actor = self.doc.actor(self.gaz, r).clone();
-        // A fresh id for this analysis: the clones handed out for every
-        // mention then never touch the gazetteer's shared reference count,
-        // which threads analysing other documents contend for.
-        actor.id = ActorId::from(actor.id.as_str());
+        let actor = listed_copy(self.doc.actor(self.gaz, r));
         let id = actor.id.clone();
         self.actors.push(actor);
         id
     }
 
-    /// Adds the states and organisations positions roll up to.
+    /// Adds the states and organisations positions roll up to, in the
+    /// order the listed actors first name them.
     fn add_roll_up_targets(&mut self) {
-        let mut wanted: Vec<String> = Vec::new();
+        // Their gazetteer indices (an id names one actor: no strings are
+        // copied to tell them apart).
+        let mut wanted: Vec<u32> = Vec::new();
         for a in &self.actors {
             let up = a
                 .country
-                .clone()
-                .or_else(|| a.affiliation.as_ref().map(|x| x.to_string()));
-            if let Some(up) = up {
-                if !wanted.contains(&up) {
-                    wanted.push(up);
+                .as_deref()
+                .or_else(|| a.affiliation.as_ref().map(ActorId::as_str));
+            if let Some(i) = up.and_then(|up| self.gaz.index_of(up)) {
+                if !wanted.contains(&i) {
+                    wanted.push(i);
                 }
             }
         }
-        for id in wanted {
-            if let Some(i) = self.gaz.index_of(&id) {
-                self.id(ActorRef::Known(i));
-            }
+        for i in wanted {
+            self.id(ActorRef::Known(i));
         }
+    }
+}
+
+/// A copy of `actor` for an analysis's list, with a fresh id: the clones
+/// of it handed out for every mention then never touch the gazetteer's
+/// shared reference count, which threads analysing other documents
+/// contend for (and neither does the copy: the id is not cloned first).
+fn listed_copy(actor: &Actor) -> Actor {
+    let Actor {
+        id,
+        name,
+        kind,
+        country,
+        aliases,
+        adjectives,
+        metonyms,
+        title,
+        affiliation,
+        terms,
+    } = actor;
+    Actor {
+        id: ActorId::from(id.as_str()),
+        name: name.clone(),
+        kind: *kind,
+        country: country.clone(),
+        aliases: aliases.clone(),
+        adjectives: adjectives.clone(),
+        metonyms: metonyms.clone(),
+        title: title.clone(),
+        affiliation: affiliation.clone(),
+        terms: terms.clone(),
     }
 }
 

@@ -20,62 +20,70 @@ const DECISIVE: f32 = 0.15;
 ///
 /// `actor_of` finds a document actor by id.
 pub(crate) fn positions<'a>(
-    statements: &[Statement],
-    actor_of: impl Fn(&ActorId) -> Option<&'a Actor>,
+    statements: &'a [Statement],
+    actor_of: impl Fn(&str) -> Option<&'a Actor>,
     roll_up: bool,
 ) -> Vec<Position> {
     // Keys borrow the statements' and actors' strings until the positions
     // are built: no string is copied or hashed per statement, and the
-    // B-tree keeps look-ups O(log n) whatever the document.
-    let mut order: Vec<(BorrowedKey<'_>, Tally)> = Vec::new();
-    let mut index: BTreeMap<BorrowedKey<'_>, usize> = BTreeMap::new();
-    let mut keys: Vec<(Option<&str>, Option<&str>)> = Vec::new();
-    let mut holders: Vec<(&str, bool)> = Vec::new();
+    // B-tree keeps look-ups O(log n) whatever the document. Each entry
+    // keeps the ids its actor and target came from (when the document
+    // lists them), so that a position shares them, not a copy.
+    let mut order: Vec<(BorrowedKey<'a>, Sources<'a>, Tally)> = Vec::new();
+    let mut index: BTreeMap<BorrowedKey<'a>, usize> = BTreeMap::new();
+    let mut keys: Vec<(Option<&str>, Option<&ActorId>)> = Vec::new();
+    let mut holders: Vec<(&str, Option<&ActorId>, bool)> = Vec::new();
     for (i, st) in statements.iter().enumerate() {
         keys.clear();
         if !st.topics.is_empty() {
             keys.extend(st.topics.iter().map(|t| (Some(t.as_str()), None)));
         } else if !st.targets.is_empty() {
-            keys.extend(st.targets.iter().map(|t| (None, Some(t.as_str()))));
+            keys.extend(st.targets.iter().map(|t| (None, Some(t))));
         } else {
             keys.push((None, None));
         }
         holders.clear();
         for id in st.speaker_actors() {
-            push_unique(&mut holders, id.as_str(), false);
+            push_unique(&mut holders, id.as_str(), Some(id), false);
             if roll_up {
-                if let Some(up) = actor_of(id).and_then(roll_up_target) {
+                if let Some(up) = actor_of(id.as_str()).and_then(roll_up_target) {
                     if up != id.as_str() {
-                        push_unique(&mut holders, up, true);
+                        let listed = actor_of(up).map(|a| &a.id);
+                        push_unique(&mut holders, up, listed, true);
                     }
                 }
             }
         }
-        for &(holder, rolled) in &holders {
-            for &(topic, target) in &keys {
+        for &(holder, holder_id, rolled) in &holders {
+            for &(topic, target_id) in &keys {
+                let target = target_id.map(ActorId::as_str);
                 if target == Some(holder) {
                     continue;
                 }
                 let key = (holder, topic, target);
                 let at = *index.entry(key).or_insert_with(|| {
-                    order.push((key, Tally::default()));
+                    order.push((key, (holder_id, target_id), Tally::default()));
                     order.len() - 1
                 });
-                order[at].1.add(i, st, rolled);
+                order[at].2.add(i, st, rolled);
             }
         }
     }
+    let id = |source: Option<&ActorId>, id: &str| source.cloned().unwrap_or_else(|| id.into());
     order
         .into_iter()
-        .map(|((actor, topic, target), tally)| {
+        .map(|((actor, topic, target), (actor_id, target_id), tally)| {
             tally.finish((
-                ActorId::from(actor),
+                id(actor_id, actor),
                 topic.map(String::from),
-                target.map(ActorId::from),
+                target.map(|t| id(target_id, t)),
             ))
         })
         .collect()
 }
+
+/// The ids a position's actor and target strings came from, if any.
+type Sources<'s> = (Option<&'s ActorId>, Option<&'s ActorId>);
 
 /// Whose position, on what topic, toward whom.
 /// A position's key: actor, topic, target.
@@ -84,9 +92,14 @@ pub(crate) type Key = (ActorId, Option<String>, Option<ActorId>);
 /// A [`Key`] borrowing its strings.
 type BorrowedKey<'s> = (&'s str, Option<&'s str>, Option<&'s str>);
 
-fn push_unique<'s>(v: &mut Vec<(&'s str, bool)>, id: &'s str, rolled: bool) {
-    if !v.iter().any(|&(x, _)| x == id) {
-        v.push((id, rolled));
+fn push_unique<'s>(
+    v: &mut Vec<(&'s str, Option<&'s ActorId>, bool)>,
+    id: &'s str,
+    source: Option<&'s ActorId>,
+    rolled: bool,
+) {
+    if !v.iter().any(|&(x, _, _)| x == id) {
+        v.push((id, source, rolled));
     }
 }
 

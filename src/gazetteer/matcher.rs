@@ -216,6 +216,10 @@ pub struct EntityMatcher {
     /// Per key: the rest of the key after its first word (" Putin"), lower
     /// case.
     rests: Vec<Box<[u8]>>,
+    /// Per key: its rest's first letter ([`rest_letter`]), in one small
+    /// array: a walk's search for the rests with the text's letter reads
+    /// these bytes, not each rest through its pointer.
+    letters: Box<[u8]>,
     /// Per key: the variants sharing it, in priority order (longer
     /// particles first, conditional blockers before actors, then load
     /// order).
@@ -380,6 +384,7 @@ impl EntityMatcher {
         for list in &mut heads {
             list.sort_by_key(|&k| rest_letter(&rests[k as usize]));
         }
+        let letters = rests.iter().map(|r| rest_letter(r)).collect();
         let automaton = NFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .prefilter(false)
@@ -405,6 +410,7 @@ impl EntityMatcher {
             capitals_only,
             heads,
             rests,
+            letters,
             variants,
             contexts,
         })
@@ -445,6 +451,7 @@ impl EntityMatcher {
             + variants
             + heads
             + rests
+            + self.letters.len()
             + self.variants.capacity() * std::mem::size_of::<Vec<Variant>>()
     }
 
@@ -583,7 +590,7 @@ impl EntityMatcher {
                             }
                         }
                         let got = got.to_ascii_lowercase();
-                        let letter = |k: &u32| rest_letter(&self.rests[*k as usize]);
+                        let letter = |k: &u32| self.letters[*k as usize];
                         let from = keys.partition_point(|k| letter(k) < got);
                         let to = keys.partition_point(|k| letter(k) <= got);
                         &keys[from..to]
@@ -1045,6 +1052,110 @@ mod tests {
             };
         }
         found
+    }
+
+    /// `keys_at` before the letters array: the rests' first letters read
+    /// through each rest.
+    fn keys_at_plain(m: &EntityMatcher, bytes: &[u8], at: usize, found: &mut Ends) -> usize {
+        let nfa = &m.automaton;
+        let mut sid = m.start;
+        let mut n = 0;
+        let mut i = at;
+        while i < bytes.len() {
+            let b = bytes[i];
+            // First words hold no space; the rest is compared by `rest_end`.
+            let (byte, len) = match b {
+                b' ' | b'\n' | b'\t' | b'\r' => break,
+                0xE2 if bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0x99) => {
+                    (b'\'', 3)
+                }
+                _ => (b.to_ascii_lowercase(), 1),
+            };
+            i += len;
+            sid = nfa.next_state(Anchored::Yes, sid, byte);
+            if !nfa.is_special(sid) {
+                continue;
+            }
+            if nfa.is_dead(sid) {
+                break;
+            }
+            if nfa.is_match(sid) {
+                let head = nfa.match_pattern(sid, 0).as_usize();
+                let keys = &m.heads[head];
+                // A rest starts with a space, which the text must have
+                // (white space, or the lead byte of a no-break space): else,
+                // as in "Russ" within "Russia", only the first word itself,
+                // whose rest is empty and sorts first, can be a key here.
+                // After one space and a letter ("Vladimir Putin"), only the
+                // rests with that first letter can match, a range of the
+                // sorted keys.
+                // A run of white space ("Vladimir  Putin") compares every
+                // rest, as `rest_end` reads the run as one space.
+                let keys = match bytes.get(i..i + 2) {
+                    Some(&[b' ', got]) if !matches!(got, b' ' | b'\n' | b'\t' | b'\r' | 0xC2) => {
+                        let mut keys = &keys[..];
+                        if let Some((&first, others)) = keys.split_first() {
+                            if m.rests[first as usize].is_empty() {
+                                n = insert_end(found, n, (i, first));
+                                keys = others;
+                            }
+                        }
+                        let got = got.to_ascii_lowercase();
+                        let letter = |k: &u32| rest_letter(&m.rests[*k as usize]);
+                        let from = keys.partition_point(|k| letter(k) < got);
+                        let to = keys.partition_point(|k| letter(k) <= got);
+                        &keys[from..to]
+                    }
+                    Some(&[b' ' | b'\n' | b'\t' | b'\r' | 0xC2, _]) => &keys[..],
+                    _ => &keys[..keys.len().min(1)],
+                };
+                for &k in keys {
+                    if let Some(end) = rest_end(bytes, i, &m.rests[k as usize]) {
+                        n = insert_end(found, n, (end, k));
+                    }
+                }
+            }
+        }
+        n
+    }
+
+    /// The walk finds the keys the plain walk finds, at the start of every
+    /// built-in key's variants (as written, lower case, upper case, after
+    /// "the "), followed by a word, a space run or punctuation.
+    #[test]
+    fn keys_at_same_as_plain() {
+        let m = EntityMatcher::builtin();
+        let mut texts = 0;
+        for variants in &m.variants {
+            for v in variants {
+                for form in [
+                    v.text.to_string(),
+                    v.text.to_lowercase(),
+                    v.text.to_uppercase(),
+                ] {
+                    for after in [" said.", "  x", ".", "'s", ""] {
+                        let text = format!("{form}{after}");
+                        for at in [0, 4].map(|skip| skip.min(text.len())) {
+                            if !text.is_char_boundary(at) {
+                                continue;
+                            }
+                            let text = if at == 4 {
+                                format!("the {text}")
+                            } else {
+                                text.clone()
+                            };
+                            let mut got: Ends = [(0, 0); MAX_ENDS];
+                            let mut want: Ends = [(0, 0); MAX_ENDS];
+                            let n = m.keys_at(text.as_bytes(), at, &mut got);
+                            let k = keys_at_plain(m, text.as_bytes(), at, &mut want);
+                            assert_eq!(got[..n], want[..k], "{text:?} at {at}");
+                            texts += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(texts > 10_000, "{texts}");
     }
 
     fn gated(m: &EntityMatcher, text: &str) -> Vec<(Span, u32)> {

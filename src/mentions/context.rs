@@ -23,7 +23,7 @@ use std::sync::Mutex;
 use once_cell::sync::OnceCell;
 
 use crate::gazetteer::{Gazetteer, Role};
-use crate::text::{is_capitalized, next_token, prev_token};
+use crate::text::{is_capitalized, is_one_of, next_token, prev_token};
 use crate::{Actor, ActorKind, Date, MentionKind, Span};
 
 /// How many sentences back the state of the context may be named.
@@ -298,7 +298,11 @@ fn noun(cx: &Context<'_>, hit: &WordHit) -> Option<Noun> {
     ];
     kinds.contains(&role).then(|| Noun::Office {
         role,
-        by_role: title.text.to_ascii_lowercase().starts_with("head of"),
+        by_role: title
+            .text
+            .as_bytes()
+            .get(..7)
+            .is_some_and(|head| head.eq_ignore_ascii_case(b"head of")),
     })
 }
 
@@ -332,10 +336,11 @@ fn phrase_start(cx: &Context<'_>, span: Span) -> Option<usize> {
         }
     }
     if let Some(prev) = prev_token(text, start) {
-        match prev.as_str(text).to_ascii_lowercase().as_str() {
-            "the" | "a" | "an" => start = prev.start,
-            "former" | "ex" | "late" | "then" => return None,
-            _ => {}
+        let word = prev.as_str(text);
+        if is_one_of(word, &["the", "a", "an"]) {
+            start = prev.start;
+        } else if is_one_of(word, &["former", "ex", "late", "then"]) {
+            return None;
         }
     }
     Some(start)
@@ -348,7 +353,7 @@ fn phrase_start(cx: &Context<'_>, span: Span) -> Option<usize> {
 fn owner_free(cx: &Context<'_>, start: usize) -> bool {
     let text = cx.text;
     let first = next_token(text, start).map_or("", |t| t.as_str(text));
-    if matches!(first.to_ascii_lowercase().as_str(), "the" | "a" | "an") {
+    if is_one_of(first, &["the", "a", "an"]) {
         return true;
     }
     let Some(prev) = prev_token(text, start) else {
@@ -443,8 +448,8 @@ fn ends_phrase(cx: &Context<'_>, end: usize) -> bool {
     if !w.chars().any(char::is_alphanumeric) {
         return true;
     }
-    let lower = w.to_ascii_lowercase();
-    PHRASE_ENDERS.contains(&lower.as_str()) || (lower.len() > 4 && lower.ends_with("ed"))
+    is_one_of(w, PHRASE_ENDERS)
+        || (w.len() > 4 && w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ed"))
 }
 
 /// "in Chad", "of the Syrian Golan", "in Kyiv", "of the alliance" right
@@ -462,17 +467,19 @@ fn owner_after<'d>(
     let mut next = next_token(text, prep.end)?;
     // "in the Ivory Coast", "of the Syrian Golan", "in southern Serbia";
     // "in the east of Chad" has no owner here.
-    let mut starts = vec![next.start];
+    let mut starts = [next.start; 3];
+    let mut n = 1;
     if next.as_str(text).eq_ignore_ascii_case("the") {
         next = next_token(text, next.end)?;
-        starts.push(next.start);
+        starts[n] = next.start;
+        n += 1;
     }
-    let w = next.as_str(text).to_ascii_lowercase();
-    if COMPASS.contains(&w.as_str()) {
+    if is_one_of(next.as_str(text), COMPASS) {
         next = next_token(text, next.end)?;
-        starts.push(next.start);
+        starts[n] = next.start;
+        n += 1;
     }
-    let m = starts.iter().find_map(|&s| doc.starting_at(s))?;
+    let m = starts[..n].iter().find_map(|&s| doc.starting_at(s))?;
     let r = m.actor?;
     match doc.actor(cx.gaz, r).kind {
         ActorKind::Person => None,
@@ -616,8 +623,9 @@ fn last_holder(cx: &Context<'_>, doc: &DocMentions, pos: usize, role: Role) -> O
 /// The words of a title hit, without a leading "the".
 fn title_words<'t>(cx: &Context<'t>, hit: &WordHit) -> &'t str {
     let s = hit.span.as_str(cx.text);
-    let lower = s.get(..4).map(str::to_ascii_lowercase);
-    if lower.as_deref() == Some("the ") {
+    if s.get(..4)
+        .is_some_and(|the| the.eq_ignore_ascii_case("the "))
+    {
         &s[4..]
     } else {
         s

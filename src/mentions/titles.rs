@@ -20,7 +20,7 @@ use super::found::Found;
 use super::lexicon::{gendered_word, WordClass};
 use super::{ActorRef, Context, MentionRec};
 use crate::gazetteer::Role;
-use crate::text::{is_capitalized, next_token, prev_token, strip_possessive};
+use crate::text::{is_capitalized, is_one_of, next_token, prev_token, strip_possessive};
 use crate::{Actor, ActorKind, MentionKind, Span};
 
 const MAX_NAME_TOKENS: usize = 4;
@@ -480,10 +480,7 @@ fn apposition(
         return None;
     }
     let mut before = prev_token(text, left.start)?;
-    if matches!(
-        before.as_str(text).to_ascii_lowercase().as_str(),
-        "the" | "a" | "an"
-    ) {
+    if is_one_of(before.as_str(text), &["the", "a", "an"]) {
         before = prev_token(text, before.start)?;
     }
     if before.as_str(text) != "," {
@@ -545,10 +542,7 @@ fn office(
     }
     let mut start = left.start;
     if let Some(det) = prev_token(text, start) {
-        if matches!(
-            det.as_str(text).to_ascii_lowercase().as_str(),
-            "the" | "a" | "an"
-        ) {
+        if is_one_of(det.as_str(text), &["the", "a", "an"]) {
             start = det.start;
         }
     }

@@ -2,6 +2,8 @@
 
 use crate::Span;
 
+use super::scan::ALNUM;
+
 /// Whether `c` belongs to a word (Unicode letters, marks and digits).
 #[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
@@ -87,6 +89,7 @@ pub(crate) fn prev_token(text: &str, pos: usize) -> Option<Span> {
     if !text.is_char_boundary(pos) {
         return None;
     }
+    let bytes = text.as_bytes();
     // Character by character from the right (bytes for ASCII text).
     let mut end = pos;
     let (last, mut start) = loop {
@@ -103,10 +106,16 @@ pub(crate) fn prev_token(text: &str, pos: usize) -> Option<Span> {
         return Some(Span::new(start, end));
     }
     while start > 0 {
+        // ASCII letters and digits: one load each.
+        let b = bytes[start - 1];
+        if ALNUM[usize::from(b)] {
+            start -= 1;
+            continue;
+        }
         let (c, s) = char_ending_at(text, start);
         // A joiner belongs to the word when a word character precedes it.
         let joins = || is_joiner(c) && s > 0 && is_word_char(char_ending_at(text, s).0);
-        if is_word_char(c) || joins() {
+        if (b >= 0x80 && is_word_char(c)) || joins() {
             start = s;
         } else {
             break;
@@ -120,6 +129,7 @@ pub(crate) fn next_token(text: &str, pos: usize) -> Option<Span> {
     if !text.is_char_boundary(pos) {
         return None;
     }
+    let bytes = text.as_bytes();
     let mut start = pos;
     let (first, mut next) = loop {
         let (c, n) = char_starting_at(text, start)?;
@@ -132,8 +142,19 @@ pub(crate) fn next_token(text: &str, pos: usize) -> Option<Span> {
         return Some(Span::new(start, next));
     }
     let mut end = next;
-    while let Some((c, n)) = char_starting_at(text, next) {
-        if is_word_char(c) {
+    loop {
+        // ASCII letters and digits: one load each.
+        let run = next;
+        while bytes.get(next).is_some_and(|&b| ALNUM[usize::from(b)]) {
+            next += 1;
+        }
+        if next > run {
+            end = next;
+        }
+        let Some((c, n)) = char_starting_at(text, next) else {
+            break;
+        };
+        if c >= '\u{80}' && is_word_char(c) {
             end = n;
         } else if !(is_joiner(c) && char_starting_at(text, n).is_some_and(|(d, _)| is_word_char(d)))
         {
@@ -171,6 +192,13 @@ pub(crate) fn is_capitalized(word: &str) -> bool {
     word.chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
+}
+
+/// Whether `word` lower-cased (ASCII) is one of `lower` (ASCII lower-case
+/// words): `lower.contains(&word.to_ascii_lowercase().as_str())` without
+/// the copy.
+pub(crate) fn is_one_of(word: &str, lower: &[&str]) -> bool {
+    lower.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
 
 /// Strips a possessive `'s` / `’s` / trailing apostrophe.
@@ -219,6 +247,66 @@ mod tests {
         assert_eq!(p.as_str(t), "Integration");
         let p = prev_token(t, t.find(" ally").unwrap()).unwrap();
         assert_eq!(p.as_str(t), ".");
+    }
+
+    /// The byte loops before their ASCII letter runs, for comparison.
+    fn prev_token_plain(text: &str, pos: usize) -> Option<Span> {
+        if !text.is_char_boundary(pos) {
+            return None;
+        }
+        let mut end = pos;
+        let (last, mut start) = loop {
+            if end == 0 {
+                return None;
+            }
+            let (c, s) = char_ending_at(text, end);
+            if !is_space(c) {
+                break (c, s);
+            }
+            end = s;
+        };
+        if !is_word_char(last) {
+            return Some(Span::new(start, end));
+        }
+        while start > 0 {
+            let (c, s) = char_ending_at(text, start);
+            let joins = || is_joiner(c) && s > 0 && is_word_char(char_ending_at(text, s).0);
+            if is_word_char(c) || joins() {
+                start = s;
+            } else {
+                break;
+            }
+        }
+        Some(Span::new(start, end))
+    }
+
+    fn next_token_plain(text: &str, pos: usize) -> Option<Span> {
+        if !text.is_char_boundary(pos) {
+            return None;
+        }
+        let mut start = pos;
+        let (first, mut next) = loop {
+            let (c, n) = char_starting_at(text, start)?;
+            if !is_space(c) {
+                break (c, n);
+            }
+            start = n;
+        };
+        if !is_word_char(first) {
+            return Some(Span::new(start, next));
+        }
+        let mut end = next;
+        while let Some((c, n)) = char_starting_at(text, next) {
+            if is_word_char(c) {
+                end = n;
+            } else if !(is_joiner(c)
+                && char_starting_at(text, n).is_some_and(|(d, _)| is_word_char(d)))
+            {
+                break;
+            }
+            next = n;
+        }
+        Some(Span::new(start, end))
     }
 
     /// The character-iterator forms the byte loops replaced.
@@ -284,6 +372,50 @@ mod tests {
             for pos in 0..=text.len() + 1 {
                 proptest::prop_assert_eq!(prev_token(&text, pos), prev_token_by_chars(&text, pos));
                 proptest::prop_assert_eq!(next_token(&text, pos), next_token_by_chars(&text, pos));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 2000, ..Default::default() })]
+
+        /// The ASCII letter runs find the tokens of the plain byte loops,
+        /// on words with joiners ("Euro-Atlantic", "U.S.", "it's",
+        /// "Ukraine’s"), non-ASCII letters and marks inside and around
+        /// them, and separators.
+        #[test]
+        fn tokens_same_as_plain(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Euro", "Atlantic", "U", "S", "it", "s", "Kyiv", "9", "a", "é", "Ж", "\u{301}",
+                    "-", "--", "'", "’", ".", "\u{2011}", " ", "  ", ",", "\n", "\u{a0}",
+                    "\u{200b}", "—", "“",
+                ]),
+                0..16,
+            )
+        ) {
+            let text: String = parts.concat();
+            for pos in 0..=text.len() + 1 {
+                proptest::prop_assert_eq!(prev_token(&text, pos), prev_token_plain(&text, pos));
+                proptest::prop_assert_eq!(next_token(&text, pos), next_token_plain(&text, pos));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// `is_one_of` answers as the lower-cased copy does, on words in
+        /// any ASCII case and with non-ASCII letters (whose case ASCII
+        /// folding leaves alone).
+        #[test]
+        fn is_one_of_is_the_lowercase_copy(
+            word in proptest::string::string_regex("(t|T|h|H|e|E|a|A|n|N|é|É|İ| ){0,4}").unwrap()
+        ) {
+            let lists: [&[&str]; 3] = [&["the", "a", "an"], &["é", "then", "he"], &[]];
+            for list in lists {
+                proptest::prop_assert_eq!(
+                    is_one_of(&word, list),
+                    list.contains(&word.to_ascii_lowercase().as_str())
+                );
             }
         }
     }
