@@ -6,7 +6,7 @@ use once_cell::sync::Lazy;
 use super::lexicon::{ContentBound, Cue, CueClass, CueLexicon, Frame};
 use super::model::{self, feat, Context};
 use super::speaker::Range;
-use super::tokens::{wc, Doc, NONE};
+use super::tokens::{wc, Doc, Walk, NONE};
 use crate::Span;
 
 /// The index of a value of the cue model's vocabulary, found at compile time.
@@ -111,20 +111,30 @@ pub(super) fn matches<'c>(d: &mut Doc<'_>, lexicon: &'c CueLexicon) -> Vec<Candi
     // after the walk, which reads no class they set.
     // With the scan's word classes, only the tokens of `walks` can start
     // a key or hold a part that does.
-    let every: Vec<usize>;
+    let every: Vec<Walk>;
     let walks = if std::ptr::eq(d.classes, scan.classes()) {
         &d.walks
     } else {
-        every = (0..d.toks.len()).collect();
+        every = (0..d.toks.len() as u32)
+            .map(|tok| Walk { tok, state: (0, 0) })
+            .collect();
         &every
     };
     // About one walk in six finds a match in news text: room for one in
     // four, so that the table rarely grows.
     let mut found: Vec<(usize, usize, Span, u32)> = Vec::with_capacity(walks.len() / 4);
-    for &k in walks {
+    for &w in walks {
+        let k = w.tok as usize;
         let t = &d.toks[k];
         if t.start() >= at {
-            if let Some((end, id)) = scan.longest_at(text, t.start()) {
+            // A plain word that may start a key goes on from the state
+            // after it (its word classes' entry).
+            let longest = if w.state.0 != 0 {
+                scan.longest_from(text, w.state, t.end())
+            } else {
+                scan.longest_at(text, t.start())
+            };
+            if let Some((end, id)) = longest {
                 at = end;
                 if t.end() <= end {
                     // The last token ending by the match's end.

@@ -146,18 +146,38 @@ impl WordKey for u64 {
 /// Word classes by integer key: an open-addressing table a quarter full,
 /// probed linearly (key 0: an empty slot).
 #[derive(Debug, Clone)]
-struct KeyTable<K>(Box<[(K, u64)]>);
+struct KeyTable<K>(Box<[Slot<K>]>);
+
+/// An entry of a [`KeyTable`].
+#[derive(Debug, Clone, Copy)]
+struct Slot<K> {
+    key: K,
+    class: u64,
+    /// In the table of a cue lexicon, for a word marked [`CUE_START`]:
+    /// the cue scan's state after the word (see [`Walk`]), in the line
+    /// the look-up reads anyway; `(0, 0)` otherwise.
+    walk: (u32, u32),
+}
 
 impl<K: WordKey> KeyTable<K> {
     fn new(entries: impl ExactSizeIterator<Item = (K, u64)>) -> KeyTable<K> {
         let size = (entries.len() * 4).next_power_of_two();
-        let mut slots = vec![(K::default(), 0u64); size].into_boxed_slice();
-        for (key, c) in entries {
+        let empty = Slot {
+            key: K::default(),
+            class: 0,
+            walk: (0, 0),
+        };
+        let mut slots = vec![empty; size].into_boxed_slice();
+        for (key, class) in entries {
             let mut i = key.slot(size - 1);
-            while slots[i].0 != K::default() {
+            while slots[i].key != K::default() {
                 i = (i + 1) & (size - 1);
             }
-            slots[i] = (key, c);
+            slots[i] = Slot {
+                key,
+                class,
+                walk: (0, 0),
+            };
         }
         KeyTable(slots)
     }
@@ -165,15 +185,35 @@ impl<K: WordKey> KeyTable<K> {
     /// The classes of the word with key `key` (0 for no listed word).
     #[inline]
     fn get(&self, key: K) -> u64 {
+        self.find(key).0
+    }
+
+    /// The classes of the word with key `key` (0 for no listed word) and
+    /// its [`Slot::walk`] (meaningless for no listed word).
+    #[inline]
+    fn find(&self, key: K) -> (u64, (u32, u32)) {
         let mask = self.0.len() - 1;
         let mut i = key.slot(mask);
         loop {
-            let (k, c) = self.0[i];
-            if k == key {
-                return c;
+            let slot = &self.0[i];
+            if slot.key == key {
+                return (slot.class, slot.walk);
             }
-            if k == K::default() {
-                return 0;
+            if slot.key == K::default() {
+                return (0, (0, 0));
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Sets the [`Slot::walk`] of the word with key `key`, if listed.
+    fn set_walk(&mut self, key: K, walk: (u32, u32)) {
+        let mask = self.0.len() - 1;
+        let mut i = key.slot(mask);
+        while self.0[i].key != K::default() {
+            if self.0[i].key == key {
+                self.0[i].walk = walk;
+                return;
             }
             i = (i + 1) & mask;
         }
@@ -335,8 +375,12 @@ impl WordClasses {
     /// (lower case, each up to its first byte that is no ASCII letter or
     /// digit) marked [`CUE_START`]: a plain word without the mark starts
     /// no key, so that the cue scan need not walk from it (see
-    /// [`Doc::walks`]).
-    pub(crate) fn builtin_with_cue_starts<'k>(keys: impl Iterator<Item = &'k str>) -> WordClasses {
+    /// [`Doc::walks`]). `state_after` gives the scan's state after each
+    /// first word (never `(0, _)`), which the walks from its tokens take.
+    pub(crate) fn builtin_with_cue_starts<'k>(
+        keys: impl Iterator<Item = &'k str>,
+        state_after: impl Fn(&str) -> (u32, u32),
+    ) -> WordClasses {
         let mut words =
             WordClasses::parse(BUILTIN.0, BUILTIN.1).expect("the built-in word classes are valid");
         let mut firsts: Vec<&str> = keys
@@ -352,7 +396,21 @@ impl WordClasses {
                 .iter()
                 .map(|w| (w.to_ascii_lowercase().into_boxed_str(), CUE_START)),
         );
-        WordClasses::from_words(words)
+        let mut classes = WordClasses::from_words(words);
+        // The states in the slots where `plain_word` finds the words.
+        for w in &firsts {
+            let w = w.to_ascii_lowercase();
+            let state = state_after(&w);
+            debug_assert!(state.0 != 0, "a first word has a state");
+            let key = key_of(w.as_bytes());
+            if w.len() <= 8 {
+                classes.short8.set_walk(key as u64, state);
+            }
+            if w.len() <= KEY_BYTES && !w.contains('\0') {
+                classes.short.set_walk(key, state);
+            }
+        }
+        classes
     }
 
     /// The table of `words` (lower case; a word listed twice has the
@@ -442,20 +500,22 @@ impl WordClasses {
     /// its classes (the table's and the -ing/-ed/-ly tails, not those of
     /// its first char) from one read of its bytes: the run's end and its
     /// folded key come from the same eight-byte words. `None` for any
-    /// other token, or when sixteen bytes do not follow `i`.
+    /// other token, or when sixteen bytes do not follow `i`. With them,
+    /// the word's [`Slot::walk`] (meaningful if the classes have
+    /// [`CUE_START`]).
     #[inline(always)]
-    fn plain_word(&self, bytes: &[u8], i: usize) -> Option<(usize, u64)> {
+    fn plain_word(&self, bytes: &[u8], i: usize) -> Option<(usize, u64, (u32, u32))> {
         // Letters and digits fold with the 0x20 bit of each byte.
         const FOLD: u64 = u64::MAX / 255 * 0x20;
         let chunk = bytes.get(i..i + 2 * 8)?;
         let lo = u64::from_le_bytes(chunk[..8].try_into().expect("eight bytes"));
         let stop = not_alnum8(lo);
-        let (n, class, tail) = if stop != 0 {
+        let (n, (class, walk), tail) = if stop != 0 {
             let n = (stop.trailing_zeros() / 8) as usize;
             let key = (lo | FOLD) & LOW_BYTES8[n];
             // The last four bytes (zero-padded for shorter words).
             let tail = (key >> (8 * n.saturating_sub(4))) as u32;
-            (n, self.short8.get(key), tail)
+            (n, self.short8.find(key), tail)
         } else {
             let hi = u64::from_le_bytes(chunk[8..].try_into().expect("eight bytes"));
             let stop = not_alnum8(hi);
@@ -466,7 +526,7 @@ impl WordClasses {
             let hi = (hi | FOLD) & LOW_BYTES8[m];
             let key = (lo | FOLD) as u128 | (hi as u128) << 64;
             let tail = (key >> (8 * (8 + m - 4))) as u32;
-            (8 + m, self.short.get(key), tail)
+            (8 + m, self.short.find(key), tail)
         };
         if KIND[bytes[i + n] as usize] & (JOIN | HIGH) != 0 {
             return None;
@@ -476,7 +536,7 @@ impl WordClasses {
         } else {
             class
         };
-        Some((i + n, class))
+        Some((i + n, class, walk))
     }
 
     /// The classes of `word`, compared lower-case with curly apostrophes
@@ -699,7 +759,21 @@ pub(crate) struct Doc<'t> {
     /// the plain words marked [`CUE_START`], every other token that
     /// starts with an ASCII letter or digit, and the joined words (whose
     /// parts start words). No key starts at another token.
-    pub walks: Vec<usize>,
+    pub walks: Vec<Walk>,
+}
+
+/// A token a cue scan walks from ([`Doc::walks`]), with the scan's state
+/// after its word when the token is a plain word marked [`CUE_START`]:
+/// the walk goes on from there, past the word's bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Walk {
+    /// The token.
+    pub tok: u32,
+    /// The scan's state after the token (a word of ASCII letters and
+    /// digits, followed by no joiner), as the scan's
+    /// [`WordClasses::builtin_with_cue_starts`] gave it; `(0, _)`: none,
+    /// the walk starts at the token's start.
+    pub state: (u32, u32),
 }
 
 /// The tables of a [`Doc`], kept from one document to the next
@@ -708,7 +782,7 @@ pub(crate) struct Doc<'t> {
 pub(crate) struct DocBuffers {
     toks: Vec<Tok>,
     marks: Vec<usize>,
-    walks: Vec<usize>,
+    walks: Vec<Walk>,
     sents: Vec<(usize, usize)>,
     sentence_of: Vec<usize>,
     quotes: Vec<QuoteToks>,
@@ -895,8 +969,8 @@ fn tokenize(
     text: &str,
     classes: &WordClasses,
     place: &mut Placer<'_>,
-    (mut toks, mut marks, mut walks): (Vec<Tok>, Vec<usize>, Vec<usize>),
-) -> (Vec<Tok>, Vec<usize>, Vec<usize>) {
+    (mut toks, mut marks, mut walks): (Vec<Tok>, Vec<usize>, Vec<Walk>),
+) -> (Vec<Tok>, Vec<usize>, Vec<Walk>) {
     // News text has a token every five or six bytes, a walk (a word that
     // may start a cue, see `Doc::walks`) every twenty or so and a mark
     // every few hundred: room for more, so that the tables rarely grow.
@@ -921,12 +995,15 @@ fn tokenize(
         let end;
         let mut joined = false;
         if k & ALNUM != 0 {
-            if let Some((e, class)) = classes.plain_word(bytes, i) {
+            if let Some((e, class, walk)) = classes.plain_word(bytes, i) {
                 if class & MARKS != 0 {
                     marks.push(toks.len());
                 }
                 if class & CUE_START != 0 {
-                    walks.push(toks.len());
+                    walks.push(Walk {
+                        tok: toks.len() as u32,
+                        state: walk,
+                    });
                 }
                 if i >= place.next || e > place.limit {
                     place.place(toks.len(), i, e);
@@ -986,7 +1063,10 @@ fn tokenize(
         // Keys start with an ASCII letter or digit; the parts of a joined
         // word start words too.
         if k & ALNUM != 0 || joined {
-            walks.push(toks.len());
+            walks.push(Walk {
+                tok: toks.len() as u32,
+                state: (0, 0),
+            });
         }
         if let Some(f) = first {
             class |= f;
@@ -1573,14 +1653,18 @@ mod tests {
     #[test]
     fn cue_starts_mark_the_walks_and_no_token() {
         let keys = ["said that", "in an op-ed", "op-ed", "x"];
-        let c = WordClasses::builtin_with_cue_starts(keys.into_iter());
+        let c = WordClasses::builtin_with_cue_starts(keys.into_iter(), |_| (1, 0));
         let text = "In the op-ed she SAID: the U.S. plan was in, said Éric. x y said";
         let sents: Vec<Span> = crate::text::sentences(text).collect();
         let with = Doc::new(text, &sents, &[], &c);
         let without = Doc::new(text, &sents, &[], WordClasses::builtin());
         // The mark never reaches a token's classes.
         assert_eq!(toks_of(&with.toks), toks_of(&without.toks));
-        let walked: Vec<&str> = with.walks.iter().map(|&k| with.str(k)).collect();
+        let walked: Vec<&str> = with
+            .walks
+            .iter()
+            .map(|w| with.str(w.tok as usize))
+            .collect();
         // Plain words walk if a key starts with them; joined words and
         // words read without the fast path (the last 16 bytes) always.
         assert_eq!(

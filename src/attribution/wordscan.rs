@@ -163,6 +163,18 @@ impl Trie {
     fn key_at(&self, t: u32) -> u32 {
         self.key[t as usize]
     }
+
+    /// The state after `word` from the root, if some key starts with it:
+    /// its cell and the cell's `base` field.
+    fn state_after(&self, word: &[u8]) -> Option<(u32, u32)> {
+        let mut s = ROOT;
+        let mut base = self.cells[ROOT as usize].base;
+        for &b in word {
+            let (t, cell) = self.step(s, base >> 1, b)?;
+            (s, base) = (t, cell.base);
+        }
+        Some((s, base))
+    }
 }
 
 /// The scanner: see the module documentation.
@@ -195,12 +207,18 @@ impl WordScan {
         keys.dedup_by(|b, a| a.0 == b.0);
         let ids = keys.iter().map(|k| k.1).collect();
         let keys: Vec<Vec<u8>> = keys.into_iter().map(|k| k.0).collect();
+        let trie = Trie::new(&keys)?;
+        // A first word is a key's prefix: the trie has its state.
         let classes = WordClasses::builtin_with_cue_starts(
             keys.iter()
                 .map(|k| std::str::from_utf8(k).expect("ASCII keys")),
+            |w| {
+                trie.state_after(w.as_bytes())
+                    .expect("a first word is a key's prefix")
+            },
         );
         Some(WordScan {
-            keys: Trie::new(&keys)?,
+            keys: trie,
             ids,
             classes,
         })
@@ -218,11 +236,26 @@ impl WordScan {
     /// starts with anything but a letter or a digit).
     #[inline(always)]
     pub(crate) fn longest_at(&self, text: &str, start: usize) -> Option<(usize, u32)> {
+        let root = (ROOT, self.keys.cells[ROOT as usize].base);
+        self.longest_from(text, root, start)
+    }
+
+    /// [`WordScan::longest_at`] from a word start whose bytes up to `at`
+    /// took the walk to `state` (a [`Walk`](super::tokens::Walk)'s, from
+    /// this scan's word classes): the same answer, without the steps
+    /// through those bytes.
+    #[inline(always)]
+    pub(crate) fn longest_from(
+        &self,
+        text: &str,
+        (s, base): (u32, u32),
+        at: usize,
+    ) -> Option<(usize, u32)> {
         let trie = &self.keys;
-        let mut s = ROOT;
-        let mut base = trie.cells[ROOT as usize].base >> 1;
-        let mut best = None;
-        for (p, &b) in (start + 1..).zip(text.as_bytes().get(start..)?) {
+        let mut s = s;
+        let mut best = (base & 1 != 0 && !word_at(text, at)).then_some((at, s));
+        let mut base = base >> 1;
+        for (p, &b) in (at + 1..).zip(text.as_bytes().get(at..)?) {
             let Some((t, cell)) = trie.step(s, base, b) else {
                 break;
             };
@@ -472,6 +505,38 @@ mod tests {
             for p in &patterns {
                 let first = patterns.iter().position(|q| q.eq_ignore_ascii_case(p)).unwrap();
                 proptest::prop_assert_eq!(scan.longest_at(p, 0), Some((p.len(), first as u32)));
+            }
+        }
+
+        /// A walk from the state its token's word classes give (a plain
+        /// word that starts a key) finds what the walk from the token's
+        /// start finds, on random lexicons and text; and every token a key
+        /// starts at is walked.
+        #[test]
+        fn a_walk_from_the_state_after_its_word_is_the_same_walk(
+            patterns in proptest::collection::vec(
+                proptest::string::string_regex(r"[a-e9][a-eA-E9' \-]{0,7}").unwrap(),
+                1..40,
+            ),
+            text in proptest::string::string_regex(r"([a-eA-E9' ,.\-é\n]|said|to){0,80}").unwrap(),
+        ) {
+            let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
+            let scan = WordScan::new(patterns.iter().copied()).unwrap();
+            let sentences: Vec<crate::Span> = crate::text::sentences(&text).collect();
+            let d = super::super::tokens::Doc::new(&text, &sentences, &[], scan.classes());
+            let mut walked = vec![false; d.toks.len()];
+            for w in &d.walks {
+                let t = &d.toks[w.tok as usize];
+                walked[w.tok as usize] = true;
+                let want = scan.longest_at(&text, t.start());
+                if w.state.0 != 0 {
+                    proptest::prop_assert_eq!(scan.longest_from(&text, w.state, t.end()), want);
+                }
+            }
+            for (k, t) in d.toks.iter().enumerate() {
+                if !walked[k] {
+                    proptest::prop_assert_eq!(scan.longest_at(&text, t.start()), None);
+                }
             }
         }
     }
