@@ -92,13 +92,14 @@ pub(super) mod wc {
 #[derive(Debug, Clone)]
 pub(crate) struct WordClasses {
     words: Vec<(Box<str>, u64)>,
-    /// The words of at most [`KEY_BYTES`] bytes as integer keys (their
+    /// The words of nine to [`KEY_BYTES`] bytes as integer keys (their
     /// bytes, little-endian, zero-padded) in an open-addressing table
     /// (key 0: an empty slot), a quarter full: a look-up folds the token
     /// into its key once, then compares integers.
     short: KeyTable<u128>,
     /// The words of at most eight bytes the same way, as u64 keys: most
-    /// tokens are that short.
+    /// tokens are that short. (Two tables, not one of every short word:
+    /// the table a look-up reads is smaller, so more of it stays cached.)
     short8: KeyTable<u64>,
     /// The classes of each one-byte ASCII word but NUL (punctuation).
     single: [u64; 128],
@@ -123,30 +124,38 @@ const KEY_BYTES: usize = 16;
 /// An integer key of a word (its bytes, little-endian, zero-padded; 0 is
 /// no word).
 trait WordKey: Copy + Eq + Default {
-    /// The key's slot in a table of `mask + 1` entries (a power of two).
-    fn slot(self, mask: usize) -> usize;
+    /// The key's hash: bits 32 and up give its slot in a table, the top
+    /// bits its bit in the table's filter.
+    fn hash(self) -> u64;
 }
 
 impl WordKey for u128 {
     #[inline]
-    fn slot(self, mask: usize) -> usize {
+    fn hash(self) -> u64 {
         let (lo, hi) = (self as u64, (self >> 64) as u64);
-        let h = (lo ^ hi.wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xFF51_AFD7_ED55_8CCD);
-        (h >> 32) as usize & mask
+        (lo ^ hi.wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xFF51_AFD7_ED55_8CCD)
     }
 }
 
 impl WordKey for u64 {
     #[inline]
-    fn slot(self, mask: usize) -> usize {
-        (self.wrapping_mul(0xFF51_AFD7_ED55_8CCD) >> 32) as usize & mask
+    fn hash(self) -> u64 {
+        self.wrapping_mul(0xFF51_AFD7_ED55_8CCD)
     }
 }
 
 /// Word classes by integer key: an open-addressing table a quarter full,
-/// probed linearly (key 0: an empty slot).
+/// probed linearly (key 0: an empty slot), behind a filter of one bit per
+/// 16 hash values or so: most tokens are no listed word, and their look-up
+/// reads a bit of the small filter, not a line of the table.
 #[derive(Debug, Clone)]
-struct KeyTable<K>(Box<[Slot<K>]>);
+struct KeyTable<K> {
+    slots: Box<[Slot<K>]>,
+    /// Bit `hash >> shift` is set for every listed word's hash.
+    filter: Box<[u64]>,
+    /// 64 less the log2 of the filter's bits.
+    shift: u32,
+}
 
 /// An entry of a [`KeyTable`].
 #[derive(Debug, Clone, Copy)]
@@ -162,24 +171,41 @@ struct Slot<K> {
 impl<K: WordKey> KeyTable<K> {
     fn new(entries: impl ExactSizeIterator<Item = (K, u64)>) -> KeyTable<K> {
         let size = (entries.len() * 4).next_power_of_two();
-        let empty = Slot {
-            key: K::default(),
-            class: 0,
-            walk: (0, 0),
+        let bits = (entries.len() * 16).next_power_of_two().max(64);
+        let mut table = KeyTable {
+            slots: vec![
+                Slot {
+                    key: K::default(),
+                    class: 0,
+                    walk: (0, 0),
+                };
+                size
+            ]
+            .into_boxed_slice(),
+            filter: vec![0u64; bits / 64].into_boxed_slice(),
+            shift: 64 - bits.trailing_zeros(),
         };
-        let mut slots = vec![empty; size].into_boxed_slice();
         for (key, class) in entries {
-            let mut i = key.slot(size - 1);
-            while slots[i].key != K::default() {
+            let h = key.hash();
+            let f = (h >> table.shift) as usize;
+            table.filter[f / 64] |= 1 << (f % 64);
+            let mut i = table.home(h);
+            while table.slots[i].key != K::default() {
                 i = (i + 1) & (size - 1);
             }
-            slots[i] = Slot {
+            table.slots[i] = Slot {
                 key,
                 class,
                 walk: (0, 0),
             };
         }
-        KeyTable(slots)
+        table
+    }
+
+    /// The slot a key of hash `h` is looked for from.
+    #[inline]
+    fn home(&self, h: u64) -> usize {
+        (h >> 32) as usize & (self.slots.len() - 1)
     }
 
     /// The classes of the word with key `key` (0 for no listed word).
@@ -189,13 +215,18 @@ impl<K: WordKey> KeyTable<K> {
     }
 
     /// The classes of the word with key `key` (0 for no listed word) and
-    /// its [`Slot::walk`] (meaningless for no listed word).
+    /// its [`Slot::walk`] (`(0, 0)` for no listed word).
     #[inline]
     fn find(&self, key: K) -> (u64, (u32, u32)) {
-        let mask = self.0.len() - 1;
-        let mut i = key.slot(mask);
+        let h = key.hash();
+        let f = (h >> self.shift) as usize;
+        if self.filter[f / 64] & 1 << (f % 64) == 0 {
+            return (0, (0, 0));
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(h);
         loop {
-            let slot = &self.0[i];
+            let slot = &self.slots[i];
             if slot.key == key {
                 return (slot.class, slot.walk);
             }
@@ -208,11 +239,11 @@ impl<K: WordKey> KeyTable<K> {
 
     /// Sets the [`Slot::walk`] of the word with key `key`, if listed.
     fn set_walk(&mut self, key: K, walk: (u32, u32)) {
-        let mask = self.0.len() - 1;
-        let mut i = key.slot(mask);
-        while self.0[i].key != K::default() {
-            if self.0[i].key == key {
-                self.0[i].walk = walk;
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key.hash());
+        while self.slots[i].key != K::default() {
+            if self.slots[i].key == key {
+                self.slots[i].walk = walk;
                 return;
             }
             i = (i + 1) & mask;
@@ -406,7 +437,7 @@ impl WordClasses {
             if w.len() <= 8 {
                 classes.short8.set_walk(key as u64, state);
             }
-            if w.len() <= KEY_BYTES && !w.contains('\0') {
+            if w.len() >= 8 && w.len() <= KEY_BYTES {
                 classes.short.set_walk(key, state);
             }
         }
@@ -437,15 +468,15 @@ impl WordClasses {
             }
         }
         let max_len = words.iter().map(|(w, _)| w.len()).max().unwrap_or(0);
-        let keyed = |max: usize| {
+        let keyed = |lengths: std::ops::RangeInclusive<usize>| {
             words
                 .iter()
-                .filter(move |(w, _)| !w.is_empty() && w.len() <= max && !w.contains('\0'))
+                .filter(move |(w, _)| lengths.contains(&w.len()) && !w.contains('\0'))
                 .map(|(w, c)| (key_of(w.as_bytes()), *c))
                 .collect::<Vec<_>>()
         };
-        let short = KeyTable::new(keyed(KEY_BYTES).into_iter());
-        let short8 = KeyTable::new(keyed(8).into_iter().map(|(k, c)| (k as u64, c)));
+        let short = KeyTable::new(keyed(8..=KEY_BYTES).into_iter());
+        let short8 = KeyTable::new(keyed(1..=8).into_iter().map(|(k, c)| (k as u64, c)));
         let mut classes = WordClasses {
             words,
             short,
@@ -487,7 +518,7 @@ impl WordClasses {
             if n > 0 && n <= KEY_BYTES {
                 let all = u128::from_le_bytes(chunk.try_into().expect("sixteen bytes"));
                 if let Some(key) = fold_key(all, n) {
-                    return self.short.get(key);
+                    return self.get_key(key, n);
                 }
             }
         }
@@ -543,7 +574,7 @@ impl WordClasses {
     /// folded; no allocation.
     pub(crate) fn of(&self, word: &str) -> u64 {
         if let Some(key) = ascii_key(word.as_bytes()) {
-            return self.short.get(key);
+            return self.get_key(key, word.len());
         }
         // Fold bytewise ("’" and "‘" to "'", ASCII lower case: what
         // `cmp_folded` does char by char) into an integer key; a word
@@ -574,7 +605,18 @@ impl WordClasses {
         if n == 0 {
             return self.of_slow(word);
         }
-        self.short.get(key)
+        self.get_key(key, n)
+    }
+
+    /// The classes of the word of `n` bytes (1 to [`KEY_BYTES`]) with
+    /// integer key `key`, from the table of its length.
+    #[inline]
+    fn get_key(&self, key: u128, n: usize) -> u64 {
+        if n <= 8 {
+            self.short8.get(key as u64)
+        } else {
+            self.short.get(key)
+        }
     }
 
     /// [`WordClasses::of`] for words longer than [`KEY_BYTES`]: folded
@@ -1716,6 +1758,42 @@ mod tests {
             assert_eq!(c.of_span(&eight, 0, w.len()), c.of_slow(w), "{w:?}");
             if let Some(key) = ascii_key(w.as_bytes()) {
                 assert_eq!(key, key_of(w.to_ascii_lowercase().as_bytes()), "{w:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 500, ..Default::default() })]
+
+        /// Tables of random words (each length, so both integer tables and
+        /// their filters fill; some words in the filter's false positives):
+        /// the integer look-ups find exactly what the char-by-char search
+        /// finds, listed words and others.
+        #[test]
+        fn any_table_finds_its_words_and_no_other(
+            listed in proptest::collection::vec(r"[a-z0-9']{1,20}", 0..300),
+            others in proptest::collection::vec(r"[a-zA-Z0-9]{1,18}", 0..300),
+        ) {
+            let words: Vec<(Box<str>, u64)> = listed
+                .iter()
+                .enumerate()
+                .map(|(i, w)| (w.as_str().into(), 1 << (i % 50)))
+                .collect();
+            let c = WordClasses::from_words(words);
+            for w in listed.iter().chain(&others) {
+                let want = c.of_slow(w);
+                proptest::prop_assert_eq!(c.of(w), want, "{:?}", w);
+                let padded = format!("{w} and more words after it");
+                proptest::prop_assert_eq!(c.of_span(&padded, 0, w.len()), want, "{:?}", w);
+                if !w.contains('\'') {
+                    let plain = c.plain_word(padded.as_bytes(), 0);
+                    // A word of KEY_BYTES letters or more is not plain.
+                    if w.len() < KEY_BYTES {
+                        let (end, class, _) = plain.expect("a plain word");
+                        proptest::prop_assert_eq!(end, w.len());
+                        proptest::prop_assert_eq!(class & !(wc::ING | wc::ED | wc::LY), want, "{:?}", w);
+                    }
+                }
             }
         }
     }
