@@ -145,17 +145,23 @@ impl WordKey for u64 {
 }
 
 /// Word classes by integer key: an open-addressing table a quarter full,
-/// probed linearly (key 0: an empty slot), behind a filter of one bit per
-/// 16 hash values or so: most tokens are no listed word, and their look-up
-/// reads a bit of the small filter, not a line of the table.
+/// probed linearly (key 0: an empty slot), behind a filter of
+/// [`FILTER_BITS`] bits (16 or more a word for the built-in tables): most
+/// tokens are no listed word, and their look-up reads a bit of the small
+/// filter, not a line of the table.
 #[derive(Debug, Clone)]
 struct KeyTable<K> {
     slots: Box<[Slot<K>]>,
-    /// Bit `hash >> shift` is set for every listed word's hash.
-    filter: Box<[u64]>,
-    /// 64 less the log2 of the filter's bits.
-    shift: u32,
+    /// Bit `hash >> FILTER_SHIFT` is set for every listed word's hash.
+    filter: Box<[u64; FILTER_BITS / 64]>,
 }
+
+/// The bits of a [`KeyTable`]'s filter (4 KB): a fixed size, so that the
+/// bit's index needs no bounds check.
+const FILTER_BITS: usize = 1 << 15;
+
+/// A hash shifted right by this many bits is its filter bit.
+const FILTER_SHIFT: u32 = 64 - FILTER_BITS.trailing_zeros();
 
 /// An entry of a [`KeyTable`].
 #[derive(Debug, Clone, Copy)]
@@ -171,7 +177,6 @@ struct Slot<K> {
 impl<K: WordKey> KeyTable<K> {
     fn new(entries: impl ExactSizeIterator<Item = (K, u64)>) -> KeyTable<K> {
         let size = (entries.len() * 4).next_power_of_two();
-        let bits = (entries.len() * 16).next_power_of_two().max(64);
         let mut table = KeyTable {
             slots: vec![
                 Slot {
@@ -182,12 +187,11 @@ impl<K: WordKey> KeyTable<K> {
                 size
             ]
             .into_boxed_slice(),
-            filter: vec![0u64; bits / 64].into_boxed_slice(),
-            shift: 64 - bits.trailing_zeros(),
+            filter: Box::new([0; FILTER_BITS / 64]),
         };
         for (key, class) in entries {
             let h = key.hash();
-            let f = (h >> table.shift) as usize;
+            let f = (h >> FILTER_SHIFT) as usize;
             table.filter[f / 64] |= 1 << (f % 64);
             let mut i = table.home(h);
             while table.slots[i].key != K::default() {
@@ -219,7 +223,7 @@ impl<K: WordKey> KeyTable<K> {
     #[inline]
     fn find(&self, key: K) -> (u64, (u32, u32)) {
         let h = key.hash();
-        let f = (h >> self.shift) as usize;
+        let f = (h >> FILTER_SHIFT) as usize;
         if self.filter[f / 64] & 1 << (f % 64) == 0 {
             return (0, (0, 0));
         }
