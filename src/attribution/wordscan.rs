@@ -39,7 +39,8 @@ struct Trie {
     /// The states: the root at 0, every child at least one cell past
     /// its parent's base; every base plus every class is a cell.
     cells: Vec<Cell>,
-    /// Per cell: the key ending at its state, or `NO_KEY`.
+    /// Per cell: the key ending at its state (its index among the keys;
+    /// [`WordScan::new`] makes it its pattern's), or `NO_KEY`.
     key: Vec<u32>,
 }
 
@@ -180,11 +181,10 @@ impl Trie {
 /// The scanner: see the module documentation.
 #[derive(Debug, Clone)]
 pub(crate) struct WordScan {
-    /// Every key, lower case; its keys are indices into `ids`.
+    /// Every key, lower case, reported as the index of the pattern it
+    /// stands for (the first pattern with that lower-case form): a match's
+    /// pattern is one load from its state.
     keys: Trie,
-    /// Per key of `keys`: the index of the pattern it stands for (the first
-    /// pattern with that lower-case form).
-    ids: Vec<u32>,
     /// The built-in word classes with the keys' first words marked: the
     /// token table a walk from the marked tokens serves.
     classes: WordClasses,
@@ -205,7 +205,7 @@ impl WordScan {
         // The first pattern of each lower-case form stands for it.
         keys.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
         keys.dedup_by(|b, a| a.0 == b.0);
-        let ids = keys.iter().map(|k| k.1).collect();
+        let ids: Vec<u32> = keys.iter().map(|k| k.1).collect();
         let keys: Vec<Vec<u8>> = keys.into_iter().map(|k| k.0).collect();
         let trie = Trie::new(&keys)?;
         // A first word is a key's prefix: the trie has its state.
@@ -217,9 +217,12 @@ impl WordScan {
                     .expect("a first word is a key's prefix")
             },
         );
+        let mut trie = trie;
+        for k in trie.key.iter_mut().filter(|k| **k != NO_KEY) {
+            *k = ids[*k as usize];
+        }
         Some(WordScan {
             keys: trie,
-            ids,
             classes,
         })
     }
@@ -265,7 +268,7 @@ impl WordScan {
                 best = Some((p, s));
             }
         }
-        best.map(|(end, s)| (end, self.ids[trie.key_at(s) as usize]))
+        best.map(|(end, s)| (end, trie.key_at(s)))
     }
 
     /// Iterates over the whole-word matches in `text`.
