@@ -116,7 +116,11 @@ pub(super) fn matches<'c>(d: &mut Doc<'_>, lexicon: &'c CueLexicon) -> Vec<Candi
         &d.walks
     } else {
         every = (0..d.toks.len() as u32)
-            .map(|tok| Walk { tok, state: (0, 0) })
+            .map(|tok| Walk {
+                tok,
+                at: d.toks[tok as usize].start() as u32,
+                state: (0, 0),
+            })
             .collect();
         &every
     };
@@ -125,16 +129,27 @@ pub(super) fn matches<'c>(d: &mut Doc<'_>, lexicon: &'c CueLexicon) -> Vec<Candi
     let mut found: Vec<(usize, usize, Span, u32)> = Vec::with_capacity(walks.len() / 4);
     for &w in walks {
         let k = w.tok as usize;
+        if w.state.0 != 0 {
+            // A plain word that may start a key goes on from the state
+            // after it (its word classes' entry), without a look at its
+            // token unless a key matches. No match ends inside a plain
+            // word (a letter or digit follows that point), so the word
+            // starts at or after `at` if and only if it ends after it.
+            debug_assert_eq!(d.toks[k].start() >= at, w.at as usize > at);
+            if w.at as usize > at {
+                if let Some((end, id)) = scan.longest_from(text, w.state, w.at as usize) {
+                    at = end;
+                    let t = &d.toks[k];
+                    let more = d.toks[k + 1..].iter().take_while(|n| n.end() <= end);
+                    found.push((k, k + more.count(), Span::new(t.start(), end), id));
+                }
+            }
+            // A plain word is no joined word.
+            continue;
+        }
         let t = &d.toks[k];
         if t.start() >= at {
-            // A plain word that may start a key goes on from the state
-            // after it (its word classes' entry).
-            let longest = if w.state.0 != 0 {
-                scan.longest_from(text, w.state, t.end())
-            } else {
-                scan.longest_at(text, t.start())
-            };
-            if let Some((end, id)) = longest {
+            if let Some((end, id)) = scan.longest_at(text, w.at as usize) {
                 at = end;
                 if t.end() <= end {
                     // The last token ending by the match's end.

@@ -815,6 +815,9 @@ pub(crate) struct Doc<'t> {
 pub(crate) struct Walk {
     /// The token.
     pub tok: u32,
+    /// Where the walk starts: the token's end with a state, its start
+    /// without one (so that the scan need not read the token).
+    pub at: u32,
     /// The scan's state after the token (a word of ASCII letters and
     /// digits, followed by no joiner), as the scan's
     /// [`WordClasses::builtin_with_cue_starts`] gave it; `(0, _)`: none,
@@ -1048,6 +1051,7 @@ fn tokenize(
                 if class & CUE_START != 0 {
                     walks.push(Walk {
                         tok: toks.len() as u32,
+                        at: e as u32,
                         state: walk,
                     });
                 }
@@ -1111,6 +1115,7 @@ fn tokenize(
         if k & ALNUM != 0 || joined {
             walks.push(Walk {
                 tok: toks.len() as u32,
+                at: i as u32,
                 state: (0, 0),
             });
         }

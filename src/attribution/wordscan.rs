@@ -532,6 +532,8 @@ mod tests {
                 let t = &d.toks[w.tok as usize];
                 walked[w.tok as usize] = true;
                 let want = scan.longest_at(&text, t.start());
+                let at = if w.state.0 != 0 { t.end() } else { t.start() };
+                proptest::prop_assert_eq!(w.at as usize, at);
                 if w.state.0 != 0 {
                     proptest::prop_assert_eq!(scan.longest_from(&text, w.state, t.end()), want);
                 }
