@@ -6,7 +6,7 @@ use once_cell::sync::Lazy;
 use super::lexicon::{ContentBound, Cue, CueClass, CueLexicon, Frame};
 use super::model::{self, feat, Context};
 use super::speaker::Range;
-use super::tokens::{wc, Doc, NONE};
+use super::tokens::{wc, Doc, Walk, NONE};
 use crate::Span;
 
 /// The index of a value of the cue model's vocabulary, found at compile time.
@@ -111,20 +111,45 @@ pub(super) fn matches<'c>(d: &mut Doc<'_>, lexicon: &'c CueLexicon) -> Vec<Candi
     // after the walk, which reads no class they set.
     // With the scan's word classes, only the tokens of `walks` can start
     // a key or hold a part that does.
-    let every: Vec<usize>;
+    let every: Vec<Walk>;
     let walks = if std::ptr::eq(d.classes, scan.classes()) {
         &d.walks
     } else {
-        every = (0..d.toks.len()).collect();
+        every = (0..d.toks.len() as u32)
+            .map(|tok| Walk {
+                tok,
+                at: d.toks[tok as usize].start() as u32,
+                state: (0, 0),
+            })
+            .collect();
         &every
     };
     // About one walk in six finds a match in news text: room for one in
     // four, so that the table rarely grows.
     let mut found: Vec<(usize, usize, Span, u32)> = Vec::with_capacity(walks.len() / 4);
-    for &k in walks {
+    for &w in walks {
+        let k = w.tok as usize;
+        if w.state.0 != 0 {
+            // A plain word that may start a key goes on from the state
+            // after it (its word classes' entry), without a look at its
+            // token unless a key matches. No match ends inside a plain
+            // word (a letter or digit follows that point), so the word
+            // starts at or after `at` if and only if it ends after it.
+            debug_assert_eq!(d.toks[k].start() >= at, w.at as usize > at);
+            if w.at as usize > at {
+                if let Some((end, id)) = scan.longest_from(text, w.state, w.at as usize) {
+                    at = end;
+                    let t = &d.toks[k];
+                    let more = d.toks[k + 1..].iter().take_while(|n| n.end() <= end);
+                    found.push((k, k + more.count(), Span::new(t.start(), end), id));
+                }
+            }
+            // A plain word is no joined word.
+            continue;
+        }
         let t = &d.toks[k];
         if t.start() >= at {
-            if let Some((end, id)) = scan.longest_at(text, t.start()) {
+            if let Some((end, id)) = scan.longest_at(text, w.at as usize) {
                 at = end;
                 if t.end() <= end {
                     // The last token ending by the match's end.

@@ -92,13 +92,14 @@ pub(super) mod wc {
 #[derive(Debug, Clone)]
 pub(crate) struct WordClasses {
     words: Vec<(Box<str>, u64)>,
-    /// The words of at most [`KEY_BYTES`] bytes as integer keys (their
+    /// The words of nine to [`KEY_BYTES`] bytes as integer keys (their
     /// bytes, little-endian, zero-padded) in an open-addressing table
     /// (key 0: an empty slot), a quarter full: a look-up folds the token
     /// into its key once, then compares integers.
     short: KeyTable<u128>,
     /// The words of at most eight bytes the same way, as u64 keys: most
-    /// tokens are that short.
+    /// tokens are that short. (Two tables, not one of every short word:
+    /// the table a look-up reads is smaller, so more of it stays cached.)
     short8: KeyTable<u64>,
     /// The classes of each one-byte ASCII word but NUL (punctuation).
     single: [u64; 128],
@@ -123,57 +124,131 @@ const KEY_BYTES: usize = 16;
 /// An integer key of a word (its bytes, little-endian, zero-padded; 0 is
 /// no word).
 trait WordKey: Copy + Eq + Default {
-    /// The key's slot in a table of `mask + 1` entries (a power of two).
-    fn slot(self, mask: usize) -> usize;
+    /// The key's hash: bits 32 and up give its slot in a table, the top
+    /// bits its bit in the table's filter.
+    fn hash(self) -> u64;
 }
 
 impl WordKey for u128 {
     #[inline]
-    fn slot(self, mask: usize) -> usize {
+    fn hash(self) -> u64 {
         let (lo, hi) = (self as u64, (self >> 64) as u64);
-        let h = (lo ^ hi.wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xFF51_AFD7_ED55_8CCD);
-        (h >> 32) as usize & mask
+        (lo ^ hi.wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xFF51_AFD7_ED55_8CCD)
     }
 }
 
 impl WordKey for u64 {
     #[inline]
-    fn slot(self, mask: usize) -> usize {
-        (self.wrapping_mul(0xFF51_AFD7_ED55_8CCD) >> 32) as usize & mask
+    fn hash(self) -> u64 {
+        self.wrapping_mul(0xFF51_AFD7_ED55_8CCD)
     }
 }
 
 /// Word classes by integer key: an open-addressing table a quarter full,
-/// probed linearly (key 0: an empty slot).
+/// probed linearly (key 0: an empty slot), behind a filter of
+/// [`FILTER_BITS`] bits (16 or more a word for the built-in tables): most
+/// tokens are no listed word, and their look-up reads a bit of the small
+/// filter, not a line of the table.
 #[derive(Debug, Clone)]
-struct KeyTable<K>(Box<[(K, u64)]>);
+struct KeyTable<K> {
+    slots: Box<[Slot<K>]>,
+    /// Bit `hash >> FILTER_SHIFT` is set for every listed word's hash.
+    filter: Box<[u64; FILTER_BITS / 64]>,
+}
+
+/// The bits of a [`KeyTable`]'s filter (4 KB): a fixed size, so that the
+/// bit's index needs no bounds check.
+const FILTER_BITS: usize = 1 << 15;
+
+/// A hash shifted right by this many bits is its filter bit.
+const FILTER_SHIFT: u32 = 64 - FILTER_BITS.trailing_zeros();
+
+/// An entry of a [`KeyTable`].
+#[derive(Debug, Clone, Copy)]
+struct Slot<K> {
+    key: K,
+    class: u64,
+    /// In the table of a cue lexicon, for a word marked [`CUE_START`]:
+    /// the cue scan's state after the word (see [`Walk`]), in the line
+    /// the look-up reads anyway; `(0, 0)` otherwise.
+    walk: (u32, u32),
+}
 
 impl<K: WordKey> KeyTable<K> {
     fn new(entries: impl ExactSizeIterator<Item = (K, u64)>) -> KeyTable<K> {
         let size = (entries.len() * 4).next_power_of_two();
-        let mut slots = vec![(K::default(), 0u64); size].into_boxed_slice();
-        for (key, c) in entries {
-            let mut i = key.slot(size - 1);
-            while slots[i].0 != K::default() {
+        let mut table = KeyTable {
+            slots: vec![
+                Slot {
+                    key: K::default(),
+                    class: 0,
+                    walk: (0, 0),
+                };
+                size
+            ]
+            .into_boxed_slice(),
+            filter: Box::new([0; FILTER_BITS / 64]),
+        };
+        for (key, class) in entries {
+            let h = key.hash();
+            let f = (h >> FILTER_SHIFT) as usize;
+            table.filter[f / 64] |= 1 << (f % 64);
+            let mut i = table.home(h);
+            while table.slots[i].key != K::default() {
                 i = (i + 1) & (size - 1);
             }
-            slots[i] = (key, c);
+            table.slots[i] = Slot {
+                key,
+                class,
+                walk: (0, 0),
+            };
         }
-        KeyTable(slots)
+        table
+    }
+
+    /// The slot a key of hash `h` is looked for from.
+    #[inline]
+    fn home(&self, h: u64) -> usize {
+        (h >> 32) as usize & (self.slots.len() - 1)
     }
 
     /// The classes of the word with key `key` (0 for no listed word).
     #[inline]
     fn get(&self, key: K) -> u64 {
-        let mask = self.0.len() - 1;
-        let mut i = key.slot(mask);
+        self.find(key).0
+    }
+
+    /// The classes of the word with key `key` (0 for no listed word) and
+    /// its [`Slot::walk`] (`(0, 0)` for no listed word).
+    #[inline]
+    fn find(&self, key: K) -> (u64, (u32, u32)) {
+        let h = key.hash();
+        let f = (h >> FILTER_SHIFT) as usize;
+        if self.filter[f / 64] & 1 << (f % 64) == 0 {
+            return (0, (0, 0));
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(h);
         loop {
-            let (k, c) = self.0[i];
-            if k == key {
-                return c;
+            let slot = &self.slots[i];
+            if slot.key == key {
+                return (slot.class, slot.walk);
             }
-            if k == K::default() {
-                return 0;
+            if slot.key == K::default() {
+                return (0, (0, 0));
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Sets the [`Slot::walk`] of the word with key `key`, if listed.
+    fn set_walk(&mut self, key: K, walk: (u32, u32)) {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key.hash());
+        while self.slots[i].key != K::default() {
+            if self.slots[i].key == key {
+                self.slots[i].walk = walk;
+                return;
             }
             i = (i + 1) & mask;
         }
@@ -335,8 +410,12 @@ impl WordClasses {
     /// (lower case, each up to its first byte that is no ASCII letter or
     /// digit) marked [`CUE_START`]: a plain word without the mark starts
     /// no key, so that the cue scan need not walk from it (see
-    /// [`Doc::walks`]).
-    pub(crate) fn builtin_with_cue_starts<'k>(keys: impl Iterator<Item = &'k str>) -> WordClasses {
+    /// [`Doc::walks`]). `state_after` gives the scan's state after each
+    /// first word (never `(0, _)`), which the walks from its tokens take.
+    pub(crate) fn builtin_with_cue_starts<'k>(
+        keys: impl Iterator<Item = &'k str>,
+        state_after: impl Fn(&str) -> (u32, u32),
+    ) -> WordClasses {
         let mut words =
             WordClasses::parse(BUILTIN.0, BUILTIN.1).expect("the built-in word classes are valid");
         let mut firsts: Vec<&str> = keys
@@ -352,7 +431,21 @@ impl WordClasses {
                 .iter()
                 .map(|w| (w.to_ascii_lowercase().into_boxed_str(), CUE_START)),
         );
-        WordClasses::from_words(words)
+        let mut classes = WordClasses::from_words(words);
+        // The states in the slots where `plain_word` finds the words.
+        for w in &firsts {
+            let w = w.to_ascii_lowercase();
+            let state = state_after(&w);
+            debug_assert!(state.0 != 0, "a first word has a state");
+            let key = key_of(w.as_bytes());
+            if w.len() <= 8 {
+                classes.short8.set_walk(key as u64, state);
+            }
+            if w.len() >= 8 && w.len() <= KEY_BYTES {
+                classes.short.set_walk(key, state);
+            }
+        }
+        classes
     }
 
     /// The table of `words` (lower case; a word listed twice has the
@@ -379,15 +472,15 @@ impl WordClasses {
             }
         }
         let max_len = words.iter().map(|(w, _)| w.len()).max().unwrap_or(0);
-        let keyed = |max: usize| {
+        let keyed = |lengths: std::ops::RangeInclusive<usize>| {
             words
                 .iter()
-                .filter(move |(w, _)| !w.is_empty() && w.len() <= max && !w.contains('\0'))
+                .filter(move |(w, _)| lengths.contains(&w.len()) && !w.contains('\0'))
                 .map(|(w, c)| (key_of(w.as_bytes()), *c))
                 .collect::<Vec<_>>()
         };
-        let short = KeyTable::new(keyed(KEY_BYTES).into_iter());
-        let short8 = KeyTable::new(keyed(8).into_iter().map(|(k, c)| (k as u64, c)));
+        let short = KeyTable::new(keyed(8..=KEY_BYTES).into_iter());
+        let short8 = KeyTable::new(keyed(1..=8).into_iter().map(|(k, c)| (k as u64, c)));
         let mut classes = WordClasses {
             words,
             short,
@@ -429,7 +522,7 @@ impl WordClasses {
             if n > 0 && n <= KEY_BYTES {
                 let all = u128::from_le_bytes(chunk.try_into().expect("sixteen bytes"));
                 if let Some(key) = fold_key(all, n) {
-                    return self.short.get(key);
+                    return self.get_key(key, n);
                 }
             }
         }
@@ -442,20 +535,22 @@ impl WordClasses {
     /// its classes (the table's and the -ing/-ed/-ly tails, not those of
     /// its first char) from one read of its bytes: the run's end and its
     /// folded key come from the same eight-byte words. `None` for any
-    /// other token, or when sixteen bytes do not follow `i`.
+    /// other token, or when sixteen bytes do not follow `i`. With them,
+    /// the word's [`Slot::walk`] (meaningful if the classes have
+    /// [`CUE_START`]).
     #[inline(always)]
-    fn plain_word(&self, bytes: &[u8], i: usize) -> Option<(usize, u64)> {
+    fn plain_word(&self, bytes: &[u8], i: usize) -> Option<(usize, u64, (u32, u32))> {
         // Letters and digits fold with the 0x20 bit of each byte.
         const FOLD: u64 = u64::MAX / 255 * 0x20;
         let chunk = bytes.get(i..i + 2 * 8)?;
         let lo = u64::from_le_bytes(chunk[..8].try_into().expect("eight bytes"));
         let stop = not_alnum8(lo);
-        let (n, class, tail) = if stop != 0 {
+        let (n, (class, walk), tail) = if stop != 0 {
             let n = (stop.trailing_zeros() / 8) as usize;
             let key = (lo | FOLD) & LOW_BYTES8[n];
             // The last four bytes (zero-padded for shorter words).
             let tail = (key >> (8 * n.saturating_sub(4))) as u32;
-            (n, self.short8.get(key), tail)
+            (n, self.short8.find(key), tail)
         } else {
             let hi = u64::from_le_bytes(chunk[8..].try_into().expect("eight bytes"));
             let stop = not_alnum8(hi);
@@ -466,7 +561,7 @@ impl WordClasses {
             let hi = (hi | FOLD) & LOW_BYTES8[m];
             let key = (lo | FOLD) as u128 | (hi as u128) << 64;
             let tail = (key >> (8 * (8 + m - 4))) as u32;
-            (8 + m, self.short.get(key), tail)
+            (8 + m, self.short.find(key), tail)
         };
         if KIND[bytes[i + n] as usize] & (JOIN | HIGH) != 0 {
             return None;
@@ -476,14 +571,14 @@ impl WordClasses {
         } else {
             class
         };
-        Some((i + n, class))
+        Some((i + n, class, walk))
     }
 
     /// The classes of `word`, compared lower-case with curly apostrophes
     /// folded; no allocation.
     pub(crate) fn of(&self, word: &str) -> u64 {
         if let Some(key) = ascii_key(word.as_bytes()) {
-            return self.short.get(key);
+            return self.get_key(key, word.len());
         }
         // Fold bytewise ("’" and "‘" to "'", ASCII lower case: what
         // `cmp_folded` does char by char) into an integer key; a word
@@ -514,7 +609,18 @@ impl WordClasses {
         if n == 0 {
             return self.of_slow(word);
         }
-        self.short.get(key)
+        self.get_key(key, n)
+    }
+
+    /// The classes of the word of `n` bytes (1 to [`KEY_BYTES`]) with
+    /// integer key `key`, from the table of its length.
+    #[inline]
+    fn get_key(&self, key: u128, n: usize) -> u64 {
+        if n <= 8 {
+            self.short8.get(key as u64)
+        } else {
+            self.short.get(key)
+        }
     }
 
     /// [`WordClasses::of`] for words longer than [`KEY_BYTES`]: folded
@@ -699,7 +805,24 @@ pub(crate) struct Doc<'t> {
     /// the plain words marked [`CUE_START`], every other token that
     /// starts with an ASCII letter or digit, and the joined words (whose
     /// parts start words). No key starts at another token.
-    pub walks: Vec<usize>,
+    pub walks: Vec<Walk>,
+}
+
+/// A token a cue scan walks from ([`Doc::walks`]), with the scan's state
+/// after its word when the token is a plain word marked [`CUE_START`]:
+/// the walk goes on from there, past the word's bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Walk {
+    /// The token.
+    pub tok: u32,
+    /// Where the walk starts: the token's end with a state, its start
+    /// without one (so that the scan need not read the token).
+    pub at: u32,
+    /// The scan's state after the token (a word of ASCII letters and
+    /// digits, followed by no joiner), as the scan's
+    /// [`WordClasses::builtin_with_cue_starts`] gave it; `(0, _)`: none,
+    /// the walk starts at the token's start.
+    pub state: (u32, u32),
 }
 
 /// The tables of a [`Doc`], kept from one document to the next
@@ -708,7 +831,7 @@ pub(crate) struct Doc<'t> {
 pub(crate) struct DocBuffers {
     toks: Vec<Tok>,
     marks: Vec<usize>,
-    walks: Vec<usize>,
+    walks: Vec<Walk>,
     sents: Vec<(usize, usize)>,
     sentence_of: Vec<usize>,
     quotes: Vec<QuoteToks>,
@@ -895,8 +1018,8 @@ fn tokenize(
     text: &str,
     classes: &WordClasses,
     place: &mut Placer<'_>,
-    (mut toks, mut marks, mut walks): (Vec<Tok>, Vec<usize>, Vec<usize>),
-) -> (Vec<Tok>, Vec<usize>, Vec<usize>) {
+    (mut toks, mut marks, mut walks): (Vec<Tok>, Vec<usize>, Vec<Walk>),
+) -> (Vec<Tok>, Vec<usize>, Vec<Walk>) {
     // News text has a token every five or six bytes, a walk (a word that
     // may start a cue, see `Doc::walks`) every twenty or so and a mark
     // every few hundred: room for more, so that the tables rarely grow.
@@ -921,12 +1044,16 @@ fn tokenize(
         let end;
         let mut joined = false;
         if k & ALNUM != 0 {
-            if let Some((e, class)) = classes.plain_word(bytes, i) {
+            if let Some((e, class, walk)) = classes.plain_word(bytes, i) {
                 if class & MARKS != 0 {
                     marks.push(toks.len());
                 }
                 if class & CUE_START != 0 {
-                    walks.push(toks.len());
+                    walks.push(Walk {
+                        tok: toks.len() as u32,
+                        at: e as u32,
+                        state: walk,
+                    });
                 }
                 if i >= place.next || e > place.limit {
                     place.place(toks.len(), i, e);
@@ -986,7 +1113,11 @@ fn tokenize(
         // Keys start with an ASCII letter or digit; the parts of a joined
         // word start words too.
         if k & ALNUM != 0 || joined {
-            walks.push(toks.len());
+            walks.push(Walk {
+                tok: toks.len() as u32,
+                at: i as u32,
+                state: (0, 0),
+            });
         }
         if let Some(f) = first {
             class |= f;
@@ -1573,14 +1704,18 @@ mod tests {
     #[test]
     fn cue_starts_mark_the_walks_and_no_token() {
         let keys = ["said that", "in an op-ed", "op-ed", "x"];
-        let c = WordClasses::builtin_with_cue_starts(keys.into_iter());
+        let c = WordClasses::builtin_with_cue_starts(keys.into_iter(), |_| (1, 0));
         let text = "In the op-ed she SAID: the U.S. plan was in, said Éric. x y said";
         let sents: Vec<Span> = crate::text::sentences(text).collect();
         let with = Doc::new(text, &sents, &[], &c);
         let without = Doc::new(text, &sents, &[], WordClasses::builtin());
         // The mark never reaches a token's classes.
         assert_eq!(toks_of(&with.toks), toks_of(&without.toks));
-        let walked: Vec<&str> = with.walks.iter().map(|&k| with.str(k)).collect();
+        let walked: Vec<&str> = with
+            .walks
+            .iter()
+            .map(|w| with.str(w.tok as usize))
+            .collect();
         // Plain words walk if a key starts with them; joined words and
         // words read without the fast path (the last 16 bytes) always.
         assert_eq!(
@@ -1632,6 +1767,42 @@ mod tests {
             assert_eq!(c.of_span(&eight, 0, w.len()), c.of_slow(w), "{w:?}");
             if let Some(key) = ascii_key(w.as_bytes()) {
                 assert_eq!(key, key_of(w.to_ascii_lowercase().as_bytes()), "{w:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 500, ..Default::default() })]
+
+        /// Tables of random words (each length, so both integer tables and
+        /// their filters fill; some words in the filter's false positives):
+        /// the integer look-ups find exactly what the char-by-char search
+        /// finds, listed words and others.
+        #[test]
+        fn any_table_finds_its_words_and_no_other(
+            listed in proptest::collection::vec(r"[a-z0-9']{1,20}", 0..300),
+            others in proptest::collection::vec(r"[a-zA-Z0-9]{1,18}", 0..300),
+        ) {
+            let words: Vec<(Box<str>, u64)> = listed
+                .iter()
+                .enumerate()
+                .map(|(i, w)| (w.as_str().into(), 1 << (i % 50)))
+                .collect();
+            let c = WordClasses::from_words(words);
+            for w in listed.iter().chain(&others) {
+                let want = c.of_slow(w);
+                proptest::prop_assert_eq!(c.of(w), want, "{:?}", w);
+                let padded = format!("{w} and more words after it");
+                proptest::prop_assert_eq!(c.of_span(&padded, 0, w.len()), want, "{:?}", w);
+                if !w.contains('\'') {
+                    let plain = c.plain_word(padded.as_bytes(), 0);
+                    // A word of KEY_BYTES letters or more is not plain.
+                    if w.len() < KEY_BYTES {
+                        let (end, class, _) = plain.expect("a plain word");
+                        proptest::prop_assert_eq!(end, w.len());
+                        proptest::prop_assert_eq!(class & !(wc::ING | wc::ED | wc::LY), want, "{:?}", w);
+                    }
+                }
             }
         }
     }

@@ -39,7 +39,8 @@ struct Trie {
     /// The states: the root at 0, every child at least one cell past
     /// its parent's base; every base plus every class is a cell.
     cells: Vec<Cell>,
-    /// Per cell: the key ending at its state, or `NO_KEY`.
+    /// Per cell: the key ending at its state (its index among the keys;
+    /// [`WordScan::new`] makes it its pattern's), or `NO_KEY`.
     key: Vec<u32>,
 }
 
@@ -163,16 +164,27 @@ impl Trie {
     fn key_at(&self, t: u32) -> u32 {
         self.key[t as usize]
     }
+
+    /// The state after `word` from the root, if some key starts with it:
+    /// its cell and the cell's `base` field.
+    fn state_after(&self, word: &[u8]) -> Option<(u32, u32)> {
+        let mut s = ROOT;
+        let mut base = self.cells[ROOT as usize].base;
+        for &b in word {
+            let (t, cell) = self.step(s, base >> 1, b)?;
+            (s, base) = (t, cell.base);
+        }
+        Some((s, base))
+    }
 }
 
 /// The scanner: see the module documentation.
 #[derive(Debug, Clone)]
 pub(crate) struct WordScan {
-    /// Every key, lower case; its keys are indices into `ids`.
+    /// Every key, lower case, reported as the index of the pattern it
+    /// stands for (the first pattern with that lower-case form): a match's
+    /// pattern is one load from its state.
     keys: Trie,
-    /// Per key of `keys`: the index of the pattern it stands for (the first
-    /// pattern with that lower-case form).
-    ids: Vec<u32>,
     /// The built-in word classes with the keys' first words marked: the
     /// token table a walk from the marked tokens serves.
     classes: WordClasses,
@@ -193,15 +205,24 @@ impl WordScan {
         // The first pattern of each lower-case form stands for it.
         keys.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
         keys.dedup_by(|b, a| a.0 == b.0);
-        let ids = keys.iter().map(|k| k.1).collect();
+        let ids: Vec<u32> = keys.iter().map(|k| k.1).collect();
         let keys: Vec<Vec<u8>> = keys.into_iter().map(|k| k.0).collect();
+        let trie = Trie::new(&keys)?;
+        // A first word is a key's prefix: the trie has its state.
         let classes = WordClasses::builtin_with_cue_starts(
             keys.iter()
                 .map(|k| std::str::from_utf8(k).expect("ASCII keys")),
+            |w| {
+                trie.state_after(w.as_bytes())
+                    .expect("a first word is a key's prefix")
+            },
         );
+        let mut trie = trie;
+        for k in trie.key.iter_mut().filter(|k| **k != NO_KEY) {
+            *k = ids[*k as usize];
+        }
         Some(WordScan {
-            keys: Trie::new(&keys)?,
-            ids,
+            keys: trie,
             classes,
         })
     }
@@ -218,11 +239,26 @@ impl WordScan {
     /// starts with anything but a letter or a digit).
     #[inline(always)]
     pub(crate) fn longest_at(&self, text: &str, start: usize) -> Option<(usize, u32)> {
+        let root = (ROOT, self.keys.cells[ROOT as usize].base);
+        self.longest_from(text, root, start)
+    }
+
+    /// [`WordScan::longest_at`] from a word start whose bytes up to `at`
+    /// took the walk to `state` (a [`Walk`](super::tokens::Walk)'s, from
+    /// this scan's word classes): the same answer, without the steps
+    /// through those bytes.
+    #[inline(always)]
+    pub(crate) fn longest_from(
+        &self,
+        text: &str,
+        (s, base): (u32, u32),
+        at: usize,
+    ) -> Option<(usize, u32)> {
         let trie = &self.keys;
-        let mut s = ROOT;
-        let mut base = trie.cells[ROOT as usize].base >> 1;
-        let mut best = None;
-        for (p, &b) in (start + 1..).zip(text.as_bytes().get(start..)?) {
+        let mut s = s;
+        let mut best = (base & 1 != 0 && !word_at(text, at)).then_some((at, s));
+        let mut base = base >> 1;
+        for (p, &b) in (at + 1..).zip(text.as_bytes().get(at..)?) {
             let Some((t, cell)) = trie.step(s, base, b) else {
                 break;
             };
@@ -232,7 +268,7 @@ impl WordScan {
                 best = Some((p, s));
             }
         }
-        best.map(|(end, s)| (end, self.ids[trie.key_at(s) as usize]))
+        best.map(|(end, s)| (end, trie.key_at(s)))
     }
 
     /// Iterates over the whole-word matches in `text`.
@@ -472,6 +508,40 @@ mod tests {
             for p in &patterns {
                 let first = patterns.iter().position(|q| q.eq_ignore_ascii_case(p)).unwrap();
                 proptest::prop_assert_eq!(scan.longest_at(p, 0), Some((p.len(), first as u32)));
+            }
+        }
+
+        /// A walk from the state its token's word classes give (a plain
+        /// word that starts a key) finds what the walk from the token's
+        /// start finds, on random lexicons and text; and every token a key
+        /// starts at is walked.
+        #[test]
+        fn a_walk_from_the_state_after_its_word_is_the_same_walk(
+            patterns in proptest::collection::vec(
+                proptest::string::string_regex(r"[a-e9][a-eA-E9' \-]{0,7}").unwrap(),
+                1..40,
+            ),
+            text in proptest::string::string_regex(r"([a-eA-E9' ,.\-é\n]|said|to){0,80}").unwrap(),
+        ) {
+            let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
+            let scan = WordScan::new(patterns.iter().copied()).unwrap();
+            let sentences: Vec<crate::Span> = crate::text::sentences(&text).collect();
+            let d = super::super::tokens::Doc::new(&text, &sentences, &[], scan.classes());
+            let mut walked = vec![false; d.toks.len()];
+            for w in &d.walks {
+                let t = &d.toks[w.tok as usize];
+                walked[w.tok as usize] = true;
+                let want = scan.longest_at(&text, t.start());
+                let at = if w.state.0 != 0 { t.end() } else { t.start() };
+                proptest::prop_assert_eq!(w.at as usize, at);
+                if w.state.0 != 0 {
+                    proptest::prop_assert_eq!(scan.longest_from(&text, w.state, t.end()), want);
+                }
+            }
+            for (k, t) in d.toks.iter().enumerate() {
+                if !walked[k] {
+                    proptest::prop_assert_eq!(scan.longest_at(&text, t.start()), None);
+                }
             }
         }
     }
