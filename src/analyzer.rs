@@ -144,12 +144,13 @@ impl Analyzer {
         let mut sentences: Vec<crate::Span> = Vec::with_capacity(text.len() / 128 + 1);
         sentences.extend(text::sentences(text));
         let quotes = text::quotes(text);
+        let mut tokens = attribution::tokens(text, &sentences, &quotes, &inner.cues);
         let words = inner.resolver.words(text);
         let mut doc = inner
             .resolver
             .run(text, &words, &sentences, document.get_date());
         let gaz = inner.resolver.gazetteer();
-        let found = attribution::attribute(text, &sentences, &quotes, &mut doc, gaz, &inner.cues);
+        let found = attribution::attribute(&mut tokens, &quotes, &mut doc, gaz, &inner.cues);
 
         let mut ids = IdTable::new(inner.resolver.gazetteer(), &doc);
         // Actors are listed in order of first mention; the mentions get
@@ -171,6 +172,7 @@ impl Analyzer {
         for a in &found {
             statements.push(self.statement(text, &doc, &mut ids, a, &mut in_sentence));
         }
+        attribution::recycle(tokens);
         if inner.roll_up {
             ids.add_roll_up_targets();
         }

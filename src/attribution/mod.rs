@@ -56,7 +56,8 @@ use crate::{ActorKind, Span, StatementKind};
 
 use frames::{Found, Pattern};
 use speaker::Range;
-use tokens::{wc, Doc};
+use tokens::wc;
+pub(crate) use tokens::Doc;
 
 pub(crate) use tokens::MAX_TEXT_BYTES;
 
@@ -83,29 +84,52 @@ pub(crate) struct Attribution<'c> {
     pub scope: Span,
 }
 
-/// Finds the statements of a document.
-pub(crate) fn attribute<'c>(
-    text: &str,
+/// The document's token table (words with their classes, sentences and
+/// quotations), made in the memory of the thread's last table: the first
+/// step of attribution, made before the mention stage so that later stages
+/// can read the same words. Give it back with [`recycle`].
+pub(crate) fn tokens<'t>(
+    text: &'t str,
     sentences: &[Span],
+    quotes: &[Quote],
+    cues: &'t CueLexicon,
+) -> Doc<'t> {
+    let buffers = DOC_BUFFERS.with(Cell::take);
+    Doc::new_in(text, sentences, quotes, cues.word_classes(), buffers)
+}
+
+/// The memory of `d`'s tables, kept for the thread's next document (unless
+/// it grew too large).
+pub(crate) fn recycle(d: Doc<'_>) {
+    let buffers = d.into_buffers();
+    if buffers.capacity() <= MAX_KEPT_TOKENS {
+        DOC_BUFFERS.with(|b| b.set(buffers));
+    }
+}
+
+/// Finds the statements of a document, from its token table `d` (made by
+/// [`tokens`] from the same text, sentences and quotations).
+pub(crate) fn attribute<'c>(
+    d: &mut Doc<'_>,
     quotes: &[Quote],
     mentions: &mut DocMentions,
     gazetteer: &Gazetteer,
     cues: &'c CueLexicon,
 ) -> Vec<Attribution<'c>> {
-    let buffers = DOC_BUFFERS.with(Cell::take);
-    let mut d = Doc::new_in(text, sentences, quotes, cues.word_classes(), buffers);
-    let candidates = frames::matches(&mut d, cues);
-    let kept = frames::keep(&mut d, cues, candidates);
-    let mut found = frames::statements(&d, &kept);
-    found.extend(frames::special(&d));
-    found.extend(signoff::signoffs(&d));
-    found.retain(|f| !speaker::modifier_participle(&d, f));
+    let text = d.text;
+    let candidates = frames::matches(d, cues);
+    let kept = frames::keep(d, cues, candidates);
+    let d: &Doc<'_> = d;
+    let mut found = frames::statements(d, &kept);
+    found.extend(frames::special(d));
+    found.extend(signoff::signoffs(d));
+    found.retain(|f| !speaker::modifier_participle(d, f));
     for f in &mut found {
-        speaker::quoted_as_saying(&d, f);
-        speaker::late_agent(&d, f);
+        speaker::quoted_as_saying(d, f);
+        speaker::late_agent(d, f);
     }
-    let turns = transcript::turns(&d, mentions);
-    found.extend(turns.iter().map(|t| t.statement(&d)));
+    let turns = transcript::turns(d, mentions);
+    found.extend(turns.iter().map(|t| t.statement(d)));
     // A headline colon that is also a turn's is one statement: the turn.
     found.sort_by_key(|f| (f.cue.0, f.pattern != Pattern::Turn));
     found.dedup_by_key(|f| f.cue);
@@ -125,37 +149,33 @@ pub(crate) fn attribute<'c>(
         !inside[k - 1]
     });
     let same_speaker = |a: Range, b: Range| {
-        let actor = |r| speaker::resolve(&d, r, mentions).0.actor;
+        let actor = |r| speaker::resolve(d, r, mentions).0.actor;
         d.str(a.0) == d.str(b.0) || actor(a).is_some() && actor(a) == actor(b)
     };
-    frames::cut_contents(&d, &mut found, same_speaker);
+    frames::cut_contents(d, &mut found, same_speaker);
     // A state's or an organisation's view reported by another ("Putin
     // reiterated that Moscow views ...") is a position of its own.
     let collective = |s: Range| {
-        speaker::resolve(&d, s, mentions)
+        speaker::resolve(d, s, mentions)
             .0
             .actor
             .is_some_and(|r| mentions.actor(gazetteer, r).kind != ActorKind::Person)
     };
     // "X has agreed to resign, the speaker said": X's own speech act
     // stands too.
-    let speaks = |s: Range| speaker::opens_reported_clause(&d, s) || collective(s);
-    frames::drop_nested(&d, &mut found, same_speaker, speaks);
+    let speaks = |s: Range| speaker::opens_reported_clause(d, s) || collective(s);
+    frames::drop_nested(d, &mut found, same_speaker, speaks);
     let mut out = found
         .iter()
-        .filter_map(|f| to_attribution(&d, f, &turns, quotes, mentions))
+        .filter_map(|f| to_attribution(d, f, &turns, quotes, mentions))
         .collect::<Vec<_>>();
     for a in &mut out {
         if let Some(m) = a.speaker.as_mut() {
-            if let Some(state) = speaker::group_state(&d, m, mentions, gazetteer) {
+            if let Some(state) = speaker::group_state(d, m, mentions, gazetteer) {
                 m.actor = Some(mentions.add_group(gazetteer, m.span.as_str(text), state));
                 m.how = crate::MentionKind::Description;
             }
         }
-    }
-    let buffers = d.into_buffers();
-    if buffers.capacity() <= MAX_KEPT_TOKENS {
-        DOC_BUFFERS.with(|b| b.set(buffers));
     }
     out
 }
