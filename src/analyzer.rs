@@ -406,7 +406,9 @@ impl<'a> IdTable<'a> {
             doc,
             known: KnownIds::default(),
             found: Vec::new(),
-            actors: Vec::new(),
+            // About one actor for every three mentions in news: the list
+            // (of 200-byte actors) seldom moves.
+            actors: Vec::with_capacity(doc.mentions.len() / 2 + 4),
         }
     }
 
