@@ -1337,6 +1337,7 @@ mod tests {
                 " ", "  ", ", ", "-", "'", "’s", "\u{201c}", "2", "x", "Ab", "said", ".\n",
                 "New", "Mexico", "Prime", "Minister", "Kingdom", "al-", "Assad", "O'Brien",
                 "Ukraine-NATO", "Council", "EU", "Iran", "Iranian", "\n", ";", ".", "G20", "Ü",
+                "Argentina", "Palestine", "Palestinian", "Casa", "Rosada",
             ]),
             0..30,
         )) {
