@@ -208,9 +208,10 @@ pub struct EntityMatcher {
     /// The first words' leading runs of ASCII letters: a candidate whose
     /// word is none of them starts no key that ends on a word's end.
     first_words: WordGate,
-    /// The first words of ASCII letters, eight at most: a candidate word of
-    /// letters that ends on a byte no first word holds finds its one
-    /// possible first word here, without walking the automaton.
+    /// The first words' leading runs of one to eight ASCII letters: a
+    /// candidate word of letters finds here the one first word it can be
+    /// and whether a first word goes on past it, without walking the
+    /// automaton.
     short_heads: ShortHeads,
     /// Per ASCII byte: whether a walk stops on it (white space, or a byte
     /// no first word holds): a word of letters ending there is a first
@@ -648,13 +649,15 @@ impl EntityMatcher {
     /// letters ending at `end` (its [`ascii_word`] key `key`), when the
     /// word settles it: the keys found, or `None` when only a walk can
     /// tell (a word of more than eight letters, or one that a first word
-    /// may go on past: "U.S.", "al-Assad").
+    /// goes on past, as "U.S." and "al-Assad" do, followed by a byte a
+    /// first word holds).
     ///
-    /// A word ending on a byte that stops every walk has one first word
-    /// that can start a key ending on a word's end: the word itself.
-    /// Shorter first words on the way ("Russ" in "Russia") end inside it,
-    /// so their keys end before a letter and `choose` takes none of them:
-    /// leaving them out changes no match.
+    /// Then the only first word that can start a key ending on a word's
+    /// end is the word itself: a walk goes on past the word only into a
+    /// first word that does (the word ends on a byte that is no letter or
+    /// digit), and shorter first words on the way ("Russ" in "Russia")
+    /// end inside it, so their keys end before a letter and `choose`
+    /// takes none of them: leaving them out changes no match.
     #[inline]
     fn keys_of_word(
         &self,
@@ -663,14 +666,23 @@ impl EntityMatcher {
         (end, key): (usize, u64),
         found: &mut Ends,
     ) -> Option<usize> {
-        let stops = match bytes.get(end) {
-            Some(&b) => self.ends_walk.get(usize::from(b)).is_some_and(|&e| e),
-            None => true,
-        };
-        if end - at > 8 || !stops {
+        if end == at || end - at > 8 {
             return None;
         }
-        Some(match self.short_heads.get(key) {
+        // No first word is the word nor goes on past it: no key here.
+        let Some(run) = self.short_heads.get(key) else {
+            return Some(0);
+        };
+        if run.extended {
+            let stops = match bytes.get(end) {
+                Some(&b) => self.ends_walk.get(usize::from(b)).is_some_and(|&e| e),
+                None => true,
+            };
+            if !stops {
+                return None;
+            }
+        }
+        Some(match run.head {
             Some(head) => self.head_keys(bytes, end, head as usize, found, 0),
             None => 0,
         })
@@ -855,44 +867,68 @@ impl<'m> Iterator for Matches<'m, '_> {
     }
 }
 
-/// The first words of at most eight ASCII letters, by their key: the
-/// word's bytes lower-cased, little-endian, zero-padded (as
+/// What [`ShortHeads`] knows of a run of letters.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    /// The first word that is the run, if any (its pattern index).
+    head: Option<u32>,
+    /// Whether a first word goes on past the run ("u.s." past "u").
+    extended: bool,
+}
+
+/// The first words' leading runs of one to eight ASCII letters, by their
+/// key: the run's bytes lower-cased, little-endian, zero-padded (as
 /// [`ascii_word`] gives it). Open addressing with linear probing over a
-/// power-of-two table at most half full; key 0 (no word) marks a free
+/// power-of-two table at most half full; key 0 (no run) marks a free
 /// slot.
 #[derive(Debug, Clone)]
 struct ShortHeads {
     keys: Box<[u64]>,
-    /// Per slot: the first word's pattern index.
-    heads: Box<[u32]>,
+    /// Per slot: the first word that is the run (its pattern index), or
+    /// [`ShortHeads::NO_HEAD`], with [`ShortHeads::EXTENDED`] set when a
+    /// first word goes on past the run.
+    runs: Box<[u32]>,
 }
 
 impl ShortHeads {
+    const EXTENDED: u32 = 1 << 31;
+    const NO_HEAD: u32 = Self::EXTENDED - 1;
+
     /// The table of the first words (without their sentinel), in pattern
-    /// order; those of other bytes or longer are left out.
+    /// order.
     fn new<'a>(words: impl Iterator<Item = &'a [u8]>) -> ShortHeads {
-        let short: Vec<(u64, u32)> = words
-            .enumerate()
-            .filter(|(_, w)| (1..=8).contains(&w.len()) && w.iter().all(u8::is_ascii_lowercase))
-            .map(|(i, w)| {
-                let mut buf = [0u8; 8];
-                buf[..w.len()].copy_from_slice(w);
-                (u64::from_le_bytes(buf), i as u32)
-            })
-            .collect();
-        let size = (short.len() * 2).next_power_of_two().max(16);
+        let mut runs: Vec<(u64, u32)> = Vec::new();
+        for (i, w) in words.enumerate() {
+            let len = w.iter().take_while(|b| b.is_ascii_lowercase()).count();
+            if !(1..=8).contains(&len) {
+                continue;
+            }
+            let mut buf = [0u8; 8];
+            buf[..len].copy_from_slice(&w[..len]);
+            let run = if len == w.len() {
+                i as u32
+            } else {
+                Self::EXTENDED | Self::NO_HEAD
+            };
+            runs.push((u64::from_le_bytes(buf), run));
+        }
+        let size = (runs.len() * 2).next_power_of_two().max(16);
         let mut keys = vec![0u64; size].into_boxed_slice();
-        let mut heads = vec![0u32; size].into_boxed_slice();
-        for (key, head) in short {
+        let mut table = vec![Self::NO_HEAD; size].into_boxed_slice();
+        for (key, run) in runs {
             let mut i = Self::slot(key, size);
             while keys[i] != 0 && keys[i] != key {
                 i = (i + 1) & (size - 1);
             }
-            // First words are distinct: a key is entered once.
             keys[i] = key;
-            heads[i] = head;
+            // First words are distinct: one is the run, others go on.
+            table[i] = if run & Self::EXTENDED != 0 {
+                table[i] | Self::EXTENDED
+            } else {
+                (table[i] & Self::EXTENDED) | run
+            };
         }
-        ShortHeads { keys, heads }
+        ShortHeads { keys, runs: table }
     }
 
     /// Fibonacci hashing: the high bits of the product.
@@ -901,15 +937,23 @@ impl ShortHeads {
         (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & (size - 1)
     }
 
-    /// The pattern index of the first word with this key.
+    /// What the first words say of the run with this key; `None` when
+    /// none is it or goes on past it.
     #[inline]
-    fn get(&self, key: u64) -> Option<u32> {
+    fn get(&self, key: u64) -> Option<Run> {
         let mask = self.keys.len() - 1;
         let mut i = Self::slot(key, self.keys.len());
         loop {
             match self.keys[i] {
                 0 => return None,
-                k if k == key => return Some(self.heads[i]),
+                k if k == key => {
+                    let run = self.runs[i];
+                    let head = run & Self::NO_HEAD;
+                    return Some(Run {
+                        head: (head != Self::NO_HEAD).then_some(head),
+                        extended: run & Self::EXTENDED != 0,
+                    });
+                }
                 _ => i = (i + 1) & mask,
             }
         }
