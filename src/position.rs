@@ -29,7 +29,8 @@ pub(crate) fn positions<'a>(
     // B-tree keeps look-ups O(log n) whatever the document. Each entry
     // keeps the ids its actor and target came from (when the document
     // lists them), so that a position shares them, not a copy.
-    let mut order: Vec<(BorrowedKey<'a>, Sources<'a>, Tally)> = Vec::new();
+    let mut order: Vec<(BorrowedKey<'a>, Sources<'a>, Tally)> =
+        Vec::with_capacity(statements.len());
     let mut index: BTreeMap<BorrowedKey<'a>, usize> = BTreeMap::new();
     let mut keys: Vec<(Option<&str>, Option<&ActorId>)> = Vec::new();
     let mut holders: Vec<(&str, Option<&ActorId>, bool)> = Vec::new();

@@ -79,7 +79,7 @@ struct StateAt {
 }
 
 pub(super) fn resolve(cx: &Context<'_>, doc: &mut DocMentions) {
-    let mut states: Vec<StateAt> = Vec::new();
+    let mut states: Vec<StateAt> = Vec::with_capacity(doc.mentions.len());
     let mut hint = 0;
     for m in &doc.mentions {
         let Some(state) = m

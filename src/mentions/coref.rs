@@ -345,7 +345,8 @@ struct Seen {
 pub(super) fn resolve(cx: &Context<'_>, doc: &mut DocMentions) {
     let mut learned: Vec<(ActorRef, Gender)> = Vec::new();
     learn_honorifics(cx, doc, &mut learned);
-    let mut history: Vec<Seen> = Vec::with_capacity(doc.mentions.len());
+    // The mentions, and at most one resolved mention per word hit.
+    let mut history: Vec<Seen> = Vec::with_capacity(doc.mentions.len() + cx.words.len());
     let mut added: Vec<MentionRec> = Vec::new();
     let mut buffer: Vec<Seen> = Vec::new();
     let mut next = 0;

@@ -158,19 +158,24 @@ impl DocMentions {
         self.mentions.get(i).filter(|m| m.span.start == start)
     }
 
-    /// The mentions inside `span`.
+    /// The mentions inside `span`: those starting in it, up to the last
+    /// one that also ends in it (a mention running past the end is
+    /// trimmed with those after it).
     pub(crate) fn within(&self, span: Span) -> &[MentionRec] {
         let a = self.mentions.partition_point(|m| m.span.start < span.start);
-        let b = self.mentions.partition_point(|m| m.span.start < span.end);
-        let slice = &self.mentions[a..b.max(a)];
-        let keep = slice.iter().take_while(|m| m.span.end <= span.end).count();
-        if keep == slice.len() {
-            slice
-        } else {
-            // Rare: a mention runs past the end; trim from the back.
-            let last = slice.iter().rposition(|m| m.span.end <= span.end);
-            &slice[..last.map_or(0, |l| l + 1)]
+        let after = &self.mentions[a..];
+        // One walk over the few mentions starting in the span, not a
+        // second binary search over the whole document's and a count.
+        let mut keep = 0;
+        for (i, m) in after.iter().enumerate() {
+            if m.span.start >= span.end {
+                break;
+            }
+            if m.span.end <= span.end {
+                keep = i + 1;
+            }
         }
+        &after[..keep]
     }
 }
 
@@ -438,6 +443,58 @@ mod tests {
         ] {
             same_matches(r, text).unwrap();
             assert!(r.matcher.find_iter(text).next().is_some(), "{text}");
+        }
+    }
+
+    /// The code `DocMentions::within` replaced: two binary searches, then
+    /// a count, trimmed from the back when a mention runs past the end.
+    fn within_reference(mentions: &[MentionRec], span: Span) -> &[MentionRec] {
+        let a = mentions.partition_point(|m| m.span.start < span.start);
+        let b = mentions.partition_point(|m| m.span.start < span.end);
+        let slice = &mentions[a..b.max(a)];
+        let keep = slice.iter().take_while(|m| m.span.end <= span.end).count();
+        if keep == slice.len() {
+            slice
+        } else {
+            let last = slice.iter().rposition(|m| m.span.end <= span.end);
+            &slice[..last.map_or(0, |l| l + 1)]
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 2000, ..Default::default() })]
+        /// `within` gives the slice the two-search version gave, on sorted
+        /// mentions that nest, overlap, touch and repeat, and on empty,
+        /// reversed and out-of-range spans.
+        #[test]
+        fn within_is_the_reference(
+            spans in proptest::collection::vec((0usize..60, 0usize..12), 0..40),
+            start in 0usize..70,
+            len in 0usize..40,
+            reversed in proptest::bool::weighted(0.1),
+        ) {
+            let mut mentions: Vec<MentionRec> = spans
+                .iter()
+                .map(|&(s, l)| MentionRec {
+                    span: Span::new(s, s + l),
+                    actor: None,
+                    how: MentionKind::Name,
+                    place: false,
+                    plural: false,
+                })
+                .collect();
+            mentions.sort_by_key(|m| (m.span.start, m.span.end));
+            let span = if reversed {
+                Span { start: start + len, end: start }
+            } else {
+                Span::new(start, start + len)
+            };
+            let doc = DocMentions {
+                mentions: mentions.clone(),
+                found: found::Found::default(),
+                words: Resolver::builtin().lexicon.word_classes(),
+            };
+            proptest::prop_assert_eq!(doc.within(span), within_reference(&mentions, span));
         }
     }
 

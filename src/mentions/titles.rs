@@ -32,7 +32,10 @@ const PAST: &[&str] = &["former", "ex", "late", "then"];
 /// Finds title phrases, merges each into one mention (absorbing the
 /// mentions inside it), and creates actors for people no dictionary knows.
 pub(super) fn apply(cx: &Context<'_>, mentions: &mut Vec<MentionRec>, found: &mut Found) {
-    let mut out: Vec<MentionRec> = Vec::with_capacity(mentions.len());
+    // Room for the mentions the later passes add (surnames, pronouns,
+    // descriptions: about one per word hit at most), so that their extends
+    // do not move the list again.
+    let mut out: Vec<MentionRec> = Vec::with_capacity(mentions.len() + cx.words.len());
     let mut next_mention = 0;
     let mut consumed_until = 0;
     for (wi, hit) in cx.words.iter().enumerate() {
