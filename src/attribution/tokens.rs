@@ -490,8 +490,9 @@ impl WordClasses {
 
     /// This table with `words` (a mention lexicon's keys' first words:
     /// lower case, ASCII letters and digits, starting with a letter)
-    /// marked [`MENTION_START`], for the plain words a tokenizer looks up
-    /// whole (up to [`KEY_BYTES`] bytes; longer words are no plain word).
+    /// marked [`MENTION_START`], for the words of ASCII letters and
+    /// digits a tokenizer looks up whole (up to [`KEY_BYTES`] bytes: the
+    /// integer tables and the one-byte words').
     /// A document's tokens then list the mention scan's walk starts
     /// ([`Doc::mention_starts`]).
     pub(crate) fn with_mention_starts(&self, words: &[String]) -> WordClasses {
@@ -517,11 +518,17 @@ impl WordClasses {
             k
         };
         let short8: Vec<u64> = of_len(1..=8).into_iter().map(|k| k as u64).collect();
+        let mut single = self.single;
+        for &k in &short8 {
+            if k < 0x80 {
+                single[k as usize] |= MENTION_START;
+            }
+        }
         WordClasses {
             words: std::sync::Arc::clone(&self.words),
             short: self.short.with_class(&of_len(8..=KEY_BYTES), MENTION_START),
             short8: self.short8.with_class(&short8, MENTION_START),
-            single: self.single,
+            single,
             by_first: self.by_first.clone(),
             max_len: self.max_len,
             mention_starts: true,
@@ -1042,9 +1049,11 @@ impl<'t> Doc<'t> {
     }
 
     /// Every word start at an ASCII letter whose word some key of the
-    /// mention lexicon may start with, in order: the plain words its
-    /// first words are (exact), the other words that start with a letter
-    /// and the parts of joined words that do (gated). `None` when the
+    /// mention lexicon may start with, in order: the words of ASCII
+    /// letters and digits looked up whole that are its first words
+    /// (exact), the other words that start with a letter (joined, long or
+    /// with other chars) and the parts of joined words that do (gated: a
+    /// key may start there, the mention lexicon's gate tells). `None` when the
     /// word classes have no mention lexicon's marks
     /// ([`WordClasses::with_mention_starts`]).
     pub(crate) fn mention_starts(&self) -> Option<&[WalkStart]> {
@@ -1216,11 +1225,6 @@ fn tokenize(text: &str, classes: &WordClasses, place: &mut Placer<'_>, tables: T
                 if k & UPPER != 0 {
                     capitals.push(i);
                 }
-                // A word the table could not look up whole: the mention
-                // scan's gate tells.
-                if k & (UPPER | LOWER) != 0 {
-                    mention_walks.push(WalkStart::gated(i));
-                }
             } else {
                 first = None;
                 end = if k & PAIR != 0 && bytes.get(i + 1) == Some(&b) {
@@ -1258,10 +1262,21 @@ fn tokenize(text: &str, classes: &WordClasses, place: &mut Placer<'_>, tables: T
                 end = i + len;
             }
         }
+        let mut class = classes.of_span(text, i, end);
+        if k & (UPPER | LOWER) != 0 {
+            // A word of ASCII letters and digits (not joined, no other
+            // char) of up to KEY_BYTES bytes was looked up whole, as a
+            // plain word is; the mention scan's gate tells of the others.
+            if joined || end - i > KEY_BYTES || !bytes[i..end].is_ascii() {
+                mention_walks.push(WalkStart::gated(i));
+            } else if class & MENTION_START != 0 {
+                mention_walks.push(WalkStart::exact(i));
+            }
+        }
         if joined {
             part_starts(text, i, end, &mut capitals, &mut mention_walks);
         }
-        let mut class = classes.of_span(text, i, end) & !STARTS;
+        class &= !STARTS;
         // Keys start with an ASCII letter or digit; the parts of a joined
         // word start words too.
         if k & ALNUM != 0 || joined {
@@ -1342,9 +1357,16 @@ fn part_starts(
     mention_walks: &mut Vec<WalkStart>,
 ) {
     let bytes = text.as_bytes();
-    for (i, c) in text[start..end].char_indices() {
-        let after = start + i + c.len_utf8();
-        if after < end && matches!(c, '-' | '\'' | '’' | '.' | '\u{2010}' | '\u{2011}') {
+    // Byte by byte: no byte of a char is another char's first (a joiner's
+    // bytes are no continuation bytes).
+    for j in start..end {
+        let after = match bytes[j] {
+            b'-' | b'\'' | b'.' => j + 1,
+            // ’, U+2010, U+2011.
+            0xE2 if matches!(bytes.get(j + 1..j + 3), Some([0x80, 0x90 | 0x91 | 0x99])) => j + 3,
+            _ => continue,
+        };
+        if after < end {
             let b = bytes[after];
             if b.is_ascii_uppercase() || b >= 0xC0 {
                 capitals.push(after);
