@@ -656,7 +656,7 @@ impl WordLexicon {
             }
         }
         while i < bytes.len() {
-            sid = nfa.next_state(Anchored::Yes, sid, bytes[i].to_ascii_lowercase());
+            sid = nfa.next_state(Anchored::Yes, sid, LOWER[usize::from(bytes[i])]);
             i += 1;
             if nfa.is_special(sid) {
                 if nfa.is_dead(sid) {
@@ -766,6 +766,18 @@ static LETTER: [u8; 256] = {
     while b < 26 {
         t[b'a' as usize + b] = b as u8;
         t[b'A' as usize + b] = b as u8;
+        b += 1;
+    }
+    t
+};
+
+/// Per byte: the byte ASCII lower-cased (one load a walk step, where
+/// `to_ascii_lowercase` takes a compare and a select).
+static LOWER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).to_ascii_lowercase();
         b += 1;
     }
     t
