@@ -1187,18 +1187,21 @@ fn tokenize(text: &str, classes: &WordClasses, place: &mut Placer<'_>, tables: T
                 if b & 0x20 == 0 {
                     capitals.push(i);
                 }
-                if class & MARKS != 0 {
-                    marks.push(toks.len());
-                }
-                if class & CUE_START != 0 {
-                    walks.push(Walk {
-                        tok: toks.len() as u32,
-                        at: e as u32,
-                        state: walk,
-                    });
-                }
-                if class & MENTION_START != 0 {
-                    mention_walks.push(WalkStart::exact(i));
+                // Most words are none of these: one test for the three.
+                if class & (MARKS | STARTS) != 0 {
+                    if class & MARKS != 0 {
+                        marks.push(toks.len());
+                    }
+                    if class & CUE_START != 0 {
+                        walks.push(Walk {
+                            tok: toks.len() as u32,
+                            at: e as u32,
+                            state: walk,
+                        });
+                    }
+                    if class & MENTION_START != 0 {
+                        mention_walks.push(WalkStart::exact(i));
+                    }
                 }
                 if i >= place.next || e > place.limit {
                     place.place(toks.len(), i, e);
