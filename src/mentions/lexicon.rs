@@ -610,7 +610,7 @@ impl WordLexicon {
     /// ends at a word's end: its end and pattern; and where the word's
     /// letters that the walk saw end (the scan goes on from there when
     /// nothing is found).
-    #[inline]
+    #[inline(always)]
     fn longest(&self, text: &str, pos: usize) -> (Option<(usize, usize)>, usize) {
         let bytes = text.as_bytes();
         let nfa = &self.automaton;
