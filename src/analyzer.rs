@@ -145,10 +145,18 @@ impl Analyzer {
         sentences.extend(text::sentences(text));
         let quotes = text::quotes(text);
         let mut tokens = attribution::tokens(text, &sentences, &quotes, &inner.cues);
-        let words = inner.resolver.words(text);
-        let mut doc = inner
-            .resolver
-            .run(text, &words, &sentences, document.get_date());
+        // The mention stage's word starts from the token table (the
+        // analyzer's cue lexicon has the mention lexicon's first words
+        // marked): the text's words are found once.
+        let mut doc = {
+            let words = match tokens.mention_starts() {
+                Some(starts) => inner.resolver.words_at(text, starts, &tokens.capitals),
+                None => inner.resolver.words(text),
+            };
+            inner
+                .resolver
+                .run(text, &words, &sentences, document.get_date())
+        };
         let gaz = inner.resolver.gazetteer();
         let found = attribution::attribute(&mut tokens, &quotes, &mut doc, gaz, &inner.cues);
 
@@ -655,10 +663,16 @@ impl AnalyzerBuilder {
         let gazetteer = Arc::new(self.gazetteer.build()?);
         let matcher = EntityMatcher::new(gazetteer)?;
         let resolver = Resolver::new(matcher)?;
+        let custom;
         let cues = match &self.cues {
-            Some((file, text)) => CueLexicon::from_tsv(file, text)?,
-            None => CueLexicon::builtin().clone(),
+            Some((file, text)) => {
+                custom = CueLexicon::from_tsv(file, text)?;
+                &custom
+            }
+            None => CueLexicon::builtin(),
         };
+        // The tokens then list the mention scan's word starts.
+        let cues = cues.with_mention_starts(resolver.first_words());
         let classifier = match &self.classifier {
             Some(c) => Arc::clone(c),
             None => Arc::new(LexiconClassifier::builtin().clone()) as Arc<dyn SentenceClassifier>,

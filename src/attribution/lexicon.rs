@@ -265,6 +265,18 @@ impl CueLexicon {
         }
     }
 
+    /// This lexicon with a mention lexicon's first words marked in the
+    /// word classes its documents' tokens take, so that the tokens list
+    /// the mention scan's walk starts too (`Doc::mention_starts`). A
+    /// lexicon without a word scan takes the built-in classes, unmarked.
+    pub(crate) fn with_mention_starts(&self, words: &[String]) -> CueLexicon {
+        let mut lexicon = self.clone();
+        if let Some(scan) = &self.scan {
+            lexicon.scan = Some(Arc::new(scan.with_mention_starts(words)));
+        }
+        lexicon
+    }
+
     /// The cue of pattern `k` of the scan.
     pub(crate) fn cue(&self, k: u32) -> &Cue {
         &self.cues[k as usize]

@@ -5,7 +5,7 @@
 //! auxiliaries, pronouns, clause openers ...) stand in for parts of speech.
 
 use crate::error::Error;
-use crate::text::{is_space, is_word_char, Quote};
+use crate::text::{char_before, is_space, is_word_char, Quote, WalkStart};
 use crate::tsv;
 use crate::Span;
 
@@ -91,7 +91,9 @@ pub(super) mod wc {
 /// The word-class table of `data/words.tsv`, sorted for binary search.
 #[derive(Debug, Clone)]
 pub(crate) struct WordClasses {
-    words: Vec<(Box<str>, u64)>,
+    /// Shared by the tables made from this one
+    /// ([`WordClasses::with_mention_starts`]).
+    words: std::sync::Arc<[(Box<str>, u64)]>,
     /// The words of nine to [`KEY_BYTES`] bytes as integer keys (their
     /// bytes, little-endian, zero-padded) in an open-addressing table
     /// (key 0: an empty slot), a quarter full: a look-up folds the token
@@ -107,6 +109,11 @@ pub(crate) struct WordClasses {
     by_first: Box<[(u32, u32); 256]>,
     /// The longest word, in bytes.
     max_len: usize,
+    /// Whether a mention lexicon's first words are marked
+    /// [`MENTION_START`] ([`WordClasses::with_mention_starts`]): the
+    /// tokens then list the mention scan's walk starts
+    /// ([`Doc::mention_starts`]).
+    mention_starts: bool,
 }
 
 /// In the table of a cue lexicon only ([`WordClasses::with_cue_starts`]):
@@ -114,6 +121,17 @@ pub(crate) struct WordClasses {
 /// which no table word has (the attributor sets it on kept cues): the
 /// tokenizer takes it off each token's classes.
 pub(crate) const CUE_START: u64 = wc::CUE;
+
+/// In a table with a mention lexicon's first words marked only
+/// ([`WordClasses::with_mention_starts`]): some key of that lexicon starts
+/// with this word. The bit of [`wc::VERB`], which no table word has (the
+/// attributor sets it on verb forms): the tokenizer takes it off each
+/// token's classes, as it does [`CUE_START`].
+pub(crate) const MENTION_START: u64 = wc::VERB;
+
+/// The bits of a table's classes that are no token's: the tokenizer takes
+/// them off.
+const STARTS: u64 = CUE_START | MENTION_START;
 
 /// Words are folded into a buffer of this size for the look-up.
 const FOLD_BUF: usize = 128;
@@ -202,6 +220,28 @@ impl<K: WordKey> KeyTable<K> {
                 class,
                 walk: (0, 0),
             };
+        }
+        table
+    }
+
+    /// This table with `class` added to the entries of `keys` (distinct,
+    /// none 0), which are added if missing. (A few hundred words added to
+    /// a table a quarter full leave it less than half full.)
+    fn with_class(&self, keys: &[K], class: u64) -> KeyTable<K> {
+        let mut table = self.clone();
+        let mask = table.slots.len() - 1;
+        for &key in keys {
+            let h = key.hash();
+            let mut i = table.home(h);
+            while table.slots[i].key != K::default() && table.slots[i].key != key {
+                i = (i + 1) & mask;
+            }
+            if table.slots[i].key == K::default() {
+                let f = (h >> FILTER_SHIFT) as usize;
+                table.filter[f / 64] |= 1 << (f % 64);
+                table.slots[i].key = key;
+            }
+            table.slots[i].class |= class;
         }
         table
     }
@@ -448,6 +488,53 @@ impl WordClasses {
         classes
     }
 
+    /// This table with `words` (a mention lexicon's keys' first words:
+    /// lower case, ASCII letters and digits, starting with a letter)
+    /// marked [`MENTION_START`], for the words of ASCII letters and
+    /// digits a tokenizer looks up whole (up to [`KEY_BYTES`] bytes: the
+    /// integer tables and the one-byte words').
+    /// A document's tokens then list the mention scan's walk starts
+    /// ([`Doc::mention_starts`]).
+    pub(crate) fn with_mention_starts(&self, words: &[String]) -> WordClasses {
+        let keys: Vec<(usize, u128)> = words
+            .iter()
+            .map(|w| w.as_bytes())
+            .filter(|w| {
+                (1..=KEY_BYTES).contains(&w.len())
+                    && w[0].is_ascii_lowercase()
+                    && w.iter()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            })
+            .map(|w| (w.len(), key_of(w)))
+            .collect();
+        let of_len = |lengths: std::ops::RangeInclusive<usize>| {
+            let mut k: Vec<u128> = keys
+                .iter()
+                .filter(|(n, _)| lengths.contains(n))
+                .map(|&(_, k)| k)
+                .collect();
+            k.sort_unstable();
+            k.dedup();
+            k
+        };
+        let short8: Vec<u64> = of_len(1..=8).into_iter().map(|k| k as u64).collect();
+        let mut single = self.single;
+        for &k in &short8 {
+            if k < 0x80 {
+                single[k as usize] |= MENTION_START;
+            }
+        }
+        WordClasses {
+            words: std::sync::Arc::clone(&self.words),
+            short: self.short.with_class(&of_len(8..=KEY_BYTES), MENTION_START),
+            short8: self.short8.with_class(&short8, MENTION_START),
+            single,
+            by_first: self.by_first.clone(),
+            max_len: self.max_len,
+            mention_starts: true,
+        }
+    }
+
     /// The table of `words` (lower case; a word listed twice has the
     /// classes of both).
     fn from_words(mut words: Vec<(Box<str>, u64)>) -> WordClasses {
@@ -482,12 +569,13 @@ impl WordClasses {
         let short = KeyTable::new(keyed(8..=KEY_BYTES).into_iter());
         let short8 = KeyTable::new(keyed(1..=8).into_iter().map(|(k, c)| (k as u64, c)));
         let mut classes = WordClasses {
-            words,
+            words: words.into(),
             short,
             short8,
             single: [0; 128],
             by_first,
             max_len,
+            mention_starts: false,
         };
         for b in 1..128u8 {
             classes.single[b as usize] = classes.of(&(b as char).to_string());
@@ -806,6 +894,14 @@ pub(crate) struct Doc<'t> {
     /// starts with an ASCII letter or digit, and the joined words (whose
     /// parts start words). No key starts at another token.
     pub walks: Vec<Walk>,
+    /// In order, every word start with an ASCII capital or a non-ASCII
+    /// char (what the mention stage's matcher starts from): a token's start
+    /// or a part's of a joined word ("S" in "U.S."), and every non-ASCII
+    /// char (spaces too) with no word char right before it.
+    pub capitals: Vec<usize>,
+    /// In order, the word starts at ASCII letters a mention lexicon's key
+    /// may start at (see [`Doc::mention_starts`]).
+    pub mention_walks: Vec<WalkStart>,
 }
 
 /// A token a cue scan walks from ([`Doc::walks`]), with the scan's state
@@ -832,6 +928,8 @@ pub(crate) struct DocBuffers {
     toks: Vec<Tok>,
     marks: Vec<usize>,
     walks: Vec<Walk>,
+    capitals: Vec<usize>,
+    mention_walks: Vec<WalkStart>,
     sents: Vec<(usize, usize)>,
     sentence_of: Vec<usize>,
     quotes: Vec<QuoteToks>,
@@ -887,12 +985,27 @@ impl<'t> Doc<'t> {
             toks,
             marks,
             walks,
+            capitals,
+            mention_walks,
             sents,
             sentence_of,
             quotes: qs,
         } = buffers;
         let mut place = Placer::new(sentences, quotes, (sents, sentence_of, qs));
-        let (toks, marks, walks) = tokenize(text, classes, &mut place, (toks, marks, walks));
+        let tables = Tables {
+            toks,
+            marks,
+            walks,
+            capitals,
+            mention_walks,
+        };
+        let Tables {
+            toks,
+            marks,
+            walks,
+            capitals,
+            mention_walks,
+        } = tokenize(text, classes, &mut place, tables);
         let (sents, sentence_of, qs) = place.finish(toks.len());
         Doc {
             text,
@@ -900,6 +1013,8 @@ impl<'t> Doc<'t> {
             toks,
             marks,
             walks,
+            capitals,
+            mention_walks,
             sents,
             sentence_of,
             quotes: qs,
@@ -912,6 +1027,8 @@ impl<'t> Doc<'t> {
             toks: self.toks,
             marks: self.marks,
             walks: self.walks,
+            capitals: self.capitals,
+            mention_walks: self.mention_walks,
             sents: self.sents,
             sentence_of: self.sentence_of,
             quotes: self.quotes,
@@ -919,6 +1036,8 @@ impl<'t> Doc<'t> {
         b.toks.clear();
         b.marks.clear();
         b.walks.clear();
+        b.capitals.clear();
+        b.mention_walks.clear();
         b.sents.clear();
         b.sentence_of.clear();
         b.quotes.clear();
@@ -927,6 +1046,20 @@ impl<'t> Doc<'t> {
 
     pub(crate) fn len(&self) -> usize {
         self.toks.len()
+    }
+
+    /// Every word start at an ASCII letter whose word some key of the
+    /// mention lexicon may start with, in order: the words of ASCII
+    /// letters and digits looked up whole that are its first words
+    /// (exact), the other words that start with a letter (joined, long or
+    /// with other chars) and the parts of joined words that do (gated: a
+    /// key may start there, the mention lexicon's gate tells). `None` when the
+    /// word classes have no mention lexicon's marks
+    /// ([`WordClasses::with_mention_starts`]).
+    pub(crate) fn mention_starts(&self) -> Option<&[WalkStart]> {
+        self.classes
+            .mention_starts
+            .then_some(&self.mention_walks[..])
     }
 
     pub(crate) fn is(&self, i: usize, class: u64) -> bool {
@@ -1014,19 +1147,24 @@ impl<'t> Doc<'t> {
 /// ASCII is read a byte at a time through [`KIND`]; other chars go through
 /// the Unicode tests (the module's tests compare both with a char-by-char
 /// reference).
-fn tokenize(
-    text: &str,
-    classes: &WordClasses,
-    place: &mut Placer<'_>,
-    (mut toks, mut marks, mut walks): (Vec<Tok>, Vec<usize>, Vec<Walk>),
-) -> (Vec<Tok>, Vec<usize>, Vec<Walk>) {
+fn tokenize(text: &str, classes: &WordClasses, place: &mut Placer<'_>, tables: Tables) -> Tables {
+    let Tables {
+        mut toks,
+        mut marks,
+        mut walks,
+        mut capitals,
+        mut mention_walks,
+    } = tables;
     // News text has a token every five or six bytes, a walk (a word that
-    // may start a cue, see `Doc::walks`) every twenty or so and a mark
+    // may start a cue, see `Doc::walks`) every twenty or so, a capital
+    // every forty-six or so, a mention walk every thirty or so and a mark
     // every few hundred: room for more, so that the tables rarely grow.
     // (The tables come empty, perhaps with room from an earlier document.)
     room(&mut toks, text.len() / 5);
     room(&mut marks, text.len() / 256);
     room(&mut walks, text.len() / 16);
+    room(&mut capitals, text.len() / 32);
+    room(&mut mention_walks, text.len() / 16);
     let bytes = text.as_bytes();
     let mut line = false;
     let mut i = 0;
@@ -1045,15 +1183,25 @@ fn tokenize(
         let mut joined = false;
         if k & ALNUM != 0 {
             if let Some((e, class, walk)) = classes.plain_word(bytes, i) {
-                if class & MARKS != 0 {
-                    marks.push(toks.len());
+                // An ASCII letter or digit: a capital without the 0x20 bit.
+                if b & 0x20 == 0 {
+                    capitals.push(i);
                 }
-                if class & CUE_START != 0 {
-                    walks.push(Walk {
-                        tok: toks.len() as u32,
-                        at: e as u32,
-                        state: walk,
-                    });
+                // Most words are none of these: one test for the three.
+                if class & (MARKS | STARTS) != 0 {
+                    if class & MARKS != 0 {
+                        marks.push(toks.len());
+                    }
+                    if class & CUE_START != 0 {
+                        walks.push(Walk {
+                            tok: toks.len() as u32,
+                            at: e as u32,
+                            state: walk,
+                        });
+                    }
+                    if class & MENTION_START != 0 {
+                        mention_walks.push(WalkStart::exact(i));
+                    }
                 }
                 if i >= place.next || e > place.limit {
                     place.place(toks.len(), i, e);
@@ -1061,7 +1209,7 @@ fn tokenize(
                 toks.push(Tok::new(
                     i,
                     e,
-                    class & !CUE_START | FIRST[b as usize],
+                    class & !STARTS | FIRST[b as usize],
                     place.sent,
                     place.quote,
                     std::mem::take(&mut line),
@@ -1077,6 +1225,9 @@ fn tokenize(
             if k & ALNUM != 0 {
                 first = Some(FIRST[b as usize]);
                 (end, joined) = word_end(text, i, i + 1);
+                if k & UPPER != 0 {
+                    capitals.push(i);
+                }
             } else {
                 first = None;
                 end = if k & PAIR != 0 && bytes.get(i + 1) == Some(&b) {
@@ -1088,6 +1239,11 @@ fn tokenize(
         } else {
             let c = text[i..].chars().next().expect("a char boundary");
             let len = c.len_utf8();
+            // Every non-ASCII char with no word char before it, spaces too:
+            // what the mention stage's capitals are.
+            if !word_before(text, i) {
+                capitals.push(i);
+            }
             if is_space(c) {
                 i += len;
                 continue;
@@ -1109,7 +1265,21 @@ fn tokenize(
                 end = i + len;
             }
         }
-        let mut class = classes.of_span(text, i, end) & !CUE_START;
+        let mut class = classes.of_span(text, i, end);
+        if k & (UPPER | LOWER) != 0 {
+            // A word of ASCII letters and digits (not joined, no other
+            // char) of up to KEY_BYTES bytes was looked up whole, as a
+            // plain word is; the mention scan's gate tells of the others.
+            if joined || end - i > KEY_BYTES || !bytes[i..end].is_ascii() {
+                mention_walks.push(WalkStart::gated(i));
+            } else if class & MENTION_START != 0 {
+                mention_walks.push(WalkStart::exact(i));
+            }
+        }
+        if joined {
+            part_starts(text, i, end, &mut capitals, &mut mention_walks);
+        }
+        class &= !STARTS;
         // Keys start with an ASCII letter or digit; the parts of a joined
         // word start words too.
         if k & ALNUM != 0 || joined {
@@ -1148,7 +1318,67 @@ fn tokenize(
         ));
         i = end;
     }
-    (toks, marks, walks)
+    Tables {
+        toks,
+        marks,
+        walks,
+        capitals,
+        mention_walks,
+    }
+}
+
+/// The tables [`tokenize`] fills (see [`Doc`]).
+#[derive(Default)]
+struct Tables {
+    toks: Vec<Tok>,
+    marks: Vec<usize>,
+    walks: Vec<Walk>,
+    capitals: Vec<usize>,
+    mention_walks: Vec<WalkStart>,
+}
+
+/// Whether a word char ends right before byte `pos` of `text`.
+#[inline]
+fn word_before(text: &str, pos: usize) -> bool {
+    match pos.checked_sub(1).map(|p| text.as_bytes()[p]) {
+        None => false,
+        Some(b) if b < 0x80 => b.is_ascii_alphanumeric(),
+        Some(_) => char_before(text, pos).is_some_and(is_word_char),
+    }
+}
+
+/// The parts after the first of the joined word `text[start..end]` ("ed"
+/// in "op-ed", "S" in "U.S."), as [`Doc::part_starts`] finds them: those
+/// with an ASCII capital or a non-ASCII char onto `capitals` (a joiner is
+/// no word char), those with an ASCII letter onto `mention_walks`, gated.
+#[cold]
+fn part_starts(
+    text: &str,
+    start: usize,
+    end: usize,
+    capitals: &mut Vec<usize>,
+    mention_walks: &mut Vec<WalkStart>,
+) {
+    let bytes = text.as_bytes();
+    // Byte by byte: no byte of a char is another char's first (a joiner's
+    // bytes are no continuation bytes).
+    for j in start..end {
+        let after = match bytes[j] {
+            b'-' | b'\'' | b'.' => j + 1,
+            // ’, U+2010, U+2011.
+            0xE2 if matches!(bytes.get(j + 1..j + 3), Some([0x80, 0x90 | 0x91 | 0x99])) => j + 3,
+            _ => continue,
+        };
+        if after < end {
+            let b = bytes[after];
+            if b.is_ascii_uppercase() || b >= 0xC0 {
+                capitals.push(after);
+            }
+            if b.is_ascii_alphabetic() {
+                mention_walks.push(WalkStart::gated(after));
+            }
+        }
+    }
 }
 
 /// Room for `n` items in empty table `v`: a new allocation when it has
@@ -1654,7 +1884,7 @@ mod tests {
                         &mut Placer::new(&[], &[], Default::default()),
                         Default::default()
                     )
-                    .0
+                    .toks
                 ),
                 toks_of(&tokenize_reference(text, c)),
                 "{text:?}"
@@ -1673,7 +1903,7 @@ mod tests {
         ) {
             let c = WordClasses::builtin();
             proptest::prop_assert_eq!(
-                toks_of(&tokenize(&text, c, &mut Placer::new(&[], &[], Default::default()), Default::default()).0),
+                toks_of(&tokenize(&text, c, &mut Placer::new(&[], &[], Default::default()), Default::default()).toks),
                 toks_of(&tokenize_reference(&text, c))
             );
         }
@@ -1939,9 +2169,9 @@ mod tests {
                 .collect();
             let c = WordClasses::builtin();
             let mut place = Placer::new(&sentences, &quotes, Default::default());
-            let toks = tokenize(&text, c, &mut place, Default::default()).0;
+            let toks = tokenize(&text, c, &mut place, Default::default()).toks;
             let placed = place.finish(toks.len());
-            let mut reference = tokenize(&text, c, &mut Placer::new(&[], &[], Default::default()), Default::default()).0;
+            let mut reference = tokenize(&text, c, &mut Placer::new(&[], &[], Default::default()), Default::default()).toks;
             let expected = place_reference(&mut reference, &sentences, &quotes);
             let sq = |t: &[Tok]| t.iter().map(|t| (t.sent(), t.quote())).collect::<Vec<_>>();
             proptest::prop_assert_eq!(sq(&toks), sq(&reference));
@@ -1974,9 +2204,97 @@ mod tests {
                 proptest::prop_assert_eq!(qt(&reused.quotes), qt(&fresh.quotes));
                 proptest::prop_assert_eq!(&reused.marks, &fresh.marks);
                 proptest::prop_assert_eq!(&reused.walks, &fresh.walks);
+                proptest::prop_assert_eq!(&reused.capitals, &fresh.capitals);
+                proptest::prop_assert_eq!(&reused.mention_walks, &fresh.mention_walks);
                 buffers = reused.into_buffers();
                 proptest::prop_assert!(buffers.toks.is_empty() && buffers.walks.is_empty());
+                proptest::prop_assert!(buffers.capitals.is_empty() && buffers.mention_walks.is_empty());
             }
+        }
+    }
+
+    /// The built-in resolver and the built-in cue lexicon's word classes
+    /// with its word lexicon's first words marked, as an analyzer has them.
+    fn resolver_and_classes() -> &'static (&'static crate::mentions::Resolver, WordClasses) {
+        static BOTH: std::sync::OnceLock<(&crate::mentions::Resolver, WordClasses)> =
+            std::sync::OnceLock::new();
+        BOTH.get_or_init(|| {
+            let r = crate::mentions::Resolver::builtin();
+            let cues = super::super::CueLexicon::builtin().with_mention_starts(r.first_words());
+            (r, cues.word_classes().clone())
+        })
+    }
+
+    /// The mention stage's words from a document's tokens are those of its
+    /// own scan over the text (which the mention lexicon's tests compare
+    /// with a plain walk and `capitals_plain`), and its capitals those of
+    /// `capitals_plain` itself.
+    fn words_from_tokens_are_the_scans(
+        text: &str,
+    ) -> Result<(), proptest::test_runner::TestCaseError> {
+        let (r, c) = resolver_and_classes();
+        let sents: Vec<Span> = crate::text::sentences(text).collect();
+        let quotes = crate::text::quotes(text);
+        let d = Doc::new(text, &sents, &quotes, c);
+        let starts = d.mention_starts().expect("the table has the marks");
+        let from_tokens = r.words_at(text, starts, &d.capitals);
+        let scanned = r.words(text);
+        proptest::prop_assert_eq!(&from_tokens.capitals, &scanned.capitals, "{:?}", text);
+        proptest::prop_assert_eq!(
+            &d.capitals,
+            &crate::mentions::capitals_plain(text),
+            "{:?}",
+            text
+        );
+        proptest::prop_assert_eq!(&from_tokens.hits, &scanned.hits, "{:?}", text);
+        // The marks reach no token: the tokens are those of the plain table.
+        let plain = Doc::new(text, &sents, &quotes, WordClasses::builtin());
+        proptest::prop_assert_eq!(toks_of(&d.toks), toks_of(&plain.toks));
+        Ok(())
+    }
+
+    #[test]
+    fn words_from_tokens_on_awkward_text() {
+        for text in [
+            "",
+            "he",
+            "The president",
+            "Prime Minister Jones said he met the alliance; They agreed.",
+            "the U.S. President, the ex-president and the op-Ed; O’Neil’s aide-de-camp.",
+            "Biden's team met the Vice-President at 9.30 in G20 talks\nthe",
+            "\u{a0}Émile said\u{2014}the president\u{2019}s “Foreign Minister” Ž",
+            "said\u{a0}He the\u{200b}president Ce\u{301}sar the\u{2010}Prime Minister",
+            "THE PRESIDENT OF THE UNITED STATES AND THE PRIME MINISTERSHIP of it",
+            "internationalisation-minded officials, the world body and his",
+            "a.b.C. the",
+        ] {
+            words_from_tokens_are_the_scans(text).unwrap();
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 3000, ..Default::default() })]
+
+        /// Text of mention keys, their prefixes and case variants, joiners
+        /// (hyphens, apostrophes, the dots of "U.S.", U+2010/U+2011),
+        /// curly quotes, non-ASCII letters and spaces, combining marks,
+        /// digits, line breaks and long words.
+        #[test]
+        fn words_from_tokens_are_the_scans_on_any_text(
+            text in proptest::string::string_regex(
+                "([aehistAEHSTz' ,.:\\-’‘“ÉéŽΣ09\n\u{a0}\u{200b}\u{301}\u{2010}\u{2011}\u{2014}]|the |The |THE |he|his|it|they|president|President|prime minister|Prime Minister|foreign|minister|ex-|former|officials|alliance|world body|U\\.S\\.|op-ed|INTERNATIONALIZATION|sixteenbyteslong){0,40}"
+            ).unwrap()
+        ) {
+            words_from_tokens_are_the_scans(&text)?;
+        }
+
+        /// The same on random letters and joiners: words the gate and the
+        /// table turn away.
+        #[test]
+        fn words_from_tokens_are_the_scans_on_random_text(
+            text in "[a-zA-Z0-9 .,'\\-éŽ—’\n]{0,80}"
+        ) {
+            words_from_tokens_are_the_scans(&text)?;
         }
     }
 }

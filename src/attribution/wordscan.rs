@@ -233,6 +233,15 @@ impl WordScan {
         &self.classes
     }
 
+    /// This scan with a mention lexicon's first words marked in its word
+    /// classes too ([`WordClasses::with_mention_starts`]).
+    pub(crate) fn with_mention_starts(&self, words: &[String]) -> WordScan {
+        WordScan {
+            keys: self.keys.clone(),
+            classes: self.classes.with_mention_starts(words),
+        }
+    }
+
     /// The longest key from the word start `start` that ends where a word
     /// ends: its end and its pattern. Keys are ASCII: a non-ASCII byte
     /// ends the walk, and so does a start that is no word start's (no key

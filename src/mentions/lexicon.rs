@@ -10,7 +10,7 @@ use aho_corasick::{Anchored, MatchKind, StartKind};
 
 use crate::error::Error;
 use crate::gazetteer::Gazetteer;
-use crate::text::{ascii_word, char_after, char_before, is_word_char, WordGate, ALNUM};
+use crate::text::{ascii_word, char_after, char_before, is_word_char, WalkStart, WordGate, ALNUM};
 use crate::{tsv, ActorKind, Span};
 
 /// Personal pronouns that can refer to actors.
@@ -163,15 +163,17 @@ pub(crate) struct WordHit {
 
 /// What [`WordLexicon::scan`] finds in a text. The scan passes every word
 /// start, so it also lists the ones the gazetteer matcher and the surname
-/// pass start from: neither scans the text for capitals again.
+/// pass start from: neither scans the text for capitals again. (The
+/// analyzer's token table lists the capitals too: [`WordLexicon::hits_at`]
+/// then borrows them.)
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct Words {
+pub(crate) struct Words<'c> {
     /// The lexicon's hits, in order.
     pub hits: Vec<WordHit>,
     /// In order, every offset with an ASCII capital or a non-ASCII lead
     /// byte (`0xC0` and up) at a word start: no ASCII letter or digit,
     /// nor a non-ASCII word character, right before it.
-    pub capitals: Vec<usize>,
+    pub capitals: std::borrow::Cow<'c, [usize]>,
 }
 
 /// [`Words::capitals`] the plain way, for tests: every byte tested.
@@ -223,6 +225,10 @@ pub(crate) struct WordLexicon {
     /// The keys' first words (their first runs of ASCII letters and
     /// digits): a word of the text that is none of them starts no walk.
     first_words: WordGate,
+    /// The same words, lower case, sorted, those that start with an ASCII
+    /// letter only (walks start at letters): what a tokenizer's word table
+    /// marks for [`WordLexicon::hits_at`].
+    first_word_list: Vec<String>,
     classes: Vec<WordClass>,
     pub heads: Vec<DescriptionHead>,
     pub fixed: Vec<FixedDescription>,
@@ -377,11 +383,26 @@ impl WordLexicon {
         let start = automaton.next_state(Anchored::Yes, start, 0);
         let pairs = letter_table(&automaton, &letter_table(&automaton, &[start]));
         let triples = letter_table(&automaton, &pairs);
-        let first_words = WordGate::new(keys.iter().map(|k| {
-            let k = &k[1..];
-            let n = k.iter().take_while(|&&b| ALNUM[usize::from(b)]).count();
-            &k[..n]
-        }));
+        // A key's first word: its first run of ASCII letters and digits.
+        let firsts: Vec<&[u8]> = keys
+            .iter()
+            .map(|k| {
+                let k = &k[1..];
+                &k[..k.iter().take_while(|&&b| ALNUM[usize::from(b)]).count()]
+            })
+            .collect();
+        let first_words = WordGate::new(firsts.iter().copied());
+        let mut letter_firsts: Vec<&[u8]> = firsts
+            .iter()
+            .copied()
+            .filter(|w| w.first().is_some_and(u8::is_ascii_alphabetic))
+            .collect();
+        letter_firsts.sort_unstable();
+        letter_firsts.dedup();
+        let first_word_list: Vec<String> = letter_firsts
+            .into_iter()
+            .map(|w| String::from_utf8(w.to_vec()).expect("ASCII letters and digits"))
+            .collect();
         let first_names = load_first_names()?;
         let mut surnames: Vec<(&str, u32)> = gaz
             .actors()
@@ -437,6 +458,7 @@ impl WordLexicon {
             pairs,
             triples,
             first_words,
+            first_word_list,
             classes,
             heads,
             fixed,
@@ -448,9 +470,50 @@ impl WordLexicon {
         })
     }
 
+    /// The keys' first words that start with an ASCII letter, lower case,
+    /// sorted: a word start whose word is none of these (a whole run of
+    /// ASCII letters and digits that an ASCII byte other than a joiner
+    /// ends) starts no hit.
+    pub(crate) fn first_word_list(&self) -> &[String] {
+        &self.first_word_list
+    }
+
+    /// [`WordLexicon::scan`]'s hits from the word starts a tokenizer
+    /// listed: every word start of `text` at an ASCII letter whose word
+    /// may start a key, in order (see [`WalkStart`]); the gated ones pass
+    /// [`WordLexicon::first_words`] first, as in the scan. No byte of the
+    /// text is read but the walks'.
+    pub(crate) fn hits_at(&self, text: &str, starts: &[WalkStart]) -> Vec<WordHit> {
+        let bytes = text.as_bytes();
+        let mut hits = Vec::with_capacity(text.len() / 64);
+        // A hit's words are passed, as in the scan.
+        let mut resume = 0;
+        for &s in starts {
+            let pos = s.pos();
+            if pos < resume {
+                continue;
+            }
+            if s.is_gated() {
+                if let Some((_, key)) = ascii_word(bytes, pos) {
+                    if !self.first_words.may_hold(key) {
+                        continue;
+                    }
+                }
+            }
+            if let (Some((end, pid)), _) = self.longest(text, pos) {
+                hits.push(WordHit {
+                    span: Span::new(pos, end),
+                    class: self.classes[pid],
+                });
+                resume = end;
+            }
+        }
+        hits
+    }
+
     /// Every whole-word hit in `text`, in order, leftmost-longest; and
     /// the word starts with a capital or a non-ASCII byte.
-    pub(crate) fn scan(&self, text: &str) -> Words {
+    pub(crate) fn scan(&self, text: &str) -> Words<'static> {
         let bytes = text.as_bytes();
         // Sized from the text (news has a hit every ~130 bytes and a
         // capital every ~46): most documents never grow them.
@@ -499,7 +562,10 @@ impl WordLexicon {
                 }
             }
         }
-        Words { hits, capitals }
+        Words {
+            hits,
+            capitals: capitals.into(),
+        }
     }
 
     /// The walk from the word start `pos` (an ASCII letter): the longest
@@ -514,6 +580,38 @@ impl WordLexicon {
         hits: &mut Vec<WordHit>,
         capitals: &mut Vec<usize>,
     ) -> usize {
+        let bytes = text.as_bytes();
+        match self.longest(text, pos) {
+            (Some((end, pid)), _) => {
+                hits.push(WordHit {
+                    span: Span::new(pos, end),
+                    class: self.classes[pid],
+                });
+                // The words inside the hit ("Prime Minister") are passed:
+                // their capitals are listed here.
+                for (p, &b) in (pos + 1..end).zip(&bytes[pos + 1..end]) {
+                    if (b.is_ascii_uppercase() || b >= 0xC0) && !word_before(text, p) {
+                        capitals.push(p);
+                    }
+                }
+                end
+            }
+            (None, letters) => {
+                let mut pos = letters;
+                while pos < bytes.len() && ALNUM[usize::from(bytes[pos])] {
+                    pos += 1;
+                }
+                pos
+            }
+        }
+    }
+
+    /// The longest key from the word start `pos` (an ASCII letter) that
+    /// ends at a word's end: its end and pattern; and where the word's
+    /// letters that the walk saw end (the scan goes on from there when
+    /// nothing is found).
+    #[inline(always)]
+    fn longest(&self, text: &str, pos: usize) -> (Option<(usize, usize)>, usize) {
         let bytes = text.as_bytes();
         let nfa = &self.automaton;
         let first = LETTER[usize::from(bytes[pos])];
@@ -558,7 +656,7 @@ impl WordLexicon {
             }
         }
         while i < bytes.len() {
-            sid = nfa.next_state(Anchored::Yes, sid, bytes[i].to_ascii_lowercase());
+            sid = nfa.next_state(Anchored::Yes, sid, LOWER[usize::from(bytes[i])]);
             i += 1;
             if nfa.is_special(sid) {
                 if nfa.is_dead(sid) {
@@ -569,29 +667,7 @@ impl WordLexicon {
                 }
             }
         }
-        match best {
-            Some((end, pid)) => {
-                hits.push(WordHit {
-                    span: Span::new(pos, end),
-                    class: self.classes[pid],
-                });
-                // The words inside the hit ("Prime Minister") are passed:
-                // their capitals are listed here.
-                for (p, &b) in (pos + 1..end).zip(&bytes[pos + 1..end]) {
-                    if (b.is_ascii_uppercase() || b >= 0xC0) && !word_before(text, p) {
-                        capitals.push(p);
-                    }
-                }
-                end
-            }
-            None => {
-                let mut pos = letters;
-                while pos < bytes.len() && ALNUM[usize::from(bytes[pos])] {
-                    pos += 1;
-                }
-                pos
-            }
-        }
+        (best, letters)
     }
 
     /// The gender of a gazetteer person, from the first name.
@@ -690,6 +766,18 @@ static LETTER: [u8; 256] = {
     while b < 26 {
         t[b'a' as usize + b] = b as u8;
         t[b'A' as usize + b] = b as u8;
+        b += 1;
+    }
+    t
+};
+
+/// Per byte: the byte ASCII lower-cased (one load a walk step, where
+/// `to_ascii_lowercase` takes a compare and a select).
+static LOWER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).to_ascii_lowercase();
         b += 1;
     }
     t
@@ -929,7 +1017,7 @@ mod tests {
     /// The scan the plain way: every word start walked byte by byte over
     /// a contiguous NFA of the same keys (the automaton the lexicon had
     /// before), no letter tables.
-    fn scan_plain(lex: &WordLexicon, nfa: &NFA, text: &str) -> Words {
+    fn scan_plain(lex: &WordLexicon, nfa: &NFA, text: &str) -> Words<'static> {
         let bytes = text.as_bytes();
         let start = nfa.start_state(Anchored::Yes).unwrap();
         let start = nfa.next_state(Anchored::Yes, start, 0);
@@ -971,7 +1059,7 @@ mod tests {
         }
         Words {
             hits,
-            capitals: capitals_plain(text),
+            capitals: capitals_plain(text).into(),
         }
     }
 

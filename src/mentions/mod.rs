@@ -68,6 +68,8 @@ use crate::error::Error;
 use crate::gazetteer::{EntityMatcher, Gazetteer};
 use crate::{Actor, ActorKind, Date, Document, Mention, MentionKind, Span};
 
+#[cfg(test)]
+pub(crate) use lexicon::capitals_plain;
 pub(crate) use lexicon::Words;
 
 /// A reference to an actor of one document: known to the gazetteer, or
@@ -280,8 +282,33 @@ impl Resolver {
 
     /// The word-lexicon hits (titles, group nouns, pronouns, descriptions)
     /// and the word starts with capitals.
-    pub(crate) fn words(&self, text: &str) -> Words {
+    pub(crate) fn words(&self, text: &str) -> Words<'static> {
         self.lexicon.scan(text)
+    }
+
+    /// [`Resolver::words`] from a tokenizer's tables: the hits walked
+    /// from `starts` (every word start at an ASCII letter whose word may
+    /// start a key of the lexicon, in order: see
+    /// [`Resolver::first_words`]), and the `capitals` it listed (every word
+    /// start with an ASCII capital or a non-ASCII char, in order). The
+    /// text's words are then found once.
+    pub(crate) fn words_at<'c>(
+        &self,
+        text: &str,
+        starts: &[crate::text::WalkStart],
+        capitals: &'c [usize],
+    ) -> Words<'c> {
+        Words {
+            hits: self.lexicon.hits_at(text, starts),
+            capitals: capitals.into(),
+        }
+    }
+
+    /// The first words of the word lexicon's keys that start with an ASCII
+    /// letter (lower case, sorted): a tokenizer's word table marks them, so
+    /// that it lists the starts [`Resolver::words_at`] walks from.
+    pub(crate) fn first_words(&self) -> &[String] {
+        self.lexicon.first_word_list()
     }
 
     /// The pipeline's entry: every stage of mention finding. `sentences`
@@ -289,7 +316,7 @@ impl Resolver {
     pub(crate) fn run(
         &self,
         text: &str,
-        words: &Words,
+        words: &Words<'_>,
         sentences: &[Span],
         date: Option<Date>,
     ) -> DocMentions {

@@ -82,6 +82,45 @@ pub(crate) fn ascii_word(bytes: &[u8], pos: usize) -> Option<(usize, u64)> {
     }
 }
 
+/// A word start a scanner walks from, as a tokenizer that found the
+/// words lists it: `exact` when the word is one a key starts with (the
+/// tokenizer's word table says so), `gated` when it may be and the word's
+/// [`WordGate`] is to tell (a word the table could not look up whole).
+/// Offsets are below 2^31 (a tokenizer's texts are).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct WalkStart(u32);
+
+impl WalkStart {
+    /// The bit of a gated start.
+    const GATED: u32 = 1 << 31;
+
+    /// A start whose word some key starts with.
+    #[inline]
+    pub(crate) fn exact(pos: usize) -> WalkStart {
+        debug_assert!(pos < Self::GATED as usize);
+        WalkStart(pos as u32)
+    }
+
+    /// A start whose word the gate is to tell.
+    #[inline]
+    pub(crate) fn gated(pos: usize) -> WalkStart {
+        debug_assert!(pos < Self::GATED as usize);
+        WalkStart(pos as u32 | Self::GATED)
+    }
+
+    /// The start's byte offset.
+    #[inline]
+    pub(crate) fn pos(self) -> usize {
+        (self.0 & !Self::GATED) as usize
+    }
+
+    /// Whether the word is to pass the gate before a walk.
+    #[inline]
+    pub(crate) fn is_gated(self) -> bool {
+        self.0 & Self::GATED != 0
+    }
+}
+
 /// Bits of the gate's table: 2^15 bits, 4 KiB.
 const BITS: u32 = 15;
 

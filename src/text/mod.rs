@@ -23,7 +23,7 @@ mod scan;
 mod sentences;
 mod words;
 
-pub(crate) use gate::{ascii_word, WordGate};
+pub(crate) use gate::{ascii_word, WalkStart, WordGate};
 pub use quotes::{quotes, Quote};
 pub(crate) use scan::ALNUM;
 pub use sentences::{sentences, Sentences};
