@@ -171,6 +171,9 @@ pub(crate) struct Lexicon {
     /// Act cue lemmas (without gaps), sorted, for cues the automaton did not
     /// see (a user's cue lexicon with other words).
     lemmas: Vec<(Box<str>, u32)>,
+    /// The [`lemma_key`] of each of `lemmas`: in the same order, so that
+    /// a search compares integers, not strings behind pointers.
+    lemma_keys: Vec<u64>,
     pub topics: Vec<Topic>,
 }
 
@@ -264,6 +267,7 @@ impl Tables {
         // The first cue of a lemma wins, as in the table.
         lemmas.sort_by(|a, b| a.0.cmp(&b.0));
         lemmas.dedup_by(|later, first| later.0 == first.0);
+        let lemma_keys = lemmas.iter().map(|(l, _)| lemma_key(l)).collect();
         let (mut patterns, roles, texts) = b.finish();
         let longest = texts.iter().map(String::len).max().unwrap_or(0);
         // Patterns are searched in a folded copy of the text (see
@@ -350,6 +354,7 @@ impl Tables {
             star_mask,
             acts,
             lemmas,
+            lemma_keys,
             topics: self.topics.clone(),
         })
     }
@@ -909,16 +914,19 @@ impl Lexicon {
     pub(crate) fn act_of_lemma(&self, lemma: &str) -> Option<u32> {
         let find = |l: &str| {
             // The lemmas are lower case: a lemma without capitals compares
-            // as its bytes.
-            let lower = !l.bytes().any(|b| b.is_ascii_uppercase());
+            // as its bytes, and first by its key (most by their key only).
+            if !l.bytes().any(|b| b.is_ascii_uppercase()) {
+                let key = lemma_key(l);
+                let at = self.lemma_keys.partition_point(|&k| k < key);
+                return self.lemma_keys[at..]
+                    .iter()
+                    .take_while(|&&k| k == key)
+                    .zip(&self.lemmas[at..])
+                    .find(|(_, (k, _))| k.as_bytes() == l.as_bytes())
+                    .map(|(_, &(_, i))| i);
+            }
             self.lemmas
-                .binary_search_by(|(k, _)| {
-                    if lower {
-                        cmp_bytes(k.as_bytes(), l.as_bytes())
-                    } else {
-                        cmp_ignore_case(k, l)
-                    }
-                })
+                .binary_search_by(|(k, _)| cmp_ignore_case(k, l))
                 .ok()
                 .map(|i| self.lemmas[i].1)
         };
@@ -928,15 +936,14 @@ impl Lexicon {
     }
 }
 
-/// Byte order, a byte at a time: lemmas mostly differ in their first
-/// bytes, where a call to `memcmp` costs more than the comparison.
-fn cmp_bytes(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
-    for (x, y) in a.iter().zip(b) {
-        if x != y {
-            return x.cmp(y);
-        }
-    }
-    a.len().cmp(&b.len())
+/// A lemma's first eight bytes, big-endian, zero-padded: lemmas in byte
+/// order have their keys in order, and those of equal keys are together.
+#[inline]
+fn lemma_key(lemma: &str) -> u64 {
+    let mut head = [0u8; 8];
+    let n = lemma.len().min(8);
+    head[..n].copy_from_slice(&lemma.as_bytes()[..n]);
+    u64::from_be_bytes(head)
 }
 
 fn cmp_ignore_case(a: &str, b: &str) -> std::cmp::Ordering {
@@ -1202,5 +1209,70 @@ mod tests {
         assert!(is_name_like(t, 0, t.find("May").unwrap()));
         assert!(!is_name_like(t, 0, t.find("May I").unwrap()));
         assert!(!is_name_like(t, 0, 0));
+    }
+
+    /// [`Lexicon::act_of_lemma`] as it was before the keys: a binary
+    /// search of the strings, the reference.
+    fn act_of_lemma_reference(lex: &Lexicon, lemma: &str) -> Option<u32> {
+        fn cmp_bytes(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+            for (x, y) in a.iter().zip(b) {
+                if x != y {
+                    return x.cmp(y);
+                }
+            }
+            a.len().cmp(&b.len())
+        }
+        let find = |l: &str| {
+            let lower = !l.bytes().any(|b| b.is_ascii_uppercase());
+            lex.lemmas
+                .binary_search_by(|(k, _)| {
+                    if lower {
+                        cmp_bytes(k.as_bytes(), l.as_bytes())
+                    } else {
+                        cmp_ignore_case(k, l)
+                    }
+                })
+                .ok()
+                .map(|i| lex.lemmas[i].1)
+        };
+        let lemma = lemma.trim();
+        find(lemma).or_else(|| find(lemma.split_once(' ')?.0))
+    }
+
+    fn builtin_lexicon() -> &'static Lexicon {
+        &crate::classify::LexiconClassifier::builtin().lexicon
+    }
+
+    #[test]
+    fn every_lemma_finds_its_entry_as_by_the_string_search() {
+        let lex = builtin_lexicon();
+        assert!(lex.lemmas.len() > 100);
+        for (l, _) in &lex.lemmas {
+            let upper = l.to_uppercase();
+            let padded = format!(" {l} ");
+            let longer = format!("{l}s");
+            let shorter = &l[..l.len() - 1];
+            let two = format!("{l} them");
+            for q in [&l[..], &upper, &padded, &longer, shorter, &two] {
+                assert_eq!(lex.act_of_lemma(q), act_of_lemma_reference(lex, q), "{q:?}");
+            }
+            assert!(lex.act_of_lemma(l).is_some(), "{l}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Any lemma, in any case, with prefixes that are lemmas and
+        /// words of eight bytes or more that share their first eight.
+        #[test]
+        fn act_of_lemma_is_the_string_search(
+            lemma in "(call|called|for|on|accuse|accusation|acc|\u{e9}|Call|FOR| |\u{2019}|\
+                      announce|announcement|announced|\0|x|a|z){0,4}",
+        ) {
+            let lex = builtin_lexicon();
+            proptest::prop_assert_eq!(
+                lex.act_of_lemma(&lemma),
+                act_of_lemma_reference(lex, &lemma)
+            );
+        }
     }
 }

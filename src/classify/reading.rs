@@ -1461,18 +1461,41 @@ fn advocates(main: &MainAct<'_>) -> bool {
 }
 
 /// ASCII-case-insensitive word equality, with curly apostrophes straight.
+///
+/// Byte by byte while the text is ASCII (most words are, and most
+/// differ from `word` in their first byte); char by char from the start
+/// when it is not (a curly apostrophe folds to a shorter one).
+#[inline]
 fn eq_word(text: &str, word: &str) -> bool {
-    text.len() >= word.len()
-        && text
-            .chars()
-            .map(|c| {
-                if c == '’' {
-                    '\''
-                } else {
-                    c.to_ascii_lowercase()
-                }
-            })
-            .eq(word.chars())
+    let (t, w) = (text.as_bytes(), word.as_bytes());
+    if t.len() < w.len() {
+        return false;
+    }
+    for (i, &b) in t.iter().enumerate() {
+        if b >= 0x80 {
+            return eq_word_chars(text, word);
+        }
+        // The bytes before are ASCII and equal: a byte here is a char.
+        if w.get(i) != Some(&b.to_ascii_lowercase()) {
+            return false;
+        }
+    }
+    t.len() == w.len()
+}
+
+/// [`eq_word`] char by char: for a text word with a character that is
+/// not ASCII.
+#[inline(never)]
+fn eq_word_chars(text: &str, word: &str) -> bool {
+    text.chars()
+        .map(|c| {
+            if c == '’' {
+                '\''
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .eq(word.chars())
 }
 
 #[cfg(test)]
@@ -1500,5 +1523,56 @@ pub(crate) mod debug {
                 .with_sentence(Span::new(0, sentence.len()));
             println!("{:?}", LexiconClassifier::builtin().classify(&input));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// [`eq_word`] as it was before its byte loop, the reference.
+    fn eq_word_reference(text: &str, word: &str) -> bool {
+        text.len() >= word.len()
+            && text
+                .chars()
+                .map(|c| {
+                    if c == '’' {
+                        '\''
+                    } else {
+                        c.to_ascii_lowercase()
+                    }
+                })
+                .eq(word.chars())
+    }
+
+    /// Pieces of text words and of the lists' words, with the awkward
+    /// characters.
+    const PARTS: &str =
+        "(a|A|b|'|\u{2019}|\u{e9}|\u{c9}|\\.|-|1|U\\.S|n't|N\u{2019}T|\u{2014}| ){0,6}";
+
+    proptest! {
+        #[test]
+        fn eq_word_is_the_char_by_char_comparison(text in PARTS, word in PARTS) {
+            prop_assert_eq!(eq_word(&text, &word), eq_word_reference(&text, &word));
+            // The word as the lists spell it: lower case, straight
+            // apostrophes.
+            let listed = text.to_ascii_lowercase().replace('\u{2019}', "'");
+            prop_assert_eq!(eq_word(&text, &listed), eq_word_reference(&text, &listed));
+            prop_assert!(eq_word(&text, &listed));
+        }
+    }
+
+    #[test]
+    fn eq_word_folds_case_and_curly_apostrophes_only() {
+        assert!(eq_word("Won\u{2019}t", "won't"));
+        assert!(eq_word("WILL", "will"));
+        assert!(!eq_word("will", "WILL"));
+        assert!(!eq_word("wills", "will"));
+        assert!(!eq_word("wil", "will"));
+        assert!(eq_word("caf\u{c9}", "caf\u{c9}"));
+        assert!(!eq_word("caf\u{c9}", "caf\u{e9}"));
+        assert!(!eq_word("\u{2019}", "\u{2019}"));
+        assert!(eq_word("", ""));
     }
 }

@@ -709,6 +709,7 @@ impl Region<'_> {
     }
 
     /// The hits that start at token `i`.
+    #[inline]
     pub(crate) fn hits_from(&self, i: usize) -> impl Iterator<Item = &Placed> + '_ {
         let start = self.hits.partition_point(|h| h.first < i);
         self.hits[start..].iter().take_while(move |h| h.first == i)
