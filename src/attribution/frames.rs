@@ -6,7 +6,7 @@ use once_cell::sync::Lazy;
 use super::lexicon::{ContentBound, Cue, CueClass, CueLexicon, Frame};
 use super::model::{self, feat, Context};
 use super::speaker::Range;
-use super::tokens::{wc, Doc, Walk, NONE};
+use super::tokens::{wc, Doc, Tok, Walk, NONE};
 use crate::Span;
 
 /// The index of a value of the cue model's vocabulary, found at compile time.
@@ -274,8 +274,9 @@ fn quoted_sentences(d: &Doc<'_>) -> Vec<bool> {
 fn sentence_context(d: &Doc<'_>, c: &Candidate<'_>, oth: u8, quoted: &[bool]) -> Context {
     let mut ctx = near(d, c);
     ctx.values[feat::OTH] = oth;
-    let qs = d.toks[c.first].quote() == NONE
-        && quoted.get(d.toks[c.first].sent()).copied().unwrap_or(false);
+    // `near` read the first token: its quotation and sentence are cached.
+    let t = &d.toks[c.first];
+    let qs = t.quote() == NONE && quoted.get(t.sent()).copied().unwrap_or(false);
     ctx.values[feat::QS] = if qs { v!("quote") } else { v!("none") };
     ctx
 }
@@ -296,26 +297,29 @@ fn surer_cues(d: &Doc<'_>, candidates: &[Candidate<'_>]) -> Vec<u8> {
             && d.toks[c.first].quote() == NONE
     };
     let sent = |c: &Candidate<'_>| d.toks[c.first].sent();
-    let mut before = vec![false; candidates.len()];
-    let mut last = None;
-    for (i, c) in candidates.iter().enumerate() {
-        before[i] = last == Some(sent(c));
+    // One table: first whether a sure cue of the sentence stands before
+    // (1) or not (0), then the value. No sentence index reaches
+    // `usize::MAX` (a token has a byte).
+    let mut out = Vec::with_capacity(candidates.len());
+    let mut last = usize::MAX;
+    for c in candidates {
+        let s = sent(c);
+        out.push(u8::from(last == s));
         if sure(c) {
-            last = Some(sent(c));
+            last = s;
         }
     }
-    let mut out = vec![v!("none"); candidates.len()];
-    let mut next = None;
-    for (i, c) in candidates.iter().enumerate().rev() {
-        let after = next == Some(sent(c));
-        out[i] = match (before[i], after) {
+    let mut next = usize::MAX;
+    for (o, c) in out.iter_mut().zip(candidates).rev() {
+        let s = sent(c);
+        *o = match (*o != 0, next == s) {
             (true, true) => v!("both"),
             (true, false) => v!("before"),
             (false, true) => v!("after"),
             (false, false) => v!("none"),
         };
         if sure(c) {
-            next = Some(sent(c));
+            next = s;
         }
     }
     out
@@ -369,25 +373,25 @@ pub(super) fn keep<'c>(
     kept
 }
 
-/// The class of the word before a cue: the first of the tests below its
-/// token passes, from one load of its classes and bytes.
-fn before_class(d: &Doc<'_>, p: Option<usize>) -> u8 {
-    let Some(p) = p else {
+/// The class of the word before a cue (`t`, none at the sentence's
+/// start): the first of the tests below its token passes, from one load
+/// of its classes and bytes.
+#[inline]
+fn before_class(text: &[u8], t: Option<&Tok>) -> u8 {
+    let Some(t) = t else {
         return v!("bos");
     };
-    let Some(t) = d.toks.get(p) else {
-        return v!("other");
-    };
     let c = t.class;
-    let word = &d.text.as_bytes()[t.start()..t.end()];
+    if c & wc::ARTICLE != 0 {
+        return v!("det");
+    }
+    let word = &text[t.start()..t.end()];
     let last = word.last().copied();
     // "'s", "’s" or "'S" after at least one byte.
     let possessive = matches!(last, Some(b's' | b'S'))
         && word.len() > 2
         && (word.ends_with(b"'s") || word.ends_with("’s".as_bytes()) || word.ends_with(b"'S"));
-    if c & wc::ARTICLE != 0 {
-        v!("det")
-    } else if c & wc::POSS != 0 || possessive {
+    if c & wc::POSS != 0 || possessive {
         v!("poss")
     } else if c & wc::SUBJ != 0 {
         v!("subj")
@@ -412,16 +416,15 @@ fn before_class(d: &Doc<'_>, p: Option<usize>) -> u8 {
     }
 }
 
-/// The class of the word after a cue, the same way as [`before_class`].
-fn after_class(d: &Doc<'_>, n: Option<usize>) -> u8 {
-    let Some(n) = n else {
+/// The class of the word after a cue (`t`, none at the sentence's end),
+/// the same way as [`before_class`].
+#[inline]
+fn after_class(text: &[u8], t: Option<&Tok>) -> u8 {
+    let Some(t) = t else {
         return v!("end");
     };
-    let Some(t) = d.toks.get(n) else {
-        return v!("other");
-    };
     let c = t.class;
-    let word = &d.text.as_bytes()[t.start()..t.end()];
+    let word = &text[t.start()..t.end()];
     if c & (wc::PERIOD | wc::END) != 0 {
         v!("end")
     } else if word.eq_ignore_ascii_case(b"that") {
@@ -469,19 +472,32 @@ fn source_class(d: &Doc<'_>, source: Option<Range>, cue: Range) -> u8 {
 /// (the frame's are left at 0).
 fn near(d: &Doc<'_>, c: &Candidate<'_>) -> Context {
     let mut values = [0u8; model::FEATURES.len()];
-    let (i0, i1) = (c.first, c.last);
-    let back = |k: usize| (i0 >= k && d.same_sent(i0 - k, i0)).then(|| i0 - k);
-    let ahead = |k: usize| (i1 + k < d.len() && d.same_sent(i1 + k, i1)).then(|| i1 + k);
-    values[feat::PRV] = before_class(d, back(1));
-    values[feat::PRV2] = before_class(d, back(2));
-    values[feat::NXT] = after_class(d, ahead(1));
-    values[feat::NXT2] = after_class(d, ahead(2));
-    values[feat::Q] = if d.toks[i0].quote() != NONE {
+    let (toks, text) = (&d.toks[..], d.text.as_bytes());
+    let (first, last) = (&toks[c.first], &toks[c.last]);
+    // The words around the match in its sentence: each token's sentence
+    // against the match's own, read once.
+    let (s0, s1) = (first.sent(), last.sent());
+    let back = |k: usize| {
+        c.first
+            .checked_sub(k)
+            .map(|p| &toks[p])
+            .filter(|t| t.sent() == s0)
+    };
+    let ahead = |k: usize| toks.get(c.last + k).filter(|t| t.sent() == s1);
+    values[feat::PRV] = before_class(text, back(1));
+    values[feat::PRV2] = before_class(text, back(2));
+    values[feat::NXT] = after_class(text, ahead(1));
+    values[feat::NXT2] = after_class(text, ahead(2));
+    values[feat::Q] = if first.quote() != NONE {
         v!("in")
     } else {
         v!("out")
     };
-    values[feat::CASE] = if d.cap(i0) { v!("cap") } else { v!("low") };
+    values[feat::CASE] = if first.class & wc::CAP != 0 {
+        v!("cap")
+    } else {
+        v!("low")
+    };
     Context { values }
 }
 
@@ -1585,8 +1601,10 @@ mod tests {
         let quotes = crate::text::quotes(text);
         let lexicon = CueLexicon::builtin();
         let d = Doc::new(text, &sentences, &quotes, lexicon.word_classes());
+        let text = d.text.as_bytes();
         for p in (0..d.len()).map(Some).chain([None]) {
-            let (b, a) = (before_class(&d, p), after_class(&d, p));
+            let t = p.map(|p| &d.toks[p]);
+            let (b, a) = (before_class(text, t), after_class(text, t));
             if (b, a) != (before_class_ref(&d, p), after_class_ref(&d, p)) {
                 return Err(format!("{text:?}, token {p:?}: {b} {a}"));
             }
@@ -1613,6 +1631,114 @@ mod tests {
             ).unwrap()
         ) {
             proptest::prop_assert!(same_word_classes(&text).is_ok(), "{}", same_word_classes(&text).unwrap_err());
+        }
+    }
+
+    /// The features of a candidate's own tokens and the words around it,
+    /// as they were read by positions before [`near`] read each token
+    /// once: the reference.
+    fn near_ref(d: &Doc<'_>, c: &Candidate<'_>) -> Context {
+        let mut values = [0u8; model::FEATURES.len()];
+        let (i0, i1) = (c.first, c.last);
+        let back = |k: usize| (i0 >= k && d.same_sent(i0 - k, i0)).then(|| i0 - k);
+        let ahead = |k: usize| (i1 + k < d.len() && d.same_sent(i1 + k, i1)).then(|| i1 + k);
+        values[feat::PRV] = before_class_ref(d, back(1));
+        values[feat::PRV2] = before_class_ref(d, back(2));
+        values[feat::NXT] = after_class_ref(d, ahead(1));
+        values[feat::NXT2] = after_class_ref(d, ahead(2));
+        values[feat::Q] = if d.toks[i0].quote() != NONE {
+            v!("in")
+        } else {
+            v!("out")
+        };
+        values[feat::CASE] = if d.cap(i0) { v!("cap") } else { v!("low") };
+        Context { values }
+    }
+
+    /// Where the sure cues of each candidate's sentence stand, in two
+    /// tables as before [`surer_cues`] made one: the reference.
+    fn surer_cues_ref(d: &Doc<'_>, candidates: &[Candidate<'_>]) -> Vec<u8> {
+        let sure = |c: &Candidate<'_>| {
+            c.entry.class == CueClass::Speech
+                && c.entry.frame != Frame::Passive
+                && c.entry.weight >= SURE
+                && d.toks[c.first].quote() == NONE
+        };
+        let sent = |c: &Candidate<'_>| d.toks[c.first].sent();
+        let mut before = vec![false; candidates.len()];
+        let mut last = None;
+        for (i, c) in candidates.iter().enumerate() {
+            before[i] = last == Some(sent(c));
+            if sure(c) {
+                last = Some(sent(c));
+            }
+        }
+        let mut out = vec![v!("none"); candidates.len()];
+        let mut next = None;
+        for (i, c) in candidates.iter().enumerate().rev() {
+            let after = next == Some(sent(c));
+            out[i] = match (before[i], after) {
+                (true, true) => v!("both"),
+                (true, false) => v!("before"),
+                (false, true) => v!("after"),
+                (false, false) => v!("none"),
+            };
+            if sure(c) {
+                next = Some(sent(c));
+            }
+        }
+        out
+    }
+
+    /// Each candidate's cheap features (the cue model's context before the
+    /// frame search) are the reference's.
+    fn same_sentence_context(text: &str) -> Result<(), String> {
+        let sentences: Vec<Span> = crate::text::sentences(text).collect();
+        let quotes = crate::text::quotes(text);
+        let lexicon = CueLexicon::builtin();
+        let mut d = Doc::new(text, &sentences, &quotes, lexicon.word_classes());
+        let cands = matches(&mut d, lexicon);
+        let quoted = quoted_sentences(&d);
+        let (others, want_others) = (surer_cues(&d, &cands), surer_cues_ref(&d, &cands));
+        if others != want_others {
+            return Err(format!("{text:?}: oth {others:?} != {want_others:?}"));
+        }
+        for (c, &oth) in cands.iter().zip(&others) {
+            let got = sentence_context(&d, c, oth, &quoted);
+            let mut want = near_ref(&d, c);
+            want.values[feat::OTH] = oth;
+            let qs = d.toks[c.first].quote() == NONE
+                && quoted.get(d.toks[c.first].sent()).copied().unwrap_or(false);
+            want.values[feat::QS] = if qs { v!("quote") } else { v!("none") };
+            if got != want {
+                return Err(format!("{text:?}, {:?}: {got:?} != {want:?}", c.entry.form));
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn the_cheap_features_are_those_of_the_reference() {
+        for text in [
+            "\"We will win,\" said the minister's aide. He said to them that talks: \"no\". \
+             Kyiv’s envoy says, told reporters; U.S. officials said",
+            "said",
+            "",
+        ] {
+            same_sentence_context(text).unwrap();
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 1000, ..Default::default() })]
+
+        #[test]
+        fn the_cheap_features_agree_on_any_text(
+            text in proptest::string::string_regex(
+                "([ ,.:;\"'’\n]|\\. |\n\n|said |Said |says |told |Noted |noted |The mayor |the |his |He |he |'s |’s|to |TO |that |and |in |U\\.S\\.|Kyiv |plans|2024|é|—|reporters |according to ){0,50}"
+            ).unwrap()
+        ) {
+            proptest::prop_assert!(same_sentence_context(&text).is_ok(), "{}", same_sentence_context(&text).unwrap_err());
         }
     }
 
