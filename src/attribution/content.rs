@@ -140,7 +140,7 @@ impl Doc<'_> {
                 continue;
             }
             if self.is(m, wc::COMMA | wc::SEMICOLON | wc::OPEN_PAREN)
-                || matches!(self.str(m), "—" | "--")
+                || self.one_char_or_double_dash(m)
             {
                 return (m - 1).max(a);
             }

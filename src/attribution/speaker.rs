@@ -33,6 +33,10 @@ const FINITE_AUX: &[&str] = &[
 /// Words of time or adverbs between a subject and its verb.
 const MAX_GAP: usize = 4;
 
+/// "’" and "—" in UTF-8, for the byte tests of tokens.
+pub(super) const APOSTROPHE: &[u8] = "’".as_bytes();
+pub(super) const EM_DASH: &[u8] = "—".as_bytes();
+
 impl Doc<'_> {
     fn one_char(&self, i: usize) -> bool {
         let t = &self.toks[i];
@@ -74,8 +78,15 @@ impl Doc<'_> {
 
     /// The word ends in a possessive `'s`.
     pub(super) fn possessive(&self, k: usize) -> bool {
-        let w = self.str(k);
-        w.len() > 2 && (w.ends_with("'s") || w.ends_with("’s") || w.ends_with("'S"))
+        let w = self.bytes(k);
+        w.len() > 2 && (w.ends_with(b"'s") || w.ends_with("’s".as_bytes()) || w.ends_with(b"'S"))
+    }
+
+    /// The bytes of token `k`: the tests of a token against whole words
+    /// or marks compare bytes, with no char-boundary checks of a `&str`.
+    fn bytes(&self, k: usize) -> &[u8] {
+        let t = &self.toks[k];
+        &self.text.as_bytes()[t.start()..t.end()]
     }
 
     /// The first token of the noun phrase that ends with token `j`, scanning
@@ -184,10 +195,10 @@ impl Doc<'_> {
     /// Token `u` is an apostrophe that ends a plural noun ("Workers'")
     /// before a capitalised word, outside any quotation.
     fn plural_possessive(&self, u: usize) -> bool {
-        matches!(self.str(u), "'" | "’")
+        matches!(self.bytes(u), b"'" | APOSTROPHE)
             && self.toks[u].quote() == super::tokens::NONE
             && self.toks[u - 1].end() == self.toks[u].start()
-            && self.str(u - 1).ends_with('s')
+            && self.bytes(u - 1).last() == Some(&b's')
             && self.cap(u + 1)
             && self.toks[u].end() < self.toks[u + 1].start()
     }
@@ -197,7 +208,7 @@ impl Doc<'_> {
     pub(super) fn joined(&self, u: usize) -> bool {
         u > 0
             && u + 1 < self.len()
-            && matches!(self.str(u), "/" | "&")
+            && matches!(self.bytes(u), b"/" | b"&")
             && self.toks[u - 1].end() == self.toks[u].start()
             && self.toks[u].end() == self.toks[u + 1].start()
             && self.is(u - 1, wc::ALPHA | wc::DIGIT)
@@ -394,8 +405,9 @@ impl Doc<'_> {
         FINITE_AUX.iter().any(|w| self.word_is(k, w))
     }
 
-    fn one_char_or_double_dash(&self, m: usize) -> bool {
-        matches!(self.str(m), "—" | "--")
+    /// Token `m` is an em dash or a double hyphen.
+    pub(super) fn one_char_or_double_dash(&self, m: usize) -> bool {
+        matches!(self.bytes(m), EM_DASH | b"--")
     }
 
     /// The phrase right after the cue ending at `c1` ("said X", "according
@@ -460,7 +472,7 @@ impl Doc<'_> {
             k += 1;
         }
         let mut end = end?;
-        while end > st && (self.is(end, wc::COMMA) || matches!(self.str(end), "-" | "—")) {
+        while end > st && (self.is(end, wc::COMMA) || matches!(self.bytes(end), b"-" | EM_DASH)) {
             end -= 1;
         }
         Some((st, end))
@@ -482,7 +494,7 @@ impl Doc<'_> {
             if self.is(
                 m,
                 wc::QUOTE | wc::COLON | wc::SEMICOLON | wc::END | wc::COMMA,
-            ) || matches!(self.str(m), "—" | "--")
+            ) || matches!(self.bytes(m), EM_DASH | b"--")
             {
                 break;
             }
@@ -903,6 +915,89 @@ mod tests {
     use super::*;
     use crate::attribution::CueLexicon;
     use crate::mentions::Resolver;
+
+    /// The token tests as they read `&str`s before they read bytes: the
+    /// references.
+    fn possessive_ref(d: &Doc<'_>, k: usize) -> bool {
+        let w = d.str(k);
+        w.len() > 2 && (w.ends_with("'s") || w.ends_with("’s") || w.ends_with("'S"))
+    }
+
+    fn plural_possessive_ref(d: &Doc<'_>, u: usize) -> bool {
+        matches!(d.str(u), "'" | "’")
+            && d.toks[u].quote() == crate::attribution::tokens::NONE
+            && d.toks[u - 1].end() == d.toks[u].start()
+            && d.str(u - 1).ends_with('s')
+            && d.cap(u + 1)
+            && d.toks[u].end() < d.toks[u + 1].start()
+    }
+
+    fn joined_ref(d: &Doc<'_>, u: usize) -> bool {
+        u > 0
+            && u + 1 < d.len()
+            && matches!(d.str(u), "/" | "&")
+            && d.toks[u - 1].end() == d.toks[u].start()
+            && d.toks[u].end() == d.toks[u + 1].start()
+            && d.is(u - 1, wc::ALPHA | wc::DIGIT)
+            && d.is(u + 1, wc::ALPHA | wc::DIGIT)
+    }
+
+    fn same_token_tests(text: &str) -> Result<(), String> {
+        let sentences: Vec<Span> = crate::text::sentences(text).collect();
+        let quotes = crate::text::quotes(text);
+        let d = Doc::new(
+            text,
+            &sentences,
+            &quotes,
+            CueLexicon::builtin().word_classes(),
+        );
+        for k in 0..d.len() {
+            let got = (
+                d.possessive(k),
+                k > 0 && d.plural_possessive(k),
+                d.joined(k),
+                d.one_char_or_double_dash(k),
+                matches!(d.bytes(k), b"-" | EM_DASH),
+            );
+            let want = (
+                possessive_ref(&d, k),
+                k > 0 && plural_possessive_ref(&d, k),
+                joined_ref(&d, k),
+                matches!(d.str(k), "—" | "--"),
+                matches!(d.str(k), "-" | "—"),
+            );
+            if got != want {
+                return Err(format!(
+                    "{text:?}, token {k} {:?}: {got:?} != {want:?}",
+                    d.str(k)
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn the_byte_tests_of_tokens_are_the_str_tests() {
+        same_token_tests(
+            "The Workers' Party and Kyiv’s envoy (AT&T, SPLM/A) said — in the PM'S \
+             words -- it's 'over' – no, the Workers’ Union - é/x.",
+        )
+        .unwrap();
+        same_token_tests("").unwrap();
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 1000, ..Default::default() })]
+
+        #[test]
+        fn the_byte_tests_of_tokens_agree_on_any_text(
+            text in proptest::string::string_regex(
+                "([ ,.\"\n]|'|’|/|&|—|--|-|–|s|S|'s|’s|'S|Workers|Workers' |Workers’ |AT&T|SPLM/A|AT|T|x|é|2024|U\\.S\\.){0,40}"
+            ).unwrap()
+        ) {
+            proptest::prop_assert!(same_token_tests(&text).is_ok(), "{}", same_token_tests(&text).unwrap_err());
+        }
+    }
 
     /// `group_state` as it was: the group noun test first.
     fn group_state_ref(
