@@ -348,18 +348,18 @@ pub(super) fn keep<'c>(
     }
     let open: Vec<bool> = verdicts.iter().map(Option::is_none).collect();
     let mut subjects = vec![None; candidates.len()];
-    let frames = frames_where(d, &candidates, &open, &mut subjects);
     let threshold = model.threshold();
-    for (i, f) in frames.iter().enumerate() {
-        if let Some(f) = f.as_ref().filter(|_| open[i]) {
-            let c = &candidates[i];
-            let ctx = &mut contexts[i];
-            frame_context(d, c, f, subjects[i], ctx);
-            let group = model::group(c.entry.class, c.entry.frame, c.entry.weight);
-            let p = model.probability(c.entry.weight, group, c.entry.lemma_id, ctx);
-            verdicts[i] = Some(p >= threshold);
-        }
-    }
+    // Each open candidate's verdict as its frame is found: no table of
+    // frames.
+    each_frame_where(d, &candidates, &open, |i, f, subject| {
+        let c = &candidates[i];
+        let ctx = &mut contexts[i];
+        subjects[i] = subject;
+        frame_context(d, c, &f, subject, ctx);
+        let group = model::group(c.entry.class, c.entry.frame, c.entry.weight);
+        let p = model.probability(c.entry.weight, group, c.entry.lemma_id, ctx);
+        verdicts[i] = Some(p >= threshold);
+    });
     let mut kept = Vec::with_capacity(candidates.len());
     for ((mut c, verdict), subject) in candidates.into_iter().zip(verdicts).zip(subjects) {
         if verdict == Some(true) {
@@ -556,27 +556,29 @@ fn infinitive(entry: &Cue) -> bool {
 /// The cue with the auxiliaries, adverbs and infinitive "to" before it
 /// ("has also said", "to endorse") and a colon after it ("said:").
 pub(super) fn extend(d: &Doc<'_>, i0: usize, i1: usize, base: bool) -> Range {
+    // Each word before the cue is read once: its sentence and classes.
+    let toks = &d.toks[..];
+    let sent = toks[i0].sent();
     let mut j = i0;
     for _ in 0..MAX_CUE_PREFIX {
-        if j == 0 || !d.same_sent(j - 1, i0) {
+        let Some(p) = j.checked_sub(1) else {
+            break;
+        };
+        let t = &toks[p];
+        if t.sent() != sent {
             break;
         }
-        let p = j - 1;
-        let adverb = d.is(p, wc::LY) && !d.is(p, wc::NOT_ADVERB) && !d.cap(p);
+        let c = t.class;
+        let adverb = c & wc::LY != 0 && c & (wc::NOT_ADVERB | wc::CAP) == 0;
         // "to endorse": the infinitive's mark is part of the cue (in 300
         // of 330 cases on PolNeAR train).
-        let to = d.word_is(p, "to") && base;
-        if !(d.is(p, wc::AUX) || adverb || to) {
+        if !(c & wc::AUX != 0 || adverb || base && d.word_is(p, "to")) {
             break;
         }
         j = p;
     }
-    let k = if i1 + 1 < d.len() && d.is(i1 + 1, wc::COLON) {
-        i1 + 1
-    } else {
-        i1
-    };
-    (j, k)
+    let colon = toks.get(i1 + 1).is_some_and(|t| t.class & wc::COLON != 0);
+    (j, if colon { i1 + 1 } else { i1 })
 }
 
 /// Finds each kept cue's source and content.
@@ -664,6 +666,7 @@ fn goes_on(
 /// adjunct asks for it, in order, and only those since the last source a
 /// wanted frame set in the sentence. `subjects` as in [`statements_with`]
 /// for the frames found.
+#[cfg(test)]
 fn frames_where<'c>(
     d: &Doc<'_>,
     cues: &[Candidate<'c>],
@@ -671,6 +674,21 @@ fn frames_where<'c>(
     subjects: &mut [Option<Option<Range>>],
 ) -> Vec<Option<Found<'c>>> {
     let mut out: Vec<Option<Found<'c>>> = vec![None; cues.len()];
+    each_frame_where(d, cues, wanted, |i, f, subject| {
+        subjects[i] = subject;
+        out[i] = Some(f);
+    });
+    out
+}
+
+/// [`frames_where`], handing each wanted candidate's index, frame and
+/// subject to `each` in order, as it is found.
+fn each_frame_where<'c>(
+    d: &Doc<'_>,
+    cues: &[Candidate<'c>],
+    wanted: &[bool],
+    mut each: impl FnMut(usize, Found<'c>, Option<Option<Range>>),
+) {
     let mut last_source: Option<(usize, Range)> = None;
     // The candidates of the sentence not looked at yet, whose sources a
     // later adjunct may borrow.
@@ -710,14 +728,12 @@ fn frames_where<'c>(
             &mut subject,
             false,
         );
-        subjects[i] = subject;
         if goes_on(d, &found, i0, &mut last_source) {
             // The candidates before it can no longer give the last source.
             pending.clear();
         }
-        out[i] = Some(found);
+        each(i, found, subject);
     }
-    out
 }
 
 /// The frame of cue `c`, its last token `i1`; `last_source` gives the last
@@ -1739,6 +1755,72 @@ mod tests {
             ).unwrap()
         ) {
             proptest::prop_assert!(same_sentence_context(&text).is_ok(), "{}", same_sentence_context(&text).unwrap_err());
+        }
+    }
+
+    /// `extend` as it was, by positions: the reference.
+    fn extend_ref(d: &Doc<'_>, i0: usize, i1: usize, base: bool) -> Range {
+        let mut j = i0;
+        for _ in 0..MAX_CUE_PREFIX {
+            if j == 0 || !d.same_sent(j - 1, i0) {
+                break;
+            }
+            let p = j - 1;
+            let adverb = d.is(p, wc::LY) && !d.is(p, wc::NOT_ADVERB) && !d.cap(p);
+            let to = d.word_is(p, "to") && base;
+            if !(d.is(p, wc::AUX) || adverb || to) {
+                break;
+            }
+            j = p;
+        }
+        let k = if i1 + 1 < d.len() && d.is(i1 + 1, wc::COLON) {
+            i1 + 1
+        } else {
+            i1
+        };
+        (j, k)
+    }
+
+    /// `extend` from every token, over one or two tokens, as an
+    /// infinitive or not, is the reference's.
+    fn same_extent(text: &str) -> Result<(), String> {
+        let sentences: Vec<Span> = crate::text::sentences(text).collect();
+        let quotes = crate::text::quotes(text);
+        let lexicon = CueLexicon::builtin();
+        let d = Doc::new(text, &sentences, &quotes, lexicon.word_classes());
+        for i0 in 0..d.len() {
+            for i1 in [i0, (i0 + 1).min(d.len() - 1)] {
+                for base in [false, true] {
+                    let (got, want) = (extend(&d, i0, i1, base), extend_ref(&d, i0, i1, base));
+                    if got != want {
+                        return Err(format!("{text:?} {i0} {i1} {base}: {got:?} != {want:?}"));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn a_cue_extends_as_the_reference_does() {
+        same_extent(
+            "He has also repeatedly said: it. Then Newly to endorse, TO say; he will \
+             not be quickly Only said.\nTo say",
+        )
+        .unwrap();
+        same_extent("").unwrap();
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 1000, ..Default::default() })]
+
+        #[test]
+        fn a_cue_extends_as_the_reference_does_on_any_text(
+            text in proptest::string::string_regex(
+                "([ ,:\n]|\\. |has |have |also |repeatedly |Repeatedly |Sharply |sharply |Only |only |early |to |To |TO |said|say|endorse|He |é|—|2024){0,40}"
+            ).unwrap()
+        ) {
+            proptest::prop_assert!(same_extent(&text).is_ok(), "{}", same_extent(&text).unwrap_err());
         }
     }
 
