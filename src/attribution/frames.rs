@@ -459,8 +459,8 @@ fn source_class(d: &Doc<'_>, source: Option<Range>, cue: Range) -> u8 {
     match source {
         None => v!("none"),
         Some((a, _)) if a > cue.1 => v!("after"),
-        Some((a, b)) if a == b && d.word_is(a, "who") => v!("rel"),
-        Some((a, b)) if a == b && (d.is(a, wc::RELATIVE) || d.word_is(a, "it")) => v!("thing"),
+        Some((a, b)) if a == b && d.is_word(a, "who") => v!("rel"),
+        Some((a, b)) if a == b && (d.is(a, wc::RELATIVE) || d.is_word(a, "it")) => v!("thing"),
         Some((a, b)) if a == b && d.is(a, wc::PERSONAL | wc::CONTRACTION) => v!("pron"),
         Some((a, b)) if (a..=b).any(|m| d.cap(m)) => v!("name"),
         Some((a, b)) if (a..=b).any(|m| d.is(m, wc::AGENT)) => v!("agent"),
@@ -518,7 +518,7 @@ fn frame_context(
     values[feat::SUBJ] = match subject {
         None => v!("none"),
         Some((a, b)) if a == b && d.is(a, wc::SUBJ) => {
-            if d.is(a, wc::FIRST_PERSON) || d.word_is(a, "you") {
+            if d.is(a, wc::FIRST_PERSON) || d.is_word(a, "you") {
                 v!("pron:1-2")
             } else {
                 v!("pron:3")
@@ -572,7 +572,7 @@ pub(super) fn extend(d: &Doc<'_>, i0: usize, i1: usize, base: bool) -> Range {
         let adverb = c & wc::LY != 0 && c & (wc::NOT_ADVERB | wc::CAP) == 0;
         // "to endorse": the infinitive's mark is part of the cue (in 300
         // of 330 cases on PolNeAR train).
-        if !(c & wc::AUX != 0 || adverb || base && d.word_is(p, "to")) {
+        if !(c & wc::AUX != 0 || adverb || base && d.is_word(p, "to")) {
             break;
         }
         j = p;
@@ -786,8 +786,8 @@ fn one<'c>(
     }
     let passive = entry.frame == Frame::Passive;
     let b = before.filter(|&b| b >= s0);
-    let to_prefix = (c0..i0).any(|m| d.word_is(m, "to"));
-    let word_before = |w: &str| b.is_some_and(|b| d.word_is(b, w)) || w == "to" && to_prefix;
+    let to_prefix = (c0..i0).any(|m| d.is_word(m, "to"));
+    let word_before = |w: &str| b.is_some_and(|b| d.is_word(b, w)) || w == "to" && to_prefix;
     let ing = d.is(i0, wc::ING);
     let mut adjunct =
         ing && b.is_some_and(|b| {
@@ -798,9 +798,9 @@ fn one<'c>(
                     "and", "by", "while", "after", "before", "when", "in", "without", "also",
                 ]
                 .iter()
-                .any(|w| d.word_is(b, w))
-                || d.word_is(b, "even")
-                || d.word_is(b, "repeatedly")
+                .any(|w| d.is_word(b, w))
+                || d.is_word(b, "even")
+                || d.is_word(b, "repeatedly")
         }) && src_before.is_none()
             && !passive;
     if !adjunct
@@ -813,7 +813,7 @@ fn one<'c>(
 
     // "The plan was criticized by the mayor", "the concern expressed by
     // Draghi": the agent after "by" speaks; the subject is the content.
-    if !noun && !passive && d.is(i0, wc::ED | wc::PAST) && c1 < s1 && d.word_is(c1 + 1, "by") {
+    if !noun && !passive && d.is(i0, wc::ED | wc::PAST) && c1 < s1 && d.is_word(c1 + 1, "by") {
         if let Some(agent) = d.np_right(c1 + 2, s1 + 1) {
             found.pattern = Pattern::Agent;
             found.source = Some(agent);
@@ -849,7 +849,7 @@ fn one<'c>(
                 // A partial quotation: the content starts with the sentence.
                 start = qs0;
                 while start < ts
-                    && (d.is(start, wc::CONJ | wc::COMMA | wc::DASH) || d.word_is(start, "so"))
+                    && (d.is(start, wc::CONJ | wc::COMMA | wc::DASH) || d.is_word(start, "so"))
                 {
                     start += 1;
                 }
@@ -886,7 +886,7 @@ fn one<'c>(
     let be = |m: usize| {
         ["is", "was", "were", "are", "been", "be", "being"]
             .iter()
-            .any(|w| d.word_is(m, w))
+            .any(|w| d.is_word(m, w))
     };
     let passive_verb = entry.class == CueClass::Speech
         && d.is(i0, wc::ED | wc::PAST)
@@ -952,7 +952,7 @@ fn trailer(d: &Doc<'_>, k: usize, s1: usize) -> bool {
     }
     end - k < MAX_TRAILER
         && (k..=end).all(|m| {
-            !d.word_is(m, "that")
+            !d.is_word(m, "that")
                 && !d.is(
                     m,
                     wc::COMMA
@@ -1030,7 +1030,7 @@ fn plain(
     // "C, X said, adding D": the participle is a statement of its own.
     let adjunct_next = c1 + 2 <= s1
         && (d.is(c1 + 2, wc::ING) && !d.is(c1 + 2, wc::NOT_PARTICIPLE)
-            || d.word_is(c1 + 2, "according"));
+            || d.is_word(c1 + 2, "according"));
     if lead_comma && !adjunct && c1 < s1 && d.is(c1 + 1, wc::COMMA) && adjunct_next {
         found.pattern = Pattern::ContentBefore;
         let lead = lead.unwrap_or(s0);
@@ -1075,7 +1075,7 @@ fn plain(
         if !adverbial {
             break;
         }
-        if d.word_is(m, "that") {
+        if d.is_word(m, "that") {
             k = m;
             break;
         }
@@ -1191,7 +1191,7 @@ pub(super) fn cut_contents(
             let w = m + 1;
             let participle = d.is(w, wc::ING) && !d.is(w, wc::NOT_PARTICIPLE) && !d.cap(w);
             let adverb_participle = d.is(w, wc::LY) && m + 2 <= b && d.is(m + 2, wc::ING);
-            let according = d.word_is(w, "according") && m + 2 <= b && d.word_is(m + 2, "to");
+            let according = d.is_word(w, "according") && m + 2 <= b && d.is_word(m + 2, "to");
             if participle || adverb_participle || according {
                 b = m - 1;
                 break;
@@ -1333,7 +1333,7 @@ pub(super) fn special(d: &Doc<'_>) -> Vec<Found<'static>> {
 
 /// "... in a new poll": token `i` as the cue of a poll.
 fn poll(d: &Doc<'_>, i: usize) -> Option<Found<'static>> {
-    if !d.word_is(i, "in") || d.is(i, wc::CUE) || d.toks[i].quote() != NONE {
+    if !d.is_word(i, "in") || d.is(i, wc::CUE) || d.toks[i].quote() != NONE {
         return None;
     }
     let mut j = i + 1;
