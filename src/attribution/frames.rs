@@ -329,7 +329,7 @@ fn surer_cues(d: &Doc<'_>, candidates: &[Candidate<'_>]) -> Vec<u8> {
 ///
 /// The verdicts are [`probabilities`]'s, but the frame search (the dearest
 /// features) runs only for the candidates whose other features leave the
-/// verdict open (see [`model::CueModel::settled`]).
+/// verdict open (see [`model::CueModel::settled_from`]).
 pub(super) fn keep<'c>(
     d: &mut Doc<'_>,
     lexicon: &CueLexicon,
@@ -338,13 +338,16 @@ pub(super) fn keep<'c>(
     let model = &lexicon.model;
     let others = surer_cues(d, &candidates);
     let quoted = quoted_sentences(d);
+    // Each candidate's cheap features and prior score (made once, for
+    // both the early verdict and the full score).
     let mut contexts = Vec::with_capacity(candidates.len());
     let mut verdicts = Vec::with_capacity(candidates.len());
     for (c, oth) in candidates.iter().zip(others) {
         let ctx = sentence_context(d, c, oth, &quoted);
         let group = model::group(c.entry.class, c.entry.frame, c.entry.weight);
-        verdicts.push(model.settled(c.entry.weight, group, c.entry.lemma_id, &ctx));
-        contexts.push(ctx);
+        let prior = model.prior(c.entry.weight, group);
+        verdicts.push(model.settled_from(prior, group, c.entry.lemma_id, &ctx));
+        contexts.push((ctx, prior));
     }
     let open: Vec<bool> = verdicts.iter().map(Option::is_none).collect();
     let mut subjects = vec![None; candidates.len()];
@@ -353,11 +356,11 @@ pub(super) fn keep<'c>(
     // frames.
     each_frame_where(d, &candidates, &open, |i, f, subject| {
         let c = &candidates[i];
-        let ctx = &mut contexts[i];
+        let (ctx, prior) = &mut contexts[i];
         subjects[i] = subject;
         frame_context(d, c, &f, subject, ctx);
         let group = model::group(c.entry.class, c.entry.frame, c.entry.weight);
-        let p = model.probability(c.entry.weight, group, c.entry.lemma_id, ctx);
+        let p = model.probability_from(*prior, group, c.entry.lemma_id, ctx);
         verdicts[i] = Some(p >= threshold);
     });
     let mut kept = Vec::with_capacity(candidates.len());
