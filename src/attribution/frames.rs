@@ -1336,7 +1336,7 @@ pub(super) fn special(d: &Doc<'_>) -> Vec<Found<'static>> {
 
 /// "... in a new poll": token `i` as the cue of a poll.
 fn poll(d: &Doc<'_>, i: usize) -> Option<Found<'static>> {
-    if !d.is_word(i, "in") || d.is(i, wc::CUE) || d.toks[i].quote() != NONE {
+    if !d.word_is(i, "in") || d.is(i, wc::CUE) || d.toks[i].quote() != NONE {
         return None;
     }
     let mut j = i + 1;

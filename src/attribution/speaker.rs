@@ -82,9 +82,10 @@ impl Doc<'_> {
         w.len() > 2 && (w.ends_with(b"'s") || w.ends_with("’s".as_bytes()) || w.ends_with(b"'S"))
     }
 
-    /// [`Doc::word_is`], inlined into its caller: the attributor asks it
-    /// some 75,000 times of the kremlin subset, most answered by the
-    /// length, and `word_is`'s closure stays a call of its own.
+    /// [`Doc::word_is`], inlined into its caller: the attributor's hot
+    /// paths ask it some 75,000 times of the kremlin subset, most answered
+    /// by the length, and `word_is`'s closure stays a call of its own (the
+    /// rare asks, as `frames::poll`'s, still go through `word_is`).
     #[inline(always)]
     pub(super) fn is_word(&self, i: usize, word: &str) -> bool {
         match self.toks.get(i) {
