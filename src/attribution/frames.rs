@@ -6,7 +6,7 @@ use once_cell::sync::Lazy;
 use super::lexicon::{ContentBound, Cue, CueClass, CueLexicon, Frame};
 use super::model::{self, feat, Context};
 use super::speaker::Range;
-use super::tokens::{wc, Doc, Walk, NONE};
+use super::tokens::{wc, Doc, Tok, Walk, NONE};
 use crate::Span;
 
 /// The index of a value of the cue model's vocabulary, found at compile time.
@@ -274,8 +274,9 @@ fn quoted_sentences(d: &Doc<'_>) -> Vec<bool> {
 fn sentence_context(d: &Doc<'_>, c: &Candidate<'_>, oth: u8, quoted: &[bool]) -> Context {
     let mut ctx = near(d, c);
     ctx.values[feat::OTH] = oth;
-    let qs = d.toks[c.first].quote() == NONE
-        && quoted.get(d.toks[c.first].sent()).copied().unwrap_or(false);
+    // `near` read the first token: its quotation and sentence are cached.
+    let t = &d.toks[c.first];
+    let qs = t.quote() == NONE && quoted.get(t.sent()).copied().unwrap_or(false);
     ctx.values[feat::QS] = if qs { v!("quote") } else { v!("none") };
     ctx
 }
@@ -296,26 +297,29 @@ fn surer_cues(d: &Doc<'_>, candidates: &[Candidate<'_>]) -> Vec<u8> {
             && d.toks[c.first].quote() == NONE
     };
     let sent = |c: &Candidate<'_>| d.toks[c.first].sent();
-    let mut before = vec![false; candidates.len()];
-    let mut last = None;
-    for (i, c) in candidates.iter().enumerate() {
-        before[i] = last == Some(sent(c));
+    // One table: first whether a sure cue of the sentence stands before
+    // (1) or not (0), then the value. No sentence index reaches
+    // `usize::MAX` (a token has a byte).
+    let mut out = Vec::with_capacity(candidates.len());
+    let mut last = usize::MAX;
+    for c in candidates {
+        let s = sent(c);
+        out.push(u8::from(last == s));
         if sure(c) {
-            last = Some(sent(c));
+            last = s;
         }
     }
-    let mut out = vec![v!("none"); candidates.len()];
-    let mut next = None;
-    for (i, c) in candidates.iter().enumerate().rev() {
-        let after = next == Some(sent(c));
-        out[i] = match (before[i], after) {
+    let mut next = usize::MAX;
+    for (o, c) in out.iter_mut().zip(candidates).rev() {
+        let s = sent(c);
+        *o = match (*o != 0, next == s) {
             (true, true) => v!("both"),
             (true, false) => v!("before"),
             (false, true) => v!("after"),
             (false, false) => v!("none"),
         };
         if sure(c) {
-            next = Some(sent(c));
+            next = s;
         }
     }
     out
@@ -325,7 +329,7 @@ fn surer_cues(d: &Doc<'_>, candidates: &[Candidate<'_>]) -> Vec<u8> {
 ///
 /// The verdicts are [`probabilities`]'s, but the frame search (the dearest
 /// features) runs only for the candidates whose other features leave the
-/// verdict open (see [`model::CueModel::settled`]).
+/// verdict open (see [`model::CueModel::settled_from`]).
 pub(super) fn keep<'c>(
     d: &mut Doc<'_>,
     lexicon: &CueLexicon,
@@ -334,28 +338,31 @@ pub(super) fn keep<'c>(
     let model = &lexicon.model;
     let others = surer_cues(d, &candidates);
     let quoted = quoted_sentences(d);
+    // Each candidate's cheap features and prior score (made once, for
+    // both the early verdict and the full score).
     let mut contexts = Vec::with_capacity(candidates.len());
     let mut verdicts = Vec::with_capacity(candidates.len());
     for (c, oth) in candidates.iter().zip(others) {
         let ctx = sentence_context(d, c, oth, &quoted);
         let group = model::group(c.entry.class, c.entry.frame, c.entry.weight);
-        verdicts.push(model.settled(c.entry.weight, group, c.entry.lemma_id, &ctx));
-        contexts.push(ctx);
+        let prior = model.prior(c.entry.weight, group);
+        verdicts.push(model.settled_from(prior, group, c.entry.lemma_id, &ctx));
+        contexts.push((ctx, prior));
     }
     let open: Vec<bool> = verdicts.iter().map(Option::is_none).collect();
     let mut subjects = vec![None; candidates.len()];
-    let frames = frames_where(d, &candidates, &open, &mut subjects);
     let threshold = model.threshold();
-    for (i, f) in frames.iter().enumerate() {
-        if let Some(f) = f.as_ref().filter(|_| open[i]) {
-            let c = &candidates[i];
-            let ctx = &mut contexts[i];
-            frame_context(d, c, f, subjects[i], ctx);
-            let group = model::group(c.entry.class, c.entry.frame, c.entry.weight);
-            let p = model.probability(c.entry.weight, group, c.entry.lemma_id, ctx);
-            verdicts[i] = Some(p >= threshold);
-        }
-    }
+    // Each open candidate's verdict as its frame is found: no table of
+    // frames.
+    each_frame_where(d, &candidates, &open, |i, f, subject| {
+        let c = &candidates[i];
+        let (ctx, prior) = &mut contexts[i];
+        subjects[i] = subject;
+        frame_context(d, c, &f, subject, ctx);
+        let group = model::group(c.entry.class, c.entry.frame, c.entry.weight);
+        let p = model.probability_from(*prior, group, c.entry.lemma_id, ctx);
+        verdicts[i] = Some(p >= threshold);
+    });
     let mut kept = Vec::with_capacity(candidates.len());
     for ((mut c, verdict), subject) in candidates.into_iter().zip(verdicts).zip(subjects) {
         if verdict == Some(true) {
@@ -369,25 +376,25 @@ pub(super) fn keep<'c>(
     kept
 }
 
-/// The class of the word before a cue: the first of the tests below its
-/// token passes, from one load of its classes and bytes.
-fn before_class(d: &Doc<'_>, p: Option<usize>) -> u8 {
-    let Some(p) = p else {
+/// The class of the word before a cue (`t`, none at the sentence's
+/// start): the first of the tests below its token passes, from one load
+/// of its classes and bytes.
+#[inline]
+fn before_class(text: &[u8], t: Option<&Tok>) -> u8 {
+    let Some(t) = t else {
         return v!("bos");
     };
-    let Some(t) = d.toks.get(p) else {
-        return v!("other");
-    };
     let c = t.class;
-    let word = &d.text.as_bytes()[t.start()..t.end()];
+    if c & wc::ARTICLE != 0 {
+        return v!("det");
+    }
+    let word = &text[t.start()..t.end()];
     let last = word.last().copied();
     // "'s", "’s" or "'S" after at least one byte.
     let possessive = matches!(last, Some(b's' | b'S'))
         && word.len() > 2
         && (word.ends_with(b"'s") || word.ends_with("’s".as_bytes()) || word.ends_with(b"'S"));
-    if c & wc::ARTICLE != 0 {
-        v!("det")
-    } else if c & wc::POSS != 0 || possessive {
+    if c & wc::POSS != 0 || possessive {
         v!("poss")
     } else if c & wc::SUBJ != 0 {
         v!("subj")
@@ -412,16 +419,15 @@ fn before_class(d: &Doc<'_>, p: Option<usize>) -> u8 {
     }
 }
 
-/// The class of the word after a cue, the same way as [`before_class`].
-fn after_class(d: &Doc<'_>, n: Option<usize>) -> u8 {
-    let Some(n) = n else {
+/// The class of the word after a cue (`t`, none at the sentence's end),
+/// the same way as [`before_class`].
+#[inline]
+fn after_class(text: &[u8], t: Option<&Tok>) -> u8 {
+    let Some(t) = t else {
         return v!("end");
     };
-    let Some(t) = d.toks.get(n) else {
-        return v!("other");
-    };
     let c = t.class;
-    let word = &d.text.as_bytes()[t.start()..t.end()];
+    let word = &text[t.start()..t.end()];
     if c & (wc::PERIOD | wc::END) != 0 {
         v!("end")
     } else if word.eq_ignore_ascii_case(b"that") {
@@ -456,8 +462,8 @@ fn source_class(d: &Doc<'_>, source: Option<Range>, cue: Range) -> u8 {
     match source {
         None => v!("none"),
         Some((a, _)) if a > cue.1 => v!("after"),
-        Some((a, b)) if a == b && d.word_is(a, "who") => v!("rel"),
-        Some((a, b)) if a == b && (d.is(a, wc::RELATIVE) || d.word_is(a, "it")) => v!("thing"),
+        Some((a, b)) if a == b && d.is_word(a, "who") => v!("rel"),
+        Some((a, b)) if a == b && (d.is(a, wc::RELATIVE) || d.is_word(a, "it")) => v!("thing"),
         Some((a, b)) if a == b && d.is(a, wc::PERSONAL | wc::CONTRACTION) => v!("pron"),
         Some((a, b)) if (a..=b).any(|m| d.cap(m)) => v!("name"),
         Some((a, b)) if (a..=b).any(|m| d.is(m, wc::AGENT)) => v!("agent"),
@@ -469,19 +475,32 @@ fn source_class(d: &Doc<'_>, source: Option<Range>, cue: Range) -> u8 {
 /// (the frame's are left at 0).
 fn near(d: &Doc<'_>, c: &Candidate<'_>) -> Context {
     let mut values = [0u8; model::FEATURES.len()];
-    let (i0, i1) = (c.first, c.last);
-    let back = |k: usize| (i0 >= k && d.same_sent(i0 - k, i0)).then(|| i0 - k);
-    let ahead = |k: usize| (i1 + k < d.len() && d.same_sent(i1 + k, i1)).then(|| i1 + k);
-    values[feat::PRV] = before_class(d, back(1));
-    values[feat::PRV2] = before_class(d, back(2));
-    values[feat::NXT] = after_class(d, ahead(1));
-    values[feat::NXT2] = after_class(d, ahead(2));
-    values[feat::Q] = if d.toks[i0].quote() != NONE {
+    let (toks, text) = (&d.toks[..], d.text.as_bytes());
+    let (first, last) = (&toks[c.first], &toks[c.last]);
+    // The words around the match in its sentence: each token's sentence
+    // against the match's own, read once.
+    let (s0, s1) = (first.sent(), last.sent());
+    let back = |k: usize| {
+        c.first
+            .checked_sub(k)
+            .map(|p| &toks[p])
+            .filter(|t| t.sent() == s0)
+    };
+    let ahead = |k: usize| toks.get(c.last + k).filter(|t| t.sent() == s1);
+    values[feat::PRV] = before_class(text, back(1));
+    values[feat::PRV2] = before_class(text, back(2));
+    values[feat::NXT] = after_class(text, ahead(1));
+    values[feat::NXT2] = after_class(text, ahead(2));
+    values[feat::Q] = if first.quote() != NONE {
         v!("in")
     } else {
         v!("out")
     };
-    values[feat::CASE] = if d.cap(i0) { v!("cap") } else { v!("low") };
+    values[feat::CASE] = if first.class & wc::CAP != 0 {
+        v!("cap")
+    } else {
+        v!("low")
+    };
     Context { values }
 }
 
@@ -502,7 +521,7 @@ fn frame_context(
     values[feat::SUBJ] = match subject {
         None => v!("none"),
         Some((a, b)) if a == b && d.is(a, wc::SUBJ) => {
-            if d.is(a, wc::FIRST_PERSON) || d.word_is(a, "you") {
+            if d.is(a, wc::FIRST_PERSON) || d.is_word(a, "you") {
                 v!("pron:1-2")
             } else {
                 v!("pron:3")
@@ -540,27 +559,29 @@ fn infinitive(entry: &Cue) -> bool {
 /// The cue with the auxiliaries, adverbs and infinitive "to" before it
 /// ("has also said", "to endorse") and a colon after it ("said:").
 pub(super) fn extend(d: &Doc<'_>, i0: usize, i1: usize, base: bool) -> Range {
+    // Each word before the cue is read once: its sentence and classes.
+    let toks = &d.toks[..];
+    let sent = toks[i0].sent();
     let mut j = i0;
     for _ in 0..MAX_CUE_PREFIX {
-        if j == 0 || !d.same_sent(j - 1, i0) {
+        let Some(p) = j.checked_sub(1) else {
+            break;
+        };
+        let t = &toks[p];
+        if t.sent() != sent {
             break;
         }
-        let p = j - 1;
-        let adverb = d.is(p, wc::LY) && !d.is(p, wc::NOT_ADVERB) && !d.cap(p);
+        let c = t.class;
+        let adverb = c & wc::LY != 0 && c & (wc::NOT_ADVERB | wc::CAP) == 0;
         // "to endorse": the infinitive's mark is part of the cue (in 300
         // of 330 cases on PolNeAR train).
-        let to = d.word_is(p, "to") && base;
-        if !(d.is(p, wc::AUX) || adverb || to) {
+        if !(c & wc::AUX != 0 || adverb || base && d.is_word(p, "to")) {
             break;
         }
         j = p;
     }
-    let k = if i1 + 1 < d.len() && d.is(i1 + 1, wc::COLON) {
-        i1 + 1
-    } else {
-        i1
-    };
-    (j, k)
+    let colon = toks.get(i1 + 1).is_some_and(|t| t.class & wc::COLON != 0);
+    (j, if colon { i1 + 1 } else { i1 })
 }
 
 /// Finds each kept cue's source and content.
@@ -648,6 +669,7 @@ fn goes_on(
 /// adjunct asks for it, in order, and only those since the last source a
 /// wanted frame set in the sentence. `subjects` as in [`statements_with`]
 /// for the frames found.
+#[cfg(test)]
 fn frames_where<'c>(
     d: &Doc<'_>,
     cues: &[Candidate<'c>],
@@ -655,6 +677,21 @@ fn frames_where<'c>(
     subjects: &mut [Option<Option<Range>>],
 ) -> Vec<Option<Found<'c>>> {
     let mut out: Vec<Option<Found<'c>>> = vec![None; cues.len()];
+    each_frame_where(d, cues, wanted, |i, f, subject| {
+        subjects[i] = subject;
+        out[i] = Some(f);
+    });
+    out
+}
+
+/// [`frames_where`], handing each wanted candidate's index, frame and
+/// subject to `each` in order, as it is found.
+fn each_frame_where<'c>(
+    d: &Doc<'_>,
+    cues: &[Candidate<'c>],
+    wanted: &[bool],
+    mut each: impl FnMut(usize, Found<'c>, Option<Option<Range>>),
+) {
     let mut last_source: Option<(usize, Range)> = None;
     // The candidates of the sentence not looked at yet, whose sources a
     // later adjunct may borrow.
@@ -694,14 +731,12 @@ fn frames_where<'c>(
             &mut subject,
             false,
         );
-        subjects[i] = subject;
         if goes_on(d, &found, i0, &mut last_source) {
             // The candidates before it can no longer give the last source.
             pending.clear();
         }
-        out[i] = Some(found);
+        each(i, found, subject);
     }
-    out
 }
 
 /// The frame of cue `c`, its last token `i1`; `last_source` gives the last
@@ -754,8 +789,8 @@ fn one<'c>(
     }
     let passive = entry.frame == Frame::Passive;
     let b = before.filter(|&b| b >= s0);
-    let to_prefix = (c0..i0).any(|m| d.word_is(m, "to"));
-    let word_before = |w: &str| b.is_some_and(|b| d.word_is(b, w)) || w == "to" && to_prefix;
+    let to_prefix = (c0..i0).any(|m| d.is_word(m, "to"));
+    let word_before = |w: &str| b.is_some_and(|b| d.is_word(b, w)) || w == "to" && to_prefix;
     let ing = d.is(i0, wc::ING);
     let mut adjunct =
         ing && b.is_some_and(|b| {
@@ -766,9 +801,9 @@ fn one<'c>(
                     "and", "by", "while", "after", "before", "when", "in", "without", "also",
                 ]
                 .iter()
-                .any(|w| d.word_is(b, w))
-                || d.word_is(b, "even")
-                || d.word_is(b, "repeatedly")
+                .any(|w| d.is_word(b, w))
+                || d.is_word(b, "even")
+                || d.is_word(b, "repeatedly")
         }) && src_before.is_none()
             && !passive;
     if !adjunct
@@ -781,7 +816,7 @@ fn one<'c>(
 
     // "The plan was criticized by the mayor", "the concern expressed by
     // Draghi": the agent after "by" speaks; the subject is the content.
-    if !noun && !passive && d.is(i0, wc::ED | wc::PAST) && c1 < s1 && d.word_is(c1 + 1, "by") {
+    if !noun && !passive && d.is(i0, wc::ED | wc::PAST) && c1 < s1 && d.is_word(c1 + 1, "by") {
         if let Some(agent) = d.np_right(c1 + 2, s1 + 1) {
             found.pattern = Pattern::Agent;
             found.source = Some(agent);
@@ -817,7 +852,7 @@ fn one<'c>(
                 // A partial quotation: the content starts with the sentence.
                 start = qs0;
                 while start < ts
-                    && (d.is(start, wc::CONJ | wc::COMMA | wc::DASH) || d.word_is(start, "so"))
+                    && (d.is(start, wc::CONJ | wc::COMMA | wc::DASH) || d.is_word(start, "so"))
                 {
                     start += 1;
                 }
@@ -854,7 +889,7 @@ fn one<'c>(
     let be = |m: usize| {
         ["is", "was", "were", "are", "been", "be", "being"]
             .iter()
-            .any(|w| d.word_is(m, w))
+            .any(|w| d.is_word(m, w))
     };
     let passive_verb = entry.class == CueClass::Speech
         && d.is(i0, wc::ED | wc::PAST)
@@ -920,7 +955,7 @@ fn trailer(d: &Doc<'_>, k: usize, s1: usize) -> bool {
     }
     end - k < MAX_TRAILER
         && (k..=end).all(|m| {
-            !d.word_is(m, "that")
+            !d.is_word(m, "that")
                 && !d.is(
                     m,
                     wc::COMMA
@@ -998,7 +1033,7 @@ fn plain(
     // "C, X said, adding D": the participle is a statement of its own.
     let adjunct_next = c1 + 2 <= s1
         && (d.is(c1 + 2, wc::ING) && !d.is(c1 + 2, wc::NOT_PARTICIPLE)
-            || d.word_is(c1 + 2, "according"));
+            || d.is_word(c1 + 2, "according"));
     if lead_comma && !adjunct && c1 < s1 && d.is(c1 + 1, wc::COMMA) && adjunct_next {
         found.pattern = Pattern::ContentBefore;
         let lead = lead.unwrap_or(s0);
@@ -1043,7 +1078,7 @@ fn plain(
         if !adverbial {
             break;
         }
-        if d.word_is(m, "that") {
+        if d.is_word(m, "that") {
             k = m;
             break;
         }
@@ -1159,7 +1194,7 @@ pub(super) fn cut_contents(
             let w = m + 1;
             let participle = d.is(w, wc::ING) && !d.is(w, wc::NOT_PARTICIPLE) && !d.cap(w);
             let adverb_participle = d.is(w, wc::LY) && m + 2 <= b && d.is(m + 2, wc::ING);
-            let according = d.word_is(w, "according") && m + 2 <= b && d.word_is(m + 2, "to");
+            let according = d.is_word(w, "according") && m + 2 <= b && d.is_word(m + 2, "to");
             if participle || adverb_participle || according {
                 b = m - 1;
                 break;
@@ -1585,8 +1620,10 @@ mod tests {
         let quotes = crate::text::quotes(text);
         let lexicon = CueLexicon::builtin();
         let d = Doc::new(text, &sentences, &quotes, lexicon.word_classes());
+        let text = d.text.as_bytes();
         for p in (0..d.len()).map(Some).chain([None]) {
-            let (b, a) = (before_class(&d, p), after_class(&d, p));
+            let t = p.map(|p| &d.toks[p]);
+            let (b, a) = (before_class(text, t), after_class(text, t));
             if (b, a) != (before_class_ref(&d, p), after_class_ref(&d, p)) {
                 return Err(format!("{text:?}, token {p:?}: {b} {a}"));
             }
@@ -1613,6 +1650,180 @@ mod tests {
             ).unwrap()
         ) {
             proptest::prop_assert!(same_word_classes(&text).is_ok(), "{}", same_word_classes(&text).unwrap_err());
+        }
+    }
+
+    /// The features of a candidate's own tokens and the words around it,
+    /// as they were read by positions before [`near`] read each token
+    /// once: the reference.
+    fn near_ref(d: &Doc<'_>, c: &Candidate<'_>) -> Context {
+        let mut values = [0u8; model::FEATURES.len()];
+        let (i0, i1) = (c.first, c.last);
+        let back = |k: usize| (i0 >= k && d.same_sent(i0 - k, i0)).then(|| i0 - k);
+        let ahead = |k: usize| (i1 + k < d.len() && d.same_sent(i1 + k, i1)).then(|| i1 + k);
+        values[feat::PRV] = before_class_ref(d, back(1));
+        values[feat::PRV2] = before_class_ref(d, back(2));
+        values[feat::NXT] = after_class_ref(d, ahead(1));
+        values[feat::NXT2] = after_class_ref(d, ahead(2));
+        values[feat::Q] = if d.toks[i0].quote() != NONE {
+            v!("in")
+        } else {
+            v!("out")
+        };
+        values[feat::CASE] = if d.cap(i0) { v!("cap") } else { v!("low") };
+        Context { values }
+    }
+
+    /// Where the sure cues of each candidate's sentence stand, in two
+    /// tables as before [`surer_cues`] made one: the reference.
+    fn surer_cues_ref(d: &Doc<'_>, candidates: &[Candidate<'_>]) -> Vec<u8> {
+        let sure = |c: &Candidate<'_>| {
+            c.entry.class == CueClass::Speech
+                && c.entry.frame != Frame::Passive
+                && c.entry.weight >= SURE
+                && d.toks[c.first].quote() == NONE
+        };
+        let sent = |c: &Candidate<'_>| d.toks[c.first].sent();
+        let mut before = vec![false; candidates.len()];
+        let mut last = None;
+        for (i, c) in candidates.iter().enumerate() {
+            before[i] = last == Some(sent(c));
+            if sure(c) {
+                last = Some(sent(c));
+            }
+        }
+        let mut out = vec![v!("none"); candidates.len()];
+        let mut next = None;
+        for (i, c) in candidates.iter().enumerate().rev() {
+            let after = next == Some(sent(c));
+            out[i] = match (before[i], after) {
+                (true, true) => v!("both"),
+                (true, false) => v!("before"),
+                (false, true) => v!("after"),
+                (false, false) => v!("none"),
+            };
+            if sure(c) {
+                next = Some(sent(c));
+            }
+        }
+        out
+    }
+
+    /// Each candidate's cheap features (the cue model's context before the
+    /// frame search) are the reference's.
+    fn same_sentence_context(text: &str) -> Result<(), String> {
+        let sentences: Vec<Span> = crate::text::sentences(text).collect();
+        let quotes = crate::text::quotes(text);
+        let lexicon = CueLexicon::builtin();
+        let mut d = Doc::new(text, &sentences, &quotes, lexicon.word_classes());
+        let cands = matches(&mut d, lexicon);
+        let quoted = quoted_sentences(&d);
+        let (others, want_others) = (surer_cues(&d, &cands), surer_cues_ref(&d, &cands));
+        if others != want_others {
+            return Err(format!("{text:?}: oth {others:?} != {want_others:?}"));
+        }
+        for (c, &oth) in cands.iter().zip(&others) {
+            let got = sentence_context(&d, c, oth, &quoted);
+            let mut want = near_ref(&d, c);
+            want.values[feat::OTH] = oth;
+            let qs = d.toks[c.first].quote() == NONE
+                && quoted.get(d.toks[c.first].sent()).copied().unwrap_or(false);
+            want.values[feat::QS] = if qs { v!("quote") } else { v!("none") };
+            if got != want {
+                return Err(format!("{text:?}, {:?}: {got:?} != {want:?}", c.entry.form));
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn the_cheap_features_are_those_of_the_reference() {
+        for text in [
+            "\"We will win,\" said the minister's aide. He said to them that talks: \"no\". \
+             Kyiv’s envoy says, told reporters; U.S. officials said",
+            "said",
+            "",
+        ] {
+            same_sentence_context(text).unwrap();
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 1000, ..Default::default() })]
+
+        #[test]
+        fn the_cheap_features_agree_on_any_text(
+            text in proptest::string::string_regex(
+                "([ ,.:;\"'’\n]|\\. |\n\n|said |Said |says |told |Noted |noted |The mayor |the |his |He |he |'s |’s|to |TO |that |and |in |U\\.S\\.|Kyiv |plans|2024|é|—|reporters |according to ){0,50}"
+            ).unwrap()
+        ) {
+            proptest::prop_assert!(same_sentence_context(&text).is_ok(), "{}", same_sentence_context(&text).unwrap_err());
+        }
+    }
+
+    /// `extend` as it was, by positions: the reference.
+    fn extend_ref(d: &Doc<'_>, i0: usize, i1: usize, base: bool) -> Range {
+        let mut j = i0;
+        for _ in 0..MAX_CUE_PREFIX {
+            if j == 0 || !d.same_sent(j - 1, i0) {
+                break;
+            }
+            let p = j - 1;
+            let adverb = d.is(p, wc::LY) && !d.is(p, wc::NOT_ADVERB) && !d.cap(p);
+            let to = d.word_is(p, "to") && base;
+            if !(d.is(p, wc::AUX) || adverb || to) {
+                break;
+            }
+            j = p;
+        }
+        let k = if i1 + 1 < d.len() && d.is(i1 + 1, wc::COLON) {
+            i1 + 1
+        } else {
+            i1
+        };
+        (j, k)
+    }
+
+    /// `extend` from every token, over one or two tokens, as an
+    /// infinitive or not, is the reference's.
+    fn same_extent(text: &str) -> Result<(), String> {
+        let sentences: Vec<Span> = crate::text::sentences(text).collect();
+        let quotes = crate::text::quotes(text);
+        let lexicon = CueLexicon::builtin();
+        let d = Doc::new(text, &sentences, &quotes, lexicon.word_classes());
+        for i0 in 0..d.len() {
+            for i1 in [i0, (i0 + 1).min(d.len() - 1)] {
+                for base in [false, true] {
+                    let (got, want) = (extend(&d, i0, i1, base), extend_ref(&d, i0, i1, base));
+                    if got != want {
+                        return Err(format!("{text:?} {i0} {i1} {base}: {got:?} != {want:?}"));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn a_cue_extends_as_the_reference_does() {
+        same_extent(
+            "He has also repeatedly said: it. Then Newly to endorse, TO say; he will \
+             not be quickly Only said.\nTo say",
+        )
+        .unwrap();
+        same_extent("").unwrap();
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 1000, ..Default::default() })]
+
+        #[test]
+        fn a_cue_extends_as_the_reference_does_on_any_text(
+            text in proptest::string::string_regex(
+                "([ ,:\n]|\\. |has |have |also |repeatedly |Repeatedly |Sharply |sharply |Only |only |early |to |To |TO |said|say|endorse|He |é|—|2024){0,40}"
+            ).unwrap()
+        ) {
+            proptest::prop_assert!(same_extent(&text).is_ok(), "{}", same_extent(&text).unwrap_err());
         }
     }
 

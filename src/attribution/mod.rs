@@ -366,7 +366,7 @@ fn to_attribution<'c>(
                 d.text,
                 quotes,
                 content,
-                &[Some(cue), speaker.map(|m| m.span)],
+                [Some(cue), speaker.map(|m| m.span)],
             )
         },
         sentence,
@@ -404,7 +404,7 @@ fn kind_of(
     text: &str,
     quotes: &[Quote],
     content: Option<Span>,
-    own: &[Option<Span>],
+    own: [Option<Span>; 2],
 ) -> StatementKind {
     let Some(c) = content else {
         return StatementKind::Indirect;
@@ -413,22 +413,22 @@ fn kind_of(
     let mut pos = c.start;
     let mut quoted = false;
     let mut outside = false;
-    let mut own: Vec<Span> = own.iter().flatten().copied().collect();
-    own.sort_by_key(|s| s.start);
+    // The own spans by start (a stable order of two, with no table).
+    let own = match own {
+        [Some(a), Some(b)] if b.start < a.start => [Some(b), Some(a)],
+        own => own,
+    };
     let gap = |from: usize, to: usize| {
         let mut rest = Span::new(from, to.max(from));
-        for s in &own {
+        for s in own.iter().flatten() {
             if s.start >= rest.start && s.end <= rest.end {
-                let head = text[rest.start..s.start].trim_matches(|c: char| !c.is_alphanumeric());
-                if !head.is_empty() {
+                if has_alphanumeric(&text[rest.start..s.start]) {
                     return true;
                 }
                 rest = Span::new(s.end, rest.end);
             }
         }
-        !text[rest.start..rest.end]
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .is_empty()
+        has_alphanumeric(&text[rest.start..rest.end])
     };
     for q in &quotes[i..] {
         if q.outer.start >= c.end {
@@ -446,5 +446,129 @@ fn kind_of(
         (false, _) => StatementKind::Indirect,
         (true, false) => StatementKind::Direct,
         (true, true) => StatementKind::Mixed,
+    }
+}
+
+/// Whether `s` holds a letter or digit: an ASCII one found byte by byte
+/// (most gaps start with a word), any other char by char.
+fn has_alphanumeric(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_alphanumeric())
+        || !s.is_ascii() && s.chars().any(char::is_alphanumeric)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `kind_of` as it was, with a table of the own spans and trimmed
+    /// gaps: the reference.
+    fn kind_of_ref(
+        text: &str,
+        quotes: &[Quote],
+        content: Option<Span>,
+        own: &[Option<Span>],
+    ) -> StatementKind {
+        let Some(c) = content else {
+            return StatementKind::Indirect;
+        };
+        let i = quotes.partition_point(|q| q.outer.end <= c.start);
+        let mut pos = c.start;
+        let mut quoted = false;
+        let mut outside = false;
+        let mut own: Vec<Span> = own.iter().flatten().copied().collect();
+        own.sort_by_key(|s| s.start);
+        let gap = |from: usize, to: usize| {
+            let mut rest = Span::new(from, to.max(from));
+            for s in &own {
+                if s.start >= rest.start && s.end <= rest.end {
+                    let head =
+                        text[rest.start..s.start].trim_matches(|c: char| !c.is_alphanumeric());
+                    if !head.is_empty() {
+                        return true;
+                    }
+                    rest = Span::new(s.end, rest.end);
+                }
+            }
+            !text[rest.start..rest.end]
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .is_empty()
+        };
+        for q in &quotes[i..] {
+            if q.outer.start >= c.end {
+                break;
+            }
+            if q.outer.contains(c) {
+                return StatementKind::Direct;
+            }
+            outside |= q.outer.start > pos && gap(pos, q.outer.start);
+            quoted = true;
+            pos = pos.max(q.outer.end);
+        }
+        outside |= pos < c.end && gap(pos, c.end);
+        match (quoted, outside) {
+            (false, _) => StatementKind::Indirect,
+            (true, false) => StatementKind::Direct,
+            (true, true) => StatementKind::Mixed,
+        }
+    }
+
+    /// The char boundary at or before `at % (len + 1)`.
+    fn boundary(text: &str, at: usize) -> usize {
+        let mut i = at % (text.len() + 1);
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    }
+
+    /// `kind_of` on the spans the numbers pick in `text` is the reference's.
+    fn same_kind(text: &str, picks: [usize; 6], speaker: bool) -> Result<(), String> {
+        let quotes = crate::text::quotes(text);
+        let span = |a: usize, b: usize| {
+            let (a, b) = (boundary(text, a), boundary(text, b));
+            Span::new(a.min(b), a.max(b))
+        };
+        let content = (picks[0] % 5 != 0).then(|| span(picks[0], picks[1]));
+        let cue = span(picks[2], picks[3]);
+        let who = speaker.then(|| span(picks[4], picks[5]));
+        let got = kind_of(text, &quotes, content, [Some(cue), who]);
+        let want = kind_of_ref(text, &quotes, content, &[Some(cue), who]);
+        if got != want {
+            return Err(format!(
+                "{text:?} {content:?} {cue:?} {who:?}: {got:?} != {want:?}"
+            ));
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn a_statement_kind_is_the_references() {
+        let text = "\"We will win,\" she said. \"Soon.\" He said “ça va”, adding ‘no’ — é.";
+        for picks in [
+            [1, 60, 16, 20, 14, 16],
+            [0, 0, 0, 0, 0, 0],
+            [25, 33, 34, 36, 38, 42],
+            [26, 80, 0, 3, 70, 75],
+        ] {
+            same_kind(text, picks, true).unwrap();
+            same_kind(text, picks, false).unwrap();
+        }
+        same_kind("", [1, 0, 0, 0, 0, 0], true).unwrap();
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 2000, ..Default::default() })]
+
+        #[test]
+        fn a_statement_kind_agrees_on_any_text(
+            text in proptest::string::string_regex(
+                "([ ,.:\"'\n]|“|”|‘|’|«|»|—|said|he|We|win|é|ça|2024|U\\.S\\.|x){0,40}"
+            ).unwrap(),
+            picks in proptest::array::uniform6(0usize..400),
+            speaker in proptest::prelude::any::<bool>(),
+        ) {
+            let r = same_kind(&text, picks, speaker);
+            proptest::prop_assert!(r.is_ok(), "{}", r.unwrap_err());
+        }
     }
 }

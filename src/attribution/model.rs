@@ -110,6 +110,20 @@ pub(crate) const fn value(name: &str) -> u8 {
 /// cue model reads only when the other features leave its verdict open.
 pub(crate) const FRAME_FEATURES: [usize; 3] = [feat::SUBJ, feat::PATTERN, feat::SRC];
 
+/// The features but [`FRAME_FEATURES`], in the order of [`FEATURES`].
+const CHEAP_FEATURES: [usize; F - FRAME_FEATURES.len()] = {
+    let mut out = [0; F - FRAME_FEATURES.len()];
+    let (mut f, mut n) = (0, 0);
+    while f < F {
+        if f != FRAME_FEATURES[0] && f != FRAME_FEATURES[1] && f != FRAME_FEATURES[2] {
+            out[n] = f;
+            n += 1;
+        }
+        f += 1;
+    }
+    out
+};
+
 /// The values each of [`FRAME_FEATURES`] can take (what `frames` gives
 /// them), as indices of [`VALUES`].
 const FRAME_VALUES: [&[u8]; 3] = [
@@ -334,10 +348,20 @@ impl CueModel {
         self.lemmas.get(slot as usize)
     }
 
+    /// The score a cue with this prior weight has in `group` before its
+    /// context: the log-odds of the weight and the group's bias. Made once
+    /// per candidate for [`settled_from`](Self::settled_from) and
+    /// [`probability_from`](Self::probability_from).
+    pub(crate) fn prior(&self, weight: f32, group: usize) -> f32 {
+        let p = weight.clamp(1e-4, 1.0 - 1e-4);
+        (p / (1.0 - p)).ln() + self.bias[group]
+    }
+
     /// The verdict of [`probability`](Self::probability)` >= threshold`
     /// when the features other than [`FRAME_FEATURES`] settle it, whatever
     /// values those take (their entries in `ctx` are not read); `None`
     /// when it stays open.
+    #[cfg(test)]
     pub(crate) fn settled(
         &self,
         weight: f32,
@@ -345,13 +369,22 @@ impl CueModel {
         lemma: u32,
         ctx: &Context,
     ) -> Option<bool> {
-        let p = weight.clamp(1e-4, 1.0 - 1e-4);
-        let mut z = (p / (1.0 - p)).ln() + self.bias[group];
+        self.settled_from(self.prior(weight, group), group, lemma, ctx)
+    }
+
+    /// [`settled`](Self::settled) from the cue's [`prior`](Self::prior).
+    pub(crate) fn settled_from(
+        &self,
+        prior: f32,
+        group: usize,
+        lemma: u32,
+        ctx: &Context,
+    ) -> Option<bool> {
+        let mut z = prior;
+        // The features but the frame's, in the order of `FEATURES`.
         let mut add = |table: &Table| {
-            for (f, &v) in ctx.values.iter().enumerate() {
-                if !FRAME_FEATURES.contains(&f) {
-                    z += table[f][v as usize];
-                }
+            for f in CHEAP_FEATURES {
+                z += table[f][ctx.values[f] as usize];
             }
         };
         add(&self.groups[group]);
@@ -375,8 +408,19 @@ impl CueModel {
     /// The probability that a match of a cue with this prior weight, group
     /// and lemma is a cue in this context.
     pub(crate) fn probability(&self, weight: f32, group: usize, lemma: u32, ctx: &Context) -> f32 {
-        let p = weight.clamp(1e-4, 1.0 - 1e-4);
-        let mut z = (p / (1.0 - p)).ln() + self.bias[group];
+        self.probability_from(self.prior(weight, group), group, lemma, ctx)
+    }
+
+    /// [`probability`](Self::probability) from the cue's
+    /// [`prior`](Self::prior): the same sum, in the same order.
+    pub(crate) fn probability_from(
+        &self,
+        prior: f32,
+        group: usize,
+        lemma: u32,
+        ctx: &Context,
+    ) -> f32 {
+        let mut z = prior;
         let table = &self.groups[group];
         for (f, &v) in ctx.values.iter().enumerate() {
             z += table[f][v as usize];
@@ -415,6 +459,89 @@ mod tests {
         ctx.values[feat::PRV] = value("det");
         assert!(m.probability(0.9, 0, 0, &ctx) < plain);
         assert_eq!(m.threshold(), 0.4);
+    }
+
+    /// `settled` and `probability` as they were, each from the weight,
+    /// skipping the frame features in a loop over all: the references.
+    fn settled_ref(
+        m: &CueModel,
+        weight: f32,
+        group: usize,
+        lemma: u32,
+        ctx: &Context,
+    ) -> Option<bool> {
+        let p = weight.clamp(1e-4, 1.0 - 1e-4);
+        let mut z = (p / (1.0 - p)).ln() + m.bias[group];
+        let mut add = |table: &Table| {
+            for (f, &v) in ctx.values.iter().enumerate() {
+                if !FRAME_FEATURES.contains(&f) {
+                    z += table[f][v as usize];
+                }
+            }
+        };
+        add(&m.groups[group]);
+        let slot = match m.lemma_table(lemma) {
+            Some(table) => {
+                add(table);
+                m.lemma_slot[lemma as usize] as usize + 1
+            }
+            None => 0,
+        };
+        let (lo, hi) = m.frame_bounds[slot][group];
+        if z + hi < m.threshold_logit - SETTLE_MARGIN {
+            Some(false)
+        } else if z + lo >= m.threshold_logit + SETTLE_MARGIN {
+            Some(true)
+        } else {
+            None
+        }
+    }
+
+    fn probability_ref(m: &CueModel, weight: f32, group: usize, lemma: u32, ctx: &Context) -> f32 {
+        let p = weight.clamp(1e-4, 1.0 - 1e-4);
+        let mut z = (p / (1.0 - p)).ln() + m.bias[group];
+        let table = &m.groups[group];
+        for (f, &v) in ctx.values.iter().enumerate() {
+            z += table[f][v as usize];
+        }
+        if let Some(&slot) = m.lemma_slot.get(lemma as usize) {
+            if slot != u32::MAX {
+                let table = &m.lemmas[slot as usize];
+                for (f, &v) in ctx.values.iter().enumerate() {
+                    z += table[f][v as usize];
+                }
+            }
+        }
+        1.0 / (1.0 + (-z).exp())
+    }
+
+    #[test]
+    fn the_cheap_features_are_the_others() {
+        assert_eq!(CHEAP_FEATURES, [0, 1, 2, 3, 5, 6, 9, 10]);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 3000, ..Default::default() })]
+
+        #[test]
+        fn the_scores_from_the_prior_are_the_references_bit_for_bit(
+            values in proptest::array::uniform11(0..V as u8),
+            weight in proptest::prop_oneof![0.0f32..1.0, proptest::prelude::Just(0.0), proptest::prelude::Just(1.0)],
+            group in 0..GROUPS.len(),
+            lemma in 0u32..400,
+        ) {
+            let m = &crate::attribution::CueLexicon::builtin().model;
+            let ctx = Context { values };
+            let prior = m.prior(weight, group);
+            proptest::prop_assert_eq!(
+                m.probability_from(prior, group, lemma, &ctx).to_bits(),
+                probability_ref(m, weight, group, lemma, &ctx).to_bits()
+            );
+            proptest::prop_assert_eq!(
+                m.settled_from(prior, group, lemma, &ctx),
+                settled_ref(m, weight, group, lemma, &ctx)
+            );
+        }
     }
 
     /// Every verdict `settled` gives is the verdict of the full score for
