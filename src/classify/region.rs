@@ -104,6 +104,14 @@ pub(crate) struct Region<'s> {
 }
 
 impl Scratch {
+    /// Forgets the window scanned last, so that the next region is
+    /// scanned anew: the matches of a window depend on its text around a
+    /// region, not only on the region's bytes, and a document's answers
+    /// must not depend on what the thread read before it.
+    pub(crate) fn forget_window(&mut self) {
+        self.matches.lexicon = None;
+    }
+
     /// Tokenizes `span` of `text` and scans it with the lexicon.
     ///
     /// Reading stops at the first sentence end at or after byte `open`
@@ -1045,6 +1053,23 @@ mod tests {
     fn builtin_lexicon() -> &'static Lexicon {
         static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
         LEX.get_or_init(|| builtin().1)
+    }
+
+    /// A window filled for one text is used again for the same bytes
+    /// until it is forgotten; after `forget_window` the next region is
+    /// scanned anew (what `Analyzer::analyze` relies on between documents).
+    #[test]
+    fn a_forgotten_window_is_scanned_anew() {
+        let lex = builtin_lexicon();
+        let text = "The minister said they vow to support the plan.";
+        let span = Span::new(0, text.len());
+        let mut s = Scratch::default();
+        s.fill(lex, text, span, 0);
+        assert!(s.cached(lex, text, Span::new(4, 20)));
+        s.forget_window();
+        assert!(!s.cached(lex, text, Span::new(4, 20)));
+        s.fill(lex, text, span, 0);
+        assert!(s.cached(lex, text, Span::new(4, 20)));
     }
 
     /// Words of the built-in lists and around them: star terms and longer
