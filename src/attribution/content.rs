@@ -146,7 +146,7 @@ impl Doc<'_> {
             }
             if self.is(m, wc::PHRASE_BREAK)
                 && m < b
-                && (!self.is_word(m, "and") || self.verbish(m + 1) || self.is(m + 1, wc::AUX))
+                && (!self.word_is(m, "and") || self.verbish(m + 1) || self.is(m + 1, wc::AUX))
             {
                 return (m - 1).max(a);
             }
@@ -158,7 +158,7 @@ impl Doc<'_> {
     /// C", "told the Associated Press C". Returns where the content starts.
     pub(super) fn skip_listener(&self, k: usize, s1: usize) -> usize {
         for m in k..(s1 + 1).min(k + 8) {
-            if self.is_word(m, "that") {
+            if self.word_is(m, "that") {
                 return m;
             }
             if self.is(m, wc::COMMA | wc::PERIOD | wc::COLON | wc::QUOTE) {
@@ -173,7 +173,7 @@ impl Doc<'_> {
         }
         if self.is(k, wc::ARTICLE | wc::POSS) {
             let mut m = k + 1;
-            while m <= s1 && m - k < 6 && (self.cap(m) || self.is_word(m, "'s")) {
+            while m <= s1 && m - k < 6 && (self.cap(m) || self.word_is(m, "'s")) {
                 m += 1;
             }
             if m > k + 1 {
@@ -188,7 +188,7 @@ impl Doc<'_> {
         while m <= s1 && m - k < 6 && self.cap(m) {
             m += 1;
         }
-        if m > k && (m > s1 || !self.is_word(m, "'s")) {
+        if m > k && (m > s1 || !self.word_is(m, "'s")) {
             return m;
         }
         k

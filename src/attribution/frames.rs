@@ -462,8 +462,8 @@ fn source_class(d: &Doc<'_>, source: Option<Range>, cue: Range) -> u8 {
     match source {
         None => v!("none"),
         Some((a, _)) if a > cue.1 => v!("after"),
-        Some((a, b)) if a == b && d.is_word(a, "who") => v!("rel"),
-        Some((a, b)) if a == b && (d.is(a, wc::RELATIVE) || d.is_word(a, "it")) => v!("thing"),
+        Some((a, b)) if a == b && d.word_is(a, "who") => v!("rel"),
+        Some((a, b)) if a == b && (d.is(a, wc::RELATIVE) || d.word_is(a, "it")) => v!("thing"),
         Some((a, b)) if a == b && d.is(a, wc::PERSONAL | wc::CONTRACTION) => v!("pron"),
         Some((a, b)) if (a..=b).any(|m| d.cap(m)) => v!("name"),
         Some((a, b)) if (a..=b).any(|m| d.is(m, wc::AGENT)) => v!("agent"),
@@ -521,7 +521,7 @@ fn frame_context(
     values[feat::SUBJ] = match subject {
         None => v!("none"),
         Some((a, b)) if a == b && d.is(a, wc::SUBJ) => {
-            if d.is(a, wc::FIRST_PERSON) || d.is_word(a, "you") {
+            if d.is(a, wc::FIRST_PERSON) || d.word_is(a, "you") {
                 v!("pron:1-2")
             } else {
                 v!("pron:3")
@@ -575,7 +575,7 @@ pub(super) fn extend(d: &Doc<'_>, i0: usize, i1: usize, base: bool) -> Range {
         let adverb = c & wc::LY != 0 && c & (wc::NOT_ADVERB | wc::CAP) == 0;
         // "to endorse": the infinitive's mark is part of the cue (in 300
         // of 330 cases on PolNeAR train).
-        if !(c & wc::AUX != 0 || adverb || base && d.is_word(p, "to")) {
+        if !(c & wc::AUX != 0 || adverb || base && d.word_is(p, "to")) {
             break;
         }
         j = p;
@@ -789,8 +789,8 @@ fn one<'c>(
     }
     let passive = entry.frame == Frame::Passive;
     let b = before.filter(|&b| b >= s0);
-    let to_prefix = (c0..i0).any(|m| d.is_word(m, "to"));
-    let word_before = |w: &str| b.is_some_and(|b| d.is_word(b, w)) || w == "to" && to_prefix;
+    let to_prefix = (c0..i0).any(|m| d.word_is(m, "to"));
+    let word_before = |w: &str| b.is_some_and(|b| d.word_is(b, w)) || w == "to" && to_prefix;
     let ing = d.is(i0, wc::ING);
     let mut adjunct =
         ing && b.is_some_and(|b| {
@@ -801,9 +801,9 @@ fn one<'c>(
                     "and", "by", "while", "after", "before", "when", "in", "without", "also",
                 ]
                 .iter()
-                .any(|w| d.is_word(b, w))
-                || d.is_word(b, "even")
-                || d.is_word(b, "repeatedly")
+                .any(|w| d.word_is(b, w))
+                || d.word_is(b, "even")
+                || d.word_is(b, "repeatedly")
         }) && src_before.is_none()
             && !passive;
     if !adjunct
@@ -816,7 +816,7 @@ fn one<'c>(
 
     // "The plan was criticized by the mayor", "the concern expressed by
     // Draghi": the agent after "by" speaks; the subject is the content.
-    if !noun && !passive && d.is(i0, wc::ED | wc::PAST) && c1 < s1 && d.is_word(c1 + 1, "by") {
+    if !noun && !passive && d.is(i0, wc::ED | wc::PAST) && c1 < s1 && d.word_is(c1 + 1, "by") {
         if let Some(agent) = d.np_right(c1 + 2, s1 + 1) {
             found.pattern = Pattern::Agent;
             found.source = Some(agent);
@@ -852,7 +852,7 @@ fn one<'c>(
                 // A partial quotation: the content starts with the sentence.
                 start = qs0;
                 while start < ts
-                    && (d.is(start, wc::CONJ | wc::COMMA | wc::DASH) || d.is_word(start, "so"))
+                    && (d.is(start, wc::CONJ | wc::COMMA | wc::DASH) || d.word_is(start, "so"))
                 {
                     start += 1;
                 }
@@ -889,7 +889,7 @@ fn one<'c>(
     let be = |m: usize| {
         ["is", "was", "were", "are", "been", "be", "being"]
             .iter()
-            .any(|w| d.is_word(m, w))
+            .any(|w| d.word_is(m, w))
     };
     let passive_verb = entry.class == CueClass::Speech
         && d.is(i0, wc::ED | wc::PAST)
@@ -955,7 +955,7 @@ fn trailer(d: &Doc<'_>, k: usize, s1: usize) -> bool {
     }
     end - k < MAX_TRAILER
         && (k..=end).all(|m| {
-            !d.is_word(m, "that")
+            !d.word_is(m, "that")
                 && !d.is(
                     m,
                     wc::COMMA
@@ -1033,7 +1033,7 @@ fn plain(
     // "C, X said, adding D": the participle is a statement of its own.
     let adjunct_next = c1 + 2 <= s1
         && (d.is(c1 + 2, wc::ING) && !d.is(c1 + 2, wc::NOT_PARTICIPLE)
-            || d.is_word(c1 + 2, "according"));
+            || d.word_is(c1 + 2, "according"));
     if lead_comma && !adjunct && c1 < s1 && d.is(c1 + 1, wc::COMMA) && adjunct_next {
         found.pattern = Pattern::ContentBefore;
         let lead = lead.unwrap_or(s0);
@@ -1078,7 +1078,7 @@ fn plain(
         if !adverbial {
             break;
         }
-        if d.is_word(m, "that") {
+        if d.word_is(m, "that") {
             k = m;
             break;
         }
@@ -1194,7 +1194,7 @@ pub(super) fn cut_contents(
             let w = m + 1;
             let participle = d.is(w, wc::ING) && !d.is(w, wc::NOT_PARTICIPLE) && !d.cap(w);
             let adverb_participle = d.is(w, wc::LY) && m + 2 <= b && d.is(m + 2, wc::ING);
-            let according = d.is_word(w, "according") && m + 2 <= b && d.is_word(m + 2, "to");
+            let according = d.word_is(w, "according") && m + 2 <= b && d.word_is(m + 2, "to");
             if participle || adverb_participle || according {
                 b = m - 1;
                 break;

@@ -46,7 +46,7 @@ impl Doc<'_> {
     /// A "." that belongs to the word before it ("Sen.", "J.").
     fn abbreviation_dot(&self, i: usize, first: usize) -> bool {
         i > first
-            && self.is_word(i, ".")
+            && self.word_is(i, ".")
             && (self.is(i - 1, wc::TITLE) || self.one_char(i - 1) && self.cap(i - 1))
     }
 
@@ -68,9 +68,9 @@ impl Doc<'_> {
             // "the embattled governor", "a newly elected mayor".
             let modifier = k > 0
                 && (self.cap(k - 1)
-                    || self.is_word(k - 1, ",")
-                    || self.is_word(k - 1, "former")
-                    || self.is_word(k - 1, "newly"));
+                    || self.word_is(k - 1, ",")
+                    || self.word_is(k - 1, "former")
+                    || self.word_is(k - 1, "newly"));
             return !modifier;
         }
         false
@@ -80,22 +80,6 @@ impl Doc<'_> {
     pub(super) fn possessive(&self, k: usize) -> bool {
         let w = self.bytes(k);
         w.len() > 2 && (w.ends_with(b"'s") || w.ends_with("’s".as_bytes()) || w.ends_with(b"'S"))
-    }
-
-    /// [`Doc::word_is`], inlined into its caller: the attributor's hot
-    /// paths ask it some 75,000 times of the kremlin subset, most answered
-    /// by the length, and `word_is`'s closure stays a call of its own (the
-    /// rare asks, as `frames::poll`'s, still go through `word_is`).
-    #[inline(always)]
-    pub(super) fn is_word(&self, i: usize, word: &str) -> bool {
-        match self.toks.get(i) {
-            Some(t) => {
-                t.end() - t.start() == word.len()
-                    && self.text.as_bytes()[t.start()..t.end()]
-                        .eq_ignore_ascii_case(word.as_bytes())
-            }
-            None => false,
-        }
     }
 
     /// The bytes of token `k`: the tests of a token against whole words
@@ -133,7 +117,7 @@ impl Doc<'_> {
                 continue;
             }
             // "a group based in Trinidad": the place is part of the phrase.
-            if u > s0 + 1 && u < j && self.is_word(u, "in") && self.is_word(u - 1, "based") {
+            if u > s0 + 1 && u < j && self.word_is(u, "in") && self.word_is(u - 1, "based") {
                 start = Some(u - 1);
                 k -= 2;
                 continue;
@@ -242,7 +226,7 @@ impl Doc<'_> {
         {
             return false;
         }
-        if self.is_word(u, "and") && !(self.cap(p) && self.cap(u + 1)) {
+        if self.word_is(u, "and") && !(self.cap(p) && self.cap(u + 1)) {
             // "the mayor and his aides": both sides look like phrases.
             let right = u < j && (self.cap(u + 1) || self.is(u + 1, wc::DET_STRICT | wc::POSS));
             let left =
@@ -386,7 +370,7 @@ impl Doc<'_> {
             }
             let bound_ok = st == s0 || self.is(st - 1, wc::CLAUSE_LEFT | wc::QUOTE);
             let appositive = self.is(a1, wc::DET | wc::APPOS_START | wc::SRC_NOUN | wc::DIGIT)
-                || self.is_word(a1, "whose")
+                || self.word_is(a1, "whose")
                 || self.cap(a1);
             if appositive || bound_ok {
                 return Some((st, j));
@@ -418,7 +402,7 @@ impl Doc<'_> {
 
     /// Token `k` is a finite auxiliary ("has", "will").
     fn finite(&self, k: usize) -> bool {
-        FINITE_AUX.iter().any(|w| self.is_word(k, w))
+        FINITE_AUX.iter().any(|w| self.word_is(k, w))
     }
 
     /// Token `m` is an em dash or a double hyphen.
@@ -477,7 +461,7 @@ impl Doc<'_> {
                     break;
                 }
             } else if depth <= 0 && k > st && !long && self.is(k, wc::NP_RIGHT_STOP) {
-                if self.is_word(k, "and") && k < s1 && self.cap(k + 1) && self.cap(k - 1) {
+                if self.word_is(k, "and") && k < s1 && self.cap(k + 1) && self.cap(k - 1) {
                     end = Some(k);
                     k += 1;
                     continue;
@@ -499,7 +483,7 @@ impl Doc<'_> {
         if k >= limit {
             return None;
         }
-        if self.is(k, wc::PERSONAL) && !self.is_word(k, "you") {
+        if self.is(k, wc::PERSONAL) && !self.word_is(k, "you") {
             return Some((k, k));
         }
         let mut m = k;
@@ -540,7 +524,7 @@ impl Doc<'_> {
                 break;
             }
             // "a newspaper based in Beirut": the place is part of the phrase.
-            if m > k && m + 1 < limit && self.is_word(m, "based") && self.is_word(m + 1, "in") {
+            if m > k && m + 1 < limit && self.word_is(m, "based") && self.word_is(m + 1, "in") {
                 end = Some(m + 1);
                 m += 2;
                 continue;
@@ -670,7 +654,7 @@ pub(super) fn resolve(
         let Some(t) = d.tok_at(m.span.start) else {
             return false;
         };
-        let after_preposition = (a..t).any(|k| d.is(k, wc::NP_INNER) && !d.is_word(k, "and"));
+        let after_preposition = (a..t).any(|k| d.is(k, wc::NP_INNER) && !d.word_is(k, "and"));
         // "Putin's spokesman": the possessor is not the head.
         let possessor = d.possessive_at(m.span.end) && {
             let k = d.toks.partition_point(|t| t.end() <= m.span.end);
@@ -849,7 +833,7 @@ pub(super) fn group_state(
 /// saying" speaks, and the content starts after "saying".
 pub(super) fn quoted_as_saying(d: &Doc, f: &mut Found<'_>) {
     let (c0, c1) = f.cue;
-    if f.source.is_some() || !d.is_word(c1, "quoted") {
+    if f.source.is_some() || !d.word_is(c1, "quoted") {
         return;
     }
     let (_, s1) = d.sent_of(c1);
@@ -857,7 +841,7 @@ pub(super) fn quoted_as_saying(d: &Doc, f: &mut Found<'_>) {
     while k <= s1 && d.is(k, wc::TIME | wc::GAP) {
         k += 1;
     }
-    if k + 2 > s1 || !d.is_word(k, "as") || !d.is(k + 1, wc::ING) {
+    if k + 2 > s1 || !d.word_is(k, "as") || !d.is(k + 1, wc::ING) {
         return;
     }
     let Some(subject) = d.source_before(c0) else {
@@ -865,7 +849,7 @@ pub(super) fn quoted_as_saying(d: &Doc, f: &mut Found<'_>) {
     };
     f.source = Some(subject);
     let mut a = k + 2;
-    if d.is_word(a, "that") && a < s1 {
+    if d.word_is(a, "that") && a < s1 {
         a += 1;
     }
     if let Some((_, b)) = f.content.filter(|&(_, b)| b >= a) {
@@ -897,13 +881,13 @@ pub(super) fn late_agent(d: &Doc, f: &mut Found<'_>) {
     let be = (c0..c1).any(|m| {
         ["been", "was", "were", "is", "are"]
             .iter()
-            .any(|w| d.is_word(m, w))
+            .any(|w| d.word_is(m, w))
     });
     if f.source.is_some() || !be || !(c0..=c1).any(|m| d.is(m, wc::ED)) {
         return;
     }
     let (_, s1) = d.sent_of(c1);
-    let Some(by) = (c1 + 2..s1).find(|&m| d.is_word(m, "by") && d.is(m - 1, wc::COMMA)) else {
+    let Some(by) = (c1 + 2..s1).find(|&m| d.word_is(m, "by") && d.is(m - 1, wc::COMMA)) else {
         return;
     };
     // The agent runs to the sentence end: a short phrase, no clause.
@@ -990,46 +974,6 @@ mod tests {
             }
         }
         Ok(())
-    }
-
-    /// `is_word` answers as `word_is` for every token (and past the last)
-    /// and a few words.
-    fn same_word_answers(text: &str) -> Result<(), String> {
-        let sentences: Vec<Span> = crate::text::sentences(text).collect();
-        let quotes = crate::text::quotes(text);
-        let d = Doc::new(
-            text,
-            &sentences,
-            &quotes,
-            CueLexicon::builtin().word_classes(),
-        );
-        for i in 0..d.len() + 2 {
-            for w in ["to", "that", "who", "in", "based", ",", "é", "toé", ""] {
-                if d.is_word(i, w) != d.word_is(i, w) {
-                    return Err(format!("{text:?} {i} {w:?}"));
-                }
-            }
-        }
-        Ok(())
-    }
-
-    #[test]
-    fn is_word_is_word_is() {
-        same_word_answers("To the TO tO, to. Who said 'that' — THAT in Based in é toé").unwrap();
-        same_word_answers("").unwrap();
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::test_runner::Config { cases: 500, ..Default::default() })]
-
-        #[test]
-        fn is_word_is_word_is_on_any_text(
-            text in proptest::string::string_regex(
-                "([ ,.\n]|to|To|TO|tO|that|THAT|who|in|based|é|toé|x){0,30}"
-            ).unwrap()
-        ) {
-            proptest::prop_assert!(same_word_answers(&text).is_ok(), "{}", same_word_answers(&text).unwrap_err());
-        }
     }
 
     #[test]

@@ -1072,13 +1072,21 @@ impl<'t> Doc<'t> {
     }
 
     /// Whether token `i` is `word` (ASCII case-insensitive).
+    ///
+    /// No closure: the attributor's hot paths ask it some 75,000 times on
+    /// the kremlin subset, most answered by the length, and an
+    /// `is_some_and` closure here stayed a call of its own.
     #[inline]
     pub(crate) fn word_is(&self, i: usize, word: &str) -> bool {
         // Lengths first: most tokens are not `word`.
-        self.toks.get(i).is_some_and(|t| {
-            t.end() - t.start() == word.len()
-                && self.text.as_bytes()[t.start()..t.end()].eq_ignore_ascii_case(word.as_bytes())
-        })
+        match self.toks.get(i) {
+            Some(t) => {
+                t.end() - t.start() == word.len()
+                    && self.text.as_bytes()[t.start()..t.end()]
+                        .eq_ignore_ascii_case(word.as_bytes())
+            }
+            None => false,
+        }
     }
 
     pub(crate) fn cap(&self, i: usize) -> bool {
