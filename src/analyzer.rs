@@ -173,9 +173,6 @@ impl Analyzer {
                 how: m.how,
             })
         }));
-        // The classifier's window cache holds the last document's text:
-        // this document's answers must not depend on it.
-        crate::classify::forget_window();
         let mut statements = Vec::with_capacity(found.len());
         // The actors of a statement's sentence, for the classifier: one
         // buffer for all the statements.

@@ -183,6 +183,39 @@ proptest! {
         prop_assert_eq!(analyzer.analyze(&text).unwrap(), a);
     }
 
+    /// A thread keeps buffers from one analysis to the next (the
+    /// classifier's among them): what it read before must not change an
+    /// answer. The reference is analyzed on a thread that read nothing.
+    #[test]
+    fn an_answer_does_not_depend_on_what_the_thread_read_before(
+        before in prop::collection::vec(news_like(), 1..4),
+        text in news_like(),
+    ) {
+        let analyzer = std::sync::Arc::new(Analyzer::default());
+        let fresh = {
+            let (analyzer, text) = (analyzer.clone(), text.clone());
+            std::thread::spawn(move || {
+                let classifier = standpoint::classify::LexiconClassifier::builtin();
+                (analyzer.analyze(&text).unwrap(), classifier.classify_sentence(&text))
+            })
+            .join()
+            .unwrap()
+        };
+        let classifier = standpoint::classify::LexiconClassifier::builtin();
+        for other in &before {
+            analyzer.analyze(other).unwrap();
+            classifier.classify_sentence(other);
+            // Parts of the text itself, read before it.
+            let cut = text.len() / 2;
+            if let Some(head) = text.get(..cut) {
+                classifier.classify_sentence(head);
+                analyzer.analyze(head).unwrap();
+            }
+        }
+        prop_assert_eq!(analyzer.analyze(&text).unwrap(), fresh.0);
+        prop_assert_eq!(classifier.classify_sentence(&text), fresh.1);
+    }
+
     #[test]
     fn bytes_are_checked_not_trusted(bytes in prop::collection::vec(any::<u8>(), 0..300)) {
         match (Analyzer::default().analyze_bytes(&bytes), std::str::from_utf8(&bytes)) {

@@ -54,18 +54,6 @@ thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
-/// Forgets the thread's cached classifier window (see
-/// `Scratch::forget_window`): [`Analyzer::analyze`](crate::Analyzer::analyze)
-/// calls it once per document, so that its result depends on the document
-/// alone, not on the documents the thread analyzed before.
-pub(crate) fn forget_window() {
-    SCRATCH.with(|cell| {
-        if let Ok(mut scratch) = cell.try_borrow_mut() {
-            scratch.forget_window();
-        }
-    });
-}
-
 impl LexiconClassifier {
     /// A builder starting from the built-in lists.
     pub fn builder() -> LexiconClassifierBuilder {

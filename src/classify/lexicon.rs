@@ -9,8 +9,6 @@
 //! other lacks. "support" inside "strong support for" still names the act;
 //! its stance is that of "strong support".
 
-use std::sync::atomic::{AtomicU64, Ordering};
-
 use super::tables::{Category, Modality, NegationKind, Polarity, Scope, Tables};
 use super::trie::{Next, Trie};
 use super::Topic;
@@ -120,9 +118,6 @@ pub(crate) struct Hit {
     pub lexical_negator: bool,
 }
 
-/// The id of the next lexicon compiled.
-static NEXT_ID: AtomicU64 = AtomicU64::new(0);
-
 /// A match of the automaton: `from` is the text position just after its
 /// first folded byte's (so a pattern's leading space is one byte before the
 /// word it anchors), `end` its end in the text.
@@ -135,7 +130,6 @@ pub(crate) struct Raw {
 
 #[derive(Debug, Clone)]
 pub(crate) struct Lexicon {
-    id: u64,
     trie: Trie,
     patterns: Vec<Pattern>,
     roles: Vec<Role>,
@@ -339,7 +333,6 @@ impl Tables {
             _ => !0,
         } & !0x80;
         Ok(Lexicon {
-            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             trie,
             patterns,
             roles,
@@ -753,17 +746,6 @@ impl Lexicon {
         out: &mut Vec<Raw>,
     ) {
         self.walk(text, from, t, j, end, out);
-    }
-
-    /// The longest pattern, in bytes.
-    pub(crate) fn longest(&self) -> usize {
-        self.longest
-    }
-
-    /// A number no other compiled lexicon has: what a cache of matches
-    /// is keyed on.
-    pub(crate) fn id(&self) -> u64 {
-        self.id
     }
 
     /// The hits in `span` of `text` into `out`, in text order (longest

@@ -113,7 +113,6 @@ mod tables;
 mod tests;
 mod trie;
 
-pub(crate) use classifier::forget_window;
 pub use classifier::{LexiconClassifier, LexiconClassifierBuilder};
 
 use serde::{Deserialize, Serialize};

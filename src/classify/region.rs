@@ -7,7 +7,7 @@
 //! is linear in its length.
 
 use super::lexicon::{self, fold_str, run_key, Hit, Lexicon, Raw, FOLD_BYTE};
-use crate::text::{char_before, is_word_char, ALNUM};
+use crate::text::{is_word_char, ALNUM};
 use crate::Span;
 
 /// Words that end a clause, and so a negation's scope ("despite" opens a
@@ -52,14 +52,12 @@ pub(crate) struct Placed {
 #[derive(Debug, Default)]
 pub(crate) struct Scratch {
     pub tokens: Vec<Token>,
-    /// The automaton's matches in the last region scanned, kept for the
-    /// next statements: the region of one often lies in that of the one
-    /// before (two statements of a sentence).
-    matches: Matches,
-    /// Matches at the start of a region inside the window.
-    head: Vec<Raw>,
-    /// The start of a region folded, for `head`.
-    head_folded: Vec<u8>,
+    /// The automaton's matches in the region being read, in order of
+    /// their starts.
+    raw: Vec<Raw>,
+    /// The region folded for the automaton, after one space (for a
+    /// lexicon the tokenizer does not walk).
+    folded: Vec<u8>,
     pub hits: Vec<Hit>,
     pub placed: Vec<Placed>,
     /// The clause breaks and the strong breaks, as token indices in order:
@@ -68,23 +66,6 @@ pub(crate) struct Scratch {
     strong: Vec<u32>,
     /// The words pushed so far.
     words: u32,
-}
-
-/// The automaton's matches in a window of text.
-#[derive(Debug, Default)]
-struct Matches {
-    /// The lexicon they are of ([`Lexicon::id`]), if any.
-    lexicon: Option<u64>,
-    /// The window, `[start, end)` in the text.
-    start: usize,
-    end: usize,
-    /// The window's text: a region whose bytes are not these is scanned
-    /// anew (another document, or the same bytes elsewhere).
-    text: Vec<u8>,
-    /// The window folded for the automaton, after one space.
-    folded: Vec<u8>,
-    /// In order of their ends.
-    raw: Vec<Raw>,
 }
 
 /// The tokens and hits of a statement's region.
@@ -104,14 +85,6 @@ pub(crate) struct Region<'s> {
 }
 
 impl Scratch {
-    /// Forgets the window scanned last, so that the next region is
-    /// scanned anew: the matches of a window depend on its text around a
-    /// region, not only on the region's bytes, and a document's answers
-    /// must not depend on what the thread read before it.
-    pub(crate) fn forget_window(&mut self) {
-        self.matches.lexicon = None;
-    }
-
     /// Tokenizes `span` of `text` and scans it with the lexicon.
     ///
     /// Reading stops at the first sentence end at or after byte `open`
@@ -125,20 +98,15 @@ impl Scratch {
         span: Span,
         open: usize,
     ) -> Region<'s> {
-        // The lexicon's matches are found as the region is tokenized,
-        // unless the last window scanned holds the region.
-        let walk = lex.word_scan() && span.start < span.end && !self.cached(lex, text, span);
-        let span = self.tokenize(lex, text, span, open, walk);
-        if walk {
-            let (s, e) = (span.start, span.end);
-            let m = &mut self.matches;
-            m.lexicon = Some(lex.id());
-            (m.start, m.end) = (s, e);
-            m.text.clear();
-            m.text.extend_from_slice(&text.as_bytes()[s..e]);
-            // Walks that began before a sentence end read on past it.
-            m.raw.retain(|r| r.end <= e);
-        }
+        // The lexicon's matches are found as the region is tokenized when
+        // the lexicon allows it (see `Lexicon::word_scan`), else by a scan
+        // of the region read. Nothing is kept from one region to the next:
+        // the answer for a region depends on its text alone.
+        let walk = lex.word_scan();
+        let mut raw = std::mem::take(&mut self.raw);
+        raw.clear();
+        let span = self.tokenize_into(lex, text, span, open, walk, &mut raw);
+        self.raw = raw;
         self.find_hits(lex, text, span, walk);
         self.placed.clear();
         // Hits come in order of their starts, and cover a few tokens: a
@@ -177,68 +145,25 @@ impl Scratch {
         }
     }
 
-    /// The lexicon's hits in `span` of `text` into `self.hits`: from the
-    /// matches of the window scanned last when `span` lies in it, else of
-    /// `span` scanned as a new window.
-    ///
-    /// A match inside the region is one inside the window, but for those
-    /// at its start: the region is read after one space, which anchors the
-    /// words at its start; the window may hold a word character there,
-    /// and those are looked for again.
-    /// With `walked`, the window is `span`, just scanned.
+    /// The lexicon's hits in `span` of `text` into `self.hits`, from the
+    /// matches the tokenizer found on its way (`walked`) or from a scan
+    /// of `span` folded after one space.
     fn find_hits(&mut self, lex: &Lexicon, text: &str, span: Span, walked: bool) {
         let (s, e) = (span.start, span.end);
         if s >= e {
             self.hits.clear();
             return;
         }
-        let cached = walked || self.cached(lex, text, span);
-        let m = &mut self.matches;
-        if !cached {
-            // Regions of statements further on start further on: a window
-            // longer than the region costs more than it saves.
-            let end = e;
-            m.lexicon = Some(lex.id());
-            (m.start, m.end) = (s, end);
-            m.text.clear();
-            m.text.extend_from_slice(&text.as_bytes()[s..end]);
-            m.folded.clear();
-            m.folded.push(b' ');
-            fold_str(&text[s..end], &mut m.folded);
-            m.raw.clear();
-            lex.matches(s, &m.folded, &mut m.raw);
+        if !walked {
+            self.folded.clear();
+            self.folded.push(b' ');
+            fold_str(&text[s..e], &mut self.folded);
+            self.raw.clear();
+            lex.matches(s, &self.folded, &mut self.raw);
         }
-        // The window is read after one space.
-        let space_before = s == m.start || folds_to_blank_before(text, s);
-        self.head.clear();
-        if !space_before {
-            let end = floor_boundary(text, (s + lex.longest() + 1).min(e));
-            self.head_folded.clear();
-            self.head_folded.push(b' ');
-            fold_str(&text[s..end], &mut self.head_folded);
-            lex.matches(s, &self.head_folded, &mut self.head);
-            self.head.retain(|r| r.from == s);
-        }
-        let min_from = if space_before { s } else { s + 1 };
-        // The matches come in order of their starts.
-        let lo = m.raw.partition_point(|r| r.from < min_from);
-        let hi = m.raw.partition_point(|r| r.from <= e);
-        let matches = self
-            .head
-            .iter()
-            .chain(m.raw[lo..hi].iter().filter(|r| r.end <= e))
-            .copied();
+        // Walks that began before a sentence end read on past it.
+        let matches = self.raw.iter().filter(|r| r.end <= e).copied();
         lex.hits(text, span, matches, &mut self.hits);
-    }
-
-    /// Whether the window scanned last holds `span` of `text`.
-    fn cached(&self, lex: &Lexicon, text: &str, span: Span) -> bool {
-        let m = &self.matches;
-        let (s, e) = (span.start, span.end);
-        m.lexicon == Some(lex.id())
-            && m.start <= s
-            && e <= m.end
-            && m.text[s - m.start..e - m.start] == text.as_bytes()[s..e]
     }
 
     /// Splits `span` of `text` into tokens (as `text::next_token` does: a
@@ -247,7 +172,7 @@ impl Scratch {
     /// Returns the span read: `span`, or less if a sentence ends.
     ///
     /// With `walk`, the lexicon's matches in the span, read after one
-    /// space, go to `self.matches.raw` on the way (those of walks begun
+    /// space, go to `raw` on the way (those of walks begun
     /// before a sentence end may end after it): the trie is walked from
     /// each word start (a character after a blank that is not blank; an
     /// ASCII word only when [`Lexicon::may_start_word`] lets its run
@@ -255,16 +180,6 @@ impl Scratch {
     /// from the "n" of a clitic ("n't") at its joiner, in order of their
     /// starts. See [`Lexicon::word_scan`]. Runs of ASCII letters and
     /// digits are read by [`Scratch::words`].
-    fn tokenize(&mut self, lex: &Lexicon, text: &str, span: Span, open: usize, walk: bool) -> Span {
-        let mut raw = std::mem::take(&mut self.matches.raw);
-        if walk {
-            raw.clear();
-        }
-        let read = self.tokenize_into(lex, text, span, open, walk, &mut raw);
-        self.matches.raw = raw;
-        read
-    }
-
     fn tokenize_into(
         &mut self,
         lex: &Lexicon,
@@ -727,23 +642,6 @@ impl Region<'_> {
 /// More tokens than any pattern holds (the longest cues have about ten).
 const MAX_HIT_TOKENS: usize = 24;
 
-/// Whether the character before byte `pos` of `text` folds to blanks.
-fn folds_to_blank_before(text: &str, pos: usize) -> bool {
-    match char_before(text, pos) {
-        None => true,
-        Some(c) if c.is_ascii() => FOLD_BYTE[c as usize] == b' ',
-        Some(c) => !(is_word_char(c) || lexicon::is_joiner(c)),
-    }
-}
-
-/// The largest char boundary at or before `pos`.
-fn floor_boundary(text: &str, mut pos: usize) -> usize {
-    while !text.is_char_boundary(pos) {
-        pos -= 1;
-    }
-    pos
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -861,8 +759,8 @@ mod tests {
             prop_assert!(fast.word_scan());
             let slow = lexicon().without_word_scan();
             let c: Vec<usize> = cuts.iter().map(|&c| boundary(&text, c)).collect();
-            // Regions, the second inside the first (the cache), the third
-            // anywhere; with sentence ends, quotations and clause breaks.
+            // Regions, the second inside the first, the third anywhere;
+            // with sentence ends, quotations and clause breaks.
             let (a, b) = (c[0].min(c[1]), c[0].max(c[1]));
             let inside = |x: usize| boundary(&text, a + x % (b - a + 1));
             let (x, y) = (inside(c[2]), inside(c[3]));
@@ -1053,23 +951,6 @@ mod tests {
     fn builtin_lexicon() -> &'static Lexicon {
         static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
         LEX.get_or_init(|| builtin().1)
-    }
-
-    /// A window filled for one text is used again for the same bytes
-    /// until it is forgotten; after `forget_window` the next region is
-    /// scanned anew (what `Analyzer::analyze` relies on between documents).
-    #[test]
-    fn a_forgotten_window_is_scanned_anew() {
-        let lex = builtin_lexicon();
-        let text = "The minister said they vow to support the plan.";
-        let span = Span::new(0, text.len());
-        let mut s = Scratch::default();
-        s.fill(lex, text, span, 0);
-        assert!(s.cached(lex, text, Span::new(4, 20)));
-        s.forget_window();
-        assert!(!s.cached(lex, text, Span::new(4, 20)));
-        s.fill(lex, text, span, 0);
-        assert!(s.cached(lex, text, Span::new(4, 20)));
     }
 
     /// Words of the built-in lists and around them: star terms and longer
