@@ -619,7 +619,8 @@ impl WordClasses {
 
     /// The commonest token at once: a word of ASCII letters and digits
     /// only, of at most [`KEY_BYTES`] bytes, starting at `i` and followed
-    /// by an ASCII byte that neither continues nor joins it. Its end and
+    /// by an ASCII byte that neither continues nor joins it (a joiner
+    /// before an ASCII byte that is no letter or digit joins nothing). Its end and
     /// its classes (the table's and the -ing/-ed/-ly tails, not those of
     /// its first char) from one read of its bytes: the run's end and its
     /// folded key come from the same eight-byte words. `None` for any
@@ -651,7 +652,17 @@ impl WordClasses {
             let tail = (key >> (8 * (8 + m - 4))) as u32;
             (8 + m, self.short.find(key), tail)
         };
-        if KIND[bytes[i + n] as usize] & (JOIN | HIGH) != 0 {
+        let after = KIND[bytes[i + n] as usize];
+        // A joiner followed by an ASCII byte that is no letter or digit
+        // (or by nothing) joins nothing: it ends the word as any other
+        // mark does ("said." at a sentence's end, about one word in
+        // twenty). Before a non-ASCII char, `word_end` tells.
+        if after & (JOIN | HIGH) != 0
+            && (after & HIGH != 0
+                || bytes
+                    .get(i + n + 1)
+                    .is_some_and(|&b| KIND[b as usize] & (ALNUM | HIGH) != 0))
+        {
             return None;
         }
         let class = if n > 4 {
