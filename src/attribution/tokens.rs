@@ -98,7 +98,7 @@ pub(crate) struct WordClasses {
     /// bytes, little-endian, zero-padded) in an open-addressing table
     /// (key 0: an empty slot), a quarter full: a look-up folds the token
     /// into its key once, then compares integers.
-    short: KeyTable<u128>,
+    short: KeyTable<[u64; 2]>,
     /// The words of at most eight bytes the same way, as u64 keys: most
     /// tokens are that short. (Two tables, not one of every short word:
     /// the table a look-up reads is smaller, so more of it stays cached.)
@@ -147,12 +147,20 @@ trait WordKey: Copy + Eq + Default {
     fn hash(self) -> u64;
 }
 
-impl WordKey for u128 {
+/// A key of nine to [`KEY_BYTES`] bytes as two u64 halves (low, high): a
+/// [`Slot`] of them takes 24 bytes, of a u128 (aligned to 16) 32.
+impl WordKey for [u64; 2] {
     #[inline]
     fn hash(self) -> u64 {
-        let (lo, hi) = (self as u64, (self >> 64) as u64);
+        let [lo, hi] = self;
         (lo ^ hi.wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xFF51_AFD7_ED55_8CCD)
     }
+}
+
+/// A u128 key as the halves [`WordClasses::short`] keeps.
+#[inline]
+fn halves(key: u128) -> [u64; 2] {
+    [key as u64, (key >> 64) as u64]
 }
 
 impl WordKey for u64 {
@@ -170,6 +178,12 @@ impl WordKey for u64 {
 #[derive(Debug, Clone)]
 struct KeyTable<K> {
     slots: Box<[Slot<K>]>,
+    /// In the table of a cue lexicon, per slot of a word marked
+    /// [`CUE_START`]: the cue scan's state after the word (see [`Walk`]);
+    /// `(0, 0)` otherwise. Apart from the slots, so that a slot of the
+    /// eight-byte table takes 16 bytes (the look-up of every word reads
+    /// the slots; a walk's state is read for one word in seven or so).
+    walks: Box<[(u32, u32)]>,
     /// Bit `hash >> FILTER_SHIFT` is set for every listed word's hash.
     filter: Box<[u64; FILTER_BITS / 64]>,
 }
@@ -186,10 +200,6 @@ const FILTER_SHIFT: u32 = 64 - FILTER_BITS.trailing_zeros();
 struct Slot<K> {
     key: K,
     class: u64,
-    /// In the table of a cue lexicon, for a word marked [`CUE_START`]:
-    /// the cue scan's state after the word (see [`Walk`]), in the line
-    /// the look-up reads anyway; `(0, 0)` otherwise.
-    walk: (u32, u32),
 }
 
 impl<K: WordKey> KeyTable<K> {
@@ -200,11 +210,11 @@ impl<K: WordKey> KeyTable<K> {
                 Slot {
                     key: K::default(),
                     class: 0,
-                    walk: (0, 0),
                 };
                 size
             ]
             .into_boxed_slice(),
+            walks: vec![(0, 0); size].into_boxed_slice(),
             filter: Box::new([0; FILTER_BITS / 64]),
         };
         for (key, class) in entries {
@@ -215,11 +225,7 @@ impl<K: WordKey> KeyTable<K> {
             while table.slots[i].key != K::default() {
                 i = (i + 1) & (size - 1);
             }
-            table.slots[i] = Slot {
-                key,
-                class,
-                walk: (0, 0),
-            };
+            table.slots[i] = Slot { key, class };
         }
         table
     }
@@ -259,35 +265,42 @@ impl<K: WordKey> KeyTable<K> {
     }
 
     /// The classes of the word with key `key` (0 for no listed word) and
-    /// its [`Slot::walk`] (`(0, 0)` for no listed word).
+    /// its slot (for [`KeyTable::walks`]; meaningless for no listed word).
     #[inline]
-    fn find(&self, key: K) -> (u64, (u32, u32)) {
+    fn find(&self, key: K) -> (u64, usize) {
         let h = key.hash();
         let f = (h >> FILTER_SHIFT) as usize;
         if self.filter[f / 64] & 1 << (f % 64) == 0 {
-            return (0, (0, 0));
+            return (0, 0);
         }
         let mask = self.slots.len() - 1;
         let mut i = self.home(h);
         loop {
             let slot = &self.slots[i];
             if slot.key == key {
-                return (slot.class, slot.walk);
+                return (slot.class, i);
             }
             if slot.key == K::default() {
-                return (0, (0, 0));
+                return (0, 0);
             }
             i = (i + 1) & mask;
         }
     }
 
-    /// Sets the [`Slot::walk`] of the word with key `key`, if listed.
+    /// The cue scan's state after the word in slot `slot` (from
+    /// [`KeyTable::find`]), `(0, 0)` for none.
+    #[inline]
+    fn walk(&self, slot: usize) -> (u32, u32) {
+        self.walks.get(slot).copied().unwrap_or((0, 0))
+    }
+
+    /// Sets the walk state of the word with key `key`, if listed.
     fn set_walk(&mut self, key: K, walk: (u32, u32)) {
         let mask = self.slots.len() - 1;
         let mut i = self.home(key.hash());
         while self.slots[i].key != K::default() {
             if self.slots[i].key == key {
-                self.slots[i].walk = walk;
+                self.walks[i] = walk;
                 return;
             }
             i = (i + 1) & mask;
@@ -482,7 +495,7 @@ impl WordClasses {
                 classes.short8.set_walk(key as u64, state);
             }
             if w.len() >= 8 && w.len() <= KEY_BYTES {
-                classes.short.set_walk(key, state);
+                classes.short.set_walk(halves(key), state);
             }
         }
         classes
@@ -526,7 +539,13 @@ impl WordClasses {
         }
         WordClasses {
             words: std::sync::Arc::clone(&self.words),
-            short: self.short.with_class(&of_len(8..=KEY_BYTES), MENTION_START),
+            short: self.short.with_class(
+                &of_len(8..=KEY_BYTES)
+                    .into_iter()
+                    .map(halves)
+                    .collect::<Vec<_>>(),
+                MENTION_START,
+            ),
             short8: self.short8.with_class(&short8, MENTION_START),
             single,
             by_first: self.by_first.clone(),
@@ -566,7 +585,11 @@ impl WordClasses {
                 .map(|(w, c)| (key_of(w.as_bytes()), *c))
                 .collect::<Vec<_>>()
         };
-        let short = KeyTable::new(keyed(8..=KEY_BYTES).into_iter());
+        let short = KeyTable::new(
+            keyed(8..=KEY_BYTES)
+                .into_iter()
+                .map(|(k, c)| (halves(k), c)),
+        );
         let short8 = KeyTable::new(keyed(1..=8).into_iter().map(|(k, c)| (k as u64, c)));
         let mut classes = WordClasses {
             words: words.into(),
@@ -620,26 +643,24 @@ impl WordClasses {
     /// The commonest token at once: a word of ASCII letters and digits
     /// only, of at most [`KEY_BYTES`] bytes, starting at `i` and followed
     /// by an ASCII byte that neither continues nor joins it (a joiner
-    /// before an ASCII byte that is no letter or digit joins nothing). Its end and
-    /// its classes (the table's and the -ing/-ed/-ly tails, not those of
-    /// its first char) from one read of its bytes: the run's end and its
-    /// folded key come from the same eight-byte words. `None` for any
-    /// other token, or when sixteen bytes do not follow `i`. With them,
-    /// the word's [`Slot::walk`] (meaningful if the classes have
-    /// [`CUE_START`]).
+    /// before an ASCII byte that is no letter or digit joins nothing).
+    /// Its end and its classes (the table's and the -ing/-ed/-ly tails,
+    /// not those of its first char) from one read of its bytes: the run's
+    /// end and its folded key come from the same eight-byte words. `None`
+    /// for any other token, or when sixteen bytes do not follow `i`. With
+    /// them, where [`WordClasses::walk`] finds the word's walk state
+    /// (meaningful if the classes have [`CUE_START`]).
     #[inline(always)]
-    fn plain_word(&self, bytes: &[u8], i: usize) -> Option<(usize, u64, (u32, u32))> {
+    fn plain_word(&self, bytes: &[u8], i: usize) -> Option<(usize, u64, WalkSlot)> {
         // Letters and digits fold with the 0x20 bit of each byte.
         const FOLD: u64 = u64::MAX / 255 * 0x20;
-        let chunk = bytes.get(i..i + 2 * 8)?;
+        let chunk: &[u8; 16] = bytes.get(i..i + 2 * 8)?.try_into().expect("sixteen bytes");
         let lo = u64::from_le_bytes(chunk[..8].try_into().expect("eight bytes"));
         let stop = not_alnum8(lo);
-        let (n, (class, walk), tail) = if stop != 0 {
+        let (n, (class, slot), long) = if stop != 0 {
             let n = (stop.trailing_zeros() / 8) as usize;
             let key = (lo | FOLD) & LOW_BYTES8[n];
-            // The last four bytes (zero-padded for shorter words).
-            let tail = (key >> (8 * n.saturating_sub(4))) as u32;
-            (n, self.short8.find(key), tail)
+            (n, self.short8.find(key), false)
         } else {
             let hi = u64::from_le_bytes(chunk[8..].try_into().expect("eight bytes"));
             let stop = not_alnum8(hi);
@@ -648,9 +669,7 @@ impl WordClasses {
             }
             let m = (stop.trailing_zeros() / 8) as usize;
             let hi = (hi | FOLD) & LOW_BYTES8[m];
-            let key = (lo | FOLD) as u128 | (hi as u128) << 64;
-            let tail = (key >> (8 * (8 + m - 4))) as u32;
-            (8 + m, self.short.find(key), tail)
+            (8 + m, self.short.find([lo | FOLD, hi]), true)
         };
         let after = KIND[bytes[i + n] as usize];
         // A joiner followed by an ASCII byte that is no letter or digit
@@ -666,11 +685,26 @@ impl WordClasses {
             return None;
         }
         let class = if n > 4 {
-            class | tail_classes(tail)
+            // The last four bytes, folded as the key is (read from the
+            // text: cheaper than a shift of the key by a variable amount,
+            // and only for the words that have a tail).
+            let tail = u32::from_le_bytes(chunk[n - 4..n].try_into().expect("four bytes"));
+            class | tail_classes(tail | 0x2020_2020)
         } else {
             class
         };
-        Some((i + n, class, walk))
+        Some((i + n, class, WalkSlot { long, slot }))
+    }
+
+    /// The walk state of a plain word marked [`CUE_START`] (see
+    /// [`Walk`]), where [`WordClasses::plain_word`] found the word.
+    #[inline]
+    fn walk(&self, at: WalkSlot) -> (u32, u32) {
+        if at.long {
+            self.short.walk(at.slot)
+        } else {
+            self.short8.walk(at.slot)
+        }
     }
 
     /// The classes of `word`, compared lower-case with curly apostrophes
@@ -718,7 +752,7 @@ impl WordClasses {
         if n <= 8 {
             self.short8.get(key as u64)
         } else {
-            self.short.get(key)
+            self.short.get(halves(key))
         }
     }
 
@@ -764,6 +798,14 @@ impl WordClasses {
             .binary_search_by(|(w, _)| cmp_folded(w, word))
             .map_or(0, |i| self.words[i].1)
     }
+}
+
+/// Where [`WordClasses::plain_word`] found a word: its slot in the
+/// eight-byte table or (`long`) in the sixteen-byte one.
+#[derive(Debug, Clone, Copy)]
+struct WalkSlot {
+    long: bool,
+    slot: usize,
 }
 
 /// Compares a lower-case table word with a text word, folding the text
@@ -1201,7 +1243,7 @@ fn tokenize(text: &str, classes: &WordClasses, place: &mut Placer<'_>, tables: T
         let end;
         let mut joined = false;
         if k & ALNUM != 0 {
-            if let Some((e, class, walk)) = classes.plain_word(bytes, i) {
+            if let Some((e, class, at)) = classes.plain_word(bytes, i) {
                 // An ASCII letter or digit: a capital without the 0x20 bit.
                 if b & 0x20 == 0 {
                     capitals.push(i);
@@ -1215,7 +1257,7 @@ fn tokenize(text: &str, classes: &WordClasses, place: &mut Placer<'_>, tables: T
                         walks.push(Walk {
                             tok: toks.len() as u32,
                             at: e as u32,
-                            state: walk,
+                            state: classes.walk(at),
                         });
                     }
                     if class & MENTION_START != 0 {
