@@ -827,12 +827,13 @@ pub(crate) struct Tok {
     start: u32,
     end: u32,
     pub class: u64,
-    /// The sentence entry; [`FLAG`]: a line break comes between the
-    /// previous token and this one.
-    sent: u32,
-    /// The quotation the token is in (its marks included), or `NO_QUOTE`;
-    /// [`FLAG`]: a joined word (see [`Tok::joined`]).
-    quote: u32,
+    /// Low half: the sentence entry, with [`FLAG`] if a line break comes
+    /// between the previous token and this one ([`LINE`]). High half: the
+    /// quotation the token is in (its marks included) or `NO_QUOTE`, with
+    /// [`FLAG`] for a joined word ([`JOINED`], see [`Tok::joined`]). One
+    /// field: the tokenizer writes it in one store, from the placer's
+    /// [`Placer::bits`] and the token's flags.
+    place: u64,
 }
 
 // Eight tokens in three cache lines.
@@ -840,6 +841,19 @@ const _: () = assert!(std::mem::size_of::<Tok>() == 24);
 
 /// The flag bit of [`Tok::sent`] and [`Tok::quote`].
 const FLAG: u32 = 1 << 31;
+
+/// [`Tok::line_before`]'s bit of [`Tok::place`].
+const LINE: u64 = FLAG as u64;
+
+/// [`Tok::joined`]'s bit of [`Tok::place`].
+const JOINED: u64 = (FLAG as u64) << 32;
+
+/// A sentence entry and a quotation (or `NO_QUOTE`), both below [`FLAG`],
+/// as [`Tok::place`] holds them.
+#[inline]
+fn place_bits(sent: u32, quote: u32) -> u64 {
+    u64::from(sent) | u64::from(quote) << 32
+}
 
 impl Tok {
     /// The byte offset of the token's first byte.
@@ -857,13 +871,13 @@ impl Tok {
     /// The token's entry in [`Doc::sents`].
     #[inline]
     pub(crate) fn sent(&self) -> usize {
-        (self.sent & !FLAG) as usize
+        (self.place as u32 & !FLAG) as usize
     }
 
     /// The quotation the token is in (its marks included), or [`NONE`].
     #[inline]
     pub(crate) fn quote(&self) -> usize {
-        let q = self.quote & !FLAG;
+        let q = (self.place >> 32) as u32 & !FLAG;
         if q == NO_QUOTE {
             NONE
         } else {
@@ -874,19 +888,20 @@ impl Tok {
     /// A line break comes between the previous token and this one.
     #[inline]
     pub(crate) fn line_before(&self) -> bool {
-        self.sent & FLAG != 0
+        self.place & LINE != 0
     }
 
     /// A word of parts joined by `-`, `'`, `’`, `.`, U+2010 or U+2011
     /// ("op-ed", "U.S."): each part after a joiner starts a word too.
     #[inline]
     pub(crate) fn joined(&self) -> bool {
-        self.quote & FLAG != 0
+        self.place & JOINED != 0
     }
 
     /// A token of bytes `start..end` with `class`, in sentence entry
-    /// `sent` and quotation `quote` (or `NO_QUOTE`), both below [`FLAG`].
-    #[inline]
+    /// `sent` and quotation `quote` (or `NO_QUOTE`), both below [`FLAG`]
+    /// (the tests' tokens; the tokenizer's come from [`Tok::placed`]).
+    #[cfg(test)]
     fn new(
         start: usize,
         end: usize,
@@ -896,13 +911,21 @@ impl Tok {
         line_before: bool,
         joined: bool,
     ) -> Tok {
-        debug_assert!(end <= MAX_TEXT_BYTES && sent < FLAG && quote < FLAG);
+        debug_assert!(sent < FLAG && quote < FLAG);
+        let flags = if line_before { LINE } else { 0 } | if joined { JOINED } else { 0 };
+        Tok::placed(start, end, class, place_bits(sent, quote) | flags)
+    }
+
+    /// A token of bytes `start..end` with `class` and [`Tok::place`]
+    /// `place` (a placer's [`Placer::bits`] with the token's flags).
+    #[inline]
+    fn placed(start: usize, end: usize, class: u64, place: u64) -> Tok {
+        debug_assert!(end <= MAX_TEXT_BYTES);
         Tok {
             start: start as u32,
             end: end as u32,
             class,
-            sent: sent | u32::from(line_before) << 31,
-            quote: quote | u32::from(joined) << 31,
+            place,
         }
     }
 }
@@ -1227,14 +1250,15 @@ fn tokenize(text: &str, classes: &WordClasses, place: &mut Placer<'_>, tables: T
     room(&mut capitals, text.len() / 32);
     room(&mut mention_walks, text.len() / 16);
     let bytes = text.as_bytes();
-    let mut line = false;
+    // LINE if a line break came since the last token.
+    let mut line = 0;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         let k = KIND[b as usize];
         // White space, control and format characters separate tokens
         // (for ASCII: everything up to the space, and DEL).
         if k & SPACE != 0 {
-            line |= b == b'\n';
+            line |= u64::from(b == b'\n') << 31;
             i += 1;
             continue;
         }
@@ -1264,17 +1288,14 @@ fn tokenize(text: &str, classes: &WordClasses, place: &mut Placer<'_>, tables: T
                         mention_walks.push(WalkStart::exact(i));
                     }
                 }
-                if i >= place.next || e > place.limit {
+                if e > place.bound {
                     place.place(toks.len(), i, e);
                 }
-                toks.push(Tok::new(
+                toks.push(Tok::placed(
                     i,
                     e,
                     class & !STARTS | FIRST[b as usize],
-                    place.sent,
-                    place.quote,
-                    std::mem::take(&mut line),
-                    false,
+                    place.bits | std::mem::take(&mut line),
                 ));
                 // The byte after a plain word is there; a space (the
                 // commonest) is passed over at once.
@@ -1365,17 +1386,15 @@ fn tokenize(text: &str, classes: &WordClasses, place: &mut Placer<'_>, tables: T
         if class & MARKS != 0 {
             marks.push(toks.len());
         }
-        if i >= place.next || end > place.limit {
+        if end > place.bound {
             place.place(toks.len(), i, end);
         }
-        toks.push(Tok::new(
+        let joined = if joined { JOINED } else { 0 };
+        toks.push(Tok::placed(
             i,
             end,
             class,
-            place.sent,
-            place.quote,
-            std::mem::take(&mut line),
-            joined,
+            place.bits | std::mem::take(&mut line) | joined,
         ));
         i = end;
     }
@@ -1452,8 +1471,7 @@ fn room<T>(v: &mut Vec<T>, n: usize) {
 }
 
 /// The sentence and quotation of each token, worked out as the tokenizer
-/// makes the tokens (in order): a token before the next boundary
-/// ([`Placer::next`] for its start, [`Placer::limit`] for its end) takes
+/// makes the tokens (in order): a token ending by [`Placer::bound`] takes
 /// the current ones without a look at the spans.
 pub(crate) struct Placer<'a> {
     sentences: &'a [Span],
@@ -1473,14 +1491,18 @@ pub(crate) struct Placer<'a> {
     in_quote: bool,
     open: usize,
     qs: Vec<QuoteToks>,
-    /// The current token's sentence entry and quotation (or `NO_QUOTE`),
-    /// as a [`Tok`] holds them.
+    /// The current token's sentence entry and quotation (or `NO_QUOTE`).
     sent: u32,
     quote: u32,
-    /// A token starting at or after this byte needs [`Placer::place`].
-    next: usize,
-    /// A token ending after this byte needs [`Placer::place`].
-    limit: usize,
+    /// The two as [`Tok::place`] holds them.
+    bits: u64,
+    /// A token ending after this byte needs [`Placer::place`]: the least
+    /// of the next boundary a token's start may reach (a sentence's or
+    /// quotation's start or end: a token starting there ends after it)
+    /// and the byte a token's end may not pass (a sentence's start, a
+    /// chunk's limit). [`Placer::place`] leaves all as it is for a token
+    /// that needs none, so that one compare of the token's end will do.
+    bound: usize,
 }
 
 impl<'a> Placer<'a> {
@@ -1510,8 +1532,8 @@ impl<'a> Placer<'a> {
             qs,
             sent: 0,
             quote: NO_QUOTE,
-            next: 0,
-            limit: 0,
+            bits: place_bits(0, NO_QUOTE),
+            bound: 0,
         };
         p.bounds();
         p
@@ -1586,7 +1608,7 @@ impl<'a> Placer<'a> {
         self.bounds();
     }
 
-    /// `next` and `limit` from the current state.
+    /// `bits` and `bound` from the current state.
     fn bounds(&mut self) {
         let (next, limit) = match self.sentences.get(self.s) {
             None => (usize::MAX, usize::MAX),
@@ -1598,8 +1620,8 @@ impl<'a> Placer<'a> {
             Some(q) if !self.in_quote => q.outer.start,
             Some(q) => q.outer.end,
         };
-        self.next = next.min(quote_next);
-        self.limit = limit;
+        self.bits = place_bits(self.sent, self.quote);
+        self.bound = next.min(quote_next).min(limit);
     }
 
     /// The sentence entries, their sentences and the quotations of `n`
@@ -1703,11 +1725,12 @@ const PAIR: u8 = 32;
 const HIGH: u8 = 64;
 
 /// The classes a word takes from its first char, for an ASCII letter or
-/// digit.
-const FIRST: [u64; 128] = {
-    let mut t = [0u64; 128];
+/// digit (0 for every other byte: 256 entries, so that a byte indexes it
+/// without a bounds check).
+const FIRST: [u64; 256] = {
+    let mut t = [0u64; 256];
     let mut b = 0;
-    while b < 128 {
+    while b < 256 {
         let c = b as u8;
         t[b] = if c.is_ascii_uppercase() {
             wc::CAP | wc::ALPHA
@@ -1780,11 +1803,11 @@ mod tests {
 
     impl Tok {
         fn set_sent(&mut self, sent: usize) {
-            self.sent = self.sent & FLAG | sent as u32;
+            self.place = self.place & !u64::from(!FLAG) | sent as u64;
         }
 
         fn set_quote(&mut self, quote: usize) {
-            self.quote = self.quote & FLAG | quote as u32;
+            self.place = self.place & !(u64::from(!FLAG) << 32) | (quote as u64) << 32;
         }
     }
 
