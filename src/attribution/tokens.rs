@@ -1311,12 +1311,29 @@ fn tokenize(text: &str, classes: &WordClasses, place: &mut Placer<'_>, tables: T
                     capitals.push(i);
                 }
             } else {
-                first = None;
-                end = if k & PAIR != 0 && bytes.get(i + 1) == Some(&b) {
-                    i + 2
+                // An ASCII mark (one token in nine): no word, no walk, no
+                // capital, no tail; its classes from the one-byte table
+                // unless doubled (`''`, ``` `` ```, `--`).
+                let (end, class) = if k & PAIR != 0 && bytes.get(i + 1) == Some(&b) {
+                    (i + 2, classes.of_span(text, i, i + 2))
                 } else {
-                    i + 1
+                    (i + 1, classes.single[b as usize])
                 };
+                let class = class & !STARTS;
+                if class & MARKS != 0 {
+                    marks.push(toks.len());
+                }
+                if end > place.bound {
+                    place.place(toks.len(), i, end);
+                }
+                toks.push(Tok::placed(
+                    i,
+                    end,
+                    class,
+                    place.bits | std::mem::take(&mut line),
+                ));
+                i = end;
+                continue;
             }
         } else {
             let c = text[i..].chars().next().expect("a char boundary");
