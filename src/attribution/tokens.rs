@@ -1250,15 +1250,20 @@ fn tokenize(text: &str, classes: &WordClasses, place: &mut Placer<'_>, tables: T
     room(&mut capitals, text.len() / 32);
     room(&mut mention_walks, text.len() / 16);
     let bytes = text.as_bytes();
-    // LINE if a line break came since the last token.
-    let mut line = 0;
+    // The token made next after a line break, which takes the LINE flag
+    // once made (at the next break or the end: one token in a hundred or
+    // so, rather than a pending flag for every token).
+    let mut line_tok = usize::MAX;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         let k = KIND[b as usize];
         // White space, control and format characters separate tokens
         // (for ASCII: everything up to the space, and DEL).
         if k & SPACE != 0 {
-            line |= u64::from(b == b'\n') << 31;
+            if b == b'\n' {
+                line_before(&mut toks, line_tok);
+                line_tok = toks.len();
+            }
             i += 1;
             continue;
         }
@@ -1295,7 +1300,7 @@ fn tokenize(text: &str, classes: &WordClasses, place: &mut Placer<'_>, tables: T
                     i,
                     e,
                     class & !STARTS | FIRST[b as usize],
-                    place.bits | std::mem::take(&mut line),
+                    place.bits,
                 ));
                 // The byte after a plain word is there; a space (the
                 // commonest) is passed over at once.
@@ -1326,12 +1331,7 @@ fn tokenize(text: &str, classes: &WordClasses, place: &mut Placer<'_>, tables: T
                 if end > place.bound {
                     place.place(toks.len(), i, end);
                 }
-                toks.push(Tok::placed(
-                    i,
-                    end,
-                    class,
-                    place.bits | std::mem::take(&mut line),
-                ));
+                toks.push(Tok::placed(i, end, class, place.bits));
                 i = end;
                 continue;
             }
@@ -1407,20 +1407,24 @@ fn tokenize(text: &str, classes: &WordClasses, place: &mut Placer<'_>, tables: T
             place.place(toks.len(), i, end);
         }
         let joined = if joined { JOINED } else { 0 };
-        toks.push(Tok::placed(
-            i,
-            end,
-            class,
-            place.bits | std::mem::take(&mut line) | joined,
-        ));
+        toks.push(Tok::placed(i, end, class, place.bits | joined));
         i = end;
     }
+    line_before(&mut toks, line_tok);
     Tables {
         toks,
         marks,
         walks,
         capitals,
         mention_walks,
+    }
+}
+
+/// Token `k`, if made, has a line break before it.
+#[inline]
+fn line_before(toks: &mut [Tok], k: usize) {
+    if let Some(t) = toks.get_mut(k) {
+        t.place |= LINE;
     }
 }
 
