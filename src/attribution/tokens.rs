@@ -98,7 +98,7 @@ pub(crate) struct WordClasses {
     /// bytes, little-endian, zero-padded) in an open-addressing table
     /// (key 0: an empty slot), a quarter full: a look-up folds the token
     /// into its key once, then compares integers.
-    short: KeyTable<u128>,
+    short: KeyTable<[u64; 2]>,
     /// The words of at most eight bytes the same way, as u64 keys: most
     /// tokens are that short. (Two tables, not one of every short word:
     /// the table a look-up reads is smaller, so more of it stays cached.)
@@ -147,12 +147,20 @@ trait WordKey: Copy + Eq + Default {
     fn hash(self) -> u64;
 }
 
-impl WordKey for u128 {
+/// A key of nine to [`KEY_BYTES`] bytes as two u64 halves (low, high): a
+/// [`Slot`] of them takes 24 bytes, of a u128 (aligned to 16) 32.
+impl WordKey for [u64; 2] {
     #[inline]
     fn hash(self) -> u64 {
-        let (lo, hi) = (self as u64, (self >> 64) as u64);
+        let [lo, hi] = self;
         (lo ^ hi.wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xFF51_AFD7_ED55_8CCD)
     }
+}
+
+/// A u128 key as the halves [`WordClasses::short`] keeps.
+#[inline]
+fn halves(key: u128) -> [u64; 2] {
+    [key as u64, (key >> 64) as u64]
 }
 
 impl WordKey for u64 {
@@ -170,6 +178,12 @@ impl WordKey for u64 {
 #[derive(Debug, Clone)]
 struct KeyTable<K> {
     slots: Box<[Slot<K>]>,
+    /// In the table of a cue lexicon, per slot of a word marked
+    /// [`CUE_START`]: the cue scan's state after the word (see [`Walk`]);
+    /// `(0, 0)` otherwise. Apart from the slots, so that a slot of the
+    /// eight-byte table takes 16 bytes (the look-up of every word reads
+    /// the slots; a walk's state is read for one word in seven or so).
+    walks: Box<[(u32, u32)]>,
     /// Bit `hash >> FILTER_SHIFT` is set for every listed word's hash.
     filter: Box<[u64; FILTER_BITS / 64]>,
 }
@@ -186,10 +200,6 @@ const FILTER_SHIFT: u32 = 64 - FILTER_BITS.trailing_zeros();
 struct Slot<K> {
     key: K,
     class: u64,
-    /// In the table of a cue lexicon, for a word marked [`CUE_START`]:
-    /// the cue scan's state after the word (see [`Walk`]), in the line
-    /// the look-up reads anyway; `(0, 0)` otherwise.
-    walk: (u32, u32),
 }
 
 impl<K: WordKey> KeyTable<K> {
@@ -200,11 +210,11 @@ impl<K: WordKey> KeyTable<K> {
                 Slot {
                     key: K::default(),
                     class: 0,
-                    walk: (0, 0),
                 };
                 size
             ]
             .into_boxed_slice(),
+            walks: vec![(0, 0); size].into_boxed_slice(),
             filter: Box::new([0; FILTER_BITS / 64]),
         };
         for (key, class) in entries {
@@ -215,11 +225,7 @@ impl<K: WordKey> KeyTable<K> {
             while table.slots[i].key != K::default() {
                 i = (i + 1) & (size - 1);
             }
-            table.slots[i] = Slot {
-                key,
-                class,
-                walk: (0, 0),
-            };
+            table.slots[i] = Slot { key, class };
         }
         table
     }
@@ -259,35 +265,42 @@ impl<K: WordKey> KeyTable<K> {
     }
 
     /// The classes of the word with key `key` (0 for no listed word) and
-    /// its [`Slot::walk`] (`(0, 0)` for no listed word).
+    /// its slot (for [`KeyTable::walks`]; meaningless for no listed word).
     #[inline]
-    fn find(&self, key: K) -> (u64, (u32, u32)) {
+    fn find(&self, key: K) -> (u64, usize) {
         let h = key.hash();
         let f = (h >> FILTER_SHIFT) as usize;
         if self.filter[f / 64] & 1 << (f % 64) == 0 {
-            return (0, (0, 0));
+            return (0, 0);
         }
         let mask = self.slots.len() - 1;
         let mut i = self.home(h);
         loop {
             let slot = &self.slots[i];
             if slot.key == key {
-                return (slot.class, slot.walk);
+                return (slot.class, i);
             }
             if slot.key == K::default() {
-                return (0, (0, 0));
+                return (0, 0);
             }
             i = (i + 1) & mask;
         }
     }
 
-    /// Sets the [`Slot::walk`] of the word with key `key`, if listed.
+    /// The cue scan's state after the word in slot `slot` (from
+    /// [`KeyTable::find`]), `(0, 0)` for none.
+    #[inline]
+    fn walk(&self, slot: usize) -> (u32, u32) {
+        self.walks.get(slot).copied().unwrap_or((0, 0))
+    }
+
+    /// Sets the walk state of the word with key `key`, if listed.
     fn set_walk(&mut self, key: K, walk: (u32, u32)) {
         let mask = self.slots.len() - 1;
         let mut i = self.home(key.hash());
         while self.slots[i].key != K::default() {
             if self.slots[i].key == key {
-                self.slots[i].walk = walk;
+                self.walks[i] = walk;
                 return;
             }
             i = (i + 1) & mask;
@@ -482,7 +495,7 @@ impl WordClasses {
                 classes.short8.set_walk(key as u64, state);
             }
             if w.len() >= 8 && w.len() <= KEY_BYTES {
-                classes.short.set_walk(key, state);
+                classes.short.set_walk(halves(key), state);
             }
         }
         classes
@@ -526,7 +539,13 @@ impl WordClasses {
         }
         WordClasses {
             words: std::sync::Arc::clone(&self.words),
-            short: self.short.with_class(&of_len(8..=KEY_BYTES), MENTION_START),
+            short: self.short.with_class(
+                &of_len(8..=KEY_BYTES)
+                    .into_iter()
+                    .map(halves)
+                    .collect::<Vec<_>>(),
+                MENTION_START,
+            ),
             short8: self.short8.with_class(&short8, MENTION_START),
             single,
             by_first: self.by_first.clone(),
@@ -566,7 +585,11 @@ impl WordClasses {
                 .map(|(w, c)| (key_of(w.as_bytes()), *c))
                 .collect::<Vec<_>>()
         };
-        let short = KeyTable::new(keyed(8..=KEY_BYTES).into_iter());
+        let short = KeyTable::new(
+            keyed(8..=KEY_BYTES)
+                .into_iter()
+                .map(|(k, c)| (halves(k), c)),
+        );
         let short8 = KeyTable::new(keyed(1..=8).into_iter().map(|(k, c)| (k as u64, c)));
         let mut classes = WordClasses {
             words: words.into(),
@@ -619,26 +642,25 @@ impl WordClasses {
 
     /// The commonest token at once: a word of ASCII letters and digits
     /// only, of at most [`KEY_BYTES`] bytes, starting at `i` and followed
-    /// by an ASCII byte that neither continues nor joins it. Its end and
-    /// its classes (the table's and the -ing/-ed/-ly tails, not those of
-    /// its first char) from one read of its bytes: the run's end and its
-    /// folded key come from the same eight-byte words. `None` for any
-    /// other token, or when sixteen bytes do not follow `i`. With them,
-    /// the word's [`Slot::walk`] (meaningful if the classes have
-    /// [`CUE_START`]).
+    /// by an ASCII byte that neither continues nor joins it (a joiner
+    /// before an ASCII byte that is no letter or digit joins nothing).
+    /// Its end and its classes (the table's and the -ing/-ed/-ly tails,
+    /// not those of its first char) from one read of its bytes: the run's
+    /// end and its folded key come from the same eight-byte words. `None`
+    /// for any other token, or when sixteen bytes do not follow `i`. With
+    /// them, where [`WordClasses::walk`] finds the word's walk state
+    /// (meaningful if the classes have [`CUE_START`]).
     #[inline(always)]
-    fn plain_word(&self, bytes: &[u8], i: usize) -> Option<(usize, u64, (u32, u32))> {
+    fn plain_word(&self, bytes: &[u8], i: usize) -> Option<(usize, u64, WalkSlot)> {
         // Letters and digits fold with the 0x20 bit of each byte.
         const FOLD: u64 = u64::MAX / 255 * 0x20;
-        let chunk = bytes.get(i..i + 2 * 8)?;
+        let chunk: &[u8; 16] = bytes.get(i..i + 2 * 8)?.try_into().expect("sixteen bytes");
         let lo = u64::from_le_bytes(chunk[..8].try_into().expect("eight bytes"));
         let stop = not_alnum8(lo);
-        let (n, (class, walk), tail) = if stop != 0 {
+        let (n, (class, slot), long) = if stop != 0 {
             let n = (stop.trailing_zeros() / 8) as usize;
             let key = (lo | FOLD) & LOW_BYTES8[n];
-            // The last four bytes (zero-padded for shorter words).
-            let tail = (key >> (8 * n.saturating_sub(4))) as u32;
-            (n, self.short8.find(key), tail)
+            (n, self.short8.find(key), false)
         } else {
             let hi = u64::from_le_bytes(chunk[8..].try_into().expect("eight bytes"));
             let stop = not_alnum8(hi);
@@ -647,19 +669,42 @@ impl WordClasses {
             }
             let m = (stop.trailing_zeros() / 8) as usize;
             let hi = (hi | FOLD) & LOW_BYTES8[m];
-            let key = (lo | FOLD) as u128 | (hi as u128) << 64;
-            let tail = (key >> (8 * (8 + m - 4))) as u32;
-            (8 + m, self.short.find(key), tail)
+            (8 + m, self.short.find([lo | FOLD, hi]), true)
         };
-        if KIND[bytes[i + n] as usize] & (JOIN | HIGH) != 0 {
+        let after = KIND[bytes[i + n] as usize];
+        // A joiner followed by an ASCII byte that is no letter or digit
+        // (or by nothing) joins nothing: it ends the word as any other
+        // mark does ("said." at a sentence's end, about one word in
+        // twenty). Before a non-ASCII char, `word_end` tells.
+        if after & (JOIN | HIGH) != 0
+            && (after & HIGH != 0
+                || bytes
+                    .get(i + n + 1)
+                    .is_some_and(|&b| KIND[b as usize] & (ALNUM | HIGH) != 0))
+        {
             return None;
         }
         let class = if n > 4 {
-            class | tail_classes(tail)
+            // The last four bytes, folded as the key is (read from the
+            // text: cheaper than a shift of the key by a variable amount,
+            // and only for the words that have a tail).
+            let tail = u32::from_le_bytes(chunk[n - 4..n].try_into().expect("four bytes"));
+            class | tail_classes(tail | 0x2020_2020)
         } else {
             class
         };
-        Some((i + n, class, walk))
+        Some((i + n, class, WalkSlot { long, slot }))
+    }
+
+    /// The walk state of a plain word marked [`CUE_START`] (see
+    /// [`Walk`]), where [`WordClasses::plain_word`] found the word.
+    #[inline]
+    fn walk(&self, at: WalkSlot) -> (u32, u32) {
+        if at.long {
+            self.short.walk(at.slot)
+        } else {
+            self.short8.walk(at.slot)
+        }
     }
 
     /// The classes of `word`, compared lower-case with curly apostrophes
@@ -707,7 +752,7 @@ impl WordClasses {
         if n <= 8 {
             self.short8.get(key as u64)
         } else {
-            self.short.get(key)
+            self.short.get(halves(key))
         }
     }
 
@@ -755,6 +800,14 @@ impl WordClasses {
     }
 }
 
+/// Where [`WordClasses::plain_word`] found a word: its slot in the
+/// eight-byte table or (`long`) in the sixteen-byte one.
+#[derive(Debug, Clone, Copy)]
+struct WalkSlot {
+    long: bool,
+    slot: usize,
+}
+
 /// Compares a lower-case table word with a text word, folding the text
 /// word's ASCII case and curly apostrophes.
 fn cmp_folded(table: &str, word: &str) -> std::cmp::Ordering {
@@ -774,12 +827,13 @@ pub(crate) struct Tok {
     start: u32,
     end: u32,
     pub class: u64,
-    /// The sentence entry; [`FLAG`]: a line break comes between the
-    /// previous token and this one.
-    sent: u32,
-    /// The quotation the token is in (its marks included), or `NO_QUOTE`;
-    /// [`FLAG`]: a joined word (see [`Tok::joined`]).
-    quote: u32,
+    /// Low half: the sentence entry, with [`FLAG`] if a line break comes
+    /// between the previous token and this one ([`LINE`]). High half: the
+    /// quotation the token is in (its marks included) or `NO_QUOTE`, with
+    /// [`FLAG`] for a joined word ([`JOINED`], see [`Tok::joined`]). One
+    /// field: the tokenizer writes it in one store, from the placer's
+    /// [`Placer::bits`] and the token's flags.
+    place: u64,
 }
 
 // Eight tokens in three cache lines.
@@ -787,6 +841,19 @@ const _: () = assert!(std::mem::size_of::<Tok>() == 24);
 
 /// The flag bit of [`Tok::sent`] and [`Tok::quote`].
 const FLAG: u32 = 1 << 31;
+
+/// [`Tok::line_before`]'s bit of [`Tok::place`].
+const LINE: u64 = FLAG as u64;
+
+/// [`Tok::joined`]'s bit of [`Tok::place`].
+const JOINED: u64 = (FLAG as u64) << 32;
+
+/// A sentence entry and a quotation (or `NO_QUOTE`), both below [`FLAG`],
+/// as [`Tok::place`] holds them.
+#[inline]
+fn place_bits(sent: u32, quote: u32) -> u64 {
+    u64::from(sent) | u64::from(quote) << 32
+}
 
 impl Tok {
     /// The byte offset of the token's first byte.
@@ -804,13 +871,13 @@ impl Tok {
     /// The token's entry in [`Doc::sents`].
     #[inline]
     pub(crate) fn sent(&self) -> usize {
-        (self.sent & !FLAG) as usize
+        (self.place as u32 & !FLAG) as usize
     }
 
     /// The quotation the token is in (its marks included), or [`NONE`].
     #[inline]
     pub(crate) fn quote(&self) -> usize {
-        let q = self.quote & !FLAG;
+        let q = (self.place >> 32) as u32 & !FLAG;
         if q == NO_QUOTE {
             NONE
         } else {
@@ -821,19 +888,20 @@ impl Tok {
     /// A line break comes between the previous token and this one.
     #[inline]
     pub(crate) fn line_before(&self) -> bool {
-        self.sent & FLAG != 0
+        self.place & LINE != 0
     }
 
     /// A word of parts joined by `-`, `'`, `’`, `.`, U+2010 or U+2011
     /// ("op-ed", "U.S."): each part after a joiner starts a word too.
     #[inline]
     pub(crate) fn joined(&self) -> bool {
-        self.quote & FLAG != 0
+        self.place & JOINED != 0
     }
 
     /// A token of bytes `start..end` with `class`, in sentence entry
-    /// `sent` and quotation `quote` (or `NO_QUOTE`), both below [`FLAG`].
-    #[inline]
+    /// `sent` and quotation `quote` (or `NO_QUOTE`), both below [`FLAG`]
+    /// (the tests' tokens; the tokenizer's come from [`Tok::placed`]).
+    #[cfg(test)]
     fn new(
         start: usize,
         end: usize,
@@ -843,13 +911,21 @@ impl Tok {
         line_before: bool,
         joined: bool,
     ) -> Tok {
-        debug_assert!(end <= MAX_TEXT_BYTES && sent < FLAG && quote < FLAG);
+        debug_assert!(sent < FLAG && quote < FLAG);
+        let flags = if line_before { LINE } else { 0 } | if joined { JOINED } else { 0 };
+        Tok::placed(start, end, class, place_bits(sent, quote) | flags)
+    }
+
+    /// A token of bytes `start..end` with `class` and [`Tok::place`]
+    /// `place` (a placer's [`Placer::bits`] with the token's flags).
+    #[inline]
+    fn placed(start: usize, end: usize, class: u64, place: u64) -> Tok {
+        debug_assert!(end <= MAX_TEXT_BYTES);
         Tok {
             start: start as u32,
             end: end as u32,
             class,
-            sent: sent | u32::from(line_before) << 31,
-            quote: quote | u32::from(joined) << 31,
+            place,
         }
     }
 }
@@ -1174,14 +1250,20 @@ fn tokenize(text: &str, classes: &WordClasses, place: &mut Placer<'_>, tables: T
     room(&mut capitals, text.len() / 32);
     room(&mut mention_walks, text.len() / 16);
     let bytes = text.as_bytes();
-    let mut line = false;
+    // The token made next after a line break, which takes the LINE flag
+    // once made (at the next break or the end: one token in a hundred or
+    // so, rather than a pending flag for every token).
+    let mut line_tok = usize::MAX;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         let k = KIND[b as usize];
         // White space, control and format characters separate tokens
         // (for ASCII: everything up to the space, and DEL).
         if k & SPACE != 0 {
-            line |= b == b'\n';
+            if b == b'\n' {
+                line_before(&mut toks, line_tok);
+                line_tok = toks.len();
+            }
             i += 1;
             continue;
         }
@@ -1190,7 +1272,7 @@ fn tokenize(text: &str, classes: &WordClasses, place: &mut Placer<'_>, tables: T
         let end;
         let mut joined = false;
         if k & ALNUM != 0 {
-            if let Some((e, class, walk)) = classes.plain_word(bytes, i) {
+            if let Some((e, class, at)) = classes.plain_word(bytes, i) {
                 // An ASCII letter or digit: a capital without the 0x20 bit.
                 if b & 0x20 == 0 {
                     capitals.push(i);
@@ -1204,24 +1286,21 @@ fn tokenize(text: &str, classes: &WordClasses, place: &mut Placer<'_>, tables: T
                         walks.push(Walk {
                             tok: toks.len() as u32,
                             at: e as u32,
-                            state: walk,
+                            state: classes.walk(at),
                         });
                     }
                     if class & MENTION_START != 0 {
                         mention_walks.push(WalkStart::exact(i));
                     }
                 }
-                if i >= place.next || e > place.limit {
+                if e > place.bound {
                     place.place(toks.len(), i, e);
                 }
-                toks.push(Tok::new(
+                toks.push(Tok::placed(
                     i,
                     e,
                     class & !STARTS | FIRST[b as usize],
-                    place.sent,
-                    place.quote,
-                    std::mem::take(&mut line),
-                    false,
+                    place.bits,
                 ));
                 // The byte after a plain word is there; a space (the
                 // commonest) is passed over at once.
@@ -1237,12 +1316,24 @@ fn tokenize(text: &str, classes: &WordClasses, place: &mut Placer<'_>, tables: T
                     capitals.push(i);
                 }
             } else {
-                first = None;
-                end = if k & PAIR != 0 && bytes.get(i + 1) == Some(&b) {
-                    i + 2
+                // An ASCII mark (one token in nine): no word, no walk, no
+                // capital, no tail; its classes from the one-byte table
+                // unless doubled (`''`, ``` `` ```, `--`).
+                let (end, class) = if k & PAIR != 0 && bytes.get(i + 1) == Some(&b) {
+                    (i + 2, classes.of_span(text, i, i + 2))
                 } else {
-                    i + 1
+                    (i + 1, classes.single[b as usize])
                 };
+                let class = class & !STARTS;
+                if class & MARKS != 0 {
+                    marks.push(toks.len());
+                }
+                if end > place.bound {
+                    place.place(toks.len(), i, end);
+                }
+                toks.push(Tok::placed(i, end, class, place.bits));
+                i = end;
+                continue;
             }
         } else {
             let c = text[i..].chars().next().expect("a char boundary");
@@ -1312,26 +1403,28 @@ fn tokenize(text: &str, classes: &WordClasses, place: &mut Placer<'_>, tables: T
         if class & MARKS != 0 {
             marks.push(toks.len());
         }
-        if i >= place.next || end > place.limit {
+        if end > place.bound {
             place.place(toks.len(), i, end);
         }
-        toks.push(Tok::new(
-            i,
-            end,
-            class,
-            place.sent,
-            place.quote,
-            std::mem::take(&mut line),
-            joined,
-        ));
+        let joined = if joined { JOINED } else { 0 };
+        toks.push(Tok::placed(i, end, class, place.bits | joined));
         i = end;
     }
+    line_before(&mut toks, line_tok);
     Tables {
         toks,
         marks,
         walks,
         capitals,
         mention_walks,
+    }
+}
+
+/// Token `k`, if made, has a line break before it.
+#[inline]
+fn line_before(toks: &mut [Tok], k: usize) {
+    if let Some(t) = toks.get_mut(k) {
+        t.place |= LINE;
     }
 }
 
@@ -1399,8 +1492,7 @@ fn room<T>(v: &mut Vec<T>, n: usize) {
 }
 
 /// The sentence and quotation of each token, worked out as the tokenizer
-/// makes the tokens (in order): a token before the next boundary
-/// ([`Placer::next`] for its start, [`Placer::limit`] for its end) takes
+/// makes the tokens (in order): a token ending by [`Placer::bound`] takes
 /// the current ones without a look at the spans.
 pub(crate) struct Placer<'a> {
     sentences: &'a [Span],
@@ -1420,14 +1512,18 @@ pub(crate) struct Placer<'a> {
     in_quote: bool,
     open: usize,
     qs: Vec<QuoteToks>,
-    /// The current token's sentence entry and quotation (or `NO_QUOTE`),
-    /// as a [`Tok`] holds them.
+    /// The current token's sentence entry and quotation (or `NO_QUOTE`).
     sent: u32,
     quote: u32,
-    /// A token starting at or after this byte needs [`Placer::place`].
-    next: usize,
-    /// A token ending after this byte needs [`Placer::place`].
-    limit: usize,
+    /// The two as [`Tok::place`] holds them.
+    bits: u64,
+    /// A token ending after this byte needs [`Placer::place`]: the least
+    /// of the next boundary a token's start may reach (a sentence's or
+    /// quotation's start or end: a token starting there ends after it)
+    /// and the byte a token's end may not pass (a sentence's start, a
+    /// chunk's limit). [`Placer::place`] leaves all as it is for a token
+    /// that needs none, so that one compare of the token's end will do.
+    bound: usize,
 }
 
 impl<'a> Placer<'a> {
@@ -1457,8 +1553,8 @@ impl<'a> Placer<'a> {
             qs,
             sent: 0,
             quote: NO_QUOTE,
-            next: 0,
-            limit: 0,
+            bits: place_bits(0, NO_QUOTE),
+            bound: 0,
         };
         p.bounds();
         p
@@ -1533,7 +1629,7 @@ impl<'a> Placer<'a> {
         self.bounds();
     }
 
-    /// `next` and `limit` from the current state.
+    /// `bits` and `bound` from the current state.
     fn bounds(&mut self) {
         let (next, limit) = match self.sentences.get(self.s) {
             None => (usize::MAX, usize::MAX),
@@ -1545,8 +1641,8 @@ impl<'a> Placer<'a> {
             Some(q) if !self.in_quote => q.outer.start,
             Some(q) => q.outer.end,
         };
-        self.next = next.min(quote_next);
-        self.limit = limit;
+        self.bits = place_bits(self.sent, self.quote);
+        self.bound = next.min(quote_next).min(limit);
     }
 
     /// The sentence entries, their sentences and the quotations of `n`
@@ -1650,11 +1746,12 @@ const PAIR: u8 = 32;
 const HIGH: u8 = 64;
 
 /// The classes a word takes from its first char, for an ASCII letter or
-/// digit.
-const FIRST: [u64; 128] = {
-    let mut t = [0u64; 128];
+/// digit (0 for every other byte: 256 entries, so that a byte indexes it
+/// without a bounds check).
+const FIRST: [u64; 256] = {
+    let mut t = [0u64; 256];
     let mut b = 0;
-    while b < 128 {
+    while b < 256 {
         let c = b as u8;
         t[b] = if c.is_ascii_uppercase() {
             wc::CAP | wc::ALPHA
@@ -1727,11 +1824,11 @@ mod tests {
 
     impl Tok {
         fn set_sent(&mut self, sent: usize) {
-            self.sent = self.sent & FLAG | sent as u32;
+            self.place = self.place & !u64::from(!FLAG) | sent as u64;
         }
 
         fn set_quote(&mut self, quote: usize) {
-            self.quote = self.quote & FLAG | quote as u32;
+            self.place = self.place & !(u64::from(!FLAG) << 32) | (quote as u64) << 32;
         }
     }
 
