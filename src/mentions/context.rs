@@ -318,13 +318,15 @@ fn noun(cx: &Context<'_>, hit: &WordHit) -> Option<Noun> {
     })
 }
 
-/// The state an actor is or belongs to.
+/// The state an actor is or belongs to: a gazetteer country itself, else
+/// the actor's country.
 fn state_of(cx: &Context<'_>, doc: &DocMentions, r: ActorRef) -> Option<u32> {
-    let actor = doc.actor(cx.gaz, r);
-    match (r, actor.kind) {
-        (ActorRef::Known(i), ActorKind::Country) => Some(i),
-        _ => cx.gaz.index_of(actor.country.as_deref()?),
+    // A gazetteer actor's state is in a table built with the lexicon.
+    if let ActorRef::Known(i) = r {
+        return cx.lexicon.state_of_known(i);
     }
+    // A found actor (never a state itself here): its country's.
+    cx.gaz.index_of(doc.actor(cx.gaz, r).country.as_deref()?)
 }
 
 fn covered(doc: &DocMentions, span: Span) -> bool {
