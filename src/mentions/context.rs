@@ -79,22 +79,10 @@ struct StateAt {
 }
 
 pub(super) fn resolve(cx: &Context<'_>, doc: &mut DocMentions) {
-    let mut states: Vec<StateAt> = Vec::with_capacity(doc.mentions.len());
-    let mut hint = 0;
-    for m in &doc.mentions {
-        let Some(state) = m
-            .actor
-            .filter(|_| !m.place)
-            .and_then(|r| state_of(cx, doc, r))
-        else {
-            continue;
-        };
-        states.push(StateAt {
-            start: m.span.start,
-            sentence: sentence_of(cx.sentences, m.span.start, &mut hint),
-            state,
-        });
-    }
+    // The states the mentions name, listed at the first noun that asks
+    // (most word hits are no state's body or office, and some documents
+    // have none): the mentions do not change before the end.
+    let mut states: Option<Vec<StateAt>> = None;
     let mut added: Vec<MentionRec> = Vec::new();
     let mut absorbed: Vec<Span> = Vec::new();
     let mut hint = 0;
@@ -140,7 +128,8 @@ pub(super) fn resolve(cx: &Context<'_>, doc: &mut DocMentions) {
         let (actor, plural) = match noun {
             Noun::Body { alone: false, .. } => continue,
             Noun::Body { plural, .. } => {
-                let Some(state) = context_state(&states, hit.span.start, sentence) else {
+                let states = states.get_or_insert_with(|| states_named(cx, doc));
+                let Some(state) = context_state(states, hit.span.start, sentence) else {
                     continue;
                 };
                 (ActorRef::Known(state), plural)
@@ -152,7 +141,8 @@ pub(super) fn resolve(cx: &Context<'_>, doc: &mut DocMentions) {
                 let actor = match recent {
                     Some(r) => r,
                     None => {
-                        let Some(state) = context_state(&states, hit.span.start, sentence) else {
+                        let states = states.get_or_insert_with(|| states_named(cx, doc));
+                        let Some(state) = context_state(states, hit.span.start, sentence) else {
                             continue;
                         };
                         let words = title_words(cx, hit);
@@ -198,6 +188,27 @@ pub(super) fn resolve(cx: &Context<'_>, doc: &mut DocMentions) {
     doc.mentions.sort_by_key(|m| (m.span.start, m.span.end));
 }
 
+/// The states the mentions (but places) name or belong to, in text order.
+fn states_named(cx: &Context<'_>, doc: &DocMentions) -> Vec<StateAt> {
+    let mut states: Vec<StateAt> = Vec::with_capacity(doc.mentions.len());
+    let mut hint = 0;
+    for m in &doc.mentions {
+        let Some(state) = m
+            .actor
+            .filter(|_| !m.place)
+            .and_then(|r| state_of(cx, doc, r))
+        else {
+            continue;
+        };
+        states.push(StateAt {
+            start: m.span.start,
+            sentence: sentence_of(cx.sentences, m.span.start, &mut hint),
+            state,
+        });
+    }
+    states
+}
+
 /// "the Albanians of southern Serbia", "ethnic Albanians in Serbia": a
 /// people named after one state, living in another, are that state's.
 fn minorities(
@@ -208,11 +219,12 @@ fn minorities(
 ) {
     let text = cx.text;
     for m in &doc.mentions {
+        // The kind first: most mentions are no demonym.
+        if m.how != MentionKind::Demonym {
+            continue;
+        }
         let word = m.span.as_str(text);
-        let people = m.how == MentionKind::Demonym
-            && !word.contains(' ')
-            && word.ends_with('s')
-            && is_capitalized(word);
+        let people = !word.contains(' ') && word.ends_with('s') && is_capitalized(word);
         if !people
             || added
                 .iter()
@@ -306,13 +318,15 @@ fn noun(cx: &Context<'_>, hit: &WordHit) -> Option<Noun> {
     })
 }
 
-/// The state an actor is or belongs to.
+/// The state an actor is or belongs to: a gazetteer country itself, else
+/// the actor's country.
 fn state_of(cx: &Context<'_>, doc: &DocMentions, r: ActorRef) -> Option<u32> {
-    let actor = doc.actor(cx.gaz, r);
-    match (r, actor.kind) {
-        (ActorRef::Known(i), ActorKind::Country) => Some(i),
-        _ => cx.gaz.index_of(actor.country.as_deref()?),
+    // A gazetteer actor's state is in a table built with the lexicon.
+    if let ActorRef::Known(i) = r {
+        return cx.lexicon.state_of_known(i);
     }
+    // A found actor (never a state itself here): its country's.
+    cx.gaz.index_of(doc.actor(cx.gaz, r).country.as_deref()?)
 }
 
 fn covered(doc: &DocMentions, span: Span) -> bool {

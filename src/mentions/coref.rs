@@ -343,8 +343,11 @@ struct Seen {
 /// Resolves pronouns and definite descriptions, left to right; resolved
 /// ones count as antecedents for later ones.
 pub(super) fn resolve(cx: &Context<'_>, doc: &mut DocMentions) {
+    // The genders honorifics give, read at the first "he" or "she" (the
+    // only pronouns that ask): most documents' first pronoun comes late,
+    // and some have none.
     let mut learned: Vec<(ActorRef, Gender)> = Vec::new();
-    learn_honorifics(cx, doc, &mut learned);
+    let mut honorifics_read = false;
     // The mentions, and at most one resolved mention per word hit.
     let mut history: Vec<Seen> = Vec::with_capacity(doc.mentions.len() + cx.words.len());
     let mut added: Vec<MentionRec> = Vec::new();
@@ -378,6 +381,10 @@ pub(super) fn resolve(cx: &Context<'_>, doc: &mut DocMentions) {
         };
         let rec = match hit.class {
             WordClass::Pronoun(p) => {
+                if matches!(p, Pronoun::Masculine | Pronoun::Feminine) && !honorifics_read {
+                    learn_honorifics(cx, doc, &mut learned);
+                    honorifics_read = true;
+                }
                 pronoun(cx, doc, &mut learned, &here, &mut buffer, hit.span, p)
             }
             WordClass::Description(h) => description(cx, doc, &here, hit.span, h),
@@ -462,10 +469,15 @@ fn gender_of(
 }
 
 /// "Ms. Kovacs", "Mr Petrovsky": an honorific before a person's mention says
-/// the person's gender.
+/// the person's gender. Only people's genders are ever asked
+/// ([`gender_of`] is asked about people only): the other mentions' words
+/// before are not read.
 fn learn_honorifics(cx: &Context<'_>, doc: &DocMentions, learned: &mut Vec<(ActorRef, Gender)>) {
     for m in &doc.mentions {
         let Some(r) = m.actor else { continue };
+        if doc.actor(cx.gaz, r).kind != ActorKind::Person {
+            continue;
+        }
         let Some(prev) = prev_token(cx.text, m.span.start) else {
             continue;
         };
@@ -811,6 +823,23 @@ mod tests {
             pos = w.end;
         }
         assert_eq!(got, ["Kremlin", "O'Brien", "Ahn", "Cheol-soo", "É"]);
+    }
+
+    /// An honorific before a person's mention gives the gender a later
+    /// "she" asks (read at the first "he" or "she", from people's
+    /// mentions only): the person of the honorific, not the first one.
+    #[test]
+    fn honorifics_give_genders_to_pronouns() {
+        // No first name here says a gender: the honorifics do.
+        let text = "Polish Deputy Minister Tal Zorin met Czech Deputy Minister Sasha Kell. \
+                    Mr. Zorin thanked Ms. Kell in Warsaw. She smiled.";
+        let found = crate::mentions::Resolver::builtin().resolve(text);
+        let she = found
+            .mentions
+            .iter()
+            .find(|m| m.span.as_str(text) == "She")
+            .and_then(|m| m.actor.as_deref());
+        assert_eq!(she, Some("sasha-kell"), "{found:#?}");
     }
 
     #[test]

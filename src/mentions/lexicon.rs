@@ -235,6 +235,10 @@ pub(crate) struct WordLexicon {
     first_names: HashMap<String, Gender>,
     /// Per gazetteer actor: the gender of a person, from the first name.
     genders: Vec<Option<Gender>>,
+    /// Per gazetteer actor: the state it is (a country: itself) or belongs
+    /// to (its country's index), or [`NO_STATE`]: what the context pass
+    /// asks of every mention, without hashing the country's id each time.
+    states: Vec<u32>,
     /// Lower-case word: its classes (`PORTFOLIO`, `NOT_NAME`, `PARTICLE`
     /// ...); shared with each document's mentions (see [`WordClasses`]).
     name_words: WordClasses,
@@ -450,6 +454,18 @@ impl WordLexicon {
                     .flatten()
             })
             .collect();
+        let states = gaz
+            .actors()
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let state = match a.kind {
+                    ActorKind::Country => Some(i as u32),
+                    _ => a.country.as_deref().and_then(|c| gaz.index_of(c)),
+                };
+                state.unwrap_or(NO_STATE)
+            })
+            .collect();
         Ok(WordLexicon {
             automaton,
             #[cfg(test)]
@@ -464,6 +480,7 @@ impl WordLexicon {
             fixed,
             first_names,
             genders,
+            states,
             name_words,
             by_surname,
             office_words,
@@ -675,6 +692,15 @@ impl WordLexicon {
         self.genders.get(actor as usize).copied().flatten()
     }
 
+    /// The state gazetteer actor `actor` is (a country) or belongs to (its
+    /// country), as `gaz.index_of` of its country gives it.
+    pub(crate) fn state_of_known(&self, actor: u32) -> Option<u32> {
+        self.states
+            .get(actor as usize)
+            .copied()
+            .filter(|&s| s != NO_STATE)
+    }
+
     /// Whether every part of `word` ("Euro-Atlantic") is a word of some
     /// office or title.
     pub(crate) fn is_office_word(&self, word: &str) -> bool {
@@ -782,6 +808,9 @@ static LOWER: [u8; 256] = {
     }
     t
 };
+
+/// [`WordLexicon::states`] of an actor with no state.
+const NO_STATE: u32 = u32::MAX;
 
 /// [`LETTER`] of a byte that is no ASCII letter.
 const NOT_LETTER: u8 = 26;
@@ -1189,6 +1218,27 @@ mod tests {
         // A gate with most bits set would let most words walk.
         let filled = lex.first_words.filled();
         assert!(filled > 100 && filled < 4096, "{filled}");
+    }
+
+    /// The states table gives, for every actor of the built-in gazetteer,
+    /// what the context pass computed per mention: a country itself, else
+    /// the index of its country's id.
+    #[test]
+    fn states_table_is_the_country_look_up() {
+        let resolver = crate::mentions::Resolver::builtin();
+        let gaz = resolver.gazetteer();
+        let lexicon = &resolver.lexicon;
+        let mut with_state = 0;
+        for (i, a) in gaz.actors().iter().enumerate() {
+            let expected = match a.kind {
+                ActorKind::Country => Some(i as u32),
+                _ => a.country.as_deref().and_then(|c| gaz.index_of(c)),
+            };
+            assert_eq!(lexicon.state_of_known(i as u32), expected, "{}", a.id);
+            with_state += usize::from(expected.is_some());
+        }
+        assert!(with_state > 100 && with_state < gaz.actors().len());
+        assert_eq!(lexicon.state_of_known(gaz.actors().len() as u32), None);
     }
 
     #[test]

@@ -80,16 +80,29 @@ pub(super) fn discover(
     let mut acronyms: Vec<(String, ActorRef, usize)> = Vec::new();
     let mut done = 0;
     for hit in words {
+        // Most hits are pronouns, titles and modifiers, or lower-case
+        // group nouns ("officials"): the class, then the head's capital,
+        // are tested before the word is looked up.
+        let org_class = match hit.class {
+            WordClass::OrgHead => true,
+            WordClass::Group(_) | WordClass::Description(_) => false,
+            _ => continue,
+        };
         // The head noun: the hit's last word ("Forum", or "Association"
         // in a description hit "the Association").
         let hit_text = hit.span.as_str(text);
-        let head_at = hit_text.rfind(' ').map_or(0, |i| i + 1);
+        // A byte search: `rfind(' ')` sets up a char searcher per hit.
+        let head_at = hit_text
+            .as_bytes()
+            .iter()
+            .rposition(|&b| b == b' ')
+            .map_or(0, |i| i + 1);
         let head_span = Span::new(hit.span.start + head_at, hit.span.end);
         let head = head_span.as_str(text);
-        let org_head = hit.class == WordClass::OrgHead
-            || matches!(hit.class, WordClass::Group(_) | WordClass::Description(_))
-                && lexicon.is_org_head(head);
-        if !org_head || !is_capitalized(head) || head_span.start < done {
+        if !is_capitalized(head) || head_span.start < done {
+            continue;
+        }
+        if !org_class && !lexicon.is_org_head(head) {
             continue;
         }
         let start = left_words(text, words, head_span.start);
@@ -204,15 +217,19 @@ fn left_words(text: &str, words: &[WordHit], head: usize) -> usize {
             break;
         };
         let w = tok.as_str(text);
-        let function = FUNCTION_WORDS.iter().any(|d| d.eq_ignore_ascii_case(w));
-        let k = words.partition_point(|h| h.span.end <= tok.start);
-        let title = words
-            .get(k)
-            .is_some_and(|h| h.span.start <= tok.start && matches!(h.class, WordClass::Title(_)));
+        // The word lists and the hits are asked only about a capitalised
+        // word (most words before a head noun are not).
+        let function = || FUNCTION_WORDS.iter().any(|d| d.eq_ignore_ascii_case(w));
+        let title = || {
+            let k = words.partition_point(|h| h.span.end <= tok.start);
+            words.get(k).is_some_and(|h| {
+                h.span.start <= tok.start && matches!(h.class, WordClass::Title(_))
+            })
+        };
         let located = w.ends_with("-based") || w.ends_with("-led");
         let name_word = is_capitalized(w) && w.chars().any(char::is_lowercase);
         let acronym = w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
-        if (name_word || acronym) && !function && !title && !located {
+        if (name_word || acronym) && !located && !function() && !title() {
             start = tok.start;
             cursor = tok.start;
         } else if matches!(w, "of" | "for") && start < head {
