@@ -340,7 +340,7 @@ impl Scratch {
                 (run, run_key(chunk, run))
             };
             if from_here && lex.may_start_word(key, run) {
-                lex.walk_word(text, i, end, raw);
+                lex.walk_word(text, i, key, run, end, raw);
             }
             let j = i + run;
             match (bytes.get(j), bytes.get(j + 1)) {

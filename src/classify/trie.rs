@@ -304,6 +304,73 @@ impl Trie {
     }
 }
 
+/// The trie's states after a space and the first run of ASCII letters
+/// and digits of a word, by the run's key (`lexicon::run_key`: the run's
+/// first eight bytes, and whether it is longer): the state a walk from the
+/// word start reaches after the run's first eight bytes at most, in one
+/// probe of a small open-addressing table instead of a trie step a byte.
+/// Only the first runs of patterns are kept: a word whose run is no
+/// pattern's first run (nor its first eight bytes, for a longer one)
+/// starts no match that ends at or after the run's end.
+#[derive(Debug, Clone)]
+pub(crate) struct RunStates {
+    /// `(key, transition)`; key 0 (no run has it) in a free slot.
+    slots: Box<[(u64, Next)]>,
+    /// The number of slots, less one (a power of two).
+    mask: usize,
+}
+
+impl RunStates {
+    /// The table of `entries`, `(key, transition)`: at most half full.
+    /// A key given twice keeps its first transition (keys of the same
+    /// first eight bytes reach the same state).
+    pub(crate) fn new(entries: &[(u64, Next)]) -> RunStates {
+        let size = (2 * entries.len()).next_power_of_two().max(16);
+        let mut slots = vec![(0u64, 0 as Next); size].into_boxed_slice();
+        let mask = size - 1;
+        for &(key, next) in entries {
+            let mut i = Self::home(key, mask);
+            while slots[i].0 != 0 && slots[i].0 != key {
+                i = (i + 1) & mask;
+            }
+            if slots[i].0 == 0 {
+                slots[i] = (key, next);
+            }
+        }
+        RunStates { slots, mask }
+    }
+
+    /// The slot a key is looked for from (Fibonacci hashing: the top bits
+    /// of a product).
+    #[inline(always)]
+    fn home(key: u64, mask: usize) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask
+    }
+
+    /// The transition after the run of key `key` (0: no pattern's first
+    /// run).
+    #[inline(always)]
+    pub(crate) fn get(&self, key: u64) -> Next {
+        let mut i = Self::home(key, self.mask);
+        loop {
+            let (k, next) = self.slots[i];
+            if k == key {
+                return next;
+            }
+            if k == 0 {
+                return 0;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// The number of runs held (for tests).
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.slots.iter().filter(|s| s.0 != 0).count()
+    }
+}
+
 /// Finds free cells for a state's children, first fit.
 struct Placer {
     cells: Vec<Cell>,
