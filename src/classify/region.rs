@@ -511,7 +511,9 @@ fn is_break_word(w: &[u8]) -> bool {
 }
 
 /// The rest of [`is_break_word`], for the few words of a break word's
-/// shape.
+/// shape. Not inlined: LLVM makes a vector loop of it, whose constants
+/// the word loop would otherwise reload after every call it makes.
+#[inline(never)]
 fn is_break_key(w: &[u8]) -> bool {
     let mut key = 0u64;
     for (i, &b) in w.iter().enumerate() {
