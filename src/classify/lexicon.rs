@@ -341,7 +341,7 @@ impl Tables {
                 (run_key(u64::from_le_bytes(head), w.len()), next)
             })
             .collect();
-        let run_states = RunStates::new(&run_states);
+        let run_states = RunStates::new(&trie, &run_states);
         let star_runs = WordGate::new(runs.iter().filter(|r| r.1).map(|r| &r.0[..star_len]));
         // Without the high bit of the first byte, which marks a long key
         // (no byte of a run has it).
@@ -680,7 +680,12 @@ impl Lexicon {
                 let t = text.as_bytes().get(pos).map_or(0, |&b| self.word_start(b));
                 (t, pos + 1)
             } else {
-                (self.run_states.get(key), pos + run.min(8))
+                let (t, letters) = self.run_states.get(key);
+                let j = pos + run.min(8);
+                if t & 1 == 0 && !may_go_on(text.as_bytes(), j, end, letters) {
+                    return;
+                }
+                (t, j)
             };
             if t != 0 {
                 self.walk(text, pos, t, j, end, out);
@@ -955,6 +960,21 @@ impl Lexicon {
         let lemma = lemma.trim();
         // A lemma of one word is its own first word: one search.
         find(lemma).or_else(|| find(lemma.split_once(' ')?.0))
+    }
+}
+
+/// Whether a walk that reached byte `j` of `bytes` (read to `end`) in a
+/// state with no pattern ending there may find a match: not when a
+/// blank and then a letter not among `letters` (bits from "a", the
+/// letters after a blank there) follow.
+#[inline(always)]
+fn may_go_on(bytes: &[u8], j: usize, end: usize, letters: u32) -> bool {
+    match (bytes.get(j), bytes.get(j + 1)) {
+        (Some(&blank), Some(&b)) if j + 1 < end && FOLD_BYTE[blank as usize] == b' ' => {
+            let letter = (b | 0x20).wrapping_sub(b'a');
+            !(letter < 26 && letters & 1 << letter == 0)
+        }
+        _ => true,
     }
 }
 
