@@ -653,9 +653,10 @@ impl Lexicon {
 
     /// The walk from the word start at byte `pos` of `text`, an ASCII
     /// letter or digit that begins a run of `run` of them whose
-    /// [`run_key`] is `key`, to at most byte `end`, into `out`. Not
-    /// inlined: its loop keeps its values in registers, which the
-    /// tokenizer's does not.
+    /// [`run_key`] is `key`, to at most byte `end`, into `out`. Where it
+    /// starts is found in line (in the tokenizer's word loop: a word
+    /// whose walk would find nothing costs no call); the walk itself is
+    /// [`Lexicon::walk_cold`], whose loop keeps its values in registers.
     ///
     /// When the space ends no pattern, the walk starts past the run's
     /// first eight bytes at most, from the state [`RunStates`] holds for
@@ -664,7 +665,7 @@ impl Lexicon {
     /// that is one run ("laud*" in "laudable"); when one may be, the walk
     /// starts past the first letter ([`Lexicon::word_start`]). Else it
     /// starts from the root's space.
-    #[inline(never)]
+    #[inline(always)]
     pub(crate) fn walk_word(
         &self,
         text: &str,
@@ -688,7 +689,7 @@ impl Lexicon {
                 (t, j)
             };
             if t != 0 {
-                self.walk(text, pos, t, j, end, out);
+                self.walk_cold(text, pos, t, j, end, out);
             }
         } else {
             let space = self.trie.root(b' ');
