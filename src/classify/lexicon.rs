@@ -10,7 +10,7 @@
 //! its stance is that of "strong support".
 
 use super::tables::{Category, Modality, NegationKind, Polarity, Scope, Tables};
-use super::trie::{Next, Trie};
+use super::trie::{Next, RunStates, Trie};
 use super::Topic;
 use crate::error::Error;
 use crate::text::{char_after, char_before, is_word_char, WordGate};
@@ -161,6 +161,10 @@ pub(crate) struct Lexicon {
     star_len: usize,
     /// The bits of a [`run_key`] that hold its first `star_len` bytes.
     star_mask: u64,
+    /// The state after a space and each first run of the patterns
+    /// anchored at a word start (its first eight bytes at most): see
+    /// [`Lexicon::walk_word`].
+    run_states: RunStates,
     pub acts: Vec<Act>,
     /// Act cue lemmas (without gaps), sorted, for cues the automaton did not
     /// see (a user's cue lexicon with other words).
@@ -325,6 +329,19 @@ impl Tables {
             .min()
             .unwrap_or(usize::MAX);
         let first_runs = WordGate::new(runs.iter().map(|r| r.0));
+        let run_states: Vec<(u64, Next)> = runs
+            .iter()
+            .map(|&(w, _)| {
+                let n = w.len().min(8);
+                let mut head = [0u8; 8];
+                head[..n].copy_from_slice(&w[..n]);
+                let next = w[..n]
+                    .iter()
+                    .fold(space, |t, &b| if t == 0 { 0 } else { trie.step(t, b) });
+                (run_key(u64::from_le_bytes(head), w.len()), next)
+            })
+            .collect();
+        let run_states = RunStates::new(&trie, &run_states);
         let star_runs = WordGate::new(runs.iter().filter(|r| r.1).map(|r| &r.0[..star_len]));
         // Without the high bit of the first byte, which marks a long key
         // (no byte of a run has it).
@@ -345,6 +362,7 @@ impl Tables {
             star_runs,
             star_len,
             star_mask,
+            run_states,
             acts,
             lemmas,
             lemma_keys,
@@ -634,16 +652,44 @@ impl Lexicon {
     }
 
     /// The walk from the word start at byte `pos` of `text`, an ASCII
-    /// letter or digit, to at most byte `end`, into `out`: from past its
-    /// first letter ([`Lexicon::word_start`]) when the space ends no
-    /// pattern, else from the root's space. Not inlined: its loop keeps
-    /// its values in registers, which the tokenizer's does not.
-    #[inline(never)]
-    pub(crate) fn walk_word(&self, text: &str, pos: usize, end: usize, out: &mut Vec<Raw>) {
+    /// letter or digit that begins a run of `run` of them whose
+    /// [`run_key`] is `key`, to at most byte `end`, into `out`. Where it
+    /// starts is found in line (in the tokenizer's word loop: a word
+    /// whose walk would find nothing costs no call); the walk itself is
+    /// [`Lexicon::walk_cold`], whose loop keeps its values in registers.
+    ///
+    /// When the space ends no pattern, the walk starts past the run's
+    /// first eight bytes at most, from the state [`RunStates`] holds for
+    /// the run: a match that ends inside the run, before a letter or
+    /// digit, is no whole word and never a hit, unless it is a star term
+    /// that is one run ("laud*" in "laudable"); when one may be, the walk
+    /// starts past the first letter ([`Lexicon::word_start`]). Else it
+    /// starts from the root's space.
+    #[inline(always)]
+    pub(crate) fn walk_word(
+        &self,
+        text: &str,
+        pos: usize,
+        key: u64,
+        run: usize,
+        end: usize,
+        out: &mut Vec<Raw>,
+    ) {
         if self.gated {
-            let t = text.as_bytes().get(pos).map_or(0, |&b| self.word_start(b));
+            let star = run > self.star_len && self.star_runs.may_hold(key & self.star_mask);
+            let (t, j) = if star {
+                let t = text.as_bytes().get(pos).map_or(0, |&b| self.word_start(b));
+                (t, pos + 1)
+            } else {
+                let (t, letters) = self.run_states.get(key);
+                let j = pos + run.min(8);
+                if t & 1 == 0 && !may_go_on(text.as_bytes(), j, end, letters) {
+                    return;
+                }
+                (t, j)
+            };
             if t != 0 {
-                self.walk(text, pos, t, pos + 1, end, out);
+                self.walk_cold(text, pos, t, j, end, out);
             }
         } else {
             let space = self.trie.root(b' ');
@@ -915,6 +961,21 @@ impl Lexicon {
         let lemma = lemma.trim();
         // A lemma of one word is its own first word: one search.
         find(lemma).or_else(|| find(lemma.split_once(' ')?.0))
+    }
+}
+
+/// Whether a walk that reached byte `j` of `bytes` (read to `end`) in a
+/// state with no pattern ending there may find a match: not when a
+/// blank and then a letter not among `letters` (bits from "a", the
+/// letters after a blank there) follow.
+#[inline(always)]
+fn may_go_on(bytes: &[u8], j: usize, end: usize, letters: u32) -> bool {
+    match (bytes.get(j), bytes.get(j + 1)) {
+        (Some(&blank), Some(&b)) if j + 1 < end && FOLD_BYTE[blank as usize] == b' ' => {
+            let letter = (b | 0x20).wrapping_sub(b'a');
+            !(letter < 26 && letters & 1 << letter == 0)
+        }
+        _ => true,
     }
 }
 
@@ -1223,6 +1284,155 @@ mod tests {
 
     fn builtin_lexicon() -> &'static Lexicon {
         &crate::classify::LexiconClassifier::builtin().lexicon
+    }
+
+    /// [`Lexicon::walk_word`] as it was before [`RunStates`], the
+    /// reference: past the word's first letter, through its whole run
+    /// (no gate).
+    fn walk_word_reference(lex: &Lexicon, text: &str, pos: usize, end: usize, out: &mut Vec<Raw>) {
+        if lex.gated {
+            let t = text.as_bytes().get(pos).map_or(0, |&b| lex.word_start(b));
+            if t != 0 {
+                lex.walk(text, pos, t, pos + 1, end, out);
+            }
+        } else {
+            let space = lex.trie.root(b' ');
+            if space != 0 {
+                lex.walk_cold(text, pos, space, pos, end, out);
+            }
+        }
+    }
+
+    /// The hits of the walk from the word start at byte `pos` of `text`:
+    /// by [`Lexicon::walk_word`] behind the gate, as the tokenizer asks,
+    /// or by the reference.
+    fn word_hits(lex: &Lexicon, text: &str, pos: usize, reference: bool) -> Vec<(Span, u32, u8)> {
+        let b = text.as_bytes();
+        let run = b[pos..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        let n = run.min(8);
+        let mut head = [0u8; 8];
+        head[..n].copy_from_slice(&b[pos..pos + n]);
+        let key = run_key(u64::from_le_bytes(head), run);
+        let mut raw = Vec::new();
+        if reference {
+            walk_word_reference(lex, text, pos, text.len(), &mut raw);
+        } else if lex.may_start_word(key, run) {
+            lex.walk_word(text, pos, key, run, text.len(), &mut raw);
+        }
+        let mut hits = Vec::new();
+        lex.hits(text, Span::new(0, text.len()), raw.into_iter(), &mut hits);
+        hits.iter().map(|h| (h.span, h.pattern, h.mask)).collect()
+    }
+
+    /// Every term of the built-in lists, as the lexicon adds them (act
+    /// cues and reversers inflected).
+    fn builtin_terms() -> &'static [String] {
+        static TERMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+        TERMS.get_or_init(|| {
+            let mut t = Tables::default();
+            let c = |r: Result<(), Error>| r.unwrap();
+            c(t.stance_tsv("stance.tsv", include_str!("data/stance.tsv")));
+            c(t.acts_tsv("acts.tsv", include_str!("data/acts.tsv")));
+            c(t.negation_tsv("negation.tsv", include_str!("data/negation.tsv")));
+            c(t.modality_tsv("modality.tsv", include_str!("data/modality.tsv")));
+            c(t.topics_tsv("topics.tsv", include_str!("data/topics.tsv")));
+            let mut terms: Vec<String> = t.stance.iter().map(|s| s.term.clone()).collect();
+            for cue in &t.acts {
+                let head = cue.cue.split(" ... ").next().unwrap_or_default();
+                terms.extend(inflections(head));
+            }
+            for n in &t.negation {
+                terms.extend(inflections(&n.term));
+            }
+            terms.extend(t.modality.iter().map(|m| m.term.clone()));
+            terms.extend(t.topics.iter().flat_map(|k| k.keywords.iter().cloned()));
+            terms
+        })
+    }
+
+    const SUFFIXES: &[&str] = &[
+        "",
+        "",
+        "s",
+        "ed",
+        "ing",
+        "ly",
+        "x",
+        "9",
+        "\u{e9}",
+        "-",
+        "'s",
+        "\u{2019}s",
+        "abcdefgh",
+    ];
+    const SEPARATORS: &[&str] = &[" ", " ", "  ", ", ", "-", "'", ".", "", "\u{2014}", " the "];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 3000, ..Default::default() })]
+        /// The walk from a word start through [`RunStates`] finds the hits
+        /// the walk through the whole run finds: on the built-in terms
+        /// cut short, lengthened (star terms, long words that share their
+        /// first eight bytes), in three cases, before another term.
+        #[test]
+        fn walk_word_finds_what_the_whole_run_walk_finds(
+            a in 0usize..10_000,
+            b in 0usize..10_000,
+            cut in 0usize..6,
+            suffix in 0usize..SUFFIXES.len(),
+            sep in 0usize..SEPARATORS.len(),
+            case in 0u8..3,
+        ) {
+            let lex = builtin_lexicon();
+            let terms = builtin_terms();
+            let first = terms[a % terms.len()].trim_end_matches('*');
+            let chars: Vec<char> = first.chars().collect();
+            let kept: String = chars[..chars.len() - cut.min(chars.len().saturating_sub(1))]
+                .iter()
+                .collect();
+            let word = match case {
+                0 => kept,
+                1 => kept.to_uppercase(),
+                _ => {
+                    let mut c = kept.chars();
+                    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+                }
+            };
+            let next = terms[b % terms.len()].trim_end_matches('*');
+            let text = format!("x {word}{}{}{next} y", SUFFIXES[suffix], SEPARATORS[sep]);
+            proptest::prop_assume!(text.as_bytes()[2].is_ascii_alphanumeric());
+            proptest::prop_assert_eq!(
+                word_hits(lex, &text, 2, false),
+                word_hits(lex, &text, 2, true),
+                "{:?}",
+                text
+            );
+        }
+    }
+
+    #[test]
+    fn walk_word_on_words_about_the_patterns_first_runs() {
+        let lex = builtin_lexicon();
+        let mut checked = 0;
+        for term in builtin_terms() {
+            let term = term.trim_end_matches('*');
+            for suffix in SUFFIXES {
+                let text = format!("x {term}{suffix} sanctions y");
+                if !text.as_bytes()[2].is_ascii_alphanumeric() {
+                    continue;
+                }
+                assert_eq!(
+                    word_hits(lex, &text, 2, false),
+                    word_hits(lex, &text, 2, true),
+                    "{text:?}"
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 20_000, "{checked}");
+        assert!(lex.run_states.len() > 1_000, "{}", lex.run_states.len());
     }
 
     #[test]

@@ -89,6 +89,9 @@ const ULTIMATUM_REACH: usize = 16;
 /// How many tokens after an advocating act its topic may come ("called
 /// for a ceasefire"; not a topic deep in a relative clause after it).
 const ADVOCACY_REACH: usize = 8;
+/// How many modifiers may stand inside a multiword cue ("stood firmly
+/// with").
+const MAX_MODIFIERS: usize = 2;
 /// The weight of a rejection's own stance (acts.tsv gives 0.8 to reject).
 const REJECT_WEIGHT: f32 = 0.8;
 
@@ -517,11 +520,19 @@ impl Reading<'_> {
                 Role::ActHead(i) => {
                     let rest = &self.lex.acts[i as usize].rest;
                     let from = h.last;
+                    // Right after the head, or after one or two
+                    // modifiers: the rest's words are looked for first
+                    // (most heads, "in", "is", have no rest after them),
+                    // the modifiers counted only where the rest stands.
                     let at = if self.words_at(from, rest) {
                         Some(from)
                     } else {
-                        let n = *modifiers.get_or_insert_with(|| self.modifiers_at(from));
-                        (from + 1..=from + n).find(|&at| self.words_at(at, rest))
+                        (from + 1..=from + MAX_MODIFIERS)
+                            .find(|&at| self.words_at(at, rest))
+                            .filter(|&at| {
+                                at - from
+                                    <= *modifiers.get_or_insert_with(|| self.modifiers_at(from))
+                            })
                     };
                     match at.map(|at| at + rest.len()) {
                         Some(last) => (i, last, last - h.first),
@@ -557,7 +568,7 @@ impl Reading<'_> {
     /// other words of a multiword cue may follow them ("stood firmly
     /// with", "voiced strong displeasure").
     fn modifiers_at(&self, from: usize) -> usize {
-        (from..from + 2)
+        (from..from + MAX_MODIFIERS)
             .take_while(|&i| self.is_modifier(i))
             .count()
     }
@@ -1560,6 +1571,151 @@ mod tests {
             let listed = text.to_ascii_lowercase().replace('\u{2019}', "'");
             prop_assert_eq!(eq_word(&text, &listed), eq_word_reference(&text, &listed));
             prop_assert!(eq_word(&text, &listed));
+        }
+    }
+
+    impl Reading<'_> {
+        /// [`Reading::resolve_act_cue`] as it was before the rest's words
+        /// were looked for first: the modifiers after a head counted
+        /// first, the reference.
+        fn resolve_act_cue_reference(&self, h: &Placed) -> Option<(u32, usize)> {
+            let mut best: Option<(u32, usize, usize)> = None;
+            let mut intent: Option<Intent> = None;
+            let mut modifiers: Option<usize> = None;
+            for role in self.roles(h, class::ACT) {
+                if let Role::Act(i) | Role::ActHead(i) = role {
+                    let act = &self.lex.acts[i as usize];
+                    if act.intent {
+                        let how = *intent.get_or_insert_with(|| self.intended(h.first));
+                        let possible_threat =
+                            how == Intent::Possible && act.act == SpeechAct::Threaten;
+                        if how != Intent::Intended && !possible_threat {
+                            continue;
+                        }
+                    }
+                }
+                let (i, last, rank) = match role {
+                    Role::Act(i) => {
+                        let act = &self.lex.acts[i as usize];
+                        if act.tail.is_empty() {
+                            (i, h.last, h.last - h.first)
+                        } else {
+                            match self.tail_after(h.last, &act.tail) {
+                                Some(last) => (i, last, 100 + act.tail.len()),
+                                None => continue,
+                            }
+                        }
+                    }
+                    Role::ActHead(i) => {
+                        let rest = &self.lex.acts[i as usize].rest;
+                        let from = h.last;
+                        let at = if self.words_at(from, rest) {
+                            Some(from)
+                        } else {
+                            let n = *modifiers.get_or_insert_with(|| self.modifiers_at(from));
+                            (from + 1..=from + n).find(|&at| self.words_at(at, rest))
+                        };
+                        match at.map(|at| at + rest.len()) {
+                            Some(last) => (i, last, last - h.first),
+                            None => continue,
+                        }
+                    }
+                    _ => continue,
+                };
+                if best.map_or(true, |b| rank > b.2) {
+                    best = Some((i, last, rank));
+                }
+            }
+            best.map(|(i, last, _)| (i, last))
+        }
+    }
+
+    /// Heads of multiword cues, their rests, modifiers (adverbs, days,
+    /// boosters, hedges) and other words.
+    const CUE_WORDS: &[&str] = &[
+        "in",
+        "a",
+        "statement",
+        "is",
+        "are",
+        "be",
+        "grateful",
+        "very",
+        "firmly",
+        "strongly",
+        "deeply",
+        "today",
+        "Thursday",
+        "again",
+        "reportedly",
+        "stood",
+        "stand",
+        "with",
+        "voiced",
+        "strong",
+        "displeasure",
+        "will",
+        "would",
+        "not",
+        "hesitate",
+        "rule",
+        "out",
+        "said",
+        "say",
+        "no",
+        "to",
+        "called",
+        "on",
+        "for",
+        "denied",
+        "deny",
+        "expressed",
+        "deep",
+        "concern",
+        "the",
+        "Ukraine",
+        ",",
+        ".",
+        "\u{201c}",
+        "accused",
+        "of",
+        "war",
+        "crimes",
+        "sorry",
+    ];
+
+    proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 2000, ..Default::default() })]
+        /// The act of every hit, with the rest looked for first, is the
+        /// act the reference finds.
+        #[test]
+        fn resolve_act_cue_is_the_reference(
+            words in proptest::collection::vec(0usize..CUE_WORDS.len(), 0..14),
+        ) {
+            let text = words.iter().map(|&w| CUE_WORDS[w]).collect::<Vec<_>>().join(" ");
+            let lex = &crate::classify::LexiconClassifier::builtin().lexicon;
+            let mut scratch = crate::classify::region::Scratch::default();
+            let whole = Span::new(0, text.len());
+            let region = scratch.fill(lex, &text, whole, text.len());
+            let reading = Reading {
+                lex,
+                region,
+                content: whole,
+                cue: None,
+                cue_lemma: None,
+                actors: &[],
+            };
+            for h in reading.region.hits {
+                if h.classes & class::ACT != 0 {
+                    prop_assert_eq!(
+                        reading.resolve_act_cue(h),
+                        reading.resolve_act_cue_reference(h),
+                        "{:?} at {:?}",
+                        &text,
+                        h.hit.span
+                    );
+                }
+            }
         }
     }
 

@@ -340,7 +340,7 @@ impl Scratch {
                 (run, run_key(chunk, run))
             };
             if from_here && lex.may_start_word(key, run) {
-                lex.walk_word(text, i, end, raw);
+                lex.walk_word(text, i, key, run, end, raw);
             }
             let j = i + run;
             match (bytes.get(j), bytes.get(j + 1)) {
@@ -511,7 +511,9 @@ fn is_break_word(w: &[u8]) -> bool {
 }
 
 /// The rest of [`is_break_word`], for the few words of a break word's
-/// shape.
+/// shape. Not inlined: LLVM makes a vector loop of it, whose constants
+/// the word loop would otherwise reload after every call it makes.
+#[inline(never)]
 fn is_break_key(w: &[u8]) -> bool {
     let mut key = 0u64;
     for (i, &b) in w.iter().enumerate() {

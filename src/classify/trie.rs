@@ -304,6 +304,89 @@ impl Trie {
     }
 }
 
+/// The trie's states after a space and the first run of ASCII letters
+/// and digits of a word, by the run's key (`lexicon::run_key`: the run's
+/// first eight bytes, and whether it is longer): the state a walk from the
+/// word start reaches after the run's first eight bytes at most, in one
+/// probe of a small open-addressing table instead of a trie step a byte.
+/// Only the first runs of patterns are kept: a word whose run is no
+/// pattern's first run (nor its first eight bytes, for a longer one)
+/// starts no match that ends at or after the run's end.
+///
+/// With each state, the letters a walk may go on with after one blank
+/// (see [`RunStates::get`]): "the" starts patterns of two words ("the
+/// west"), but most words after "the " start none of them.
+#[derive(Debug, Clone)]
+pub(crate) struct RunStates {
+    /// `(key, transition, letters)`; key 0 (no run has it) in a free
+    /// slot.
+    slots: Box<[(u64, Next, u32)]>,
+    /// The number of slots, less one (a power of two).
+    mask: usize,
+}
+
+impl RunStates {
+    /// The table of `entries`, `(key, transition)`, in `trie`: at most
+    /// half full. A key given twice keeps its first transition (keys of
+    /// the same first eight bytes reach the same state).
+    pub(crate) fn new(trie: &Trie, entries: &[(u64, Next)]) -> RunStates {
+        let size = (2 * entries.len()).next_power_of_two().max(16);
+        let mut slots = vec![(0u64, 0 as Next, 0u32); size].into_boxed_slice();
+        let mask = size - 1;
+        for &(key, next) in entries {
+            let mut i = Self::home(key, mask);
+            while slots[i].0 != 0 && slots[i].0 != key {
+                i = (i + 1) & mask;
+            }
+            if slots[i].0 == 0 {
+                slots[i] = (key, next, Self::letters_after_blank(trie, next));
+            }
+        }
+        RunStates { slots, mask }
+    }
+
+    /// The ASCII letters (bit 0 "a") on which the state after a blank
+    /// from the state `t` leads to has a child.
+    fn letters_after_blank(trie: &Trie, t: Next) -> u32 {
+        let blank = if t == 0 { 0 } else { trie.step(t, b' ') };
+        (b'a'..=b'z')
+            .filter(|&b| blank != 0 && trie.step(blank, b) != 0)
+            .fold(0, |m, b| m | 1 << (b - b'a'))
+    }
+
+    /// The slot a key is looked for from (Fibonacci hashing: the top bits
+    /// of a product).
+    #[inline(always)]
+    fn home(key: u64, mask: usize) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask
+    }
+
+    /// The transition after the run of key `key` (0: no pattern's first
+    /// run), and the letters, as bits from "a", that a walk from there
+    /// may go on with after one blank: a walk on to any other letter
+    /// finds nothing (no pattern ends at a blank).
+    #[inline(always)]
+    pub(crate) fn get(&self, key: u64) -> (Next, u32) {
+        let mut i = Self::home(key, self.mask);
+        loop {
+            let (k, next, letters) = self.slots[i];
+            if k == key {
+                return (next, letters);
+            }
+            if k == 0 {
+                return (0, 0);
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// The number of runs held (for tests).
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.slots.iter().filter(|s| s.0 != 0).count()
+    }
+}
+
 /// Finds free cells for a state's children, first fit.
 struct Placer {
     cells: Vec<Cell>,
