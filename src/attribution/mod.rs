@@ -165,10 +165,14 @@ pub(crate) fn attribute<'c>(
     // stands too.
     let speaks = |s: Range| speaker::opens_reported_clause(d, s) || collective(s);
     frames::drop_nested(d, &mut found, same_speaker, speaks);
-    let mut out = found
-        .iter()
-        .filter_map(|f| to_attribution(d, f, &turns, quotes, mentions))
-        .collect::<Vec<_>>();
+    // Reserved: a filtered collect would grow the table of these large
+    // records from four, copying it at each step.
+    let mut out = Vec::with_capacity(found.len());
+    out.extend(
+        found
+            .iter()
+            .filter_map(|f| to_attribution(d, f, &turns, quotes, mentions)),
+    );
     for a in &mut out {
         if let Some(m) = a.speaker.as_mut() {
             if let Some(state) = speaker::group_state(d, m, mentions, gazetteer) {
@@ -440,6 +444,10 @@ fn kind_of(
         outside |= q.outer.start > pos && gap(pos, q.outer.start);
         quoted = true;
         pos = pos.max(q.outer.end);
+    }
+    if !quoted {
+        // No quotation: indirect, whatever text the content holds.
+        return StatementKind::Indirect;
     }
     outside |= pos < c.end && gap(pos, c.end);
     match (quoted, outside) {

@@ -290,14 +290,18 @@ fn terminator_end(text: &str, i: usize, is_period: bool) -> Option<usize> {
     if !is_period || exclaims || bytes[i] != b'.' {
         return Some(end);
     }
-    let word = match ascii_word_before(bytes, i) {
-        Some(start) => &text[start..i],
-        None => {
+    // An ASCII word holds no dot: it is no initialism.
+    let (word, may_dot) = match ascii_word_before(bytes, i) {
+        WordBefore::Long => return Some(end),
+        WordBefore::Ascii(start) => (&text[start..i], false),
+        WordBefore::Other => {
             let Some(word) = prev_token(text, i) else {
                 return Some(end);
             };
-            word.as_str(text)
-                .trim_start_matches(|c: char| !c.is_alphanumeric())
+            let word = word
+                .as_str(text)
+                .trim_start_matches(|c: char| !c.is_alphanumeric());
+            (word, true)
         }
     };
     let abbreviation = fits(&ABBREVIATION_SHAPES, word);
@@ -307,7 +311,7 @@ fn terminator_end(text: &str, i: usize, is_period: bool) -> Option<usize> {
     let mut chars = word.chars();
     let single = chars.next().is_some() && chars.next().is_none();
     let initial = single && is_capitalized(word);
-    let dotted = word.len() <= 8 && word.contains('.');
+    let dotted = may_dot && word.len() <= 8 && word.contains('.');
     if !(initial || dotted || abbreviation && listed(MAYBE_FINAL, &MAYBE_FINAL_SHAPES, word)) {
         return Some(end);
     }
@@ -323,27 +327,46 @@ fn terminator_end(text: &str, i: usize, is_period: bool) -> Option<usize> {
     starts_sentence.then_some(end)
 }
 
-/// The start of the word before the period at `i` when it is ASCII
-/// letters and digits after a byte that neither belongs to a word nor joins
-/// one ("... on Tuesday."): then it is the token [`prev_token`] finds there,
-/// and has no leading punctuation to trim. `None` otherwise (an initialism
-/// "U.S.", "Kyiv’s.", a non-ASCII letter, a closing bracket), for the
-/// general path.
+/// The word before a period, as [`ascii_word_before`] finds it.
+enum WordBefore {
+    /// At least [`LONG_WORD`] ASCII letters and digits end at the period:
+    /// whatever token holds them is too long for an abbreviation, an
+    /// initial or an initialism, so the period ends the sentence (the
+    /// rest of the word is not walked).
+    Long,
+    /// The word starts here: ASCII letters and digits after a byte that
+    /// neither belongs to a word nor joins one ("... on Tuesday."), the
+    /// token [`prev_token`] finds there, with no leading punctuation to
+    /// trim.
+    Ascii(usize),
+    /// Any other word (an initialism "U.S.", "Kyiv’s.", a non-ASCII
+    /// letter, a closing bracket): for the general path.
+    Other,
+}
+
+/// The fewest letters of a [`WordBefore::Long`] word: no listed
+/// abbreviation has as many, and an initialism of that length holds a dot.
+const LONG_WORD: usize = 8;
+
+/// The word before the period at `i`, from its last bytes.
 #[inline]
-fn ascii_word_before(bytes: &[u8], i: usize) -> Option<usize> {
+fn ascii_word_before(bytes: &[u8], i: usize) -> WordBefore {
     let mut start = i;
     while start > 0 && ALNUM[usize::from(bytes[start - 1])] {
         start -= 1;
+        if i - start == LONG_WORD {
+            return WordBefore::Long;
+        }
     }
     if start == i {
-        return None;
+        return WordBefore::Other;
     }
     match start.checked_sub(1).map(|b| bytes[b]) {
         // The text's start, or an ASCII byte that is no letter or digit
         // (those were taken) and no joiner ('-', '\'', '.').
-        None => Some(start),
-        Some(b) if b < 0x80 && !matches!(b, b'-' | b'\'' | b'.') => Some(start),
-        _ => None,
+        None => WordBefore::Ascii(start),
+        Some(b) if b < 0x80 && !matches!(b, b'-' | b'\'' | b'.') => WordBefore::Ascii(start),
+        _ => WordBefore::Other,
     }
 }
 
