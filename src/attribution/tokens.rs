@@ -5,7 +5,7 @@
 //! auxiliaries, pronouns, clause openers ...) stand in for parts of speech.
 
 use crate::error::Error;
-use crate::text::{char_before, is_space, is_word_char, Quote, WalkStart};
+use crate::text::{is_space, is_word_char, word_before, Quote, WalkStart};
 use crate::tsv;
 use crate::Span;
 
@@ -1436,16 +1436,6 @@ struct Tables {
     walks: Vec<Walk>,
     capitals: Vec<usize>,
     mention_walks: Vec<WalkStart>,
-}
-
-/// Whether a word char ends right before byte `pos` of `text`.
-#[inline]
-fn word_before(text: &str, pos: usize) -> bool {
-    match pos.checked_sub(1).map(|p| text.as_bytes()[p]) {
-        None => false,
-        Some(b) if b < 0x80 => b.is_ascii_alphanumeric(),
-        Some(_) => char_before(text, pos).is_some_and(is_word_char),
-    }
 }
 
 /// The parts after the first of the joined word `text[start..end]` ("ed"

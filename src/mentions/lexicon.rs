@@ -10,7 +10,7 @@ use aho_corasick::{Anchored, MatchKind, StartKind};
 
 use crate::error::Error;
 use crate::gazetteer::Gazetteer;
-use crate::text::{ascii_word, char_after, char_before, is_word_char, WalkStart, WordGate, ALNUM};
+use crate::text::{ascii_word, char_after, is_word_char, word_before, WalkStart, WordGate, ALNUM};
 use crate::{tsv, ActorKind, Span};
 
 /// Personal pronouns that can refer to actors.
@@ -833,16 +833,6 @@ fn letter_table(nfa: &DFA, before: &[StateID]) -> Box<[StateID]> {
         }
     }
     table.into_boxed_slice()
-}
-
-/// Whether a word character ends right before `pos`.
-#[inline(always)]
-fn word_before(text: &str, pos: usize) -> bool {
-    match pos.checked_sub(1).map(|p| text.as_bytes()[p]) {
-        None => false,
-        Some(b) if b < 0x80 => b.is_ascii_alphanumeric(),
-        Some(_) => char_before(text, pos).is_some_and(is_word_char),
-    }
 }
 
 /// Whether a word character starts at `pos`.

@@ -41,6 +41,18 @@ pub(crate) fn char_before(text: &str, pos: usize) -> Option<char> {
     text.get(..pos)?.chars().next_back()
 }
 
+/// Whether a word character ends right before byte offset `pos`: the
+/// rule of the mention stage's capitals, which the attribution tokenizer
+/// lists for it. ASCII bytes are read as they are.
+#[inline(always)]
+pub(crate) fn word_before(text: &str, pos: usize) -> bool {
+    match pos.checked_sub(1).map(|p| text.as_bytes()[p]) {
+        None => false,
+        Some(b) if b < 0x80 => b.is_ascii_alphanumeric(),
+        Some(_) => char_before(text, pos).is_some_and(is_word_char),
+    }
+}
+
 /// The character starting at byte offset `pos`.
 pub(crate) fn char_after(text: &str, pos: usize) -> Option<char> {
     text.get(pos..)?.chars().next()
