@@ -701,11 +701,11 @@ mod tests {
         assert_eq!(m.lemma_slot, r.lemma_slot);
         // Every weight of the file has a column, and every value without a
         // weight reads 0.
-        for (g, dense) in r.groups.iter().enumerate() {
-            for f in 0..F {
-                for v in 0..256 {
-                    let want = dense[f].get(v).copied().unwrap_or(0.0);
-                    assert_eq!(m.weight(&m.groups[g], f, v as u8).to_bits(), want.to_bits());
+        for (table, dense) in m.groups.iter().zip(&r.groups) {
+            for (f, row) in dense.iter().enumerate() {
+                for v in 0..=u8::MAX {
+                    let want = row.get(usize::from(v)).copied().unwrap_or(0.0);
+                    assert_eq!(m.weight(table, f, v).to_bits(), want.to_bits());
                 }
             }
         }
