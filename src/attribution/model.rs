@@ -7,7 +7,7 @@
 //! (`data/cue_model.tsv`, fitted on PolNeAR train); applying it is a handful
 //! of array look-ups per match.
 
-use crate::error::Error;
+use crate::error::{DataProblem, Error};
 use crate::tsv;
 
 use super::lexicon::{CueClass, Frame};
@@ -221,13 +221,30 @@ pub(crate) struct Context {
     pub values: [u8; F],
 }
 
-type Table = [[f32; V]; F];
+/// A group's or a lemma's weights as the model file gives them: per feature
+/// and value.
+type Dense = [[f32; V]; F];
+
+/// How many columns a [`Table`] has: any `u8` is one (no bounds check).
+const WIDTH: usize = 256;
+
+/// A group's or a lemma's weights by column (see [`CueModel::column`]).
+/// Only the first columns are used (87 on the built-in model, 348 bytes:
+/// six cache lines, where the dense table a candidate read from spanned
+/// 1,892 bytes, one line per feature, and the 218 of them missed the cache
+/// some 70,000 times on the kremlin subset).
+type Table = [f32; WIDTH];
 
 /// The compiled cue model.
 #[derive(Debug, Clone)]
 pub(crate) struct CueModel {
     threshold: f32,
     bias: [f32; GROUPS.len()],
+    /// Per feature and value (as in [`Context::values`]): the column of
+    /// its weight in the tables. Every (feature, value) with a weight in
+    /// some table has a column of its own, the cheap features' first;
+    /// column 0 is 0.0 in every table, for the pairs with none.
+    column: Box<[[u8; 256]; F]>,
     groups: Vec<Table>,
     /// Per lemma id: its slot in `lemmas`, or `u32::MAX`.
     lemma_slot: Vec<u32>,
@@ -252,15 +269,11 @@ impl CueModel {
     /// `weight`): group `speech` ... or `lemma:LEMMA`, feature `bias` or a
     /// feature name, and one row `*`, `threshold`, `-`, `P`.
     pub(crate) fn from_tsv(file: &str, text: &str, lemmas: &[String]) -> Result<CueModel, Error> {
-        let mut model = CueModel {
-            threshold: 0.5,
-            bias: [0.0; GROUPS.len()],
-            groups: vec![[[0.0; V]; F]; GROUPS.len()],
-            lemma_slot: vec![u32::MAX; lemmas.len()],
-            lemmas: Vec::new(),
-            frame_bounds: Vec::new(),
-            threshold_logit: 0.0,
-        };
+        let mut threshold = 0.5;
+        let mut bias = [0.0; GROUPS.len()];
+        let mut groups: Vec<Dense> = vec![[[0.0; V]; F]; GROUPS.len()];
+        let mut lemma_slot = vec![u32::MAX; lemmas.len()];
+        let mut lemma_tables: Vec<Dense> = Vec::new();
         // The lemmas sorted, for a binary search per row (first index of
         // each).
         let mut by_name: Vec<(&str, usize)> = lemmas
@@ -274,7 +287,7 @@ impl CueModel {
             let feature = row.required("feature")?;
             let weight = row.number("weight", 0.0)?;
             if feature == "threshold" {
-                model.threshold = weight;
+                threshold = weight;
                 continue;
             }
             if feature == "bias" {
@@ -282,7 +295,7 @@ impl CueModel {
                     .iter()
                     .position(|g| *g == group)
                     .ok_or_else(|| row.bad("group", group))?;
-                model.bias[g] = weight;
+                bias[g] = weight;
                 continue;
             }
             let f = FEATURES
@@ -300,29 +313,82 @@ impl CueModel {
                 let Some(&(_, id)) = by_name.get(first).filter(|&&(l, _)| l == lemma) else {
                     continue;
                 };
-                if model.lemma_slot[id] == u32::MAX {
-                    model.lemma_slot[id] = model.lemmas.len() as u32;
-                    model.lemmas.push([[0.0; V]; F]);
+                if lemma_slot[id] == u32::MAX {
+                    lemma_slot[id] = lemma_tables.len() as u32;
+                    lemma_tables.push([[0.0; V]; F]);
                 }
-                &mut model.lemmas[model.lemma_slot[id] as usize]
+                &mut lemma_tables[lemma_slot[id] as usize]
             } else {
                 let g = GROUPS
                     .iter()
                     .position(|g| *g == group)
                     .ok_or_else(|| row.bad("group", group))?;
-                &mut model.groups[g]
+                &mut groups[g]
             };
             table[f][v] = weight;
         }
+        // The columns: the pairs with a weight (any bits: -0.0 too), the
+        // cheap features' first, each feature's values together.
+        let mut column = Box::new([[0u8; 256]; F]);
+        let mut columns = 1;
+        for f in CHEAP_FEATURES.into_iter().chain(FRAME_FEATURES) {
+            for v in 0..V {
+                let used = groups.iter().chain(&lemma_tables);
+                if used.clone().any(|t| t[f][v].to_bits() != 0) {
+                    if columns == WIDTH {
+                        // More pairs than `u8` columns (of 473 the
+                        // features could take; the built-in model weighs
+                        // 86): not a model this module can use.
+                        return Err(Error::data(
+                            file,
+                            0,
+                            DataProblem::BadValue {
+                                column: "value",
+                                value: format!("{} (more than 255 weighted values)", VALUES[v]),
+                            },
+                        ));
+                    }
+                    column[f][v] = columns as u8;
+                    columns += 1;
+                }
+            }
+        }
+        let compact = |dense: &Dense| {
+            let mut table = [0.0; WIDTH];
+            for (f, row) in dense.iter().enumerate() {
+                for (v, &w) in row.iter().enumerate() {
+                    if column[f][v] != 0 {
+                        table[column[f][v] as usize] = w;
+                    }
+                }
+            }
+            table
+        };
+        let mut model = CueModel {
+            threshold,
+            bias,
+            groups: groups.iter().map(compact).collect(),
+            lemma_slot,
+            lemmas: lemma_tables.iter().map(compact).collect(),
+            column,
+            frame_bounds: Vec::new(),
+            threshold_logit: 0.0,
+        };
         model.settle_bounds();
         Ok(model)
+    }
+
+    /// The weight `table` gives feature `f` at value `v`.
+    #[inline(always)]
+    fn weight(&self, table: &Table, f: usize, v: u8) -> f32 {
+        table[self.column[f][v as usize] as usize]
     }
 
     /// Fills `frame_bounds` and `threshold_logit`.
     fn settle_bounds(&mut self) {
         let t = f64::from(self.threshold.clamp(1e-6, 1.0 - 1e-6));
         self.threshold_logit = (t / (1.0 - t)).ln() as f32;
-        let none: Table = [[0.0; V]; F];
+        let none: Table = [0.0; WIDTH];
         let mut bounds = Vec::with_capacity(self.lemmas.len() + 1);
         for lemma in std::iter::once(&none).chain(&self.lemmas) {
             let mut row = [(0.0, 0.0); GROUPS.len()];
@@ -331,7 +397,7 @@ impl CueModel {
                 for (k, &f) in FRAME_FEATURES.iter().enumerate() {
                     let terms = FRAME_VALUES[k]
                         .iter()
-                        .map(|&v| table[f][v as usize] + lemma[f][v as usize]);
+                        .map(|&v| self.weight(table, f, v) + self.weight(lemma, f, v));
                     lo += terms.clone().fold(f32::INFINITY, f32::min);
                     hi += terms.fold(f32::NEG_INFINITY, f32::max);
                 }
@@ -381,10 +447,15 @@ impl CueModel {
         ctx: &Context,
     ) -> Option<bool> {
         let mut z = prior;
-        // The features but the frame's, in the order of `FEATURES`.
+        // The features but the frame's, in the order of `FEATURES`: their
+        // columns, read once for both tables.
+        let mut columns = [0u8; CHEAP_FEATURES.len()];
+        for (c, f) in columns.iter_mut().zip(CHEAP_FEATURES) {
+            *c = self.column[f][ctx.values[f] as usize];
+        }
         let mut add = |table: &Table| {
-            for f in CHEAP_FEATURES {
-                z += table[f][ctx.values[f] as usize];
+            for c in columns {
+                z += table[c as usize];
             }
         };
         add(&self.groups[group]);
@@ -421,15 +492,19 @@ impl CueModel {
         ctx: &Context,
     ) -> f32 {
         let mut z = prior;
+        let mut columns = [0u8; F];
+        for (f, (c, &v)) in columns.iter_mut().zip(&ctx.values).enumerate() {
+            *c = self.column[f][v as usize];
+        }
         let table = &self.groups[group];
-        for (f, &v) in ctx.values.iter().enumerate() {
-            z += table[f][v as usize];
+        for c in columns {
+            z += table[c as usize];
         }
         if let Some(&slot) = self.lemma_slot.get(lemma as usize) {
             if slot != u32::MAX {
                 let table = &self.lemmas[slot as usize];
-                for (f, &v) in ctx.values.iter().enumerate() {
-                    z += table[f][v as usize];
+                for c in columns {
+                    z += table[c as usize];
                 }
             }
         }
@@ -461,10 +536,110 @@ mod tests {
         assert_eq!(m.threshold(), 0.4);
     }
 
+    /// The model as it was, with a dense table (feature by value) per
+    /// group and lemma: the reference the column tables must agree with.
+    struct DenseRef {
+        threshold: f32,
+        bias: [f32; GROUPS.len()],
+        groups: Vec<Dense>,
+        lemma_slot: Vec<u32>,
+        lemmas: Vec<Dense>,
+        frame_bounds: Vec<[(f32, f32); GROUPS.len()]>,
+        threshold_logit: f32,
+    }
+
+    impl DenseRef {
+        /// `CueModel::from_tsv` as it was.
+        fn from_tsv(file: &str, text: &str, lemmas: &[String]) -> DenseRef {
+            let mut model = DenseRef {
+                threshold: 0.5,
+                bias: [0.0; GROUPS.len()],
+                groups: vec![[[0.0; V]; F]; GROUPS.len()],
+                lemma_slot: vec![u32::MAX; lemmas.len()],
+                lemmas: Vec::new(),
+                frame_bounds: Vec::new(),
+                threshold_logit: 0.0,
+            };
+            let mut by_name: Vec<(&str, usize)> = lemmas
+                .iter()
+                .enumerate()
+                .map(|(i, l)| (l.as_str(), i))
+                .collect();
+            by_name.sort_unstable();
+            for row in tsv::parse(file, text, COLUMNS, COLUMNS).unwrap() {
+                let group = row.required("group").unwrap();
+                let feature = row.required("feature").unwrap();
+                let weight = row.number("weight", 0.0).unwrap();
+                if feature == "threshold" {
+                    model.threshold = weight;
+                    continue;
+                }
+                if feature == "bias" {
+                    let g = GROUPS.iter().position(|g| *g == group).unwrap();
+                    model.bias[g] = weight;
+                    continue;
+                }
+                let f = FEATURES.iter().position(|f| *f == feature).unwrap();
+                let value = row.required("value").unwrap();
+                let v = VALUES.iter().position(|v| *v == value).unwrap();
+                let table = if let Some(lemma) = group.strip_prefix("lemma:") {
+                    let first = by_name.partition_point(|&(l, _)| l < lemma);
+                    let Some(&(_, id)) = by_name.get(first).filter(|&&(l, _)| l == lemma) else {
+                        continue;
+                    };
+                    if model.lemma_slot[id] == u32::MAX {
+                        model.lemma_slot[id] = model.lemmas.len() as u32;
+                        model.lemmas.push([[0.0; V]; F]);
+                    }
+                    &mut model.lemmas[model.lemma_slot[id] as usize]
+                } else {
+                    let g = GROUPS.iter().position(|g| *g == group).unwrap();
+                    &mut model.groups[g]
+                };
+                table[f][v] = weight;
+            }
+            let t = f64::from(model.threshold.clamp(1e-6, 1.0 - 1e-6));
+            model.threshold_logit = (t / (1.0 - t)).ln() as f32;
+            let none: Dense = [[0.0; V]; F];
+            let mut bounds = Vec::with_capacity(model.lemmas.len() + 1);
+            for lemma in std::iter::once(&none).chain(&model.lemmas) {
+                let mut row = [(0.0, 0.0); GROUPS.len()];
+                for (g, table) in model.groups.iter().enumerate() {
+                    let (mut lo, mut hi) = (0.0f32, 0.0f32);
+                    for (k, &f) in FRAME_FEATURES.iter().enumerate() {
+                        let terms = FRAME_VALUES[k]
+                            .iter()
+                            .map(|&v| table[f][v as usize] + lemma[f][v as usize]);
+                        lo += terms.clone().fold(f32::INFINITY, f32::min);
+                        hi += terms.fold(f32::NEG_INFINITY, f32::max);
+                    }
+                    row[g] = (lo, hi);
+                }
+                bounds.push(row);
+            }
+            model.frame_bounds = bounds;
+            model
+        }
+
+        fn builtin() -> DenseRef {
+            DenseRef::from_tsv(
+                BUILTIN.0,
+                BUILTIN.1,
+                crate::attribution::CueLexicon::builtin().lemmas(),
+            )
+        }
+
+        fn lemma_table(&self, lemma: u32) -> Option<&Dense> {
+            let slot = *self.lemma_slot.get(lemma as usize)?;
+            self.lemmas.get(slot as usize)
+        }
+    }
+
     /// `settled` and `probability` as they were, each from the weight,
-    /// skipping the frame features in a loop over all: the references.
+    /// skipping the frame features in a loop over all, on the dense
+    /// tables: the references.
     fn settled_ref(
-        m: &CueModel,
+        m: &DenseRef,
         weight: f32,
         group: usize,
         lemma: u32,
@@ -472,7 +647,7 @@ mod tests {
     ) -> Option<bool> {
         let p = weight.clamp(1e-4, 1.0 - 1e-4);
         let mut z = (p / (1.0 - p)).ln() + m.bias[group];
-        let mut add = |table: &Table| {
+        let mut add = |table: &Dense| {
             for (f, &v) in ctx.values.iter().enumerate() {
                 if !FRAME_FEATURES.contains(&f) {
                     z += table[f][v as usize];
@@ -497,7 +672,7 @@ mod tests {
         }
     }
 
-    fn probability_ref(m: &CueModel, weight: f32, group: usize, lemma: u32, ctx: &Context) -> f32 {
+    fn probability_ref(m: &DenseRef, weight: f32, group: usize, lemma: u32, ctx: &Context) -> f32 {
         let p = weight.clamp(1e-4, 1.0 - 1e-4);
         let mut z = (p / (1.0 - p)).ln() + m.bias[group];
         let table = &m.groups[group];
@@ -515,6 +690,39 @@ mod tests {
         1.0 / (1.0 + (-z).exp())
     }
 
+    static DENSE: once_cell::sync::Lazy<DenseRef> = once_cell::sync::Lazy::new(DenseRef::builtin);
+
+    #[test]
+    fn the_frame_bounds_are_the_references() {
+        let m = &crate::attribution::CueLexicon::builtin().model;
+        let r = &*DENSE;
+        assert_eq!(m.frame_bounds, r.frame_bounds);
+        assert_eq!(m.threshold_logit.to_bits(), r.threshold_logit.to_bits());
+        assert_eq!(m.lemma_slot, r.lemma_slot);
+        // Every weight of the file has a column, and every value without a
+        // weight reads 0.
+        for (table, dense) in m.groups.iter().zip(&r.groups) {
+            for (f, row) in dense.iter().enumerate() {
+                for v in 0..=u8::MAX {
+                    let want = row.get(usize::from(v)).copied().unwrap_or(0.0);
+                    assert_eq!(m.weight(table, f, v).to_bits(), want.to_bits());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_model_with_every_value_weighted_has_no_room() {
+        let lemmas = vec!["say".to_string()];
+        let mut text = String::from("group\tfeature\tvalue\tweight\n");
+        for f in FEATURES {
+            for v in VALUES {
+                text.push_str(&format!("speech:0\t{f}\t{v}\t1\n"));
+            }
+        }
+        assert!(CueModel::from_tsv("m.tsv", &text, &lemmas).is_err());
+    }
+
     #[test]
     fn the_cheap_features_are_the_others() {
         assert_eq!(CHEAP_FEATURES, [0, 1, 2, 3, 5, 6, 9, 10]);
@@ -523,6 +731,9 @@ mod tests {
     proptest::proptest! {
         #![proptest_config(proptest::test_runner::Config { cases: 3000, ..Default::default() })]
 
+        /// The column tables give the dense tables' scores and verdicts,
+        /// bit for bit, for any value of any feature (weighted or not),
+        /// lemma (with a table, without, past the lexicon's) and weight.
         #[test]
         fn the_scores_from_the_prior_are_the_references_bit_for_bit(
             values in proptest::array::uniform11(0..V as u8),
@@ -531,15 +742,16 @@ mod tests {
             lemma in 0u32..400,
         ) {
             let m = &crate::attribution::CueLexicon::builtin().model;
+            let r = &*DENSE;
             let ctx = Context { values };
             let prior = m.prior(weight, group);
             proptest::prop_assert_eq!(
                 m.probability_from(prior, group, lemma, &ctx).to_bits(),
-                probability_ref(m, weight, group, lemma, &ctx).to_bits()
+                probability_ref(r, weight, group, lemma, &ctx).to_bits()
             );
             proptest::prop_assert_eq!(
                 m.settled_from(prior, group, lemma, &ctx),
-                settled_ref(m, weight, group, lemma, &ctx)
+                settled_ref(r, weight, group, lemma, &ctx)
             );
         }
     }

@@ -195,7 +195,7 @@ impl Iterator for Sentences<'_> {
     fn next(&mut self) -> Option<Span> {
         let text = self.text;
         let bytes = text.as_bytes();
-        let start = self.pos + (text[self.pos..].len() - text[self.pos..].trim_start().len());
+        let start = skip_space(text, self.pos);
         if start >= text.len() {
             self.pos = text.len();
             return None;
@@ -220,14 +220,52 @@ impl Iterator for Sentences<'_> {
                 let end = end.max(i + 1).min(text.len());
                 self.pos = end;
                 // Not empty: `start` is not white space and `end > start`.
-                let trimmed = text[start..end].trim_end();
-                return Some(Span::new(start, start + trimmed.len()));
+                return Some(Span::new(start, trim_end(text, start, end)));
             }
             i += 1;
         }
         self.pos = text.len();
-        let trimmed = text[start..].trim_end();
-        Some(Span::new(start, start + trimmed.len()))
+        Some(Span::new(start, trim_end(text, start, text.len())))
+    }
+}
+
+/// Whether `b` is an ASCII byte `char::is_whitespace` holds for: tab, line
+/// feed, vertical tab, form feed, carriage return, space.
+#[inline(always)]
+fn ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// The end of the white space from `pos` (`pos` plus what `trim_start`
+/// takes off `text[pos..]`): a byte at a time over ASCII white space, by
+/// chars only from a non-ASCII byte (the general trim decodes every char).
+#[inline(always)]
+fn skip_space(text: &str, pos: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = pos;
+    while i < bytes.len() && ascii_space(bytes[i]) {
+        i += 1;
+    }
+    if i < bytes.len() && bytes[i] >= 0x80 {
+        i + (text[i..].len() - text[i..].trim_start().len())
+    } else {
+        i
+    }
+}
+
+/// The end of `text[start..end].trim_end()`, the same way as
+/// [`skip_space`] (most sentences end on their terminator).
+#[inline(always)]
+fn trim_end(text: &str, start: usize, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut e = end;
+    while e > start && ascii_space(bytes[e - 1]) {
+        e -= 1;
+    }
+    if e > start && bytes[e - 1] >= 0x80 {
+        start + text[start..e].trim_end().len()
+    } else {
+        e
     }
 }
 
@@ -614,7 +652,7 @@ mod tests {
         #[test]
         fn same_as_by_chars(
             text in proptest::string::string_regex(
-                "(Mr|Jan|U\\.S|W|The|he|Bush|é|a9| |  |\\.|!|\\?|…|\"|”|’|\\)|\n|—|,|。|！|x{9}){0,40}"
+                "(Mr|Jan|U\\.S|W|The|he|Bush|é|a9| |  |\\.|!|\\?|…|\"|”|’|\\)|\n|—|,|。|！|x{9}|\t|\r|\x0b|\x0c|\x1c|\u{85}|\u{a0}|\u{2003}|\u{3000}|\u{200b}){0,40}"
             ).unwrap()
         ) {
             let got: Vec<Span> = sentences(&text).collect();
