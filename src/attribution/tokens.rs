@@ -1355,7 +1355,8 @@ fn tokenize(text: &str, classes: &WordClasses, place: &mut Placer<'_>, tables: T
                     place.place(toks.len(), i, end);
                 }
                 toks.push(Tok::placed(i, end, class, place.bits));
-                i = end;
+                // A space after a mark (", ") is passed over at once.
+                i = end + usize::from(bytes.get(end) == Some(&b' '));
                 continue;
             }
         } else {
@@ -1431,7 +1432,8 @@ fn tokenize(text: &str, classes: &WordClasses, place: &mut Placer<'_>, tables: T
         }
         let joined = if joined { JOINED } else { 0 };
         toks.push(Tok::placed(i, end, class, place.bits | joined));
-        i = end;
+        // A space after the token is passed over at once.
+        i = end + usize::from(bytes.get(end) == Some(&b' '));
     }
     line_before(&mut toks, line_tok);
     Tables {
