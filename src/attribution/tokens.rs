@@ -1288,7 +1288,7 @@ fn tokenize(text: &str, classes: &WordClasses, place: &mut Placer<'_>, tables: T
             // space (most of news text): word after word, without the
             // dispatch on the next byte above.
             let mut j = i;
-            while let Some((e, class, at, b)) = classes.plain_word(bytes, j) {
+            while let Some((e, mut class, at, b)) = classes.plain_word(bytes, j) {
                 let i = j;
                 // An ASCII letter or digit: a capital without the 0x20 bit.
                 if b & 0x20 == 0 {
@@ -1309,16 +1309,13 @@ fn tokenize(text: &str, classes: &WordClasses, place: &mut Placer<'_>, tables: T
                     if class & MENTION_START != 0 {
                         mention_walks.push(WalkStart::exact(i));
                     }
+                    // The marks are no token's classes.
+                    class &= !STARTS;
                 }
                 if e > place.bound {
                     place.place(toks.len(), i, e);
                 }
-                toks.push(Tok::placed(
-                    i,
-                    e,
-                    class & !STARTS | FIRST[b as usize],
-                    place.bits,
-                ));
+                toks.push(Tok::placed(i, e, class | FIRST[b as usize], place.bits));
                 // The byte after a plain word is there.
                 j = e;
                 if bytes[e] != b' ' {
