@@ -385,22 +385,28 @@ fn tail_classes(tail: u32) -> u64 {
     class
 }
 
-/// The high bit of each byte of `x` (eight bytes, little-endian) that is
-/// not an ASCII letter or digit (SWAR: no sum carries into the next byte).
+/// The high bit of the first byte of `x` (eight bytes, little-endian)
+/// that is not an ASCII letter or digit, perhaps with high bits of bytes
+/// after it; 0 if every byte is one. (What a word's end needs: the lowest
+/// set bit.)
+///
+/// SWAR: the sums of a byte below 0x80 carry into no other byte; no byte
+/// of 0x80 or more passes either range test (its sums wrap or keep the
+/// high bit), so it is flagged, and what it carries into the next bytes
+/// only touches bytes after the first flag. So no mask of the low seven
+/// bits is needed (one constant fewer), nor a test of the high bit.
 #[inline(always)]
 fn not_alnum8(x: u64) -> u64 {
     const ONES: u64 = u64::MAX / 255;
     const HIGH: u64 = ONES * 0x80;
-    const LOW7: u64 = ONES * 0x7F;
     const FOLD: u64 = ONES * 0x20;
-    let low7 = x & LOW7;
-    // Letters fold to 'a'..='z' with the 0x20 bit; digits are 0x30..=0x39
-    // of the low seven bits. b + 0x1F has its high bit iff b >= 'a',
-    // b + 0x05 iff b > 'z'; b + 0x50 iff b >= '0', b + 0x46 iff b > '9'.
-    let folded = low7 | FOLD;
+    // Letters fold to 'a'..='z' with the 0x20 bit; digits are 0x30..=0x39.
+    // b + 0x1F has its high bit iff b >= 'a', b + 0x05 iff b > 'z';
+    // b + 0x50 iff b >= '0', b + 0x46 iff b > '9' (for b below 0x80).
+    let folded = x | FOLD;
     let letter = folded.wrapping_add(ONES * 0x1F) & !folded.wrapping_add(ONES * 0x05);
-    let digit = low7.wrapping_add(ONES * 0x50) & !low7.wrapping_add(ONES * 0x46);
-    !((letter | digit) & !x) & HIGH
+    let digit = x.wrapping_add(ONES * 0x50) & !x.wrapping_add(ONES * 0x46);
+    !(letter | digit) & HIGH
 }
 
 /// The folded integer key of an ASCII word of 1 to [`KEY_BYTES`] bytes
@@ -647,16 +653,22 @@ impl WordClasses {
     /// Its end and its classes (the table's and the -ing/-ed/-ly tails,
     /// not those of its first char) from one read of its bytes: the run's
     /// end and its folded key come from the same eight-byte words. `None`
-    /// for any other token, or when sixteen bytes do not follow `i`. With
-    /// them, where [`WordClasses::walk`] finds the word's walk state
-    /// (meaningful if the classes have [`CUE_START`]).
+    /// for any other token, when no word starts at `i` (the byte there is
+    /// no ASCII letter or digit), or when sixteen bytes do not follow `i`.
+    /// With them, where [`WordClasses::walk`] finds the word's walk state
+    /// (meaningful if the classes have [`CUE_START`]), and the word's
+    /// first byte.
     #[inline(always)]
-    fn plain_word(&self, bytes: &[u8], i: usize) -> Option<(usize, u64, WalkSlot)> {
+    fn plain_word(&self, bytes: &[u8], i: usize) -> Option<(usize, u64, WalkSlot, u8)> {
         // Letters and digits fold with the 0x20 bit of each byte.
         const FOLD: u64 = u64::MAX / 255 * 0x20;
         let chunk: &[u8; 16] = bytes.get(i..i + 2 * 8)?.try_into().expect("sixteen bytes");
         let lo = u64::from_le_bytes(chunk[..8].try_into().expect("eight bytes"));
         let stop = not_alnum8(lo);
+        if stop & 0x80 != 0 {
+            // No word starts at `i`.
+            return None;
+        }
         let (n, (class, slot), long) = if stop != 0 {
             let n = (stop.trailing_zeros() / 8) as usize;
             let key = (lo | FOLD) & LOW_BYTES8[n];
@@ -693,7 +705,7 @@ impl WordClasses {
         } else {
             class
         };
-        Some((i + n, class, WalkSlot { long, slot }))
+        Some((i + n, class, WalkSlot { long, slot }, chunk[0]))
     }
 
     /// The walk state of a plain word marked [`CUE_START`] (see
@@ -1272,7 +1284,12 @@ fn tokenize(text: &str, classes: &WordClasses, place: &mut Placer<'_>, tables: T
         let end;
         let mut joined = false;
         if k & ALNUM != 0 {
-            if let Some((e, class, at)) = classes.plain_word(bytes, i) {
+            // A run of plain words, each but the last followed by one
+            // space (most of news text): word after word, without the
+            // dispatch on the next byte above.
+            let mut j = i;
+            while let Some((e, mut class, at, b)) = classes.plain_word(bytes, j) {
+                let i = j;
                 // An ASCII letter or digit: a capital without the 0x20 bit.
                 if b & 0x20 == 0 {
                     capitals.push(i);
@@ -1292,19 +1309,22 @@ fn tokenize(text: &str, classes: &WordClasses, place: &mut Placer<'_>, tables: T
                     if class & MENTION_START != 0 {
                         mention_walks.push(WalkStart::exact(i));
                     }
+                    // The marks are no token's classes.
+                    class &= !STARTS;
                 }
                 if e > place.bound {
                     place.place(toks.len(), i, e);
                 }
-                toks.push(Tok::placed(
-                    i,
-                    e,
-                    class & !STARTS | FIRST[b as usize],
-                    place.bits,
-                ));
-                // The byte after a plain word is there; a space (the
-                // commonest) is passed over at once.
-                i = e + usize::from(bytes[e] == b' ');
+                toks.push(Tok::placed(i, e, class | FIRST[b as usize], place.bits));
+                // The byte after a plain word is there.
+                j = e;
+                if bytes[e] != b' ' {
+                    break;
+                }
+                j += 1;
+            }
+            if j != i {
+                i = j;
                 continue;
             }
         }
@@ -1332,7 +1352,8 @@ fn tokenize(text: &str, classes: &WordClasses, place: &mut Placer<'_>, tables: T
                     place.place(toks.len(), i, end);
                 }
                 toks.push(Tok::placed(i, end, class, place.bits));
-                i = end;
+                // A space after a mark (", ") is passed over at once.
+                i = end + usize::from(bytes.get(end) == Some(&b' '));
                 continue;
             }
         } else {
@@ -1408,7 +1429,8 @@ fn tokenize(text: &str, classes: &WordClasses, place: &mut Placer<'_>, tables: T
         }
         let joined = if joined { JOINED } else { 0 };
         toks.push(Tok::placed(i, end, class, place.bits | joined));
-        i = end;
+        // A space after the token is passed over at once.
+        i = end + usize::from(bytes.get(end) == Some(&b' '));
     }
     line_before(&mut toks, line_tok);
     Tables {
@@ -2010,7 +2032,9 @@ mod tests {
             let want = x.to_le_bytes().iter().enumerate().fold(0u64, |m, (i, b)| {
                 m | u64::from(!b.is_ascii_alphanumeric()) << (8 * i + 7)
             });
-            proptest::prop_assert_eq!(not_alnum8(x), want);
+            // The first flag is the first byte that is neither; none if none.
+            let first = |m: u64| m & m.wrapping_neg();
+            proptest::prop_assert_eq!(first(not_alnum8(x)), first(want));
         }
     }
 
@@ -2021,7 +2045,13 @@ mod tests {
                 let x =
                     u64::from(b) << (8 * i) | u64::from_le_bytes(*b"abcdefgh") & !(0xFF << (8 * i));
                 let want = u64::from(!b.is_ascii_alphanumeric()) << (8 * i + 7);
-                assert_eq!(not_alnum8(x), want, "{b:#x} at {i}");
+                let got = not_alnum8(x);
+                // Letters before the byte are never flagged; after it only
+                // if it is flagged.
+                assert_eq!(got & got.wrapping_neg(), want, "{b:#x} at {i}");
+                if want == 0 {
+                    assert_eq!(got, 0, "{b:#x} at {i}");
+                }
             }
         }
     }
@@ -2123,7 +2153,7 @@ mod tests {
                     let plain = c.plain_word(padded.as_bytes(), 0);
                     // A word of KEY_BYTES letters or more is not plain.
                     if w.len() < KEY_BYTES {
-                        let (end, class, _) = plain.expect("a plain word");
+                        let (end, class, _, _) = plain.expect("a plain word");
                         proptest::prop_assert_eq!(end, w.len());
                         proptest::prop_assert_eq!(class & !(wc::ING | wc::ED | wc::LY), want, "{:?}", w);
                     }
@@ -2390,6 +2420,346 @@ mod tests {
             text in "[a-zA-Z0-9 .,'\\-éŽ—’\n]{0,80}"
         ) {
             words_from_tokens_are_the_scans(&text)?;
+        }
+    }
+
+    /// [`WordClasses::plain_word`] as it was at 8b46ccb, when the
+    /// tokenizer read one token a turn of its loop (the reference of
+    /// `tokenize_one_token_a_turn`).
+    fn plain_word_one_token_a_turn(
+        classes: &WordClasses,
+        bytes: &[u8],
+        i: usize,
+    ) -> Option<(usize, u64, WalkSlot)> {
+        // Letters and digits fold with the 0x20 bit of each byte.
+        const FOLD: u64 = u64::MAX / 255 * 0x20;
+        let chunk: &[u8; 16] = bytes.get(i..i + 2 * 8)?.try_into().expect("sixteen bytes");
+        let lo = u64::from_le_bytes(chunk[..8].try_into().expect("eight bytes"));
+        let stop = not_alnum8(lo);
+        let (n, (class, slot), long) = if stop != 0 {
+            let n = (stop.trailing_zeros() / 8) as usize;
+            let key = (lo | FOLD) & LOW_BYTES8[n];
+            (n, classes.short8.find(key), false)
+        } else {
+            let hi = u64::from_le_bytes(chunk[8..].try_into().expect("eight bytes"));
+            let stop = not_alnum8(hi);
+            if stop == 0 {
+                return None;
+            }
+            let m = (stop.trailing_zeros() / 8) as usize;
+            let hi = (hi | FOLD) & LOW_BYTES8[m];
+            (8 + m, classes.short.find([lo | FOLD, hi]), true)
+        };
+        let after = KIND[bytes[i + n] as usize];
+        // A joiner followed by an ASCII byte that is no letter or digit
+        // (or by nothing) joins nothing: it ends the word as any other
+        // mark does ("said." at a sentence's end, about one word in
+        // twenty). Before a non-ASCII char, `word_end` tells.
+        if after & (JOIN | HIGH) != 0
+            && (after & HIGH != 0
+                || bytes
+                    .get(i + n + 1)
+                    .is_some_and(|&b| KIND[b as usize] & (ALNUM | HIGH) != 0))
+        {
+            return None;
+        }
+        let class = if n > 4 {
+            // The last four bytes, folded as the key is (read from the
+            // text: cheaper than a shift of the key by a variable amount,
+            // and only for the words that have a tail).
+            let tail = u32::from_le_bytes(chunk[n - 4..n].try_into().expect("four bytes"));
+            class | tail_classes(tail | 0x2020_2020)
+        } else {
+            class
+        };
+        Some((i + n, class, WalkSlot { long, slot }))
+    }
+
+    /// [`tokenize`] as it was at 8b46ccb: one token a turn of its loop,
+    /// each turn dispatching on the token's first byte. The reference of
+    /// the tokenizer that reads runs of plain words in a loop of their
+    /// own.
+    fn tokenize_one_token_a_turn(
+        text: &str,
+        classes: &WordClasses,
+        place: &mut Placer<'_>,
+        tables: Tables,
+    ) -> Tables {
+        let Tables {
+            mut toks,
+            mut marks,
+            mut walks,
+            mut capitals,
+            mut mention_walks,
+        } = tables;
+        // News text has a token every five or six bytes, a walk (a word that
+        // may start a cue, see `Doc::walks`) every twenty or so, a capital
+        // every forty-six or so, a mention walk every thirty or so and a mark
+        // every few hundred: room for more, so that the tables rarely grow.
+        // (The tables come empty, perhaps with room from an earlier document.)
+        room(&mut toks, text.len() / 5);
+        room(&mut marks, text.len() / 256);
+        room(&mut walks, text.len() / 16);
+        room(&mut capitals, text.len() / 32);
+        room(&mut mention_walks, text.len() / 16);
+        let bytes = text.as_bytes();
+        // The token made next after a line break, which takes the LINE flag
+        // once made (at the next break or the end: one token in a hundred or
+        // so, rather than a pending flag for every token).
+        let mut line_tok = usize::MAX;
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            let k = KIND[b as usize];
+            // White space, control and format characters separate tokens
+            // (for ASCII: everything up to the space, and DEL).
+            if k & SPACE != 0 {
+                if b == b'\n' {
+                    line_before(&mut toks, line_tok);
+                    line_tok = toks.len();
+                }
+                i += 1;
+                continue;
+            }
+            // The classes a word takes from its first char, if it is a word.
+            let first: Option<u64>;
+            let end;
+            let mut joined = false;
+            if k & ALNUM != 0 {
+                if let Some((e, class, at)) = plain_word_one_token_a_turn(classes, bytes, i) {
+                    // An ASCII letter or digit: a capital without the 0x20 bit.
+                    if b & 0x20 == 0 {
+                        capitals.push(i);
+                    }
+                    // Most words are none of these: one test for the three.
+                    if class & (MARKS | STARTS) != 0 {
+                        if class & MARKS != 0 {
+                            marks.push(toks.len());
+                        }
+                        if class & CUE_START != 0 {
+                            walks.push(Walk {
+                                tok: toks.len() as u32,
+                                at: e as u32,
+                                state: classes.walk(at),
+                            });
+                        }
+                        if class & MENTION_START != 0 {
+                            mention_walks.push(WalkStart::exact(i));
+                        }
+                    }
+                    if e > place.bound {
+                        place.place(toks.len(), i, e);
+                    }
+                    toks.push(Tok::placed(
+                        i,
+                        e,
+                        class & !STARTS | FIRST[b as usize],
+                        place.bits,
+                    ));
+                    // The byte after a plain word is there; a space (the
+                    // commonest) is passed over at once.
+                    i = e + usize::from(bytes[e] == b' ');
+                    continue;
+                }
+            }
+            if k & HIGH == 0 {
+                if k & ALNUM != 0 {
+                    first = Some(FIRST[b as usize]);
+                    (end, joined) = word_end(text, i, i + 1);
+                    if k & UPPER != 0 {
+                        capitals.push(i);
+                    }
+                } else {
+                    // An ASCII mark (one token in nine): no word, no walk, no
+                    // capital, no tail; its classes from the one-byte table
+                    // unless doubled (`''`, ``` `` ```, `--`).
+                    let (end, class) = if k & PAIR != 0 && bytes.get(i + 1) == Some(&b) {
+                        (i + 2, classes.of_span(text, i, i + 2))
+                    } else {
+                        (i + 1, classes.single[b as usize])
+                    };
+                    let class = class & !STARTS;
+                    if class & MARKS != 0 {
+                        marks.push(toks.len());
+                    }
+                    if end > place.bound {
+                        place.place(toks.len(), i, end);
+                    }
+                    toks.push(Tok::placed(i, end, class, place.bits));
+                    i = end;
+                    continue;
+                }
+            } else {
+                let c = text[i..].chars().next().expect("a char boundary");
+                let len = c.len_utf8();
+                // Every non-ASCII char with no word char before it, spaces too:
+                // what the mention stage's capitals are.
+                if !word_before(text, i) {
+                    capitals.push(i);
+                }
+                if is_space(c) {
+                    i += len;
+                    continue;
+                }
+                if is_word_char(c) {
+                    let mut f = 0;
+                    if c.is_uppercase() {
+                        f |= wc::CAP;
+                    }
+                    if c.is_alphabetic() {
+                        f |= wc::ALPHA;
+                    } else if c.is_numeric() {
+                        f |= wc::DIGIT;
+                    }
+                    first = Some(f);
+                    (end, joined) = word_end(text, i, i + len);
+                } else {
+                    first = None;
+                    end = i + len;
+                }
+            }
+            let mut class = classes.of_span(text, i, end);
+            if k & (UPPER | LOWER) != 0 {
+                // A word of ASCII letters and digits (not joined, no other
+                // char) of up to KEY_BYTES bytes was looked up whole, as a
+                // plain word is; the mention scan's gate tells of the others.
+                if joined || end - i > KEY_BYTES || !bytes[i..end].is_ascii() {
+                    mention_walks.push(WalkStart::gated(i));
+                } else if class & MENTION_START != 0 {
+                    mention_walks.push(WalkStart::exact(i));
+                }
+            }
+            if joined {
+                part_starts(text, i, end, &mut capitals, &mut mention_walks);
+            }
+            class &= !STARTS;
+            // Keys start with an ASCII letter or digit; the parts of a joined
+            // word start words too.
+            if k & ALNUM != 0 || joined {
+                walks.push(Walk {
+                    tok: toks.len() as u32,
+                    at: i as u32,
+                    state: (0, 0),
+                });
+            }
+            if let Some(f) = first {
+                class |= f;
+                if end - i > 4 {
+                    // The last four bytes, ASCII letters lower-cased (a byte
+                    // `b | 0x20` is a lower-case letter only if `b` is that
+                    // letter in either case). An ASCII tail ends on a char
+                    // boundary if its bytes match.
+                    let tail =
+                        u32::from_le_bytes(bytes[end - 4..end].try_into().expect("four bytes"))
+                            | 0x2020_2020;
+                    class |= tail_classes(tail);
+                }
+            }
+            if class & MARKS != 0 {
+                marks.push(toks.len());
+            }
+            if end > place.bound {
+                place.place(toks.len(), i, end);
+            }
+            let joined = if joined { JOINED } else { 0 };
+            toks.push(Tok::placed(i, end, class, place.bits | joined));
+            i = end;
+        }
+        line_before(&mut toks, line_tok);
+        Tables {
+            toks,
+            marks,
+            walks,
+            capitals,
+            mention_walks,
+        }
+    }
+
+    /// Every table of the tokenizer: the tokens with their places, the
+    /// marks, walks, capitals and mention walks, and the placer's tables.
+    #[allow(clippy::type_complexity)]
+    fn all_tables(
+        text: &str,
+        classes: &WordClasses,
+        tokenizer: fn(&str, &WordClasses, &mut Placer<'_>, Tables) -> Tables,
+    ) -> (
+        Vec<(usize, usize, u64, bool, bool, usize, usize)>,
+        Vec<usize>,
+        Vec<Walk>,
+        Vec<usize>,
+        Vec<WalkStart>,
+        (Vec<(usize, usize)>, Vec<usize>, Vec<(usize, usize, bool)>),
+    ) {
+        let sents: Vec<Span> = crate::text::sentences(text).collect();
+        let quotes = crate::text::quotes(text);
+        let mut place = Placer::new(&sents, &quotes, Default::default());
+        let t = tokenizer(text, classes, &mut place, Tables::default());
+        let (s, of, q) = place.finish(t.toks.len());
+        let toks = t
+            .toks
+            .iter()
+            .map(|t| {
+                let (a, b, c, l, j) = (t.start(), t.end(), t.class, t.line_before(), t.joined());
+                (a, b, c, l, j, t.sent(), t.quote())
+            })
+            .collect();
+        let q = q.iter().map(|q| (q.open, q.close, q.continued)).collect();
+        (
+            toks,
+            t.marks,
+            t.walks,
+            t.capitals,
+            t.mention_walks,
+            (s, of, q),
+        )
+    }
+
+    /// The tokenizer's tables are those of the one-token-a-turn reference,
+    /// with the built-in classes and with the analyzer's (cue starts and
+    /// mention starts marked).
+    fn runs_of_words_are_read_as_one_token_a_turn(
+        text: &str,
+    ) -> Result<(), proptest::test_runner::TestCaseError> {
+        for c in [WordClasses::builtin(), &resolver_and_classes().1] {
+            proptest::prop_assert_eq!(
+                all_tables(text, c, tokenize),
+                all_tables(text, c, tokenize_one_token_a_turn),
+                "{:?}",
+                text
+            );
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn runs_of_words_on_awkward_text() {
+        for text in [
+            "",
+            "a",
+            "said",
+            "The president said on Tuesday that the talks had failed",
+            "Prime Minister Jones said  he met them; They agreed.\nthe U.S. envoy's op-ed said",
+            "eightchr ninechars sixteenbyteslong seventeenbyteslon internationalisation x",
+            "He said “the naïve Émile’s plan” -- was 3.5% off, reportedly\tsmiling at 10am said",
+            "said the president said the president said the president said the president",
+        ] {
+            runs_of_words_are_read_as_one_token_a_turn(text).unwrap();
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 3000, ..Default::default() })]
+
+        /// Runs of words of every length around eight and sixteen bytes,
+        /// cue and mention words, capitals, digits, joiners ("U.S.",
+        /// hyphens, apostrophes, curly ones), non-ASCII letters, quotes,
+        /// line breaks, double spaces and a word at the very end.
+        #[test]
+        fn runs_of_words_are_read_as_one_token_a_turn_on_any_text(
+            text in proptest::string::string_regex(
+                "([ae' ,.:\\-’“”É\n\t\u{a0}]|  |said |the |The |president |Prime Minister |according |officials |eightchr |ninechars |sixteenbyteslong |seventeenbyteslon |internationalisations |U\\.S\\. |op-ed |saying |x9 |2022 |said|THE){0,40}"
+            ).unwrap()
+        ) {
+            runs_of_words_are_read_as_one_token_a_turn(&text)?;
         }
     }
 }
