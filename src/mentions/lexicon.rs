@@ -194,6 +194,21 @@ pub(crate) struct DescriptionHead {
     /// Whether the head is a title word ("president"): it then refers to a
     /// person holding that title.
     pub title: Option<u32>,
+    /// For a head that is no title word: the state body it names alone
+    /// ("the government"), if it is a group noun that belongs to a state.
+    pub body: Option<BodyNoun>,
+}
+
+/// A group noun that belongs to the state it is in or of ("ministry",
+/// "rebels"): what the context pass reads of a hit that ends in it, found
+/// once per pattern when the lexicon is built rather than per hit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct BodyNoun {
+    /// It names a state's body ("the ministry said"): alone, the state
+    /// the text is about there.
+    pub alone: bool,
+    /// As the group noun says ("officials", not "delegation").
+    pub plural: bool,
 }
 
 /// A description whose referents are listed: the most recently mentioned
@@ -232,6 +247,9 @@ pub(crate) struct WordLexicon {
     classes: Vec<WordClass>,
     pub heads: Vec<DescriptionHead>,
     pub fixed: Vec<FixedDescription>,
+    /// Per gazetteer group noun: the state body its last word names, if
+    /// any ([`BodyNoun`]).
+    group_bodies: Vec<Option<BodyNoun>>,
     first_names: HashMap<String, Gender>,
     /// Per gazetteer actor: the gender of a person, from the first name.
     genders: Vec<Option<Gender>>,
@@ -279,6 +297,7 @@ impl WordLexicon {
                         head: head.to_string(),
                         actors: Vec::new(),
                         title: Some(i as u32),
+                        body: None,
                     });
                 }
             }
@@ -306,6 +325,7 @@ impl WordLexicon {
                         head: lower,
                         actors: Vec::new(),
                         title: None,
+                        body: None,
                     });
                     heads.len() - 1
                 });
@@ -358,6 +378,35 @@ impl WordLexicon {
             add(m.to_string(), WordClass::Modifier);
         }
         let name_words = load_words()?;
+        // A hit's last word is its pattern's but for ASCII case, which
+        // the word classes and the group nouns' compare ignore.
+        let body = |last: &str, plural: bool| {
+            let classes = name_words.get(last);
+            (classes & (LOCAL | STATE_BODY) != 0).then_some(BodyNoun {
+                alone: classes & STATE_BODY != 0,
+                plural,
+            })
+        };
+        let group_bodies: Vec<Option<BodyNoun>> = gaz
+            .group_nouns()
+            .iter()
+            .map(|g| {
+                let lower = g.noun.to_lowercase();
+                let last = lower.split_whitespace().last()?;
+                body(last, g.plural)
+            })
+            .collect();
+        for h in heads.iter_mut().filter(|h| h.title.is_none()) {
+            let key = format!("the {}", h.head);
+            let Some(last) = key.split_whitespace().last() else {
+                continue;
+            };
+            let noun = gaz
+                .group_nouns()
+                .iter()
+                .find(|g| g.noun.eq_ignore_ascii_case(last));
+            h.body = noun.and_then(|g| body(last, g.plural));
+        }
         // Sorted by word.
         for (w, class) in name_words.iter() {
             if class & ORG_HEAD != 0 {
@@ -478,6 +527,7 @@ impl WordLexicon {
             classes,
             heads,
             fixed,
+            group_bodies,
             first_names,
             genders,
             states,
@@ -753,13 +803,16 @@ impl WordLexicon {
 
     /// Whether a group noun ending in `word` ("ministry", "officials")
     /// names a state's body: alone ("the ministry said") it is the state
-    /// the text is about there.
+    /// the text is about there. (The passes read it from [`BodyNoun`].)
+    #[cfg(test)]
     pub(crate) fn is_state_body(&self, word: &str) -> bool {
         self.name_word(word) & STATE_BODY != 0
     }
 
     /// Whether a group noun ending in `word` ("rebels", "officials")
-    /// belongs to the state it is in or of ("rebels in Chad").
+    /// belongs to the state it is in or of ("rebels in Chad"). (The
+    /// passes read it from [`BodyNoun`].)
+    #[cfg(test)]
     pub(crate) fn is_local(&self, word: &str) -> bool {
         self.name_word(word) & (LOCAL | STATE_BODY) != 0
     }
@@ -771,6 +824,23 @@ impl WordLexicon {
 
     fn name_word(&self, word: &str) -> u16 {
         self.name_words.get(word)
+    }
+
+    /// The patterns (lower case, without their sentinel) and their
+    /// classes, for tests.
+    #[cfg(test)]
+    pub(crate) fn patterns(&self) -> Vec<(&[u8], WordClass)> {
+        self.keys
+            .iter()
+            .map(|k| &k[1..])
+            .zip(self.classes.iter().copied())
+            .collect()
+    }
+
+    /// The state body a hit of group noun `g` names, if any (see
+    /// [`BodyNoun`]).
+    pub(crate) fn group_body(&self, g: u32) -> Option<BodyNoun> {
+        self.group_bodies.get(g as usize).copied().flatten()
     }
 
     /// The word classes, for the document's mentions.
