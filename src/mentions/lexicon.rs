@@ -949,6 +949,35 @@ fn pack(word: &[u8]) -> Option<u128> {
     Some(u128::from_le_bytes(buf))
 }
 
+/// [`pack`] of an ASCII word, without a copy through memory or a pass
+/// to test the bytes: `None` if longer than [`PACKED`] or not ASCII.
+#[inline]
+fn pack_ascii(word: &[u8]) -> Option<u128> {
+    const ONES: u64 = u64::MAX / 255;
+    const HIGH: u64 = ONES * 0x80;
+    if word.len() > PACKED {
+        return None;
+    }
+    let (lo, hi) = word.split_at(word.len().min(8));
+    let half = |bytes: &[u8]| {
+        bytes
+            .iter()
+            .rev()
+            .fold(0u64, |acc, &b| acc << 8 | u64::from(b))
+    };
+    let fold = |x: u64| {
+        // Per byte (all below 0x80): the high bit for 'A'..='Z', moved
+        // to the 0x20 bit.
+        let upper = (x + ONES * (0x80 - u64::from(b'A'))) & !(x + ONES * (0x80 - u64::from(b'[')));
+        x | (upper & HIGH) >> 2
+    };
+    let (lo, hi) = (half(lo), half(hi));
+    if (lo | hi) & HIGH != 0 {
+        return None;
+    }
+    Some(u128::from(fold(hi)) << 64 | u128::from(fold(lo)))
+}
+
 /// A packed word's bucket: its length and first letter (26 for any other
 /// first byte).
 fn bucket(len: usize, packed: u128) -> usize {
@@ -967,15 +996,13 @@ impl WordClasses {
             return 0;
         }
         let table = &*self.0;
-        if word.is_ascii() {
-            if let Some(key) = pack(word.as_bytes()) {
-                let b = bucket(word.len(), key);
-                let (from, to) = (table.starts[b] as usize, table.starts[b + 1] as usize);
-                return table.packed[from..to]
-                    .iter()
-                    .find(|&&(k, _)| k == key)
-                    .map_or(0, |&(_, c)| c);
-            }
+        if let Some(key) = pack_ascii(word.as_bytes()) {
+            let b = bucket(word.len(), key);
+            let (from, to) = (table.starts[b] as usize, table.starts[b + 1] as usize);
+            return table.packed[from..to]
+                .iter()
+                .find(|&&(k, _)| k == key)
+                .map_or(0, |&(_, c)| c);
         }
         with_lower(word, |lower| {
             table
@@ -1300,6 +1327,64 @@ mod tests {
         assert!(with_state > 100 && with_state < gaz.actors().len());
         assert_eq!(lexicon.state_of_known(gaz.actors().len() as u32), None);
     }
+
+    /// `WordClasses::get` before [`pack_ascii`]: the word's bytes tested,
+    /// then copied and lower-cased by [`pack`].
+    fn get_reference(classes: &WordClasses, word: &str) -> u16 {
+        if word.len() > MAX_CLASSED_LEN {
+            return 0;
+        }
+        let table = &*classes.0;
+        if word.is_ascii() {
+            if let Some(key) = pack(word.as_bytes()) {
+                let b = bucket(word.len(), key);
+                let (from, to) = (table.starts[b] as usize, table.starts[b + 1] as usize);
+                return table.packed[from..to]
+                    .iter()
+                    .find(|&&(k, _)| k == key)
+                    .map_or(0, |&(_, c)| c);
+            }
+        }
+        with_lower(word, |lower| {
+            table
+                .words
+                .binary_search_by(|(w, _)| (**w).cmp(lower))
+                .map_or(0, |i| table.words[i].1)
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 4000, ..Default::default() })]
+        /// The word classes are the reference's for the table's words in
+        /// any ASCII case, cut short or run on, and for any word: every
+        /// length to past the longest classed one, non-ASCII letters,
+        /// punctuation, digits, NUL, the bytes either side of each case's
+        /// letters ('@', '[', '`', '{').
+        #[test]
+        fn word_classes_are_the_reference(
+            pick in 0usize..10_000,
+            case in proptest::num::u32::ANY,
+            cut in 0usize..30,
+            more in r"[a-zA-Z@\[`{ 0-9'.\-\x00é]{0,4}",
+            any in r"[a-zA-Z@\[`{ 0-9'.\-\x00éÉü’]{0,30}",
+        ) {
+            let classes = &*WORD_CLASSES;
+            let words: Vec<&str> = classes.iter().map(|(w, _)| w).collect();
+            let w = words[pick % words.len()];
+            let cased: String = w
+                .chars()
+                .enumerate()
+                .map(|(i, c)| if case >> (i % 32) & 1 == 1 { c.to_ascii_uppercase() } else { c })
+                .collect();
+            let cut = (0..=cut.min(cased.len())).rev().find(|&i| cased.is_char_boundary(i)).unwrap_or(0);
+            for word in [cased.clone(), format!("{cased}{more}"), cased[..cut].to_string(), any.clone()] {
+                proptest::prop_assert_eq!(classes.get(&word), get_reference(classes, &word), "{:?}", word);
+            }
+        }
+    }
+
+    static WORD_CLASSES: once_cell::sync::Lazy<WordClasses> =
+        once_cell::sync::Lazy::new(|| load_words().unwrap());
 
     #[test]
     fn word_classes_match_whole_words_in_any_case() {
