@@ -16,7 +16,7 @@
 //! president" after "President Ana Lopes") is left as it is.
 
 use super::coref::sentence_of;
-use super::lexicon::{WordClass, WordHit};
+use super::lexicon::{BodyNoun, WordClass, WordHit};
 use super::{ActorRef, Context, DocMentions, MentionRec};
 use std::sync::Mutex;
 
@@ -61,7 +61,7 @@ const COMPASS: &[&str] = &[
 ];
 
 /// What a word hit names, if it is a state's body or office.
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 enum Noun {
     /// A state body ("ministry", "officials"); `alone`: without an owner it
     /// is the state of the context; `plural` as the group noun says.
@@ -266,38 +266,24 @@ fn minorities(
 }
 
 fn noun(cx: &Context<'_>, hit: &WordHit) -> Option<Noun> {
+    // What a hit's last word says as a group noun comes with its pattern
+    // (see `BodyNoun`): no split, no look-up per hit.
+    let body = |b: BodyNoun| Noun::Body {
+        alone: b.alone,
+        plural: b.plural,
+    };
     let title = match hit.class {
-        WordClass::Group(g) => {
-            let last = hit.span.as_str(cx.text).split_whitespace().last()?;
-            if !cx.lexicon.is_local(last) {
-                return None;
-            }
-            return Some(Noun::Body {
-                alone: cx.lexicon.is_state_body(last),
-                plural: cx.gaz.group_nouns()[g as usize].plural,
-            });
-        }
+        WordClass::Group(g) => return cx.lexicon.group_body(g).map(body),
         WordClass::Title(t) => t,
-        WordClass::Description(h) => match cx.lexicon.heads[h as usize].title {
-            Some(t) => t,
-            None => {
-                // "the military", "the government": an organisation's head
-                // noun that coreference found no antecedent for.
-                let last = hit.span.as_str(cx.text).split_whitespace().last()?;
-                let noun = cx
-                    .gaz
-                    .group_nouns()
-                    .iter()
-                    .find(|g| g.noun.eq_ignore_ascii_case(last))?;
-                if !cx.lexicon.is_local(last) {
-                    return None;
-                }
-                return Some(Noun::Body {
-                    alone: cx.lexicon.is_state_body(last),
-                    plural: noun.plural,
-                });
+        WordClass::Description(h) => {
+            let head = &cx.lexicon.heads[h as usize];
+            match head.title {
+                Some(t) => t,
+                // "the military", "the government": an organisation's
+                // head noun that coreference found no antecedent for.
+                None => return head.body.map(body),
             }
-        },
+        }
         _ => return None,
     };
     let title = &cx.gaz.titles()[title as usize];
@@ -643,5 +629,118 @@ fn title_words<'t>(cx: &Context<'t>, hit: &WordHit) -> &'t str {
         &s[4..]
     } else {
         s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mentions::Resolver;
+
+    /// `noun` as it was before the body nouns came with the patterns: the
+    /// hit's last word split off and looked up (and a description head's
+    /// group noun searched for) at every hit.
+    fn noun_reference(cx: &Context<'_>, hit: &WordHit) -> Option<Noun> {
+        let title = match hit.class {
+            WordClass::Group(g) => {
+                let last = hit.span.as_str(cx.text).split_whitespace().last()?;
+                if !cx.lexicon.is_local(last) {
+                    return None;
+                }
+                return Some(Noun::Body {
+                    alone: cx.lexicon.is_state_body(last),
+                    plural: cx.gaz.group_nouns()[g as usize].plural,
+                });
+            }
+            WordClass::Title(t) => t,
+            WordClass::Description(h) => match cx.lexicon.heads[h as usize].title {
+                Some(t) => t,
+                None => {
+                    // "the military", "the government": an organisation's head
+                    // noun that coreference found no antecedent for.
+                    let last = hit.span.as_str(cx.text).split_whitespace().last()?;
+                    let noun = cx
+                        .gaz
+                        .group_nouns()
+                        .iter()
+                        .find(|g| g.noun.eq_ignore_ascii_case(last))?;
+                    if !cx.lexicon.is_local(last) {
+                        return None;
+                    }
+                    return Some(Noun::Body {
+                        alone: cx.lexicon.is_state_body(last),
+                        plural: noun.plural,
+                    });
+                }
+            },
+            _ => return None,
+        };
+        let title = &cx.gaz.titles()[title as usize];
+        let role = title.role;
+        let kinds = [
+            Role::HeadOfState,
+            Role::HeadOfGovernment,
+            Role::Minister,
+            Role::Spokesperson,
+        ];
+        kinds.contains(&role).then(|| Noun::Office {
+            role,
+            by_role: title
+                .text
+                .as_bytes()
+                .get(..7)
+                .is_some_and(|head| head.eq_ignore_ascii_case(b"head of")),
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 3000, ..Default::default() })]
+        /// `noun` says what the reference says of a hit of every pattern
+        /// of the word lexicon, in any ASCII case, at the start, inside or
+        /// at the very end of a text.
+        #[test]
+        fn nouns_are_the_reference(
+            key in 0usize..100_000,
+            case in proptest::num::u64::ANY,
+            before in proptest::sample::select(vec!["", "The ", "said\n"]),
+            after in proptest::sample::select(vec!["", " said", ".", "’s", "\n"]),
+        ) {
+            let r = Resolver::builtin();
+            let lexicon = &r.lexicon;
+            let patterns = lexicon.patterns();
+            let (pattern, class) = patterns[key % patterns.len()];
+            let word: Vec<u8> = pattern
+                .iter()
+                .enumerate()
+                .map(|(i, &b)| if case >> (i % 64) & 1 == 1 { b.to_ascii_uppercase() } else { b })
+                .collect();
+            let word = String::from_utf8(word).expect("ASCII case keeps UTF-8");
+            let text = format!("{before}{word}{after}");
+            let hit = WordHit {
+                span: Span::new(before.len(), before.len() + word.len()),
+                class,
+            };
+            let cx = Context {
+                text: &text,
+                gaz: r.gazetteer(),
+                lexicon,
+                words: &[],
+                sentences: &[],
+                date: None,
+                offices: &r.offices,
+            };
+            proptest::prop_assert_eq!(noun(&cx, &hit), noun_reference(&cx, &hit), "{:?}", text);
+        }
+    }
+
+    /// Some patterns are bodies: the test above compares something.
+    #[test]
+    fn some_hits_are_bodies() {
+        let r = Resolver::builtin();
+        let bodies = r.lexicon.heads.iter().filter(|h| h.body.is_some()).count();
+        let groups = (0..r.gazetteer().group_nouns().len() as u32)
+            .filter(|&g| r.lexicon.group_body(g).is_some())
+            .count();
+        assert!(bodies > 5 && groups > 5, "{bodies} {groups}");
     }
 }

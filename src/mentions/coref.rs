@@ -84,7 +84,17 @@ pub(super) fn surnames(
                 .get(next)
                 .is_some_and(|m: &MentionRec| m.span.start < end)
         };
-        if !prefixes.may_start(bytes, start) || in_mention(start + len) {
+        // Until the next mention ends, no surname is registered: with none
+        // yet, or with this word inside that mention, every capital before
+        // its end is passed at once.
+        if lengths == 0 || in_mention(start + len) {
+            match doc.mentions.get(next) {
+                Some(m) => scan.pass_before(start, len, m.span.end),
+                None => break,
+            }
+            continue;
+        }
+        if !prefixes.may_start(bytes, start) {
             scan.pass(start, len);
             continue;
         }
@@ -277,6 +287,30 @@ impl<'t> CapitalScan<'t> {
     fn pass(&mut self, start: usize, len: usize) {
         self.pending = Some((start, len));
         self.pos = start + len;
+    }
+
+    /// Passes the word starting there and every capitalised word after it
+    /// that starts before `end`, as [`CapitalScan::pass`] on each would:
+    /// the last one is left pending. (A capital that `pass` on each would
+    /// have skipped as inside a word passed is in that same word, whose
+    /// end the pending capital finds as well.)
+    fn pass_before(&mut self, start: usize, len: usize, end: usize) {
+        self.pass(start, len);
+        let bytes = self.text.as_bytes();
+        while let Some((&at, rest)) = self.capitals.split_first() {
+            if at >= end {
+                break;
+            }
+            self.capitals = rest;
+            if at < self.pos {
+                continue;
+            }
+            if bytes[at] < 0x80 {
+                self.pass(at, 1);
+            } else if let Some(c) = self.text[at..].chars().next().filter(|c| c.is_uppercase()) {
+                self.pass(at, c.len_utf8());
+            }
+        }
     }
 }
 

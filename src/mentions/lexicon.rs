@@ -194,6 +194,21 @@ pub(crate) struct DescriptionHead {
     /// Whether the head is a title word ("president"): it then refers to a
     /// person holding that title.
     pub title: Option<u32>,
+    /// For a head that is no title word: the state body it names alone
+    /// ("the government"), if it is a group noun that belongs to a state.
+    pub body: Option<BodyNoun>,
+}
+
+/// A group noun that belongs to the state it is in or of ("ministry",
+/// "rebels"): what the context pass reads of a hit that ends in it, found
+/// once per pattern when the lexicon is built rather than per hit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct BodyNoun {
+    /// It names a state's body ("the ministry said"): alone, the state
+    /// the text is about there.
+    pub alone: bool,
+    /// As the group noun says ("officials", not "delegation").
+    pub plural: bool,
 }
 
 /// A description whose referents are listed: the most recently mentioned
@@ -232,6 +247,9 @@ pub(crate) struct WordLexicon {
     classes: Vec<WordClass>,
     pub heads: Vec<DescriptionHead>,
     pub fixed: Vec<FixedDescription>,
+    /// Per gazetteer group noun: the state body its last word names, if
+    /// any ([`BodyNoun`]).
+    group_bodies: Vec<Option<BodyNoun>>,
     first_names: HashMap<String, Gender>,
     /// Per gazetteer actor: the gender of a person, from the first name.
     genders: Vec<Option<Gender>>,
@@ -279,6 +297,7 @@ impl WordLexicon {
                         head: head.to_string(),
                         actors: Vec::new(),
                         title: Some(i as u32),
+                        body: None,
                     });
                 }
             }
@@ -306,6 +325,7 @@ impl WordLexicon {
                         head: lower,
                         actors: Vec::new(),
                         title: None,
+                        body: None,
                     });
                     heads.len() - 1
                 });
@@ -358,6 +378,35 @@ impl WordLexicon {
             add(m.to_string(), WordClass::Modifier);
         }
         let name_words = load_words()?;
+        // A hit's last word is its pattern's but for ASCII case, which
+        // the word classes and the group nouns' compare ignore.
+        let body = |last: &str, plural: bool| {
+            let classes = name_words.get(last);
+            (classes & (LOCAL | STATE_BODY) != 0).then_some(BodyNoun {
+                alone: classes & STATE_BODY != 0,
+                plural,
+            })
+        };
+        let group_bodies: Vec<Option<BodyNoun>> = gaz
+            .group_nouns()
+            .iter()
+            .map(|g| {
+                let lower = g.noun.to_lowercase();
+                let last = lower.split_whitespace().last()?;
+                body(last, g.plural)
+            })
+            .collect();
+        for h in heads.iter_mut().filter(|h| h.title.is_none()) {
+            let key = format!("the {}", h.head);
+            let Some(last) = key.split_whitespace().last() else {
+                continue;
+            };
+            let noun = gaz
+                .group_nouns()
+                .iter()
+                .find(|g| g.noun.eq_ignore_ascii_case(last));
+            h.body = noun.and_then(|g| body(last, g.plural));
+        }
         // Sorted by word.
         for (w, class) in name_words.iter() {
             if class & ORG_HEAD != 0 {
@@ -478,6 +527,7 @@ impl WordLexicon {
             classes,
             heads,
             fixed,
+            group_bodies,
             first_names,
             genders,
             states,
@@ -753,13 +803,16 @@ impl WordLexicon {
 
     /// Whether a group noun ending in `word` ("ministry", "officials")
     /// names a state's body: alone ("the ministry said") it is the state
-    /// the text is about there.
+    /// the text is about there. (The passes read it from [`BodyNoun`].)
+    #[cfg(test)]
     pub(crate) fn is_state_body(&self, word: &str) -> bool {
         self.name_word(word) & STATE_BODY != 0
     }
 
     /// Whether a group noun ending in `word` ("rebels", "officials")
-    /// belongs to the state it is in or of ("rebels in Chad").
+    /// belongs to the state it is in or of ("rebels in Chad"). (The
+    /// passes read it from [`BodyNoun`].)
+    #[cfg(test)]
     pub(crate) fn is_local(&self, word: &str) -> bool {
         self.name_word(word) & (LOCAL | STATE_BODY) != 0
     }
@@ -771,6 +824,23 @@ impl WordLexicon {
 
     fn name_word(&self, word: &str) -> u16 {
         self.name_words.get(word)
+    }
+
+    /// The patterns (lower case, without their sentinel) and their
+    /// classes, for tests.
+    #[cfg(test)]
+    pub(crate) fn patterns(&self) -> Vec<(&[u8], WordClass)> {
+        self.keys
+            .iter()
+            .map(|k| &k[1..])
+            .zip(self.classes.iter().copied())
+            .collect()
+    }
+
+    /// The state body a hit of group noun `g` names, if any (see
+    /// [`BodyNoun`]).
+    pub(crate) fn group_body(&self, g: u32) -> Option<BodyNoun> {
+        self.group_bodies.get(g as usize).copied().flatten()
     }
 
     /// The word classes, for the document's mentions.
@@ -879,6 +949,35 @@ fn pack(word: &[u8]) -> Option<u128> {
     Some(u128::from_le_bytes(buf))
 }
 
+/// [`pack`] of an ASCII word, without a copy through memory or a pass
+/// to test the bytes: `None` if longer than [`PACKED`] or not ASCII.
+#[inline]
+fn pack_ascii(word: &[u8]) -> Option<u128> {
+    const ONES: u64 = u64::MAX / 255;
+    const HIGH: u64 = ONES * 0x80;
+    if word.len() > PACKED {
+        return None;
+    }
+    let (lo, hi) = word.split_at(word.len().min(8));
+    let half = |bytes: &[u8]| {
+        bytes
+            .iter()
+            .rev()
+            .fold(0u64, |acc, &b| acc << 8 | u64::from(b))
+    };
+    let fold = |x: u64| {
+        // Per byte (all below 0x80): the high bit for 'A'..='Z', moved
+        // to the 0x20 bit.
+        let upper = (x + ONES * (0x80 - u64::from(b'A'))) & !(x + ONES * (0x80 - u64::from(b'[')));
+        x | (upper & HIGH) >> 2
+    };
+    let (lo, hi) = (half(lo), half(hi));
+    if (lo | hi) & HIGH != 0 {
+        return None;
+    }
+    Some(u128::from(fold(hi)) << 64 | u128::from(fold(lo)))
+}
+
 /// A packed word's bucket: its length and first letter (26 for any other
 /// first byte).
 fn bucket(len: usize, packed: u128) -> usize {
@@ -897,15 +996,13 @@ impl WordClasses {
             return 0;
         }
         let table = &*self.0;
-        if word.is_ascii() {
-            if let Some(key) = pack(word.as_bytes()) {
-                let b = bucket(word.len(), key);
-                let (from, to) = (table.starts[b] as usize, table.starts[b + 1] as usize);
-                return table.packed[from..to]
-                    .iter()
-                    .find(|&&(k, _)| k == key)
-                    .map_or(0, |&(_, c)| c);
-            }
+        if let Some(key) = pack_ascii(word.as_bytes()) {
+            let b = bucket(word.len(), key);
+            let (from, to) = (table.starts[b] as usize, table.starts[b + 1] as usize);
+            return table.packed[from..to]
+                .iter()
+                .find(|&&(k, _)| k == key)
+                .map_or(0, |&(_, c)| c);
         }
         with_lower(word, |lower| {
             table
@@ -1230,6 +1327,64 @@ mod tests {
         assert!(with_state > 100 && with_state < gaz.actors().len());
         assert_eq!(lexicon.state_of_known(gaz.actors().len() as u32), None);
     }
+
+    /// `WordClasses::get` before [`pack_ascii`]: the word's bytes tested,
+    /// then copied and lower-cased by [`pack`].
+    fn get_reference(classes: &WordClasses, word: &str) -> u16 {
+        if word.len() > MAX_CLASSED_LEN {
+            return 0;
+        }
+        let table = &*classes.0;
+        if word.is_ascii() {
+            if let Some(key) = pack(word.as_bytes()) {
+                let b = bucket(word.len(), key);
+                let (from, to) = (table.starts[b] as usize, table.starts[b + 1] as usize);
+                return table.packed[from..to]
+                    .iter()
+                    .find(|&&(k, _)| k == key)
+                    .map_or(0, |&(_, c)| c);
+            }
+        }
+        with_lower(word, |lower| {
+            table
+                .words
+                .binary_search_by(|(w, _)| (**w).cmp(lower))
+                .map_or(0, |i| table.words[i].1)
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 4000, ..Default::default() })]
+        /// The word classes are the reference's for the table's words in
+        /// any ASCII case, cut short or run on, and for any word: every
+        /// length to past the longest classed one, non-ASCII letters,
+        /// punctuation, digits, NUL, the bytes either side of each case's
+        /// letters ('@', '[', '`', '{').
+        #[test]
+        fn word_classes_are_the_reference(
+            pick in 0usize..10_000,
+            case in proptest::num::u32::ANY,
+            cut in 0usize..30,
+            more in r"[a-zA-Z@\[`{ 0-9'.\-\x00é]{0,4}",
+            any in r"[a-zA-Z@\[`{ 0-9'.\-\x00éÉü’]{0,30}",
+        ) {
+            let classes = &*WORD_CLASSES;
+            let words: Vec<&str> = classes.iter().map(|(w, _)| w).collect();
+            let w = words[pick % words.len()];
+            let cased: String = w
+                .chars()
+                .enumerate()
+                .map(|(i, c)| if case >> (i % 32) & 1 == 1 { c.to_ascii_uppercase() } else { c })
+                .collect();
+            let cut = (0..=cut.min(cased.len())).rev().find(|&i| cased.is_char_boundary(i)).unwrap_or(0);
+            for word in [cased.clone(), format!("{cased}{more}"), cased[..cut].to_string(), any.clone()] {
+                proptest::prop_assert_eq!(classes.get(&word), get_reference(classes, &word), "{:?}", word);
+            }
+        }
+    }
+
+    static WORD_CLASSES: once_cell::sync::Lazy<WordClasses> =
+        once_cell::sync::Lazy::new(|| load_words().unwrap());
 
     #[test]
     fn word_classes_match_whole_words_in_any_case() {
