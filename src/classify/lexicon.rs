@@ -655,8 +655,10 @@ impl Lexicon {
     /// letter or digit that begins a run of `run` of them whose
     /// [`run_key`] is `key`, to at most byte `end`, into `out`. Where it
     /// starts is found in line (in the tokenizer's word loop: a word
-    /// whose walk would find nothing costs no call); the walk itself is
-    /// [`Lexicon::walk_cold`], whose loop keeps its values in registers.
+    /// whose walk would find nothing costs no call, nor one whose walk
+    /// would only find the patterns that end at its run); the walk
+    /// itself is [`Lexicon::walk_cold`], whose loop keeps its values in
+    /// registers.
     ///
     /// When the space ends no pattern, the walk starts past the run's
     /// first eight bytes at most, from the state [`RunStates`] holds for
@@ -683,7 +685,13 @@ impl Lexicon {
             } else {
                 let (t, letters) = self.run_states.get(key);
                 let j = pos + run.min(8);
-                if t & 1 == 0 && !may_go_on(text.as_bytes(), j, end, letters) {
+                if !may_go_on(text.as_bytes(), j, end, letters) {
+                    // No pattern goes on past the run: the matches that
+                    // end at it are all the walk would find ("said",
+                    // "not" before a word that starts none with them).
+                    if t & 1 != 0 {
+                        self.push_outputs(t >> 1, pos, j, out);
+                    }
                     return;
                 }
                 (t, j)
