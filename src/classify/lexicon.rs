@@ -89,6 +89,10 @@ pub(crate) struct Act {
     pub tail: Box<[Box<str>]>,
     /// An act only as an intent ("will provide", "vowed to retaliate").
     pub intent: bool,
+    /// The first byte of `rest`'s first word when it is ASCII, with that
+    /// word's length: a text word shorter, or whose first byte is other
+    /// ASCII, is not it. `(0, 0)` when there is no such byte.
+    pub rest_head: (u8, usize),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -201,17 +205,26 @@ impl Tables {
             let words =
                 |s: &str| -> Box<[Box<str>]> { s.split(' ').skip(1).map(Box::from).collect() };
             let index = acts.len() as u32;
+            let rest: Box<[Box<str>]> = if tail.is_empty() {
+                words(head)
+            } else {
+                Box::default()
+            };
+            let rest_head = match rest
+                .first()
+                .and_then(|w| Some((*w.as_bytes().first()?, w.len())))
+            {
+                Some((b, len)) if b.is_ascii() && b != 0 => (b, len),
+                _ => (0, 0),
+            };
             acts.push(Act {
                 act: cue.act,
                 stance: cue.stance,
                 weight: cue.weight,
                 intent: cue.intent,
-                rest: if tail.is_empty() {
-                    words(head)
-                } else {
-                    Box::default()
-                },
+                rest,
                 tail,
+                rest_head,
             });
             if !cue.cue.contains("...") {
                 lemmas.push((Box::from(cue.cue.as_str()), index));
