@@ -89,6 +89,10 @@ pub(crate) struct Act {
     pub tail: Box<[Box<str>]>,
     /// An act only as an intent ("will provide", "vowed to retaliate").
     pub intent: bool,
+    /// The first byte of `rest`'s first word when it is ASCII, with that
+    /// word's length: a text word shorter, or whose first byte is other
+    /// ASCII, is not it. `(0, 0)` when there is no such byte.
+    pub rest_head: (u8, usize),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -201,17 +205,26 @@ impl Tables {
             let words =
                 |s: &str| -> Box<[Box<str>]> { s.split(' ').skip(1).map(Box::from).collect() };
             let index = acts.len() as u32;
+            let rest: Box<[Box<str>]> = if tail.is_empty() {
+                words(head)
+            } else {
+                Box::default()
+            };
+            let rest_head = match rest
+                .first()
+                .and_then(|w| Some((*w.as_bytes().first()?, w.len())))
+            {
+                Some((b, len)) if b.is_ascii() && b != 0 => (b, len),
+                _ => (0, 0),
+            };
             acts.push(Act {
                 act: cue.act,
                 stance: cue.stance,
                 weight: cue.weight,
                 intent: cue.intent,
-                rest: if tail.is_empty() {
-                    words(head)
-                } else {
-                    Box::default()
-                },
+                rest,
                 tail,
+                rest_head,
             });
             if !cue.cue.contains("...") {
                 lemmas.push((Box::from(cue.cue.as_str()), index));
@@ -655,8 +668,10 @@ impl Lexicon {
     /// letter or digit that begins a run of `run` of them whose
     /// [`run_key`] is `key`, to at most byte `end`, into `out`. Where it
     /// starts is found in line (in the tokenizer's word loop: a word
-    /// whose walk would find nothing costs no call); the walk itself is
-    /// [`Lexicon::walk_cold`], whose loop keeps its values in registers.
+    /// whose walk would find nothing costs no call, nor one whose walk
+    /// would only find the patterns that end at its run); the walk
+    /// itself is [`Lexicon::walk_cold`], whose loop keeps its values in
+    /// registers.
     ///
     /// When the space ends no pattern, the walk starts past the run's
     /// first eight bytes at most, from the state [`RunStates`] holds for
@@ -683,7 +698,13 @@ impl Lexicon {
             } else {
                 let (t, letters) = self.run_states.get(key);
                 let j = pos + run.min(8);
-                if t & 1 == 0 && !may_go_on(text.as_bytes(), j, end, letters) {
+                if !may_go_on(text.as_bytes(), j, end, letters) {
+                    // No pattern goes on past the run: the matches that
+                    // end at it are all the walk would find ("said",
+                    // "not" before a word that starts none with them).
+                    if t & 1 != 0 {
+                        self.push_outputs(t >> 1, pos, j, out);
+                    }
                     return;
                 }
                 (t, j)

@@ -518,17 +518,22 @@ impl Reading<'_> {
                     }
                 }
                 Role::ActHead(i) => {
-                    let rest = &self.lex.acts[i as usize].rest;
+                    let act = &self.lex.acts[i as usize];
+                    let rest = &act.rest;
                     let from = h.last;
                     // Right after the head, or after one or two
                     // modifiers: the rest's words are looked for first
                     // (most heads, "in", "is", have no rest after them),
                     // the modifiers counted only where the rest stands.
-                    let at = if self.words_at(from, rest) {
+                    let at = if self.rest_may_start(from, act.rest_head)
+                        && self.words_at(from, rest)
+                    {
                         Some(from)
                     } else {
                         (from + 1..=from + MAX_MODIFIERS)
-                            .find(|&at| self.words_at(at, rest))
+                            .find(|&at| {
+                                self.rest_may_start(at, act.rest_head) && self.words_at(at, rest)
+                            })
                             .filter(|&at| {
                                 at - from
                                     <= *modifiers.get_or_insert_with(|| self.modifiers_at(from))
@@ -571,6 +576,28 @@ impl Reading<'_> {
         (from..from + MAX_MODIFIERS)
             .take_while(|&i| self.is_modifier(i))
             .count()
+    }
+
+    /// Whether a rest whose first word has the first byte and length
+    /// `head` ([`Act::rest_head`]) may start at token `at`: not when the
+    /// token is shorter, or starts with another ASCII byte (as
+    /// [`eq_word`] tells at its first byte), read from the token's span
+    /// without slicing the text.
+    #[inline]
+    fn rest_may_start(&self, at: usize, head: (u8, usize)) -> bool {
+        let (first, len) = head;
+        if first == 0 {
+            return true;
+        }
+        let r = &self.region;
+        let Some(t) = r.tokens.get(at) else {
+            // `Region::word` is "" there: no rest word is.
+            return false;
+        };
+        match r.text.as_bytes().get(t.span.start) {
+            Some(&b) if t.span.len() >= len => b >= 0x80 || b.to_ascii_lowercase() == first,
+            _ => false,
+        }
     }
 
     fn words_at(&self, at: usize, words: &[Box<str>]) -> bool {
@@ -1630,6 +1657,37 @@ mod tests {
         }
     }
 
+    proptest! {
+        /// A rest that `rest_may_start` turns away at a token is not
+        /// there: for every multiword cue of the built-in lists, at every
+        /// token and past the last.
+        #[test]
+        fn a_rest_turned_away_does_not_stand_there(
+            words in proptest::collection::vec(0usize..CUE_WORDS.len(), 0..10),
+        ) {
+            let text = words.iter().map(|&w| CUE_WORDS[w]).collect::<Vec<_>>().join(" ");
+            let lex = &crate::classify::LexiconClassifier::builtin().lexicon;
+            let mut scratch = crate::classify::region::Scratch::default();
+            let whole = Span::new(0, text.len());
+            let region = scratch.fill(lex, &text, whole, text.len());
+            let reading = Reading {
+                lex,
+                region,
+                content: whole,
+                cue: None,
+                cue_lemma: None,
+                actors: &[],
+            };
+            for act in lex.acts.iter().filter(|a| !a.rest.is_empty()) {
+                for at in 0..reading.region.tokens.len() + 2 {
+                    if !reading.rest_may_start(at, act.rest_head) {
+                        prop_assert!(!reading.words_at(at, &act.rest), "{:?} {:?} at {}", text, act.rest, at);
+                    }
+                }
+            }
+        }
+    }
+
     /// Heads of multiword cues, their rests, modifiers (adverbs, days,
     /// boosters, hedges) and other words.
     const CUE_WORDS: &[&str] = &[
@@ -1682,6 +1740,19 @@ mod tests {
         "war",
         "crimes",
         "sorry",
+        // Cases a rest's first byte and length must not pass over.
+        "WITH",
+        "With",
+        "wi",
+        "with\u{2019}s",
+        "\u{2019}s",
+        "Won\u{2019}t",
+        "caf\u{e9}",
+        "\u{c9}t\u{e9}",
+        "internationally",
+        "2022",
+        "U.S",
+        "stood-with",
     ];
 
     proptest! {
