@@ -139,11 +139,9 @@ impl Analyzer {
         let text = document.text();
         self.check_size(text.len())?;
         let inner = &*self.inner;
-        // Sized from the text (a sentence every ~150 bytes of news): the
-        // vector seldom grows.
-        let mut sentences: Vec<crate::Span> = Vec::with_capacity(text.len() / 128 + 1);
-        sentences.extend(text::sentences(text));
-        let quotes = text::quotes(text);
+        // One scan of the text for the sentence splitter and the quotation
+        // finder.
+        let (sentences, quotes) = text::sentences_and_quotes(text);
         let mut tokens = attribution::tokens(text, &sentences, &quotes, &inner.cues);
         // The mention stage's word starts from the token table (the
         // analyzer's cue lexicon has the mention lexicon's first words

@@ -791,7 +791,7 @@ pub(super) fn group_state(
         return None;
     }
     let first = d.tok_at(speaker.span.start)?;
-    let last = d.tok_ending_by(speaker.span.end)?;
+    let last = last_token_by(d, first, speaker.span.end)?;
     let group_noun = |k: usize| {
         let w = d.str(k);
         // "the Umma party", "Ibo traditional elders": the mention stage's
@@ -827,6 +827,29 @@ pub(super) fn group_state(
     let mut named = mentions.within(context).iter().filter_map(state);
     let one = named.next()?;
     named.all(|i| i == one).then_some(one)
+}
+
+/// The most tokens [`last_token_by`] walks before it searches.
+const MAX_SPEAKER_WALK: usize = 16;
+
+/// [`Doc::tok_ending_by`]`(end)` for a span starting at token `first`: a
+/// speaker is a few tokens, walked from its first, not searched for over
+/// the document's (token ends grow with their starts).
+fn last_token_by(d: &Doc, first: usize, end: usize) -> Option<usize> {
+    if d.toks[first].end() > end {
+        return d.tok_ending_by(end);
+    }
+    let next = d.toks.get(first + 1..).unwrap_or_default();
+    // The first token after `first` that ends past `end`: the one before
+    // it is the last.
+    match next
+        .iter()
+        .take(MAX_SPEAKER_WALK)
+        .position(|t| t.end() > end)
+    {
+        Some(k) => Some(first + k),
+        None => d.tok_ending_by(end),
+    }
 }
 
 /// "King Ali was quoted today as saying C": the subject of "quoted as
@@ -1075,6 +1098,36 @@ mod tests {
             }
         }
         Ok(states)
+    }
+
+    proptest::proptest! {
+        /// A span's last token walked from its first is the one the search
+        /// over the document finds: for every token start and any end
+        /// (inside a token, before the first token's end, past the walk's
+        /// reach, past the text), on text with punctuation, joined words,
+        /// non-ASCII letters and line breaks.
+        #[test]
+        fn last_token_by_is_tok_ending_by(
+            text in proptest::string::string_regex(
+                "(Umma |party |U\\.S\\. |op-ed |Kyiv’s |é |élan |3\\.5 |, |\\. |\"|\n|a |the ){0,40}"
+            ).unwrap(),
+            ends in proptest::collection::vec(0usize..400, 1..8),
+        ) {
+            let sentences: Vec<Span> = crate::text::sentences(&text).collect();
+            let quotes = crate::text::quotes(&text);
+            let lexicon = CueLexicon::builtin();
+            let d = Doc::new(&text, &sentences, &quotes, lexicon.word_classes());
+            for first in 0..d.len() {
+                for &end in &ends {
+                    let end = d.toks[first].start() + end % (text.len() + 2);
+                    proptest::prop_assert_eq!(
+                        last_token_by(&d, first, end),
+                        d.tok_ending_by(end),
+                        "first {} end {}", first, end
+                    );
+                }
+            }
+        }
     }
 
     #[test]

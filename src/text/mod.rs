@@ -26,5 +26,6 @@ mod words;
 pub(crate) use gate::{ascii_word, WalkStart, WordGate};
 pub use quotes::{quotes, Quote};
 pub(crate) use scan::ALNUM;
+pub(crate) use sentences::sentences_and_quotes;
 pub use sentences::{sentences, Sentences};
 pub(crate) use words::*;

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Span;
 
-use super::scan::next_in;
+use super::scan::{Scan, StopSource};
 use super::words::{char_before, is_word_char};
 
 /// A quotation: the text between a pair of quotation marks.
@@ -56,6 +56,12 @@ enum Family {
 /// assert_eq!(q, ["We will not accept it,", "plan"]);
 /// ```
 pub fn quotes(text: &str) -> Vec<Quote> {
+    quotes_in(text, &mut Scan)
+}
+
+/// [`quotes`], the bytes where something can happen coming from `source`.
+#[inline(always)]
+pub(super) fn quotes_in(text: &str, source: &mut impl StopSource) -> Vec<Quote> {
     let bytes = text.as_bytes();
     let mut out: Vec<Quote> = Vec::new();
     // (family, offset of the opening mark, length of the mark)
@@ -66,7 +72,7 @@ pub fn quotes(text: &str) -> Vec<Quote> {
     let mut i = 0;
     // Most bytes can change nothing: skip to the next line break, straight
     // mark or lead byte of a curly or angle mark.
-    while let Some(at) = next_in(bytes, i, *b"\n\"'`", &INTERESTING) {
+    while let Some(at) = source.next_in(bytes, i, *b"\n\"'`", &INTERESTING) {
         i = at;
         let c = text[i..].chars().next().expect("a char boundary");
         let mut len = c.len_utf8();

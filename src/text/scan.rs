@@ -47,6 +47,134 @@ fn may_hold(block: &[u8; BLOCK], targets: [u8; 4]) -> bool {
     any
 }
 
+/// Where a scanner's next stop comes from: a scan of the bytes
+/// ([`Scan`]), or the list [`stops`] made once for several scanners
+/// ([`Listed`]).
+pub(crate) trait StopSource {
+    /// The first offset at or after `from` whose byte is in `table`, as
+    /// [`next_in`] finds it. `from` never goes back between calls.
+    fn next_in(
+        &mut self,
+        bytes: &[u8],
+        from: usize,
+        targets: [u8; 4],
+        table: &[bool; 256],
+    ) -> Option<usize>;
+}
+
+/// Stops found by [`next_in`], a scan of the bytes from each offset.
+pub(crate) struct Scan;
+
+impl StopSource for Scan {
+    #[inline(always)]
+    fn next_in(
+        &mut self,
+        bytes: &[u8],
+        from: usize,
+        targets: [u8; 4],
+        table: &[bool; 256],
+    ) -> Option<usize> {
+        next_in(bytes, from, targets, table)
+    }
+}
+
+/// Stops read from the list [`stops`] made: the text is scanned once for
+/// the sentence splitter and the quotation finder together.
+pub(crate) struct Listed<'s> {
+    stops: &'s [usize],
+    /// The first stop not passed yet.
+    at: usize,
+}
+
+impl<'s> Listed<'s> {
+    /// The stops of [`stops`], from the first.
+    pub(crate) fn new(stops: &'s [usize]) -> Listed<'s> {
+        Listed { stops, at: 0 }
+    }
+}
+
+impl StopSource for Listed<'_> {
+    /// Every byte in `table` is a stop (its ASCII bytes are among
+    /// [`is_stop`]'s, every non-ASCII byte is one): the first listed stop
+    /// at or after `from` whose byte is in `table` is the first such byte.
+    #[inline(always)]
+    fn next_in(
+        &mut self,
+        bytes: &[u8],
+        from: usize,
+        _targets: [u8; 4],
+        table: &[bool; 256],
+    ) -> Option<usize> {
+        while let Some(&p) = self.stops.get(self.at) {
+            if p >= from && bytes.get(p).is_some_and(|&b| table[usize::from(b)]) {
+                return Some(p);
+            }
+            self.at += 1;
+        }
+        None
+    }
+}
+
+/// Whether `b` is a byte where the sentence splitter or the quotation
+/// finder may stop: a line break, `.`, `!`, `?`, a straight quotation
+/// mark (`"`, `'`, `` ` ``) or any non-ASCII byte.
+#[inline(always)]
+fn is_stop(b: u8) -> bool {
+    (b == b'\n')
+        | (b == b'.')
+        | (b == b'!')
+        | (b == b'?')
+        | (b == b'"')
+        | (b == b'\'')
+        | (b == b'`')
+        | (b >= 0x80)
+}
+
+/// Gathers the low bits of eight bytes of 0 or 1 (little-endian) into
+/// bits 56..64, byte `k` to bit `56 + k`.
+const GATHER: u64 = 0x0102_0408_1020_4080;
+
+/// The offsets of the bytes of `bytes` that [`is_stop`] holds for, in
+/// order: one pass over the text for the sentence splitter and the
+/// quotation finder ([`Listed`]). A block of [`BLOCK`] bytes is tested at
+/// once (vector compares, as in [`may_hold`]); a block with stops gives
+/// them as a bit mask, whose bits are walked: no byte loop.
+pub(crate) fn stops(bytes: &[u8]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(bytes.len() / 64 + 8);
+    let mut i = 0;
+    while let Some(block) = bytes.get(i..i + BLOCK) {
+        let block: &[u8; BLOCK] = block.try_into().expect("a block");
+        // A plain loop over the block (the compiler makes it vector
+        // compares; `array::from_fn` made it a byte at a time).
+        let mut hit = [0u8; BLOCK];
+        for (h, &b) in hit.iter_mut().zip(block) {
+            *h = u8::from(is_stop(b));
+        }
+        let words: [u64; BLOCK / 8] = std::array::from_fn(|q| {
+            u64::from_le_bytes(hit[8 * q..8 * q + 8].try_into().expect("eight bytes"))
+        });
+        if words[0] | words[1] | words[2] | words[3] != 0 {
+            let mut mask = 0u32;
+            for (q, &w) in words.iter().enumerate() {
+                mask |= ((w.wrapping_mul(GATHER) >> 56) as u32) << (8 * q);
+            }
+            while mask != 0 {
+                out.push(i + mask.trailing_zeros() as usize);
+                mask &= mask - 1;
+            }
+        }
+        i += BLOCK;
+    }
+    out.extend(
+        bytes[i..]
+            .iter()
+            .enumerate()
+            .filter(|&(_, &b)| is_stop(b))
+            .map(|(k, _)| i + k),
+    );
+    out
+}
+
 /// Per byte: whether it is an ASCII letter or digit (one load in the
 /// scanners' loops over the rest of a word).
 pub(crate) static ALNUM: [bool; 256] = {
@@ -72,6 +200,46 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The stops are the offsets of the bytes `is_stop` holds for, on
+        /// any bytes (every ASCII control and mark next to a stop, every
+        /// non-ASCII byte), across blocks and in the tail after them.
+        #[test]
+        fn stops_are_a_byte_loops(
+            text in proptest::collection::vec(
+                proptest::prop_oneof![
+                    8 => proptest::sample::select(b"abcxyz ".to_vec()),
+                    2 => proptest::sample::select(b"\n.!?\"'`\x0b\x7f\x80\xc2\xe2\xe3\xef\xff-".to_vec()),
+                    1 => proptest::num::u8::ANY,
+                ],
+                0..200,
+            ),
+        ) {
+            let want: Vec<usize> = (0..text.len()).filter(|&k| is_stop(text[k])).collect();
+            proptest::prop_assert_eq!(stops(&text), want);
+        }
+
+        /// The ASCII stops are those of the tables the scanners pass: a
+        /// byte in `table` is never left out of the list.
+        #[test]
+        fn listed_stops_are_the_scans(
+            text in proptest::collection::vec(
+                proptest::sample::select(b"ab .!?\n\"'`\xc3\xa9\xe2\xc2".to_vec()),
+                0..100,
+            ),
+            from in 0usize..104,
+        ) {
+            for (targets, t) in [(*b".!?\n", table(b".!?\n\xe2\xe3\xef")), (*b"\n\"'`", table(b"\n\"'`\xe2\xc2"))] {
+                let list = stops(&text);
+                let mut listed = Listed::new(&list);
+                let mut at = 0;
+                while at <= from {
+                    let want = next_in(&text, at, targets, &t);
+                    proptest::prop_assert_eq!(listed.next_in(&text, at, targets, &t), want);
+                    at = want.map_or(from + 1, |w| w + 1);
+                }
+            }
+        }
+
         #[test]
         fn same_as_a_byte_loop(
             text in proptest::collection::vec(
