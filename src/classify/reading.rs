@@ -432,7 +432,6 @@ impl Reading<'_> {
         let Some(cue) = self.cue else {
             return self.act_at(None, None, 0, 0);
         };
-        let (first, last) = (r.token_at(cue.start), r.token_end(cue.end));
         let mut best: Option<(u32, &Placed, usize)> = None;
         for h in r.hits {
             if h.hit.span.start >= cue.end {
@@ -449,6 +448,9 @@ impl Reading<'_> {
         if let Some((act, h, last)) = best {
             return self.act_at(Some(act), Some(h), h.first, last);
         }
+        // The cue's tokens are looked for only here: an act hit gives its
+        // own.
+        let (first, last) = (r.token_at(cue.start), r.token_end(cue.end));
         let entry = self.cue_lemma.and_then(|l| self.lex.act_of_lemma(l));
         self.act_at(entry, None, first, last)
     }
