@@ -869,12 +869,21 @@ impl Lexicon {
 
     /// Masks, in each hit, the kinds of role an earlier (or longer) hit
     /// over it holds, and drops the hits left with none.
+    ///
+    /// Most hits overlap none kept before them: the furthest end of a
+    /// kept hit tells so without the walk back over them.
     fn mask_overlaps(&self, hits: &mut Vec<Hit>) {
         let mut kept = 0;
+        let mut reach = 0;
         for i in 0..hits.len() {
             let mut c = hits[i];
             let classes = self.patterns[c.pattern as usize].classes;
-            for k in hits[..kept].iter().rev() {
+            let earlier = if reach > c.span.start {
+                &hits[..kept]
+            } else {
+                &[]
+            };
+            for k in earlier.iter().rev() {
                 if k.span.start + self.longest + 64 < c.span.start {
                     break;
                 }
@@ -904,6 +913,7 @@ impl Lexicon {
             if classes & !c.mask != 0 || c.lexical_negator {
                 hits[kept] = c;
                 kept += 1;
+                reach = reach.max(c.span.end);
             }
         }
         hits.truncate(kept);
@@ -1429,6 +1439,96 @@ mod tests {
                 word_hits(lex, &text, 2, true),
                 "{:?}",
                 text
+            );
+        }
+    }
+
+    /// [`Lexicon::mask_overlaps`] as it was before the furthest end of
+    /// the kept hits: the walk back over them for every hit.
+    fn mask_overlaps_reference(lex: &Lexicon, hits: &mut Vec<Hit>) {
+        let mut kept = 0;
+        for i in 0..hits.len() {
+            let mut c = hits[i];
+            let classes = lex.patterns[c.pattern as usize].classes;
+            for k in hits[..kept].iter().rev() {
+                if k.span.start + lex.longest + 64 < c.span.start {
+                    break;
+                }
+                if k.span.end <= c.span.start {
+                    continue;
+                }
+                let kp = lex.patterns[k.pattern as usize];
+                let k_classes = kp.classes & !k.mask;
+                let inside = k.span.start <= c.span.start && c.span.end <= k.span.end;
+                let shared = if inside {
+                    k_classes
+                } else {
+                    k_classes & !class::TOPIC
+                };
+                c.mask |= classes & shared;
+                if inside && k_classes & class::NON_NEGATOR != 0 {
+                    c.mask |= !class::TOPIC;
+                }
+                if inside && kp.lexicalised && classes & class::NEGATOR != 0 {
+                    c.mask |= class::NEGATOR;
+                    c.lexical_negator = true;
+                }
+            }
+            if classes & !c.mask != 0 || c.lexical_negator {
+                hits[kept] = c;
+                kept += 1;
+            }
+        }
+        hits.truncate(kept);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 2000, ..Default::default() })]
+        /// Hits of the built-in patterns (negators and lexicalised terms
+        /// among them), apart, nested, overlapping, some longer than any
+        /// pattern (star terms), in the caller's order or in none.
+        #[test]
+        fn mask_overlaps_is_the_reference(
+            raw in proptest::collection::vec(
+                (0usize..10_000, 0usize..400, 0usize..200, 0u8..4, proptest::bool::ANY),
+                0..24,
+            ),
+            sorted in proptest::bool::ANY,
+        ) {
+            let lex = builtin_lexicon();
+            // Every third hit from a pattern with a negator or a
+            // lexicalised term, so that nesting masks them.
+            let special: Vec<u32> = (0..lex.patterns.len() as u32)
+                .filter(|&p| {
+                    let pat = lex.patterns[p as usize];
+                    pat.lexicalised || pat.classes & (class::NEGATOR | class::NON_NEGATOR) != 0
+                })
+                .collect();
+            let mut hits: Vec<Hit> = raw
+                .iter()
+                .map(|&(p, start, len, mask, pick)| Hit {
+                    span: Span::new(start, start + len),
+                    pattern: if pick && p % 3 == 0 {
+                        special[p % special.len()]
+                    } else {
+                        (p % lex.patterns.len()) as u32
+                    },
+                    mask: [0, class::TOPIC, class::STANCE, !class::TOPIC][mask as usize],
+                    lexical_negator: false,
+                })
+                .collect();
+            if sorted {
+                insertion_sort(&mut hits, |h| {
+                    (h.span.start, std::cmp::Reverse(h.span.end), h.pattern)
+                });
+            }
+            let mut expected = hits.clone();
+            mask_overlaps_reference(lex, &mut expected);
+            lex.mask_overlaps(&mut hits);
+            let key = |h: &Hit| (h.span, h.pattern, h.mask, h.lexical_negator);
+            proptest::prop_assert_eq!(
+                hits.iter().map(key).collect::<Vec<_>>(),
+                expected.iter().map(key).collect::<Vec<_>>()
             );
         }
     }

@@ -432,7 +432,6 @@ impl Reading<'_> {
         let Some(cue) = self.cue else {
             return self.act_at(None, None, 0, 0);
         };
-        let (first, last) = (r.token_at(cue.start), r.token_end(cue.end));
         let mut best: Option<(u32, &Placed, usize)> = None;
         for h in r.hits {
             if h.hit.span.start >= cue.end {
@@ -449,6 +448,9 @@ impl Reading<'_> {
         if let Some((act, h, last)) = best {
             return self.act_at(Some(act), Some(h), h.first, last);
         }
+        // The cue's tokens are looked for only here: an act hit gives its
+        // own.
+        let (first, last) = (r.token_at(cue.start), r.token_end(cue.end));
         let entry = self.cue_lemma.and_then(|l| self.lex.act_of_lemma(l));
         self.act_at(entry, None, first, last)
     }
@@ -683,9 +685,13 @@ impl Reading<'_> {
 
     /// A later act in a clause of its own: "welcomed the ceasefire but
     /// warned that ...". Its stance counts beside the main act's.
+    /// `claim_end` is the first strong break from the act's end on
+    /// ([`Region::next_strong`] of `main.last`): the hit must lie past it.
     #[inline]
-    fn secondary_act(&self, h: &Placed, main: &MainAct<'_>) -> Option<(Polarity, f32)> {
-        if h.first < main.last || !self.strong_break(main.last, h.first) {
+    fn secondary_act(&self, h: &Placed, claim_end: usize) -> Option<(Polarity, f32)> {
+        // `claim_end >= main.last`: a hit past it is past the act's end,
+        // with a strong break between.
+        if h.first <= claim_end {
             return None;
         }
         self.secondary_act_at(h)
@@ -1000,6 +1006,10 @@ impl Reading<'_> {
             // object of a restricted act is its condition.
             condition_end = r.clause_end(main.last);
         }
+        // The first break between two claims after the act: a term or
+        // an act past it is a claim of its own (one search, not one a
+        // hit).
+        let claim_end = r.next_strong(main.last);
         // "whether", "if", "after": modality markers all.
         let modal = r.has(class::MODALITY);
         for (k, h) in r.hits.iter().enumerate() {
@@ -1070,7 +1080,7 @@ impl Reading<'_> {
                     negated: neg.is_some(),
                 });
             }
-            if let Some((mut pol, mut w)) = self.secondary_act(h, main) {
+            if let Some((mut pol, mut w)) = self.secondary_act(h, claim_end) {
                 // "but would not ratify": the negator before it is spent on it.
                 if neg.take().is_some() {
                     pol = pol.flipped();
@@ -1104,7 +1114,9 @@ impl Reading<'_> {
                     // what is evaluated: the act carries the stance. A
                     // reservation ("in principle") or a new clause ("but
                     // warned ...") is a claim of its own.
-                    let object = !self.strong_break(main.last.min(h.first), h.first);
+                    // No strong break between the act and the term: at
+                    // or before `claim_end`.
+                    let object = h.first <= claim_end;
                     let refused = h.first < complement_end; // "refused to allow": negated, not evaluated
                     if evaluative
                         && !qualifier

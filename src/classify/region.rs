@@ -619,8 +619,16 @@ impl Region<'_> {
     /// Whether a break between two claims (";", "but", "while",
     /// "however"...) lies in `[a, b)`.
     pub(crate) fn strong_break(&self, a: usize, b: usize) -> bool {
+        a < b && self.next_strong(a) < b
+    }
+
+    /// The first break between two claims at or after token `a`
+    /// (`usize::MAX` if none): `strong_break(a, b)` is `a < b &&
+    /// next_strong(a) < b`, one search for a reading that asks it from
+    /// one token to many.
+    pub(crate) fn next_strong(&self, a: usize) -> usize {
         let k = self.strong.partition_point(|&s| (s as usize) < a);
-        a < b && self.strong.get(k).is_some_and(|&s| (s as usize) < b)
+        self.strong.get(k).map_or(usize::MAX, |&s| s as usize)
     }
 
     /// The hits that cover token `i`. Hits are sorted by start, and none
@@ -774,6 +782,36 @@ mod tests {
                 (c[4].min(c[5]), c[4].max(c[5])),
             ];
             prop_assert_eq!(read(&fast, &text, &spans, open), read(&slow, &text, &spans, open));
+        }
+    }
+
+    /// [`Region::strong_break`] as it was before [`Region::next_strong`].
+    fn strong_break_reference(r: &Region<'_>, a: usize, b: usize) -> bool {
+        let k = r.strong.partition_point(|&s| (s as usize) < a);
+        a < b && r.strong.get(k).is_some_and(|&s| (s as usize) < b)
+    }
+
+    proptest! {
+        /// The break between two claims from any token to any other (past
+        /// the end too), by the first one from the start, as by the
+        /// search for each pair; and the first is at or after its start
+        /// (the reading relies on it).
+        #[test]
+        fn strong_breaks_by_the_next_one_are_the_reference(
+            text in "(we|agree|But|but|however|;|,|\\.|U\\.S|\u{e9}|\u{2019}|-| |  |\n|!){0,24}",
+        ) {
+            let lex = lexicon();
+            let mut scratch = Scratch::default();
+            let r = scratch.fill(&lex, &text, Span::new(0, text.len()), text.len());
+            let n = r.tokens.len() + 2;
+            for a in 0..n {
+                prop_assert!(r.next_strong(a) >= a);
+                for b in 0..n {
+                    let reference = strong_break_reference(&r, a, b);
+                    prop_assert_eq!(r.strong_break(a, b), reference);
+                    prop_assert_eq!(a < b && r.next_strong(a) < b, reference);
+                }
+            }
         }
     }
 
