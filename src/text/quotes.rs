@@ -229,6 +229,18 @@ fn closed(start: usize, open_len: usize, close: usize, close_len: usize) -> Quot
 mod tests {
     use super::*;
 
+    /// The one-scan path lists only `is_stop`'s bytes: a byte of
+    /// `INTERESTING` left out of it would never be seen there.
+    #[test]
+    fn every_interesting_byte_is_a_listed_stop() {
+        for b in 0..=255u8 {
+            assert!(
+                !INTERESTING[usize::from(b)] || crate::text::scan::is_stop(b),
+                "byte {b:#04x}"
+            );
+        }
+    }
+
     /// The straightforward char-by-char scan the byte-skipping [`quotes`]
     /// must agree with.
     fn reference(text: &str) -> Vec<Quote> {

@@ -94,9 +94,10 @@ impl<'s> Listed<'s> {
 }
 
 impl StopSource for Listed<'_> {
-    /// Every byte in `table` is a stop (its ASCII bytes are among
-    /// [`is_stop`]'s, every non-ASCII byte is one): the first listed stop
-    /// at or after `from` whose byte is in `table` is the first such byte.
+    /// Every byte in `table` is a stop (the scanners' tables hold only
+    /// [`is_stop`]'s bytes: a test in `sentences` checks it): the first
+    /// listed stop at or after `from` whose byte is in `table` is the first
+    /// such byte.
     #[inline(always)]
     fn next_in(
         &mut self,
@@ -117,9 +118,21 @@ impl StopSource for Listed<'_> {
 
 /// Whether `b` is a byte where the sentence splitter or the quotation
 /// finder may stop: a line break, `.`, `!`, `?`, a straight quotation
-/// mark (`"`, `'`, `` ` ``) or any non-ASCII byte.
+/// mark (`"`, `'`, `` ` ``) or the lead byte of a non-ASCII mark either
+/// looks for (0xC2: `«` `»`; 0xE2: curly quotes, `…`; 0xE3: `。`; 0xEF:
+/// full-width `！` `？`). Only those lead bytes, not every non-ASCII byte:
+/// in Cyrillic or CJK text nearly every byte is non-ASCII, and a list of
+/// them would be several times the text.
 #[inline(always)]
-fn is_stop(b: u8) -> bool {
+pub(crate) fn is_stop(b: u8) -> bool {
+    may_stop(b) & (b < 0x80 || matches!(b, 0xC2 | 0xE2 | 0xE3 | 0xEF))
+}
+
+/// [`is_stop`]'s ASCII bytes and every non-ASCII byte: the block test,
+/// eight vector compares; the few non-ASCII bytes of news are sorted out
+/// one by one as the block's bits are walked.
+#[inline(always)]
+fn may_stop(b: u8) -> bool {
     (b == b'\n')
         | (b == b'.')
         | (b == b'!')
@@ -138,7 +151,9 @@ const GATHER: u64 = 0x0102_0408_1020_4080;
 /// order: one pass over the text for the sentence splitter and the
 /// quotation finder ([`Listed`]). A block of [`BLOCK`] bytes is tested at
 /// once (vector compares, as in [`may_hold`]); a block with stops gives
-/// them as a bit mask, whose bits are walked: no byte loop.
+/// them as a bit mask, whose bits are walked: no byte loop. The list holds
+/// at most one offset per ASCII mark or non-ASCII character, never one
+/// per byte of a non-Latin script.
 pub(crate) fn stops(bytes: &[u8]) -> Vec<usize> {
     let mut out = Vec::with_capacity(bytes.len() / 64 + 8);
     let mut i = 0;
@@ -148,7 +163,7 @@ pub(crate) fn stops(bytes: &[u8]) -> Vec<usize> {
         // compares; `array::from_fn` made it a byte at a time).
         let mut hit = [0u8; BLOCK];
         for (h, &b) in hit.iter_mut().zip(block) {
-            *h = u8::from(is_stop(b));
+            *h = u8::from(may_stop(b));
         }
         let words: [u64; BLOCK / 8] = std::array::from_fn(|q| {
             u64::from_le_bytes(hit[8 * q..8 * q + 8].try_into().expect("eight bytes"))
@@ -159,7 +174,10 @@ pub(crate) fn stops(bytes: &[u8]) -> Vec<usize> {
                 mask |= ((w.wrapping_mul(GATHER) >> 56) as u32) << (8 * q);
             }
             while mask != 0 {
-                out.push(i + mask.trailing_zeros() as usize);
+                let at = i + mask.trailing_zeros() as usize;
+                if bytes[at] < 0x80 || is_stop(bytes[at]) {
+                    out.push(at);
+                }
                 mask &= mask - 1;
             }
         }

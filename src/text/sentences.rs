@@ -435,6 +435,18 @@ fn ascii_word_before(bytes: &[u8], i: usize) -> WordBefore {
 mod tests {
     use super::*;
 
+    /// The one-scan path lists only `is_stop`'s bytes: a byte of
+    /// `CANDIDATE` left out of it would never be seen there.
+    #[test]
+    fn every_candidate_byte_is_a_listed_stop() {
+        for b in 0..=255u8 {
+            assert!(
+                !CANDIDATE[usize::from(b)] || crate::text::scan::is_stop(b),
+                "byte {b:#04x}"
+            );
+        }
+    }
+
     fn split(doc: &str) -> Vec<&str> {
         sentences(doc).map(|s| s.as_str(doc)).collect()
     }
