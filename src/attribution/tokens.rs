@@ -105,6 +105,10 @@ pub(crate) struct WordClasses {
     short8: KeyTable<u64>,
     /// The classes of each one-byte ASCII word but NUL (punctuation).
     single: [u64; 128],
+    /// The classes of each char of [`PUNCT`] (dashes, curly quotes, the
+    /// ellipsis: the commonest non-ASCII chars of news), by code point
+    /// less U+2010: a token of its own, as a one-byte mark is.
+    punct: [u64; PUNCT_CHARS],
     /// Per first byte, the range of `words` starting with it.
     by_first: Box<[(u32, u32); 256]>,
     /// The longest word, in bytes.
@@ -132,6 +136,14 @@ pub(crate) const MENTION_START: u64 = wc::VERB;
 /// The bits of a table's classes that are no token's: the tokenizer takes
 /// them off.
 const STARTS: u64 = CUE_START | MENTION_START;
+
+/// The chars U+2010 to U+2027 of General Punctuation (dashes, curly
+/// quotes, bullets, the ellipsis): none is a word char or a space, so
+/// each makes a token of its own.
+const PUNCT: std::ops::RangeInclusive<char> = '\u{2010}'..='\u{2027}';
+
+/// The number of chars of [`PUNCT`].
+const PUNCT_CHARS: usize = 0x18;
 
 /// Words are folded into a buffer of this size for the look-up.
 const FOLD_BUF: usize = 128;
@@ -554,6 +566,8 @@ impl WordClasses {
             ),
             short8: self.short8.with_class(&short8, MENTION_START),
             single,
+            // Mention words are ASCII: no char of PUNCT is one.
+            punct: self.punct,
             by_first: self.by_first.clone(),
             max_len: self.max_len,
             mention_starts: true,
@@ -602,12 +616,16 @@ impl WordClasses {
             short,
             short8,
             single: [0; 128],
+            punct: [0; PUNCT_CHARS],
             by_first,
             max_len,
             mention_starts: false,
         };
         for b in 1..128u8 {
             classes.single[b as usize] = classes.of(&(b as char).to_string());
+        }
+        for c in PUNCT {
+            classes.punct[c as usize - 0x2010] = classes.of(c.encode_utf8(&mut [0; 4]));
         }
         classes
     }
@@ -1283,6 +1301,8 @@ fn tokenize(text: &str, classes: &WordClasses, place: &mut Placer<'_>, tables: T
         let first: Option<u64>;
         let end;
         let mut joined = false;
+        // The token's classes when known without a look-up.
+        let mut table = None;
         if k & ALNUM != 0 {
             // A run of plain words, each but the last followed by one
             // space (most of news text): word after word, without the
@@ -1357,18 +1377,24 @@ fn tokenize(text: &str, classes: &WordClasses, place: &mut Placer<'_>, tables: T
                 continue;
             }
         } else {
-            let c = text[i..].chars().next().expect("a char boundary");
-            let len = c.len_utf8();
             // Every non-ASCII char with no word char before it, spaces too:
             // what the mention stage's capitals are.
             if !word_before(text, i) {
                 capitals.push(i);
             }
-            if is_space(c) {
+            let c = text[i..].chars().next().expect("a char boundary");
+            let len = c.len_utf8();
+            if PUNCT.contains(&c) {
+                // A dash, a curly quote, the ellipsis: no space, no word
+                // char (no look-up in the Unicode tables), its classes at
+                // once.
+                first = None;
+                end = i + len;
+                table = Some(classes.punct[c as usize - 0x2010]);
+            } else if is_space(c) {
                 i += len;
                 continue;
-            }
-            if is_word_char(c) {
+            } else if is_word_char(c) {
                 let mut f = 0;
                 if c.is_uppercase() {
                     f |= wc::CAP;
@@ -1385,7 +1411,7 @@ fn tokenize(text: &str, classes: &WordClasses, place: &mut Placer<'_>, tables: T
                 end = i + len;
             }
         }
-        let mut class = classes.of_span(text, i, end);
+        let mut class = table.unwrap_or_else(|| classes.of_span(text, i, end));
         if k & (UPPER | LOWER) != 0 {
             // A word of ASCII letters and digits (not joined, no other
             // char) of up to KEY_BYTES bytes was looked up whole, as a
@@ -2015,7 +2041,7 @@ mod tests {
         #[test]
         fn the_tokenizers_agree_on_any_text(
             text in proptest::string::string_regex(
-                "([aeinstAZz' ,.:@\\[`{\\-`’‘ÉéΣ09\n\t\u{0301}\u{2010}\u{2011}\u{200b}\u{7f}]|ing|ed|ly|U\\.S\\.|the|said|Saying|president|INTERNATIONAL|eightchr|sixteenbyteslong){0,40}"
+                "([aeinstAZz' ,.:@\\[`{\\-`’‘ÉéΣ09\n\t\u{0301}\u{2010}\u{2011}\u{200b}\u{7f}–—…“„\u{200f}\u{2027}\u{2028}\u{2030}]|ing|ed|ly|U\\.S\\.|the|said|Saying|president|INTERNATIONAL|eightchr|sixteenbyteslong){0,40}"
             ).unwrap()
         ) {
             let c = WordClasses::builtin();
@@ -2077,6 +2103,34 @@ mod tests {
             walked,
             ["In", "op-ed", "SAID", "U.S.", "in", "said", "x", "y", "said"]
         );
+    }
+
+    /// The chars the tokenizer takes as PUNCT tokens at once are neither
+    /// spaces nor word chars, and their classes are those of the table;
+    /// the chars just outside the range are not all so (U+2028 is a
+    /// space), hence the range's bounds.
+    #[test]
+    fn punct_chars_are_marks_with_the_tables_classes() {
+        for c in PUNCT {
+            assert!(!is_space(c) && !is_word_char(c), "{c:?}");
+            assert_eq!(c.len_utf8(), 3);
+            let text = c.to_string();
+            assert_eq!(text.as_bytes()[..2], [0xE2, 0x80]);
+            for classes in [WordClasses::builtin(), &resolver_and_classes().1] {
+                let toks = tokenize(
+                    &text,
+                    classes,
+                    &mut Placer::new(&[], &[], Default::default()),
+                    Default::default(),
+                )
+                .toks;
+                assert_eq!(toks.len(), 1);
+                assert_eq!(toks[0].class, classes.of(&text) & !STARTS, "{c:?}");
+            }
+        }
+        assert!(is_space('\u{2028}'));
+        let dash = WordClasses::builtin().punct['–' as usize - 0x2010];
+        assert_ne!(dash & wc::DASH, 0);
     }
 
     #[test]
@@ -2407,7 +2461,7 @@ mod tests {
         #[test]
         fn words_from_tokens_are_the_scans_on_any_text(
             text in proptest::string::string_regex(
-                "([aehistAEHSTz' ,.:\\-’‘“ÉéŽΣ09\n\u{a0}\u{200b}\u{301}\u{2010}\u{2011}\u{2014}]|the |The |THE |he|his|it|they|president|President|prime minister|Prime Minister|foreign|minister|ex-|former|officials|alliance|world body|U\\.S\\.|op-ed|INTERNATIONALIZATION|sixteenbyteslong){0,40}"
+                "([aehistAEHSTz' ,.:\\-’‘“ÉéŽΣ09\n\u{a0}\u{200b}\u{301}\u{2010}\u{2011}\u{2014}–…\u{200f}\u{2027}\u{2028}]|the |The |THE |he|his|it|they|president|President|prime minister|Prime Minister|foreign|minister|ex-|former|officials|alliance|world body|U\\.S\\.|op-ed|INTERNATIONALIZATION|sixteenbyteslong){0,40}"
             ).unwrap()
         ) {
             words_from_tokens_are_the_scans(&text)?;
@@ -2756,7 +2810,7 @@ mod tests {
         #[test]
         fn runs_of_words_are_read_as_one_token_a_turn_on_any_text(
             text in proptest::string::string_regex(
-                "([ae' ,.:\\-’“”É\n\t\u{a0}]|  |said |the |The |president |Prime Minister |according |officials |eightchr |ninechars |sixteenbyteslong |seventeenbyteslon |internationalisations |U\\.S\\. |op-ed |saying |x9 |2022 |said|THE){0,40}"
+                "([ae' ,.:\\-’“”É\n\t\u{a0}–—…\u{2010}\u{200f}\u{2027}\u{2028}]|  |said |the |The |president |Prime Minister |according |officials |eightchr |ninechars |sixteenbyteslong |seventeenbyteslon |internationalisations |U\\.S\\. |op-ed |saying |x9 |2022 |said|THE){0,40}"
             ).unwrap()
         ) {
             runs_of_words_are_read_as_one_token_a_turn(&text)?;
