@@ -1562,6 +1562,13 @@ pub(crate) struct Placer<'a> {
     /// chunk's limit). [`Placer::place`] leaves all as it is for a token
     /// that needs none, so that one compare of the token's end will do.
     bound: usize,
+    /// The same for the sentences alone (a sentence's end, the next
+    /// sentence's start, a chunk's limit): a token ending by it leaves
+    /// the sentence state as it is.
+    sent_bound: usize,
+    /// The same for the quotations alone (the next quotation's start or
+    /// the current one's end).
+    quote_bound: usize,
 }
 
 impl<'a> Placer<'a> {
@@ -1593,19 +1600,41 @@ impl<'a> Placer<'a> {
             quote: NO_QUOTE,
             bits: place_bits(0, NO_QUOTE),
             bound: 0,
+            sent_bound: 0,
+            quote_bound: 0,
         };
-        p.bounds();
+        p.sent_bound();
+        p.quote_bound();
+        p.bound = p.sent_bound.min(p.quote_bound);
         p
     }
 
     /// Token `i` (bytes `start..end`): its sentence and quotation into
-    /// `sent` and `quote`, and the next boundaries.
+    /// `sent` and `quote`, and the next boundaries. Only the side whose
+    /// bound the token passes is worked out (the other's state would stay
+    /// as it is: a token that ends by a side's bound changes nothing
+    /// there), most often the sentences alone.
     #[cold]
     #[inline(never)]
     fn place(&mut self, i: usize, start: usize, end: usize) {
-        // Sentences: tokens before a sentence (none in practice) join the
-        // previous one; a chunk ends before the token that ends past its
-        // limit; tokens after the last sentence join it.
+        if end > self.sent_bound {
+            self.place_sentence(i, start, end);
+            self.sent_bound();
+        }
+        if end > self.quote_bound {
+            self.place_quote(i, start);
+            self.quote_bound();
+        }
+        self.bits = place_bits(self.sent, self.quote);
+        self.bound = self.sent_bound.min(self.quote_bound);
+    }
+
+    /// Token `i`'s sentence entry into `sent`: tokens before a sentence
+    /// (none in practice) join the previous one; a chunk ends before the
+    /// token that ends past its limit; tokens after the last sentence join
+    /// it.
+    #[inline(always)]
+    fn place_sentence(&mut self, i: usize, start: usize, end: usize) {
         loop {
             let Some(span) = self.sentences.get(self.s) else {
                 self.sent = self.sents.len().saturating_sub(1) as u32;
@@ -1636,7 +1665,12 @@ impl<'a> Placer<'a> {
             self.sent = self.sents.len() as u32;
             break;
         }
-        // Quotations: a token is in one if it starts inside its outer span.
+    }
+
+    /// Token `i`'s quotation into `quote`: a token is in one if it starts
+    /// inside its outer span.
+    #[inline(always)]
+    fn place_quote(&mut self, i: usize, start: usize) {
         loop {
             let Some(q) = self.quotes.get(self.q) else {
                 self.quote = NO_QUOTE;
@@ -1664,23 +1698,27 @@ impl<'a> Placer<'a> {
             self.q += 1;
             self.in_quote = false;
         }
-        self.bounds();
     }
 
-    /// `bits` and `bound` from the current state.
-    fn bounds(&mut self) {
-        let (next, limit) = match self.sentences.get(self.s) {
-            None => (usize::MAX, usize::MAX),
-            Some(span) if !self.in_sent => (usize::MAX, span.start),
-            Some(span) => (span.end, self.chunk_limit),
+    /// `sent_bound` from the sentence state: the next boundary a token's
+    /// start may reach, or the byte its end may not pass.
+    #[inline(always)]
+    fn sent_bound(&mut self) {
+        self.sent_bound = match self.sentences.get(self.s) {
+            None => usize::MAX,
+            Some(span) if !self.in_sent => span.start,
+            Some(span) => span.end.min(self.chunk_limit),
         };
-        let quote_next = match self.quotes.get(self.q) {
+    }
+
+    /// `quote_bound` from the quotation state.
+    #[inline(always)]
+    fn quote_bound(&mut self) {
+        self.quote_bound = match self.quotes.get(self.q) {
             None => usize::MAX,
             Some(q) if !self.in_quote => q.outer.start,
             Some(q) => q.outer.end,
         };
-        self.bits = place_bits(self.sent, self.quote);
-        self.bound = next.min(quote_next).min(limit);
     }
 
     /// The sentence entries, their sentences and the quotations of `n`
