@@ -216,7 +216,14 @@ struct Slot<K> {
 
 impl<K: WordKey> KeyTable<K> {
     fn new(entries: impl ExactSizeIterator<Item = (K, u64)>) -> KeyTable<K> {
-        let size = (entries.len() * 4).next_power_of_two();
+        let n = entries.len();
+        KeyTable::with_room(entries, n)
+    }
+
+    /// A table of `entries` (distinct keys, none 0) with room for `n`
+    /// entries or more a quarter full.
+    fn with_room(entries: impl Iterator<Item = (K, u64)>, n: usize) -> KeyTable<K> {
+        let size = (n * 4).next_power_of_two();
         let mut table = KeyTable {
             slots: vec![
                 Slot {
@@ -244,9 +251,17 @@ impl<K: WordKey> KeyTable<K> {
 
     /// This table with `class` added to the entries of `keys` (distinct,
     /// none 0), which are added if missing. (A few hundred words added to
-    /// a table a quarter full leave it less than half full.)
+    /// a table a quarter full leave it less than half full; a table that
+    /// would be fuller is made anew, larger, so that a probe always meets
+    /// an empty slot soon.)
     fn with_class(&self, keys: &[K], class: u64) -> KeyTable<K> {
-        let mut table = self.clone();
+        let used = self.slots.iter().filter(|s| s.key != K::default()).count();
+        let missing = keys.iter().filter(|&&k| !self.contains(k)).count();
+        let mut table = if (used + missing) * 2 > self.slots.len() {
+            self.grown(used + missing)
+        } else {
+            self.clone()
+        };
         let mask = table.slots.len() - 1;
         for &key in keys {
             let h = key.hash();
@@ -260,6 +275,34 @@ impl<K: WordKey> KeyTable<K> {
                 table.slots[i].key = key;
             }
             table.slots[i].class |= class;
+        }
+        table
+    }
+
+    /// Whether `key` is listed.
+    fn contains(&self, key: K) -> bool {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key.hash());
+        loop {
+            match self.slots[i].key {
+                k if k == key => return true,
+                k if k == K::default() => return false,
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    /// This table's entries, with their walk states, in a table with room
+    /// for `n` entries a quarter full.
+    #[cold]
+    #[inline(never)]
+    fn grown(&self, n: usize) -> KeyTable<K> {
+        let listed = self.slots.iter().filter(|s| s.key != K::default());
+        let mut table = KeyTable::with_room(listed.map(|s| (s.key, s.class)), n);
+        for (s, &walk) in self.slots.iter().zip(self.walks.iter()) {
+            if walk != (0, 0) {
+                table.set_walk(s.key, walk);
+            }
         }
         table
     }
@@ -2252,6 +2295,55 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Mention starts marked on many more words than the tables have free
+    /// slots (a large custom gazetteer's titles and descriptions): the
+    /// tables grow, and every word is still found with its classes.
+    #[test]
+    fn many_mention_starts_fit() {
+        let base = &resolver_and_classes().1;
+        let letters = |mut i: usize, n: usize| {
+            let mut w = String::new();
+            for _ in 0..n {
+                w.push(char::from(b'a' + (i % 26) as u8));
+                i /= 26;
+            }
+            w
+        };
+        let mut words: Vec<String> = (0..40_000)
+            .flat_map(|i| [letters(i, 4), letters(i, 6), letters(i, 11)])
+            .collect();
+        words.extend(["said", "the", "president", "international"].map(String::from));
+        words.sort_unstable();
+        words.dedup();
+        let c = base.with_mention_starts(&words);
+        fn half_full<K: WordKey>(t: &KeyTable<K>) {
+            let used = t.slots.iter().filter(|s| s.key != K::default()).count();
+            assert!(used * 2 <= t.slots.len(), "{used} of {}", t.slots.len());
+        }
+        half_full(&c.short8);
+        half_full(&c.short);
+        for w in words.iter().step_by(7).chain(&words[words.len() - 4..]) {
+            let got = c.of(w);
+            assert_eq!(got & !MENTION_START, base.of(w) & !MENTION_START, "{w}");
+            assert_ne!(got & MENTION_START, 0, "{w}");
+        }
+        // The cue scan's walk states stay where the tokenizer finds them.
+        for w in ["said", "told", "according", "announced"] {
+            let text = format!("{w} it and more words after it");
+            let at = |c: &WordClasses| {
+                let (_, class, at, _) = c.plain_word(text.as_bytes(), 0).expect("a plain word");
+                (class & CUE_START, c.walk(at))
+            };
+            assert_eq!(at(&c), at(base), "{w}");
+        }
+        let text = "the president said the international order";
+        let toks = |c: &WordClasses| {
+            let mut place = Placer::new(&[], &[], Default::default());
+            toks_of(&tokenize(text, c, &mut place, Default::default()).toks)
+        };
+        assert_eq!(toks(&c), toks(base));
     }
 
     #[test]
