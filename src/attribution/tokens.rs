@@ -105,6 +105,10 @@ pub(crate) struct WordClasses {
     short8: KeyTable<u64>,
     /// The classes of each one-byte ASCII word but NUL (punctuation).
     single: [u64; 128],
+    /// The classes of each char of [`PUNCT`] (dashes, curly quotes, the
+    /// ellipsis: the commonest non-ASCII chars of news), by code point
+    /// less U+2010: a token of its own, as a one-byte mark is.
+    punct: [u64; PUNCT_CHARS],
     /// Per first byte, the range of `words` starting with it.
     by_first: Box<[(u32, u32); 256]>,
     /// The longest word, in bytes.
@@ -132,6 +136,14 @@ pub(crate) const MENTION_START: u64 = wc::VERB;
 /// The bits of a table's classes that are no token's: the tokenizer takes
 /// them off.
 const STARTS: u64 = CUE_START | MENTION_START;
+
+/// The chars U+2010 to U+2027 of General Punctuation (dashes, curly
+/// quotes, bullets, the ellipsis): none is a word char or a space, so
+/// each makes a token of its own.
+const PUNCT: std::ops::RangeInclusive<char> = '\u{2010}'..='\u{2027}';
+
+/// The number of chars of [`PUNCT`].
+const PUNCT_CHARS: usize = 0x18;
 
 /// Words are folded into a buffer of this size for the look-up.
 const FOLD_BUF: usize = 128;
@@ -204,7 +216,14 @@ struct Slot<K> {
 
 impl<K: WordKey> KeyTable<K> {
     fn new(entries: impl ExactSizeIterator<Item = (K, u64)>) -> KeyTable<K> {
-        let size = (entries.len() * 4).next_power_of_two();
+        let n = entries.len();
+        KeyTable::with_room(entries, n)
+    }
+
+    /// A table of `entries` (distinct keys, none 0) with room for `n`
+    /// entries or more a quarter full.
+    fn with_room(entries: impl Iterator<Item = (K, u64)>, n: usize) -> KeyTable<K> {
+        let size = (n * 4).next_power_of_two();
         let mut table = KeyTable {
             slots: vec![
                 Slot {
@@ -232,9 +251,17 @@ impl<K: WordKey> KeyTable<K> {
 
     /// This table with `class` added to the entries of `keys` (distinct,
     /// none 0), which are added if missing. (A few hundred words added to
-    /// a table a quarter full leave it less than half full.)
+    /// a table a quarter full leave it less than half full; a table that
+    /// would be fuller is made anew, larger, so that a probe always meets
+    /// an empty slot soon.)
     fn with_class(&self, keys: &[K], class: u64) -> KeyTable<K> {
-        let mut table = self.clone();
+        let used = self.slots.iter().filter(|s| s.key != K::default()).count();
+        let missing = keys.iter().filter(|&&k| !self.contains(k)).count();
+        let mut table = if (used + missing) * 2 > self.slots.len() {
+            self.grown(used + missing)
+        } else {
+            self.clone()
+        };
         let mask = table.slots.len() - 1;
         for &key in keys {
             let h = key.hash();
@@ -248,6 +275,34 @@ impl<K: WordKey> KeyTable<K> {
                 table.slots[i].key = key;
             }
             table.slots[i].class |= class;
+        }
+        table
+    }
+
+    /// Whether `key` is listed.
+    fn contains(&self, key: K) -> bool {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key.hash());
+        loop {
+            match self.slots[i].key {
+                k if k == key => return true,
+                k if k == K::default() => return false,
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    /// This table's entries, with their walk states, in a table with room
+    /// for `n` entries a quarter full.
+    #[cold]
+    #[inline(never)]
+    fn grown(&self, n: usize) -> KeyTable<K> {
+        let listed = self.slots.iter().filter(|s| s.key != K::default());
+        let mut table = KeyTable::with_room(listed.map(|s| (s.key, s.class)), n);
+        for (s, &walk) in self.slots.iter().zip(self.walks.iter()) {
+            if walk != (0, 0) {
+                table.set_walk(s.key, walk);
+            }
         }
         table
     }
@@ -554,6 +609,8 @@ impl WordClasses {
             ),
             short8: self.short8.with_class(&short8, MENTION_START),
             single,
+            // Mention words are ASCII: no char of PUNCT is one.
+            punct: self.punct,
             by_first: self.by_first.clone(),
             max_len: self.max_len,
             mention_starts: true,
@@ -602,12 +659,16 @@ impl WordClasses {
             short,
             short8,
             single: [0; 128],
+            punct: [0; PUNCT_CHARS],
             by_first,
             max_len,
             mention_starts: false,
         };
         for b in 1..128u8 {
             classes.single[b as usize] = classes.of(&(b as char).to_string());
+        }
+        for c in PUNCT {
+            classes.punct[c as usize - 0x2010] = classes.of(c.encode_utf8(&mut [0; 4]));
         }
         classes
     }
@@ -1283,6 +1344,8 @@ fn tokenize(text: &str, classes: &WordClasses, place: &mut Placer<'_>, tables: T
         let first: Option<u64>;
         let end;
         let mut joined = false;
+        // The token's classes when known without a look-up.
+        let mut table = None;
         if k & ALNUM != 0 {
             // A run of plain words, each but the last followed by one
             // space (most of news text): word after word, without the
@@ -1357,18 +1420,24 @@ fn tokenize(text: &str, classes: &WordClasses, place: &mut Placer<'_>, tables: T
                 continue;
             }
         } else {
-            let c = text[i..].chars().next().expect("a char boundary");
-            let len = c.len_utf8();
             // Every non-ASCII char with no word char before it, spaces too:
             // what the mention stage's capitals are.
             if !word_before(text, i) {
                 capitals.push(i);
             }
-            if is_space(c) {
+            let c = text[i..].chars().next().expect("a char boundary");
+            let len = c.len_utf8();
+            if PUNCT.contains(&c) {
+                // A dash, a curly quote, the ellipsis: no space, no word
+                // char (no look-up in the Unicode tables), its classes at
+                // once.
+                first = None;
+                end = i + len;
+                table = Some(classes.punct[c as usize - 0x2010]);
+            } else if is_space(c) {
                 i += len;
                 continue;
-            }
-            if is_word_char(c) {
+            } else if is_word_char(c) {
                 let mut f = 0;
                 if c.is_uppercase() {
                     f |= wc::CAP;
@@ -1385,7 +1454,7 @@ fn tokenize(text: &str, classes: &WordClasses, place: &mut Placer<'_>, tables: T
                 end = i + len;
             }
         }
-        let mut class = classes.of_span(text, i, end);
+        let mut class = table.unwrap_or_else(|| classes.of_span(text, i, end));
         if k & (UPPER | LOWER) != 0 {
             // A word of ASCII letters and digits (not joined, no other
             // char) of up to KEY_BYTES bytes was looked up whole, as a
@@ -1536,6 +1605,13 @@ pub(crate) struct Placer<'a> {
     /// chunk's limit). [`Placer::place`] leaves all as it is for a token
     /// that needs none, so that one compare of the token's end will do.
     bound: usize,
+    /// The same for the sentences alone (a sentence's end, the next
+    /// sentence's start, a chunk's limit): a token ending by it leaves
+    /// the sentence state as it is.
+    sent_bound: usize,
+    /// The same for the quotations alone (the next quotation's start or
+    /// the current one's end).
+    quote_bound: usize,
 }
 
 impl<'a> Placer<'a> {
@@ -1567,19 +1643,41 @@ impl<'a> Placer<'a> {
             quote: NO_QUOTE,
             bits: place_bits(0, NO_QUOTE),
             bound: 0,
+            sent_bound: 0,
+            quote_bound: 0,
         };
-        p.bounds();
+        p.sent_bound();
+        p.quote_bound();
+        p.bound = p.sent_bound.min(p.quote_bound);
         p
     }
 
     /// Token `i` (bytes `start..end`): its sentence and quotation into
-    /// `sent` and `quote`, and the next boundaries.
+    /// `sent` and `quote`, and the next boundaries. Only the side whose
+    /// bound the token passes is worked out (the other's state would stay
+    /// as it is: a token that ends by a side's bound changes nothing
+    /// there), most often the sentences alone.
     #[cold]
     #[inline(never)]
     fn place(&mut self, i: usize, start: usize, end: usize) {
-        // Sentences: tokens before a sentence (none in practice) join the
-        // previous one; a chunk ends before the token that ends past its
-        // limit; tokens after the last sentence join it.
+        if end > self.sent_bound {
+            self.place_sentence(i, start, end);
+            self.sent_bound();
+        }
+        if end > self.quote_bound {
+            self.place_quote(i, start);
+            self.quote_bound();
+        }
+        self.bits = place_bits(self.sent, self.quote);
+        self.bound = self.sent_bound.min(self.quote_bound);
+    }
+
+    /// Token `i`'s sentence entry into `sent`: tokens before a sentence
+    /// (none in practice) join the previous one; a chunk ends before the
+    /// token that ends past its limit; tokens after the last sentence join
+    /// it.
+    #[inline(always)]
+    fn place_sentence(&mut self, i: usize, start: usize, end: usize) {
         loop {
             let Some(span) = self.sentences.get(self.s) else {
                 self.sent = self.sents.len().saturating_sub(1) as u32;
@@ -1610,7 +1708,12 @@ impl<'a> Placer<'a> {
             self.sent = self.sents.len() as u32;
             break;
         }
-        // Quotations: a token is in one if it starts inside its outer span.
+    }
+
+    /// Token `i`'s quotation into `quote`: a token is in one if it starts
+    /// inside its outer span.
+    #[inline(always)]
+    fn place_quote(&mut self, i: usize, start: usize) {
         loop {
             let Some(q) = self.quotes.get(self.q) else {
                 self.quote = NO_QUOTE;
@@ -1638,23 +1741,27 @@ impl<'a> Placer<'a> {
             self.q += 1;
             self.in_quote = false;
         }
-        self.bounds();
     }
 
-    /// `bits` and `bound` from the current state.
-    fn bounds(&mut self) {
-        let (next, limit) = match self.sentences.get(self.s) {
-            None => (usize::MAX, usize::MAX),
-            Some(span) if !self.in_sent => (usize::MAX, span.start),
-            Some(span) => (span.end, self.chunk_limit),
+    /// `sent_bound` from the sentence state: the next boundary a token's
+    /// start may reach, or the byte its end may not pass.
+    #[inline(always)]
+    fn sent_bound(&mut self) {
+        self.sent_bound = match self.sentences.get(self.s) {
+            None => usize::MAX,
+            Some(span) if !self.in_sent => span.start,
+            Some(span) => span.end.min(self.chunk_limit),
         };
-        let quote_next = match self.quotes.get(self.q) {
+    }
+
+    /// `quote_bound` from the quotation state.
+    #[inline(always)]
+    fn quote_bound(&mut self) {
+        self.quote_bound = match self.quotes.get(self.q) {
             None => usize::MAX,
             Some(q) if !self.in_quote => q.outer.start,
             Some(q) => q.outer.end,
         };
-        self.bits = place_bits(self.sent, self.quote);
-        self.bound = next.min(quote_next).min(limit);
     }
 
     /// The sentence entries, their sentences and the quotations of `n`
@@ -2015,7 +2122,7 @@ mod tests {
         #[test]
         fn the_tokenizers_agree_on_any_text(
             text in proptest::string::string_regex(
-                "([aeinstAZz' ,.:@\\[`{\\-`’‘ÉéΣ09\n\t\u{0301}\u{2010}\u{2011}\u{200b}\u{7f}]|ing|ed|ly|U\\.S\\.|the|said|Saying|president|INTERNATIONAL|eightchr|sixteenbyteslong){0,40}"
+                "([aeinstAZz' ,.:@\\[`{\\-`’‘ÉéΣ09\n\t\u{0301}\u{2010}\u{2011}\u{200b}\u{7f}–—…“„\u{200f}\u{2027}\u{2028}\u{2030}]|ing|ed|ly|U\\.S\\.|the|said|Saying|president|INTERNATIONAL|eightchr|sixteenbyteslong){0,40}"
             ).unwrap()
         ) {
             let c = WordClasses::builtin();
@@ -2077,6 +2184,34 @@ mod tests {
             walked,
             ["In", "op-ed", "SAID", "U.S.", "in", "said", "x", "y", "said"]
         );
+    }
+
+    /// The chars the tokenizer takes as PUNCT tokens at once are neither
+    /// spaces nor word chars, and their classes are those of the table;
+    /// the chars just outside the range are not all so (U+2028 is a
+    /// space), hence the range's bounds.
+    #[test]
+    fn punct_chars_are_marks_with_the_tables_classes() {
+        for c in PUNCT {
+            assert!(!is_space(c) && !is_word_char(c), "{c:?}");
+            assert_eq!(c.len_utf8(), 3);
+            let text = c.to_string();
+            assert_eq!(text.as_bytes()[..2], [0xE2, 0x80]);
+            for classes in [WordClasses::builtin(), &resolver_and_classes().1] {
+                let toks = tokenize(
+                    &text,
+                    classes,
+                    &mut Placer::new(&[], &[], Default::default()),
+                    Default::default(),
+                )
+                .toks;
+                assert_eq!(toks.len(), 1);
+                assert_eq!(toks[0].class, classes.of(&text) & !STARTS, "{c:?}");
+            }
+        }
+        assert!(is_space('\u{2028}'));
+        let dash = WordClasses::builtin().punct['–' as usize - 0x2010];
+        assert_ne!(dash & wc::DASH, 0);
     }
 
     #[test]
@@ -2160,6 +2295,55 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Mention starts marked on many more words than the tables have free
+    /// slots (a large custom gazetteer's titles and descriptions): the
+    /// tables grow, and every word is still found with its classes.
+    #[test]
+    fn many_mention_starts_fit() {
+        let base = &resolver_and_classes().1;
+        let letters = |mut i: usize, n: usize| {
+            let mut w = String::new();
+            for _ in 0..n {
+                w.push(char::from(b'a' + (i % 26) as u8));
+                i /= 26;
+            }
+            w
+        };
+        let mut words: Vec<String> = (0..40_000)
+            .flat_map(|i| [letters(i, 4), letters(i, 6), letters(i, 11)])
+            .collect();
+        words.extend(["said", "the", "president", "international"].map(String::from));
+        words.sort_unstable();
+        words.dedup();
+        let c = base.with_mention_starts(&words);
+        fn half_full<K: WordKey>(t: &KeyTable<K>) {
+            let used = t.slots.iter().filter(|s| s.key != K::default()).count();
+            assert!(used * 2 <= t.slots.len(), "{used} of {}", t.slots.len());
+        }
+        half_full(&c.short8);
+        half_full(&c.short);
+        for w in words.iter().step_by(7).chain(&words[words.len() - 4..]) {
+            let got = c.of(w);
+            assert_eq!(got & !MENTION_START, base.of(w) & !MENTION_START, "{w}");
+            assert_ne!(got & MENTION_START, 0, "{w}");
+        }
+        // The cue scan's walk states stay where the tokenizer finds them.
+        for w in ["said", "told", "according", "announced"] {
+            let text = format!("{w} it and more words after it");
+            let at = |c: &WordClasses| {
+                let (_, class, at, _) = c.plain_word(text.as_bytes(), 0).expect("a plain word");
+                (class & CUE_START, c.walk(at))
+            };
+            assert_eq!(at(&c), at(base), "{w}");
+        }
+        let text = "the president said the international order";
+        let toks = |c: &WordClasses| {
+            let mut place = Placer::new(&[], &[], Default::default());
+            toks_of(&tokenize(text, c, &mut place, Default::default()).toks)
+        };
+        assert_eq!(toks(&c), toks(base));
     }
 
     #[test]
@@ -2407,7 +2591,7 @@ mod tests {
         #[test]
         fn words_from_tokens_are_the_scans_on_any_text(
             text in proptest::string::string_regex(
-                "([aehistAEHSTz' ,.:\\-’‘“ÉéŽΣ09\n\u{a0}\u{200b}\u{301}\u{2010}\u{2011}\u{2014}]|the |The |THE |he|his|it|they|president|President|prime minister|Prime Minister|foreign|minister|ex-|former|officials|alliance|world body|U\\.S\\.|op-ed|INTERNATIONALIZATION|sixteenbyteslong){0,40}"
+                "([aehistAEHSTz' ,.:\\-’‘“ÉéŽΣ09\n\u{a0}\u{200b}\u{301}\u{2010}\u{2011}\u{2014}–…\u{200f}\u{2027}\u{2028}]|the |The |THE |he|his|it|they|president|President|prime minister|Prime Minister|foreign|minister|ex-|former|officials|alliance|world body|U\\.S\\.|op-ed|INTERNATIONALIZATION|sixteenbyteslong){0,40}"
             ).unwrap()
         ) {
             words_from_tokens_are_the_scans(&text)?;
@@ -2756,7 +2940,7 @@ mod tests {
         #[test]
         fn runs_of_words_are_read_as_one_token_a_turn_on_any_text(
             text in proptest::string::string_regex(
-                "([ae' ,.:\\-’“”É\n\t\u{a0}]|  |said |the |The |president |Prime Minister |according |officials |eightchr |ninechars |sixteenbyteslong |seventeenbyteslon |internationalisations |U\\.S\\. |op-ed |saying |x9 |2022 |said|THE){0,40}"
+                "([ae' ,.:\\-’“”É\n\t\u{a0}–—…\u{2010}\u{200f}\u{2027}\u{2028}]|  |said |the |The |president |Prime Minister |according |officials |eightchr |ninechars |sixteenbyteslong |seventeenbyteslon |internationalisations |U\\.S\\. |op-ed |saying |x9 |2022 |said|THE){0,40}"
             ).unwrap()
         ) {
             runs_of_words_are_read_as_one_token_a_turn(&text)?;
