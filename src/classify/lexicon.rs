@@ -1627,6 +1627,45 @@ mod tests {
         }
     }
 
+    /// [`ends_word`] as it was before the answers in line: every edge
+    /// decoded.
+    fn ends_word_reference(text: &str, pos: usize) -> bool {
+        match char_after(text, pos) {
+            None => true,
+            Some(c) if is_word_char(c) => false,
+            Some(c) if is_joiner(c) => {
+                let rest = &text[pos + c.len_utf8()..];
+                let possessive = c != '-'
+                    && rest.starts_with(['s', 'S'])
+                    && ends_word_reference(text, pos + c.len_utf8() + 1);
+                possessive || !rest.starts_with(is_word_char)
+            }
+            Some(_) => true,
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 2000, ..Default::default() })]
+        /// Every char boundary of text with joiners (hyphens, straight
+        /// and curly apostrophes, possessives), letters that are not
+        /// ASCII, combining marks, dashes, "U.S.", digits, line breaks and
+        /// control bytes, a word at the very end.
+        #[test]
+        fn ends_word_is_the_reference(
+            text in "(NATO|led|s|S|x|1|\u{e9}|\u{301}|\u{394}|\u{2014}|\u{201d}|\u{2019}|\u{2010}|\u{2011}|-|'|'s|\u{2019}s|-s|\\. |, | |\n|\t|\u{7f}|\u{1}|U\\.S\\.|_|\\(|\\)){0,8}",
+        ) {
+            for pos in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                proptest::prop_assert_eq!(
+                    ends_word(&text, pos),
+                    ends_word_reference(&text, pos),
+                    "{:?} at {}",
+                    text,
+                    pos
+                );
+            }
+        }
+    }
+
     proptest::proptest! {
         /// Any lemma, in any case, with prefixes that are lemmas and
         /// words of eight bytes or more that share their first eight.
