@@ -1163,7 +1163,19 @@ fn ends_word_slow(text: &str, pos: usize) -> bool {
 
 /// A title-case word inside a sentence ("May", "Hope"): a name, not a term.
 /// All-capital words (NATO) and sentence starts are terms.
+#[inline]
 fn is_name_like(text: &str, region_start: usize, pos: usize) -> bool {
+    // Most terms start with an ASCII byte that is no capital: no decoding.
+    match text.as_bytes().get(pos) {
+        Some(&b) if b < 0x80 && !b.is_ascii_uppercase() => false,
+        _ => is_name_like_slow(text, region_start, pos),
+    }
+}
+
+/// [`is_name_like`] of a term that starts with a capital or a character
+/// that is not ASCII.
+#[inline(never)]
+fn is_name_like_slow(text: &str, region_start: usize, pos: usize) -> bool {
     let mut chars = text[pos..].chars();
     let (Some(a), Some(b)) = (chars.next(), chars.next()) else {
         return false;
@@ -1570,6 +1582,87 @@ mod tests {
                 assert_eq!(lex.act_of_lemma(q), act_of_lemma_reference(lex, q), "{q:?}");
             }
             assert!(lex.act_of_lemma(l).is_some(), "{l}");
+        }
+    }
+
+    /// [`is_name_like`] as it was before the answer for an ASCII start:
+    /// two chars decoded for every term.
+    fn is_name_like_reference(text: &str, region_start: usize, pos: usize) -> bool {
+        let mut chars = text[pos..].chars();
+        let (Some(a), Some(b)) = (chars.next(), chars.next()) else {
+            return false;
+        };
+        if !a.is_uppercase() || !b.is_lowercase() || pos <= region_start {
+            return false;
+        }
+        let head = text[region_start..pos].trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '(' | '\'')
+        });
+        !(head.is_empty() || head.ends_with(['.', '!', '?', ':', ';']))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 2000, ..Default::default() })]
+        /// Every term start and region start of text with capitals,
+        /// letters that are not ASCII (upper, lower, title case), curly
+        /// quotes, sentence ends, "U.S.", digits, line breaks, a word at
+        /// the very end.
+        #[test]
+        fn is_name_like_is_the_reference(
+            text in "(May|may|MAY|M|y|\u{c9}ve|\u{e9}|\u{df}|\u{130}|\u{1c5}|\u{394}\u{3b1}|x|Xy|\\. |, |\"|\u{201c}|\u{2018}|\u{2019}|\\(|'|:|;|!|\\?| |\n|U\\.S\\.|-|1|9a){0,8}",
+        ) {
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            for &pos in &bounds {
+                for &region_start in bounds.iter().filter(|&&r| r <= pos) {
+                    proptest::prop_assert_eq!(
+                        is_name_like(&text, region_start, pos),
+                        is_name_like_reference(&text, region_start, pos),
+                        "{:?} at {} from {}",
+                        text,
+                        pos,
+                        region_start
+                    );
+                }
+            }
+        }
+    }
+
+    /// [`ends_word`] as it was before the answers in line: every edge
+    /// decoded.
+    fn ends_word_reference(text: &str, pos: usize) -> bool {
+        match char_after(text, pos) {
+            None => true,
+            Some(c) if is_word_char(c) => false,
+            Some(c) if is_joiner(c) => {
+                let rest = &text[pos + c.len_utf8()..];
+                let possessive = c != '-'
+                    && rest.starts_with(['s', 'S'])
+                    && ends_word_reference(text, pos + c.len_utf8() + 1);
+                possessive || !rest.starts_with(is_word_char)
+            }
+            Some(_) => true,
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 2000, ..Default::default() })]
+        /// Every char boundary of text with joiners (hyphens, straight
+        /// and curly apostrophes, possessives), letters that are not
+        /// ASCII, combining marks, dashes, "U.S.", digits, line breaks and
+        /// control bytes, a word at the very end.
+        #[test]
+        fn ends_word_is_the_reference(
+            text in "(NATO|led|s|S|x|1|\u{e9}|\u{301}|\u{394}|\u{2014}|\u{201d}|\u{2019}|\u{2010}|\u{2011}|-|'|'s|\u{2019}s|-s|\\. |, | |\n|\t|\u{7f}|\u{1}|U\\.S\\.|_|\\(|\\)){0,8}",
+        ) {
+            for pos in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                proptest::prop_assert_eq!(
+                    ends_word(&text, pos),
+                    ends_word_reference(&text, pos),
+                    "{:?} at {}",
+                    text,
+                    pos
+                );
+            }
         }
     }
 
