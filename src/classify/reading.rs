@@ -1015,7 +1015,9 @@ impl Reading<'_> {
         for (k, h) in r.hits.iter().enumerate() {
             let reaches =
                 h.hit.span.end >= self.content.start && h.hit.span.start < self.content.end;
-            if modal {
+            // A hit without a modality role asks nothing, sets no
+            // condition and opens no background: no walk, no call.
+            if modal && h.classes & class::MODALITY != 0 {
                 if self.asks(h, main) && reaches {
                     // "asked whether ...", "wondered whether ...": the clause
                     // is a question, its terms are not claims.

@@ -785,6 +785,102 @@ mod tests {
         }
     }
 
+    /// The tokens a hit covers, `[first, last)`, by two binary searches
+    /// over the tokens: the reference for the walk [`Scratch::fill`]
+    /// places the hits by (the first token that ends past the hit's
+    /// start, one past the last that starts before its end).
+    fn placed_reference(r: &Region<'_>, hit: &Hit) -> (usize, usize) {
+        let first = r.tokens.partition_point(|t| t.span.end <= hit.span.start);
+        let last = r.tokens.partition_point(|t| t.span.start < hit.span.end);
+        (first, last.max(first))
+    }
+
+    /// Every hit of every region in `spans` of `text` against
+    /// [`placed_reference`]; how many hits there were.
+    fn check_placed(
+        lex: &Lexicon,
+        text: &str,
+        spans: &[Span],
+        open: usize,
+    ) -> Result<usize, TestCaseError> {
+        let mut scratch = Scratch::default();
+        let mut n = 0;
+        for &span in spans {
+            let r = scratch.fill(lex, text, span, open);
+            for h in r.hits {
+                prop_assert_eq!(
+                    (h.first, h.last),
+                    placed_reference(&r, &h.hit),
+                    "{:?} in {:?}",
+                    h.hit.span,
+                    text
+                );
+                n += 1;
+            }
+        }
+        Ok(n)
+    }
+
+    proptest! {
+        /// Hits are placed on the tokens they cover as by the searches,
+        /// with the built-in lists: words of one token and of several
+        /// ("U.S", "Kyiv's", "Ceasefire-talks"), multiword terms, star
+        /// terms, non-ASCII letters, curly quotes, sentence ends (read on
+        /// or not), line breaks, a word at the very end of the text.
+        #[test]
+        fn hits_are_placed_on_the_tokens_they_cover(
+            parts in proptest::collection::vec(
+                (0usize..WORDS.len(), prop_oneof![
+                    Just(" "), Just(" "), Just(" "), Just("  "), Just(", "), Just(". "),
+                    Just("-"), Just("'"), Just("\u{2019}"), Just(""), Just("\u{201c}"),
+                    Just("\u{2014}"), Just("?"), Just("\""), Just(" \u{e9}"), Just("\n"),
+                ]),
+                0..24,
+            ),
+            cut in 0usize..200,
+            open in 0usize..200,
+        ) {
+            let lex = builtin_lexicon();
+            let text: String = parts.iter().map(|&(w, sep)| format!("{}{sep}", WORDS[w])).collect();
+            let start = boundary(&text, cut % (text.len() + 1));
+            let spans = [Span::new(0, text.len()), Span::new(start, text.len())];
+            check_placed(lex, &text, &spans, open)?;
+            // And the matches of the folded scan, found with no tokens.
+            static SLOW: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+            let slow = SLOW.get_or_init(|| builtin().1.without_word_scan());
+            check_placed(slow, &text, &spans, open)?;
+        }
+
+        /// The same with the small lexicon, whose words are short and
+        /// overlap ("n't" inside a word, "b\u{2014}a" over a mark).
+        #[test]
+        fn hits_are_placed_on_the_tokens_they_cover_on_short_words(
+            text in "(ab|a|b|n't|nab|ba|bA|BAB|b-a|b\u{2014}a|\u{e9}|b\u{2019}s|\\?|\\.|,|'|-| |  |\n|\
+                      U\\.S|\\. |abababababab|but |aa|a b){0,16}",
+            cut in 0usize..60,
+        ) {
+            let lex = lexicon();
+            let start = boundary(&text, cut);
+            let spans = [Span::new(0, text.len()), Span::new(start, text.len())];
+            check_placed(&lex, &text, &spans, text.len())?;
+        }
+    }
+
+    /// The placement test finds hits over several tokens to place.
+    #[test]
+    fn hits_over_several_tokens_are_placed() {
+        let lex = builtin_lexicon();
+        let text = "They said U.S support for Ceasefire-talks is not only a threat.";
+        let n = check_placed(lex, text, &[Span::new(0, text.len())], text.len()).unwrap();
+        assert!(n >= 3, "{n}");
+        let mut scratch = Scratch::default();
+        let r = scratch.fill(lex, text, Span::new(0, text.len()), text.len());
+        assert!(
+            r.hits.iter().any(|h| h.last > h.first + 1),
+            "no hit of several tokens"
+        );
+    }
+
     /// [`Region::strong_break`] as it was before [`Region::next_strong`].
     fn strong_break_reference(r: &Region<'_>, a: usize, b: usize) -> bool {
         let k = r.strong.partition_point(|&s| (s as usize) < a);
