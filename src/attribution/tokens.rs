@@ -1533,6 +1533,9 @@ struct Tables {
 /// in "op-ed", "S" in "U.S."), as [`Doc::part_starts`] finds them: those
 /// with an ASCII capital or a non-ASCII char onto `capitals` (a joiner is
 /// no word char), those with an ASCII letter onto `mention_walks`, gated.
+///
+/// Eight bytes at a time to the next byte that may begin a joiner (a word
+/// has one joiner in ten bytes or so), not a `match` on every byte.
 #[cold]
 fn part_starts(
     text: &str,
@@ -1542,14 +1545,26 @@ fn part_starts(
     mention_walks: &mut Vec<WalkStart>,
 ) {
     let bytes = text.as_bytes();
-    // Byte by byte: no byte of a char is another char's first (a joiner's
-    // bytes are no continuation bytes).
-    for j in start..end {
+    let mut j = start;
+    // No byte of a char is another char's first (a joiner's bytes are no
+    // continuation bytes), so a joiner's lead byte is a joiner's start.
+    while j < end {
+        if let Some(chunk) = bytes.get(j..j + 8) {
+            let lead = joiner_lead8(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+            if lead == 0 {
+                j += 8;
+                continue;
+            }
+            j += (lead.trailing_zeros() / 8) as usize;
+            if j >= end {
+                break;
+            }
+        }
         let after = match bytes[j] {
             b'-' | b'\'' | b'.' => j + 1,
             // ’, U+2010, U+2011.
             0xE2 if matches!(bytes.get(j + 1..j + 3), Some([0x80, 0x90 | 0x91 | 0x99])) => j + 3,
-            _ => continue,
+            _ => end,
         };
         if after < end {
             let b = bytes[after];
@@ -1560,7 +1575,24 @@ fn part_starts(
                 mention_walks.push(WalkStart::gated(after));
             }
         }
+        j += 1;
     }
+}
+
+/// The high bit of the first byte of `x` (eight bytes, little-endian)
+/// that may begin a joiner (`-`, `'`, `.`, or 0xE2, the lead byte of
+/// `’`, U+2010 and U+2011), perhaps with high bits of bytes after it (a
+/// zero byte's borrow); 0 if none does.
+#[inline]
+fn joiner_lead8(x: u64) -> u64 {
+    const ONES: u64 = u64::MAX / 255;
+    const HIGH: u64 = ONES * 0x80;
+    // The bytes equal to `b`: zero in `x ^ b..`, found as a borrow.
+    let equal = |b: u8| {
+        let y = x ^ (ONES * u64::from(b));
+        y.wrapping_sub(ONES) & !y & HIGH
+    };
+    equal(b'-') | equal(b'\'') | equal(b'.') | equal(0xE2)
 }
 
 /// Room for `n` items in empty table `v`: a new allocation when it has
@@ -2142,6 +2174,91 @@ mod tests {
             // The first flag is the first byte that is neither; none if none.
             let first = |m: u64| m & m.wrapping_neg();
             proptest::prop_assert_eq!(first(not_alnum8(x)), first(want));
+        }
+    }
+
+    /// `part_starts` as it was (c13d2b3): a `match` on every byte of the
+    /// word.
+    fn part_starts_bytewise(
+        text: &str,
+        start: usize,
+        end: usize,
+        capitals: &mut Vec<usize>,
+        mention_walks: &mut Vec<WalkStart>,
+    ) {
+        let bytes = text.as_bytes();
+        for j in start..end {
+            let after = match bytes[j] {
+                b'-' | b'\'' | b'.' => j + 1,
+                0xE2 if matches!(bytes.get(j + 1..j + 3), Some([0x80, 0x90 | 0x91 | 0x99])) => {
+                    j + 3
+                }
+                _ => continue,
+            };
+            if after < end {
+                let b = bytes[after];
+                if b.is_ascii_uppercase() || b >= 0xC0 {
+                    capitals.push(after);
+                }
+                if b.is_ascii_alphabetic() {
+                    mention_walks.push(WalkStart::gated(after));
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 3000, ..Default::default() })]
+
+        /// Any stretch of any text (joined words or not, joiners at its
+        /// ends, stretches ending within eight bytes of the text's end or
+        /// inside a char): the same part starts as the bytewise scan.
+        #[test]
+        fn part_starts_eight_bytes_at_a_time_are_the_bytewise_ones(
+            text in proptest::string::string_regex(
+                "([aeSZz09'.\\- ,\n’‘–—É日\u{2010}\u{2011}\u{2012}\u{0301}]|U\\.S\\.|op-ed|Kremlin’s|eightchr){0,30}"
+            ).unwrap(),
+            a in 0usize..200,
+            b in 0usize..200,
+        ) {
+            let (start, end) = (a.min(b).min(text.len()), a.max(b).min(text.len()));
+            let mut got = (Vec::new(), Vec::new());
+            part_starts(&text, start, end, &mut got.0, &mut got.1);
+            let mut want = (Vec::new(), Vec::new());
+            part_starts_bytewise(&text, start, end, &mut want.0, &mut want.1);
+            proptest::prop_assert_eq!(got, want, "{:?} {}..{}", text, start, end);
+        }
+
+        #[test]
+        fn the_swar_joiner_test_finds_the_first_joiner_lead(x: u64) {
+            let bytes = x.to_le_bytes();
+            let first = bytes.iter().position(|b| matches!(b, b'-' | b'\'' | b'.' | 0xE2));
+            let lead = joiner_lead8(x);
+            proptest::prop_assert_eq!(
+                (lead != 0).then(|| lead.trailing_zeros() as usize / 8),
+                first,
+                "{:#x}",
+                x
+            );
+            proptest::prop_assert!(lead & !(u64::MAX / 255 * 0x80) == 0);
+        }
+    }
+
+    /// Every byte in every place, alone among letters: the joiner test
+    /// flags exactly the joiners' lead bytes.
+    #[test]
+    fn the_swar_joiner_test_knows_every_byte_in_every_place() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut bytes = *b"abcdefgh";
+                bytes[at] = b;
+                let lead = joiner_lead8(u64::from_le_bytes(bytes));
+                let want = matches!(b, b'-' | b'\'' | b'.' | 0xE2);
+                assert_eq!(lead != 0, want, "{b:#x} at {at}");
+                if want {
+                    assert_eq!(lead.trailing_zeros() as usize / 8, at, "{b:#x} at {at}");
+                }
+            }
         }
     }
 
