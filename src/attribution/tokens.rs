@@ -1834,10 +1834,25 @@ fn word_end(text: &str, start: usize, mut j: usize) -> (usize, bool) {
     let mut end = j;
     let mut joined = false;
     loop {
-        // Runs of ASCII letters and digits first, a byte at a time.
+        // Runs of ASCII letters and digits first, eight bytes at a time
+        // (most runs end within the first eight: one test where the
+        // byte-at-a-time loop mispredicted its exit), the text's last few
+        // bytes one at a time.
         let run_start = j;
-        while bytes.get(j).is_some_and(|&b| KIND[b as usize] & ALNUM != 0) {
-            j += 1;
+        loop {
+            if let Some(chunk) = bytes.get(j..j + 8) {
+                let stop = not_alnum8(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+                if stop == 0 {
+                    j += 8;
+                    continue;
+                }
+                j += (stop.trailing_zeros() / 8) as usize;
+                break;
+            }
+            while bytes.get(j).is_some_and(|&b| KIND[b as usize] & ALNUM != 0) {
+                j += 1;
+            }
+            break;
         }
         if j > run_start {
             end = j;
@@ -2241,6 +2256,125 @@ mod tests {
                 x
             );
             proptest::prop_assert!(lead & !(u64::MAX / 255 * 0x80) == 0);
+        }
+    }
+
+    /// `word_end` as it was (1827cb4): its runs of ASCII letters and
+    /// digits read a byte at a time.
+    fn word_end_bytewise(text: &str, start: usize, mut j: usize) -> (usize, bool) {
+        let bytes = text.as_bytes();
+        let mut end = j;
+        let mut joined = false;
+        loop {
+            let run_start = j;
+            while bytes.get(j).is_some_and(|&b| KIND[b as usize] & ALNUM != 0) {
+                j += 1;
+            }
+            if j > run_start {
+                end = j;
+            }
+            let Some(&b) = bytes.get(j) else {
+                break;
+            };
+            let (d, dlen) = if b < 0x80 {
+                if KIND[b as usize] & JOIN == 0 {
+                    break;
+                }
+                (b as char, 1)
+            } else {
+                let d = text[j..].chars().next().expect("a char boundary");
+                if is_word_char(d) {
+                    j += d.len_utf8();
+                    end = j;
+                    continue;
+                }
+                if !matches!(d, '’' | '\u{2010}' | '\u{2011}') {
+                    break;
+                }
+                (d, d.len_utf8())
+            };
+            let next_is_word = match bytes.get(j + dlen) {
+                None => false,
+                Some(&n) if n < 0x80 => KIND[n as usize] & ALNUM != 0,
+                Some(_) => text[j + dlen..].chars().next().is_some_and(is_word_char),
+            };
+            if next_is_word {
+                j += dlen;
+                joined = true;
+                continue;
+            }
+            if d == '.' && joined && dotted_abbreviation(text, start, j) {
+                end = j + 1;
+            }
+            break;
+        }
+        (end, joined)
+    }
+
+    /// `word_end` and its bytewise reference from every word char of
+    /// `text` (where the tokenizer calls it).
+    fn word_ends_are_the_bytewise_ones(
+        text: &str,
+    ) -> Result<(), proptest::test_runner::TestCaseError> {
+        for (i, c) in text.char_indices() {
+            if is_word_char(c) {
+                let j = i + c.len_utf8();
+                proptest::prop_assert_eq!(
+                    word_end(text, i, j),
+                    word_end_bytewise(text, i, j),
+                    "{:?} at {}",
+                    text,
+                    i
+                );
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn word_ends_eight_bytes_at_a_time_on_awkward_words() {
+        for text in [
+            "",
+            "a",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefghijklmnopq",
+            "INTERNATIONALIZATION.",
+            "U.S.-led U.S. D.C. e.g. a.b.c.d.e.f.g.h.i.",
+            "Kremlin’s eightchr’s naïve ÉTAT-Major\u{2010}x ab\u{2011}cd",
+            "2021-2022 3.5% 12345678'9 abcdefgh\nijk",
+            "abcdefg\u{301}xyz abcdefgh\u{301} café日本語abc",
+            "x-",
+            "x.",
+            "eightchr-",
+        ] {
+            word_ends_are_the_bytewise_ones(text).unwrap();
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 3000, ..Default::default() })]
+
+        /// Any text (runs shorter and longer than eight bytes, joiners,
+        /// curly quotes, dots inside "U.S.", non-ASCII letters, digits,
+        /// line breaks, words at the very end): the same ends as the
+        /// bytewise runs.
+        #[test]
+        fn word_ends_eight_bytes_at_a_time_are_the_bytewise_ones(
+            text in proptest::string::string_regex(
+                "([aeSZz09'.\\- ,\n’‘–É日ï\u{2010}\u{2011}\u{0301}]|U\\.S\\.|op-ed|Kremlin’s|eightchr|sixteenbyteslong|abcdefg){0,30}"
+            ).unwrap()
+        ) {
+            word_ends_are_the_bytewise_ones(&text)?;
+        }
+
+        /// Random letters, digits and joiners, no words from a list.
+        #[test]
+        fn word_ends_eight_bytes_at_a_time_on_random_text(
+            text in "[a-zA-Z0-9 .,'\\-éŽ—’\n]{0,80}"
+        ) {
+            word_ends_are_the_bytewise_ones(&text)?;
         }
     }
 
