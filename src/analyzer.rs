@@ -455,19 +455,36 @@ impl<'a> IdTable<'a> {
     /// order the listed actors first name them.
     fn add_roll_up_targets(&mut self) {
         // Their gazetteer indices (an id names one actor: no strings are
-        // copied to tell them apart).
-        let mut wanted: Vec<u32> = Vec::new();
-        for a in &self.actors {
-            let up = a
-                .country
-                .as_deref()
-                .or_else(|| a.affiliation.as_ref().map(ActorId::as_str));
-            if let Some(i) = up.and_then(|up| self.gaz.index_of(up)) {
-                if !wanted.contains(&i) {
-                    wanted.push(i);
-                }
+        // copied to tell them apart), per listed actor first: the
+        // gazetteer keeps the roll-up of each of its actors (found here by
+        // the known table, which maps them to their place in the list);
+        // only an actor found in the text has its state's id looked up.
+        const UNSEEN: u32 = NO_ID - 1;
+        let mut wanted: Vec<u32> = vec![UNSEEN; self.actors.len()];
+        for &(g, k) in &self.known.slots {
+            if g != NO_ID && k != NO_ID {
+                wanted[k as usize] = self.gaz.roll_up_index(g).unwrap_or(NO_ID);
             }
         }
+        // In list order, each once, compacted in place (`n` never passes
+        // the actor being read).
+        let mut n = 0;
+        for k in 0..wanted.len() {
+            let mut up = wanted[k];
+            if up == UNSEEN {
+                let a = &self.actors[k];
+                let id = a
+                    .country
+                    .as_deref()
+                    .or_else(|| a.affiliation.as_ref().map(ActorId::as_str));
+                up = id.and_then(|id| self.gaz.index_of(id)).unwrap_or(NO_ID);
+            }
+            if up != NO_ID && !wanted[..n].contains(&up) {
+                wanted[n] = up;
+                n += 1;
+            }
+        }
+        wanted.truncate(n);
         for i in wanted {
             self.id(ActorRef::Known(i));
         }

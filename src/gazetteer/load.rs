@@ -312,6 +312,7 @@ impl Accumulator {
             .map(str::to_lowercase)
             .collect();
         Ok(Gazetteer {
+            roll_ups: super::roll_ups(&self.actors, &self.index),
             actors: self.actors,
             index: self.index,
             exact: self.exact,

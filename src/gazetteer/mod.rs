@@ -211,7 +211,31 @@ pub struct Gazetteer {
     /// Per actor a person acts for (country or affiliation): the people
     /// with dated terms, and which term.
     offices: HashMap<u32, Vec<(u32, u16)>>,
+    /// Per actor, the index of the actor its statements roll up to (its
+    /// country's, or with none its affiliation's), or [`NO_ROLL_UP`]:
+    /// made once here, so that an analysis does not hash the id strings
+    /// of its actors' states again for every document.
+    roll_ups: Vec<u32>,
     warnings: Vec<Error>,
+}
+
+/// [`Gazetteer::roll_up_index`] of an actor with no listed roll-up.
+const NO_ROLL_UP: u32 = u32::MAX;
+
+/// The [`Gazetteer::roll_ups`] of these actors: a listed country, else
+/// (with no country) a listed affiliation.
+pub(super) fn roll_ups(actors: &[Actor], index: &HashMap<ActorId, u32>) -> Vec<u32> {
+    actors
+        .iter()
+        .map(|a| {
+            let up = match &a.country {
+                Some(c) => Some(c.as_str()),
+                None => a.affiliation.as_ref().map(ActorId::as_str),
+            };
+            up.and_then(|up| index.get(up).copied())
+                .unwrap_or(NO_ROLL_UP)
+        })
+        .collect()
 }
 
 static BUILTIN: Lazy<Arc<Gazetteer>> = Lazy::new(|| {
@@ -295,6 +319,13 @@ impl Gazetteer {
 
     pub(crate) fn index_of(&self, id: &str) -> Option<u32> {
         self.index.get(id).copied()
+    }
+
+    /// The index of the actor that actor `index`'s statements roll up to:
+    /// `index_of` its country, or with no country its affiliation.
+    pub(crate) fn roll_up_index(&self, index: u32) -> Option<u32> {
+        let up = self.roll_ups[index as usize];
+        (up != NO_ROLL_UP).then_some(up)
     }
 
     /// The phrases that contain a name but are not the actor ("New
@@ -872,6 +903,43 @@ pub(crate) fn check_country(code: &str) -> Result<(), DataProblem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The roll-up kept per actor is what looking up the actor's country
+    /// (or, with none, its affiliation) by id gives, for every built-in
+    /// actor and for one added with an affiliation only or an unlisted
+    /// country.
+    #[test]
+    fn roll_up_index_is_the_looked_up_one() {
+        let g = Gazetteer::builder()
+            .actor(
+                Actor::new("acme-union", "Acme Union", crate::ActorKind::Group)
+                    .with_affiliation("UKR"),
+            )
+            .actor(
+                Actor::new("acme-party", "Acme Party", crate::ActorKind::Group).with_country("ZZZ"),
+            )
+            .build()
+            .unwrap();
+        let reference = |a: &Actor| {
+            let up = a
+                .country
+                .as_deref()
+                .or_else(|| a.affiliation.as_ref().map(ActorId::as_str));
+            up.and_then(|up| g.index_of(up))
+        };
+        let mut some = 0;
+        for (i, a) in g.actors.iter().enumerate() {
+            let up = g.roll_up_index(i as u32);
+            assert_eq!(up, reference(a), "{}", a.id.as_str());
+            some += usize::from(up.is_some());
+        }
+        assert!(some > 100);
+        assert_eq!(
+            g.roll_up_index(g.index_of("acme-union").unwrap()),
+            g.index_of("UKR")
+        );
+        assert_eq!(g.roll_up_index(g.index_of("acme-party").unwrap()), None);
+    }
 
     #[test]
     fn slugs() {
