@@ -472,12 +472,10 @@ impl<'a> IdTable<'a> {
         for k in 0..wanted.len() {
             let mut up = wanted[k];
             if up == UNSEEN {
-                let a = &self.actors[k];
-                let id = a
-                    .country
-                    .as_deref()
-                    .or_else(|| a.affiliation.as_ref().map(ActorId::as_str));
-                up = id.and_then(|id| self.gaz.index_of(id)).unwrap_or(NO_ID);
+                up = self.actors[k]
+                    .roll_up_id()
+                    .and_then(|id| self.gaz.index_of(id))
+                    .unwrap_or(NO_ID);
             }
             if up != NO_ID && !wanted[..n].contains(&up) {
                 wanted[n] = up;

@@ -414,6 +414,17 @@ pub struct Actor {
 }
 
 impl Actor {
+    /// The id of the actor this one's statements roll up to: its state
+    /// when it has one, else its affiliation (an international official's
+    /// organisation). Whether the roll-up applies (not to a state itself)
+    /// is the caller's rule.
+    pub(crate) fn roll_up_id(&self) -> Option<&str> {
+        match &self.country {
+            Some(c) => Some(c.as_str()),
+            None => self.affiliation.as_ref().map(ActorId::as_str),
+        }
+    }
+
     /// A new actor with no country, aliases, title, affiliation or terms.
     pub fn new(id: impl Into<ActorId>, name: impl Into<String>, kind: ActorKind) -> Actor {
         Actor {

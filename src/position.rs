@@ -412,10 +412,7 @@ fn roll_up_target(actor: &Actor) -> Option<&str> {
     if actor.kind == ActorKind::Country {
         return None;
     }
-    match &actor.country {
-        Some(c) => Some(c.as_str()),
-        None => actor.affiliation.as_ref().map(ActorId::as_str),
-    }
+    actor.roll_up_id()
 }
 
 /// The running sum of one position's evidence: the one stance rule, shared

@@ -228,11 +228,8 @@ pub(super) fn roll_ups(actors: &[Actor], index: &HashMap<ActorId, u32>) -> Vec<u
     actors
         .iter()
         .map(|a| {
-            let up = match &a.country {
-                Some(c) => Some(c.as_str()),
-                None => a.affiliation.as_ref().map(ActorId::as_str),
-            };
-            up.and_then(|up| index.get(up).copied())
+            a.roll_up_id()
+                .and_then(|up| index.get(up).copied())
                 .unwrap_or(NO_ROLL_UP)
         })
         .collect()
