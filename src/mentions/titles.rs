@@ -35,7 +35,8 @@ pub(super) fn apply(cx: &Context<'_>, mentions: &mut Vec<MentionRec>, found: &mu
     // Room for the mentions the later passes add (surnames, pronouns,
     // descriptions: about one per word hit at most), so that their extends
     // do not move the list again.
-    let mut out: Vec<MentionRec> = Vec::with_capacity(mentions.len() + cx.words.len());
+    let mut out = super::spare::list();
+    out.reserve(mentions.len() + cx.words.len());
     let mut next_mention = 0;
     let mut consumed_until = 0;
     for (wi, hit) in cx.words.iter().enumerate() {
@@ -78,7 +79,7 @@ pub(super) fn apply(cx: &Context<'_>, mentions: &mut Vec<MentionRec>, found: &mu
         consumed_until = phrase.span.end;
     }
     out.extend_from_slice(&mentions[next_mention..]);
-    *mentions = out;
+    super::spare::give_list(std::mem::replace(mentions, out));
 }
 
 /// Whom a phrase mentions.
