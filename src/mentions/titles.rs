@@ -132,7 +132,10 @@ fn parse(
     // Rightwards: the title's tail ("of Ukraine", "for European ...
     // Integration", "to the UN").
     let mut after = title.end;
-    if let Some(tok) = next_token(text, after) {
+    // The token after the title: also the comma's, or the name's, when
+    // the title has no tail (most have none).
+    let mut next_after = next_token(text, after);
+    if let Some(tok) = next_after {
         let w = tok.as_str(text);
         if matches!(w, "of" | "for" | "to") {
             if let Some(next) = next_token(text, tok.end) {
@@ -145,20 +148,25 @@ fn parse(
                         }
                         title.end = m.span.end;
                         after = m.span.end;
+                        next_after = next_token(text, after);
                     }
                 } else if w != "to" {
                     if let Some(end) = capitalized_tail(cx, tok.end) {
                         title.end = end;
                         after = end;
+                        next_after = next_token(text, after);
                     }
                 }
             }
         }
     }
     // The name, after an optional comma.
-    let comma = next_token(text, after).filter(|t| t.as_str(text) == ",");
-    let name_start = comma.map_or(after, |c| c.end);
-    if let Some(first) = next_token(text, name_start) {
+    let comma = next_after.filter(|t| t.as_str(text) == ",");
+    let first = match comma {
+        Some(c) => next_token(text, c.end),
+        None => next_after,
+    };
+    if let Some(first) = first {
         if let Some(m) = starting_mention(mentions, first.start) {
             if let Some(r) = m.actor.filter(|&r| kind(cx, found, r) == ActorKind::Person) {
                 return Some(Phrase {
