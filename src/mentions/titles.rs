@@ -109,6 +109,9 @@ struct Left {
     words_start: usize,
     affiliation: Option<ActorRef>,
     past: bool,
+    /// The token before `start` (read once for the passes that look
+    /// there: appositions, offices' determiners).
+    before: Option<Span>,
 }
 
 fn parse(
@@ -226,8 +229,16 @@ fn parse(
             }
         }
     }
-    if let Some(p) = apposition(cx, &left, title, affiliation, mentions, out, found) {
-        return Some(p);
+    // An apposition closes after its title (the token after it is the
+    // one read for the name).
+    let closes = matches!(
+        next_after.map(|t| t.as_str(text)),
+        None | Some("," | "." | ";" | ")" | "!" | "?")
+    );
+    if closes {
+        if let Some(p) = apposition(cx, &left, title, affiliation, mentions, out, found) {
+            return Some(p);
+        }
     }
     office(cx, &left, title, affiliation)
 }
@@ -422,7 +433,12 @@ fn left_part(
     let mut affiliation = None;
     let mut cursor = start;
     let mut steps = 0;
-    while let Some(prev) = prev_token(text, cursor) {
+    // The token before the final `cursor`: also the one before `start`
+    // when neither moves below.
+    let at_cursor = loop {
+        let Some(prev) = prev_token(text, cursor) else {
+            break None;
+        };
         let w = prev.as_str(text);
         // "foreign policy chief", "Planning Minister".
         // "Planning and Investment Minister": "and" between portfolio words.
@@ -435,8 +451,8 @@ fn left_part(
             steps += 1;
             continue;
         }
-        break;
-    }
+        break Some(prev);
+    };
     let (stem_end, _) = possessive_end(text, cursor);
     if let Some(m) = mention_ending(mentions, stem_end) {
         if let Some(r) = m.actor.filter(|&r| kind(cx, found, r) != ActorKind::Person) {
@@ -449,7 +465,12 @@ fn left_part(
         start = cursor;
     }
     let mut past = false;
-    if let Some(prev) = prev_token(text, start) {
+    let mut before = if start == cursor {
+        at_cursor
+    } else {
+        prev_token(text, start)
+    };
+    if let Some(prev) = before {
         let modifier = cx.words[..wi]
             .iter()
             .rev()
@@ -460,6 +481,7 @@ fn left_part(
             past = PAST
                 .iter()
                 .any(|p| p.eq_ignore_ascii_case(m.span.as_str(text)));
+            before = prev_token(text, start);
         }
     }
     Left {
@@ -467,13 +489,14 @@ fn left_part(
         words_start: cursor,
         affiliation,
         past,
+        before,
     }
 }
 
 /// "Hans Meiering, the German chancellor," / "Dmitry Peskov, a Kremlin
 /// spokesman.": a name, a comma, the title phrase, and a closing comma or
 /// the end of the sentence (without it, "with Hans Meiering, the German
-/// chancellor said" is two actors).
+/// chancellor said" is two actors): the caller has seen the closing token.
 fn apposition(
     cx: &Context<'_>,
     left: &Left,
@@ -487,11 +510,7 @@ fn apposition(
     if left.past && affiliation.is_none() {
         return None;
     }
-    let closing = next_token(text, title.end).map(|t| t.as_str(text));
-    if !matches!(closing, None | Some("," | "." | ";" | ")" | "!" | "?")) {
-        return None;
-    }
-    let mut before = prev_token(text, left.start)?;
+    let mut before = left.before?;
     if is_one_of(before.as_str(text), &["the", "a", "an"]) {
         before = prev_token(text, before.start)?;
     }
@@ -553,7 +572,7 @@ fn office(
         return None;
     }
     let mut start = left.start;
-    if let Some(det) = prev_token(text, start) {
+    if let Some(det) = left.before {
         if is_one_of(det.as_str(text), &["the", "a", "an"]) {
             start = det.start;
         }
