@@ -95,14 +95,14 @@ pub(super) fn resolve(cx: &Context<'_>, doc: &mut DocMentions) {
         }
         // "a spokesman for ...", "the ambassador to ...": an owner we may
         // not know.
-        if next_token(cx.text, hit.span.end)
-            .is_some_and(|t| matches!(t.as_str(cx.text), "for" | "to" | "at"))
-        {
+        // The token after the hit, read once for the tests below.
+        let after = next_token(cx.text, hit.span.end);
+        if after.is_some_and(|t| matches!(t.as_str(cx.text), "for" | "to" | "at")) {
             continue;
         }
-        let of = unknown_owner_after(cx, hit.span.end);
+        let of = unknown_owner_after(cx, after);
         // "rebels in Chad", "the government of Chad": the owner after.
-        if let Some((owner, owner_actor)) = owner_after(cx, doc, hit.span.end) {
+        if let Some((owner, owner_actor)) = owner_after(cx, doc, after) {
             if let (Noun::Body { plural, .. }, Some(start)) = (noun, phrase_start(cx, hit.span)) {
                 absorbed.push(owner.span);
                 added.push(MentionRec {
@@ -120,7 +120,7 @@ pub(super) fn resolve(cx: &Context<'_>, doc: &mut DocMentions) {
         };
         // "the army of ...": an owner named, but not one we know.
         let body = matches!(noun, Noun::Body { .. });
-        if body && (of || !ends_phrase(cx, hit.span.end)) {
+        if body && (of || !ends_phrase(cx, hit.span.end, after)) {
             // "military aid", "government forces": a modifier, not the body.
             continue;
         }
@@ -232,7 +232,7 @@ fn minorities(
         {
             continue;
         }
-        let Some((owner, actor)) = owner_after(cx, doc, m.span.end) else {
+        let Some((owner, actor)) = owner_after(cx, doc, next_token(cx.text, m.span.end)) else {
             continue;
         };
         if Some(actor) == m.actor {
@@ -327,15 +327,19 @@ fn phrase_start(cx: &Context<'_>, span: Span) -> Option<usize> {
     let text = cx.text;
     let mut start = span.start;
     let mut steps = 0;
-    while let Some(prev) = prev_token(text, start) {
+    // The token before the phrase's words: the one the walk stopped at.
+    let before = loop {
+        let Some(prev) = prev_token(text, start) else {
+            break None;
+        };
         if steps < MAX_PORTFOLIO && cx.lexicon.is_portfolio(prev.as_str(text)) {
             start = prev.start;
             steps += 1;
         } else {
-            break;
+            break Some(prev);
         }
-    }
-    if let Some(prev) = prev_token(text, start) {
+    };
+    if let Some(prev) = before {
         let word = prev.as_str(text);
         if is_one_of(word, &["the", "a", "an"]) {
             start = prev.start;
@@ -366,12 +370,12 @@ fn owner_free(cx: &Context<'_>, start: usize) -> bool {
     !is_capitalized(w) && OPENERS.contains(&w)
 }
 
-/// Whether "of" or "in" after `end` names an owner no mention resolves
-/// ("the army of the junta", "the court in Dorsk"); "the ministry of
-/// finance" names a portfolio.
-fn unknown_owner_after(cx: &Context<'_>, end: usize) -> bool {
+/// Whether "of" or "in" (`after`, the token after a noun) names an owner
+/// no mention resolves ("the army of the junta", "the court in Dorsk");
+/// "the ministry of finance" names a portfolio.
+fn unknown_owner_after(cx: &Context<'_>, after: Option<Span>) -> bool {
     let text = cx.text;
-    let Some(prep) = next_token(text, end).filter(|t| matches!(t.as_str(text), "of" | "in")) else {
+    let Some(prep) = after.filter(|t| matches!(t.as_str(text), "of" | "in")) else {
         return false;
     };
     let mut next = next_token(text, prep.end);
@@ -433,15 +437,16 @@ const PHRASE_ENDERS: &[&str] = &[
     "added",
 ];
 
-/// Whether the noun ending at `end` ends its noun phrase: punctuation, the
-/// end, a word of `PHRASE_ENDERS`, or a past tense ("the military
-/// launched"); not a noun it modifies ("military aid").
-fn ends_phrase(cx: &Context<'_>, end: usize) -> bool {
+/// Whether the noun ending at `end` (`after` the token after it) ends its
+/// noun phrase: punctuation, the end, a word of `PHRASE_ENDERS`, or a
+/// past tense ("the military launched"); not a noun it modifies
+/// ("military aid").
+fn ends_phrase(cx: &Context<'_>, end: usize, after: Option<Span>) -> bool {
     if cx.text[end..].starts_with('-') {
         // "military-run", "government-backed".
         return false;
     }
-    let Some(next) = next_token(cx.text, end) else {
+    let Some(next) = after else {
         return true;
     };
     let w = next.as_str(cx.text);
@@ -452,15 +457,16 @@ fn ends_phrase(cx: &Context<'_>, end: usize) -> bool {
         || (w.len() > 4 && w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ed"))
 }
 
-/// "in Chad", "of the Syrian Golan", "in Kyiv", "of the alliance" right
-/// after `end`: the mention, and its state or organisation.
+/// "in Chad", "of the Syrian Golan", "in Kyiv", "of the alliance" from
+/// `after` (the token after a noun): the mention, and its state or
+/// organisation.
 fn owner_after<'d>(
     cx: &Context<'_>,
     doc: &'d DocMentions,
-    end: usize,
+    after: Option<Span>,
 ) -> Option<(&'d MentionRec, ActorRef)> {
     let text = cx.text;
-    let prep = next_token(text, end)?;
+    let prep = after?;
     if !matches!(prep.as_str(text), "in" | "of") {
         return None;
     }

@@ -1072,7 +1072,7 @@ mod tests {
             surnames_reference(&text, &capitals, &gaz, lexicon, &mut want);
             let mut got = doc;
             surnames(&text, &capitals, &gaz, lexicon, &mut got);
-            proptest::prop_assert_eq!(got.mentions, want.mentions);
+            proptest::prop_assert_eq!(&got.mentions, &want.mentions);
         }
     }
 

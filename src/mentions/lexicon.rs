@@ -176,6 +176,13 @@ pub(crate) struct Words<'c> {
     pub capitals: std::borrow::Cow<'c, [usize]>,
 }
 
+impl Drop for Words<'_> {
+    /// The hits' memory is the thread's next document's.
+    fn drop(&mut self) {
+        super::spare::give(&super::spare::HITS, std::mem::take(&mut self.hits));
+    }
+}
+
 /// [`Words::capitals`] the plain way, for tests: every byte tested.
 #[cfg(test)]
 pub(crate) fn capitals_plain(text: &str) -> Vec<usize> {
@@ -552,7 +559,8 @@ impl WordLexicon {
     /// text is read but the walks'.
     pub(crate) fn hits_at(&self, text: &str, starts: &[WalkStart]) -> Vec<WordHit> {
         let bytes = text.as_bytes();
-        let mut hits = Vec::with_capacity(text.len() / 64);
+        let mut hits = super::spare::take(&super::spare::HITS);
+        hits.reserve(text.len() / 64);
         // A hit's words are passed, as in the scan.
         let mut resume = 0;
         for &s in starts {
@@ -584,7 +592,8 @@ impl WordLexicon {
         let bytes = text.as_bytes();
         // Sized from the text (news has a hit every ~130 bytes and a
         // capital every ~46): most documents never grow them.
-        let mut hits = Vec::with_capacity(text.len() / 64);
+        let mut hits = super::spare::take(&super::spare::HITS);
+        hits.reserve(text.len() / 64);
         let mut capitals = Vec::with_capacity(text.len() / 32);
         let mut pos = 0;
         while pos < bytes.len() {
@@ -1197,7 +1206,7 @@ mod tests {
     fn scan_finds_titles_pronouns_and_descriptions() {
         let (lex, nfa) = lexicon_and_reference();
         let text = "Prime Minister Jones said he met the alliance; They agreed.";
-        let hits = lex.scan(text).hits;
+        let hits = lex.scan(text).hits.clone();
         let class_of = |word: &str| {
             let at = text
                 .match_indices(word)
@@ -1290,7 +1299,7 @@ mod tests {
                 }
             }
             let text = format!("{key} said");
-            let hits = lex.scan(&text).hits;
+            let hits = lex.scan(&text).hits.clone();
             assert!(
                 hits.iter().any(|h| h.span.start == 0),
                 "{key:?} is not found at the start of {text:?}"

@@ -35,7 +35,8 @@ pub(super) fn apply(cx: &Context<'_>, mentions: &mut Vec<MentionRec>, found: &mu
     // Room for the mentions the later passes add (surnames, pronouns,
     // descriptions: about one per word hit at most), so that their extends
     // do not move the list again.
-    let mut out: Vec<MentionRec> = Vec::with_capacity(mentions.len() + cx.words.len());
+    let mut out = super::spare::list();
+    out.reserve(mentions.len() + cx.words.len());
     let mut next_mention = 0;
     let mut consumed_until = 0;
     for (wi, hit) in cx.words.iter().enumerate() {
@@ -78,7 +79,7 @@ pub(super) fn apply(cx: &Context<'_>, mentions: &mut Vec<MentionRec>, found: &mu
         consumed_until = phrase.span.end;
     }
     out.extend_from_slice(&mentions[next_mention..]);
-    *mentions = out;
+    super::spare::give_list(std::mem::replace(mentions, out));
 }
 
 /// Whom a phrase mentions.
@@ -108,6 +109,9 @@ struct Left {
     words_start: usize,
     affiliation: Option<ActorRef>,
     past: bool,
+    /// The token before `start` (read once for the passes that look
+    /// there: appositions, offices' determiners).
+    before: Option<Span>,
 }
 
 fn parse(
@@ -131,7 +135,10 @@ fn parse(
     // Rightwards: the title's tail ("of Ukraine", "for European ...
     // Integration", "to the UN").
     let mut after = title.end;
-    if let Some(tok) = next_token(text, after) {
+    // The token after the title: also the comma's, or the name's, when
+    // the title has no tail (most have none).
+    let mut next_after = next_token(text, after);
+    if let Some(tok) = next_after {
         let w = tok.as_str(text);
         if matches!(w, "of" | "for" | "to") {
             if let Some(next) = next_token(text, tok.end) {
@@ -144,20 +151,25 @@ fn parse(
                         }
                         title.end = m.span.end;
                         after = m.span.end;
+                        next_after = next_token(text, after);
                     }
                 } else if w != "to" {
                     if let Some(end) = capitalized_tail(cx, tok.end) {
                         title.end = end;
                         after = end;
+                        next_after = next_token(text, after);
                     }
                 }
             }
         }
     }
     // The name, after an optional comma.
-    let comma = next_token(text, after).filter(|t| t.as_str(text) == ",");
-    let name_start = comma.map_or(after, |c| c.end);
-    if let Some(first) = next_token(text, name_start) {
+    let comma = next_after.filter(|t| t.as_str(text) == ",");
+    let first = match comma {
+        Some(c) => next_token(text, c.end),
+        None => next_after,
+    };
+    if let Some(first) = first {
         if let Some(m) = starting_mention(mentions, first.start) {
             if let Some(r) = m.actor.filter(|&r| kind(cx, found, r) == ActorKind::Person) {
                 return Some(Phrase {
@@ -217,8 +229,16 @@ fn parse(
             }
         }
     }
-    if let Some(p) = apposition(cx, &left, title, affiliation, mentions, out, found) {
-        return Some(p);
+    // An apposition closes after its title (the token after it is the
+    // one read for the name).
+    let closes = matches!(
+        next_after.map(|t| t.as_str(text)),
+        None | Some("," | "." | ";" | ")" | "!" | "?")
+    );
+    if closes {
+        if let Some(p) = apposition(cx, &left, title, affiliation, mentions, out, found) {
+            return Some(p);
+        }
     }
     office(cx, &left, title, affiliation)
 }
@@ -413,7 +433,12 @@ fn left_part(
     let mut affiliation = None;
     let mut cursor = start;
     let mut steps = 0;
-    while let Some(prev) = prev_token(text, cursor) {
+    // The token before the final `cursor`: also the one before `start`
+    // when neither moves below.
+    let at_cursor = loop {
+        let Some(prev) = prev_token(text, cursor) else {
+            break None;
+        };
         let w = prev.as_str(text);
         // "foreign policy chief", "Planning Minister".
         // "Planning and Investment Minister": "and" between portfolio words.
@@ -426,8 +451,8 @@ fn left_part(
             steps += 1;
             continue;
         }
-        break;
-    }
+        break Some(prev);
+    };
     let (stem_end, _) = possessive_end(text, cursor);
     if let Some(m) = mention_ending(mentions, stem_end) {
         if let Some(r) = m.actor.filter(|&r| kind(cx, found, r) != ActorKind::Person) {
@@ -440,7 +465,12 @@ fn left_part(
         start = cursor;
     }
     let mut past = false;
-    if let Some(prev) = prev_token(text, start) {
+    let mut before = if start == cursor {
+        at_cursor
+    } else {
+        prev_token(text, start)
+    };
+    if let Some(prev) = before {
         let modifier = cx.words[..wi]
             .iter()
             .rev()
@@ -451,6 +481,7 @@ fn left_part(
             past = PAST
                 .iter()
                 .any(|p| p.eq_ignore_ascii_case(m.span.as_str(text)));
+            before = prev_token(text, start);
         }
     }
     Left {
@@ -458,13 +489,14 @@ fn left_part(
         words_start: cursor,
         affiliation,
         past,
+        before,
     }
 }
 
 /// "Hans Meiering, the German chancellor," / "Dmitry Peskov, a Kremlin
 /// spokesman.": a name, a comma, the title phrase, and a closing comma or
 /// the end of the sentence (without it, "with Hans Meiering, the German
-/// chancellor said" is two actors).
+/// chancellor said" is two actors): the caller has seen the closing token.
 fn apposition(
     cx: &Context<'_>,
     left: &Left,
@@ -478,11 +510,7 @@ fn apposition(
     if left.past && affiliation.is_none() {
         return None;
     }
-    let closing = next_token(text, title.end).map(|t| t.as_str(text));
-    if !matches!(closing, None | Some("," | "." | ";" | ")" | "!" | "?")) {
-        return None;
-    }
-    let mut before = prev_token(text, left.start)?;
+    let mut before = left.before?;
     if is_one_of(before.as_str(text), &["the", "a", "an"]) {
         before = prev_token(text, before.start)?;
     }
@@ -544,7 +572,7 @@ fn office(
         return None;
     }
     let mut start = left.start;
-    if let Some(det) = prev_token(text, start) {
+    if let Some(det) = left.before {
         if is_one_of(det.as_str(text), &["the", "a", "an"]) {
             start = det.start;
         }
