@@ -173,8 +173,9 @@ impl Analyzer {
         }));
         let mut statements = Vec::with_capacity(found.len());
         // The actors of a statement's sentence, for the classifier: one
-        // buffer for all the statements.
-        let mut in_sentence: Vec<ActorId> = Vec::new();
+        // buffer for all the statements, kept for the next statement of
+        // the same sentence.
+        let mut in_sentence = SentenceActors::default();
         for a in &found {
             statements.push(self.statement(text, &doc, &mut ids, a, &mut in_sentence));
         }
@@ -228,7 +229,7 @@ impl Analyzer {
         doc: &DocMentions,
         ids: &mut IdTable<'_>,
         a: &attribution::Attribution<'_>,
-        in_sentence: &mut Vec<ActorId>,
+        in_sentence: &mut SentenceActors,
     ) -> Statement {
         // "We" in a transcript turn: the speaker's state speaks.
         let speaker = a.speaker.map(|mut m| {
@@ -276,19 +277,10 @@ impl Analyzer {
                 }
             }
         }
-        in_sentence.clear();
-        for m in doc.within(sentence) {
-            if let Some(r) = m.actor {
-                let id = ids.id(r);
-                if !in_sentence.contains(&id) {
-                    in_sentence.push(id);
-                }
-            }
-        }
         let input = StatementText::new(text, clause.unwrap_or(sentence))
             .with_cue(a.cue, Some(a.entry.lemma.as_str()))
             .with_sentence(sentence)
-            .with_actors(in_sentence);
+            .with_actors(in_sentence.of(sentence, doc, ids));
         let c = self.inner.classifier.classify(&input);
         let mut mention = |m: &MentionRec| Mention {
             actor: m.actor.map(|r| ids.id(r)),
@@ -312,6 +304,38 @@ impl Analyzer {
             confidence: (c.confidence * (0.5 + 0.5 * a.entry.weight)).clamp(0.0, 1.0),
             sentence: a.sentence,
         }
+    }
+}
+
+/// The actors a sentence mentions, each once, in order of first mention:
+/// kept for the statements that follow in the same sentence (a sentence
+/// with two cues, a quotation cut by "he said"), which then walk none of
+/// its mentions.
+#[derive(Default)]
+struct SentenceActors {
+    /// The span they are of (`None` before the first sentence).
+    span: Option<Span>,
+    ids: Vec<ActorId>,
+}
+
+impl SentenceActors {
+    /// The actors of `sentence`: the ones kept if they are of that span.
+    /// Giving every actor its id here is not an effect the kept list
+    /// skips: a sentence's actors are all listed by its first walk.
+    fn of(&mut self, sentence: Span, doc: &DocMentions, ids: &mut IdTable<'_>) -> &[ActorId] {
+        if self.span != Some(sentence) {
+            self.span = Some(sentence);
+            self.ids.clear();
+            for m in doc.within(sentence) {
+                if let Some(r) = m.actor {
+                    let id = ids.id(r);
+                    if !self.ids.contains(&id) {
+                        self.ids.push(id);
+                    }
+                }
+            }
+        }
+        &self.ids
     }
 }
 
@@ -714,9 +738,93 @@ impl AnalyzerBuilder {
 
 #[cfg(test)]
 mod tests {
-    use super::{words_up_to, KnownIds, NO_ID};
+    use super::{words_up_to, Analyzer, IdTable, KnownIds, SentenceActors, NO_ID};
+    use crate::mentions::DocMentions;
+    use crate::{text, ActorId, Span};
     use proptest::strategy::Strategy;
     use std::collections::HashMap;
+
+    /// The walk `SentenceActors::of` replaced, made for every statement:
+    /// the reference.
+    fn sentence_actors_ref(
+        sentence: Span,
+        doc: &DocMentions,
+        ids: &mut IdTable<'_>,
+        in_sentence: &mut Vec<ActorId>,
+    ) {
+        in_sentence.clear();
+        for m in doc.within(sentence) {
+            if let Some(r) = m.actor {
+                let id = ids.id(r);
+                if !in_sentence.contains(&id) {
+                    in_sentence.push(id);
+                }
+            }
+        }
+    }
+
+    /// Text of sentences naming actors (names, metonyms, demonyms, a
+    /// title), with curly quotes, "U.S.", hyphens, apostrophes, digits,
+    /// non-ASCII letters and line breaks, and a word at the very end.
+    fn news() -> impl Strategy<Value = String> {
+        let piece = proptest::sample::select(vec![
+            "Vladimir Putin said ",
+            "Russia ",
+            "the Kremlin ",
+            "Ukrainian officials ",
+            "Zelensky's ",
+            "U.S. ",
+            "NATO ",
+            "Moscow's ",
+            "“threat” ",
+            "pro-Russian ",
+            "Ukraine's Deputy Prime Minister Olga Stefanishyna said ",
+            "Kyiv, ",
+            "rejected ",
+            "in 2022 ",
+            "Škoda ",
+            "he said. ",
+            ". ",
+            "\n",
+            "warned",
+        ]);
+        proptest::collection::vec(piece, 0..40).prop_map(|p| p.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 300, ..Default::default() })]
+        /// The actors kept for a sentence are those a walk of it finds, in
+        /// the same order, and the actors are listed in the same order,
+        /// for any sequence of the document's sentences (repeated, out of
+        /// order) and of other spans.
+        #[test]
+        fn sentence_actors_are_the_walks(
+            text in news(),
+            picks in proptest::collection::vec((0usize..8, 0usize..400, 0usize..400), 0..20),
+        ) {
+            let analyzer = Analyzer::default();
+            let resolver = analyzer.resolver();
+            let (sentences, _) = text::sentences_and_quotes(&text);
+            let words = resolver.words(&text);
+            let doc = resolver.run(&text, &words, &sentences, None);
+            let gaz = resolver.gazetteer();
+            let mut ids = IdTable::new(gaz, &doc);
+            let mut ref_ids = IdTable::new(gaz, &doc);
+            let mut kept = SentenceActors::default();
+            let mut want = Vec::new();
+            for &(k, a, b) in &picks {
+                let span = match sentences.get(k) {
+                    Some(&s) => s,
+                    None => Span::new(a.min(b), a.max(b)),
+                };
+                let got = kept.of(span, &doc, &mut ids).to_vec();
+                sentence_actors_ref(span, &doc, &mut ref_ids, &mut want);
+                proptest::prop_assert_eq!(&got, &want);
+            }
+            let listed = |t: &IdTable<'_>| t.actors.iter().map(|a| a.id.clone()).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(listed(&ids), listed(&ref_ids));
+        }
+    }
 
     proptest::proptest! {
         #![proptest_config(proptest::test_runner::Config { cases: 2000, ..Default::default() })]

@@ -46,6 +46,11 @@ pub(crate) fn positions<'a>(
     let mut keys: Vec<([u32; 2], Option<&str>, Option<&ActorId>)> = Vec::new();
     // Its holders: (number, id, listed id, rolled up).
     let mut holders: Vec<(u32, &str, Option<&ActorId>, bool)> = Vec::new();
+    // What each statement counts for, in order: (entry, statement). The
+    // sums are made as they are found; the lists of statements and
+    // targets once all are counted, so that each is made at its size, not
+    // grown statement by statement.
+    let mut hits: Vec<(u32, u32)> = Vec::with_capacity(2 * statements.len());
     for (i, st) in statements.iter().enumerate() {
         keys.clear();
         if !st.topics.is_empty() {
@@ -98,17 +103,41 @@ pub(crate) fn positions<'a>(
                     }
                     order.len() - 1
                 };
-                order[at].tally.add(i, st, rolled);
+                let entry = &mut order[at];
+                entry.sums.add(st, rolled);
+                entry.statements += 1;
+                entry.targets += st.targets.len();
+                hits.push((at as u32, i as u32));
             }
         }
+    }
+    let mut lists: Vec<(Vec<usize>, Vec<ActorId>)> = order
+        .iter()
+        .map(|e| {
+            (
+                Vec::with_capacity(e.statements),
+                Vec::with_capacity(e.targets),
+            )
+        })
+        .collect();
+    for (at, i) in hits {
+        let (list, targets) = &mut lists[at as usize];
+        list.push(i as usize);
+        add_targets(targets, &statements[i as usize].targets);
     }
     let id = |source: Option<&ActorId>, id: &str| source.cloned().unwrap_or_else(|| id.into());
     order
         .into_iter()
-        .map(|e| {
+        .zip(lists)
+        .map(|(e, (statements, targets))| {
             let (actor, topic, target) = e.strings;
             let (actor_id, target_id) = e.sources;
-            e.tally.finish((
+            let tally = Tally {
+                sums: e.sums,
+                statements,
+                targets,
+            };
+            tally.finish((
                 id(actor_id, actor),
                 topic.map(String::from),
                 target.map(|t| id(target_id, t)),
@@ -127,7 +156,11 @@ struct Entry<'a> {
     /// document does not list.
     strings: BorrowedKey<'a>,
     sources: Sources<'a>,
-    tally: Tally,
+    sums: Sums,
+    /// How many statements count for it.
+    statements: usize,
+    /// How many targets they name, repeats counted.
+    targets: usize,
 }
 
 impl<'a> Entry<'a> {
@@ -136,7 +169,9 @@ impl<'a> Entry<'a> {
             key,
             strings,
             sources,
-            tally: Tally::new(),
+            sums: Sums::default(),
+            statements: 0,
+            targets: 0,
         }
     }
 }
@@ -419,29 +454,28 @@ fn roll_up_target(actor: &Actor) -> Option<&str> {
 /// by document positions and corpus positions.
 #[derive(Debug, Default)]
 pub(crate) struct Tally {
+    sums: Sums,
+    statements: Vec<usize>,
+    targets: Vec<ActorId>,
+}
+
+/// The sums of a [`Tally`], apart from its lists: [`positions`] makes
+/// them as it finds the statements, and the lists once it has counted
+/// them.
+#[derive(Debug, Default, Clone, Copy)]
+struct Sums {
     weight: f32,
     signed: f32,
     support: f32,
     oppose: f32,
     mixed: usize,
-    statements: Vec<usize>,
-    targets: Vec<ActorId>,
     rolled: bool,
 }
 
-impl Tally {
-    /// An empty tally with room for four statements, what the first one's
-    /// push would make: allocated here, not through the vector's growth
-    /// path (a call chain of four functions for each position).
-    fn new() -> Tally {
-        Tally {
-            statements: Vec::with_capacity(4),
-            ..Tally::default()
-        }
-    }
-
-    /// Counts statement `i` (rolled up from another actor or not).
-    pub(crate) fn add(&mut self, i: usize, st: &Statement, rolled: bool) {
+impl Sums {
+    /// Counts a statement (rolled up from another actor or not).
+    #[inline]
+    fn add(&mut self, st: &Statement, rolled: bool) {
         let w = st.confidence.max(0.05);
         self.weight += w;
         self.signed += st.stance.sign() * w;
@@ -451,32 +485,57 @@ impl Tally {
             Stance::Mixed => self.mixed += 1,
             Stance::Neutral => {}
         }
-        self.statements.push(i);
-        for t in &st.targets {
-            if !self.targets.contains(t) {
-                self.targets.push(t.clone());
-            }
-        }
         self.rolled |= rolled;
+    }
+}
+
+/// Adds the targets not in `to` yet, in order.
+#[inline]
+fn add_targets(to: &mut Vec<ActorId>, targets: &[ActorId]) {
+    for t in targets {
+        if !to.contains(t) {
+            to.push(t.clone());
+        }
+    }
+}
+
+impl Tally {
+    /// Counts statement `i` (rolled up from another actor or not).
+    pub(crate) fn add(&mut self, i: usize, st: &Statement, rolled: bool) {
+        self.sums.add(st, rolled);
+        self.statements.push(i);
+        add_targets(&mut self.targets, &st.targets);
     }
 
     /// The position these statements give `actor` on `topic` or toward
     /// `target`.
     pub(crate) fn finish(self, (actor, topic, target): Key) -> Position {
-        let score = if self.weight > 0.0 {
-            (self.signed / self.weight).clamp(-1.0, 1.0)
+        let Tally {
+            sums,
+            statements,
+            targets,
+        } = self;
+        let Sums {
+            weight,
+            signed,
+            support,
+            oppose,
+            mixed,
+            rolled,
+        } = sums;
+        let score = if weight > 0.0 {
+            (signed / weight).clamp(-1.0, 1.0)
         } else {
             0.0
         };
-        let both = self.support > 0.0 && self.oppose > 0.0;
-        let stance = if both && self.support.min(self.oppose) / self.support.max(self.oppose) >= 0.5
-        {
+        let both = support > 0.0 && oppose > 0.0;
+        let stance = if both && support.min(oppose) / support.max(oppose) >= 0.5 {
             Stance::Mixed
         } else if score >= DECISIVE {
             Stance::Support
         } else if score <= -DECISIVE {
             Stance::Oppose
-        } else if self.mixed > 0 || both {
+        } else if mixed > 0 || both {
             Stance::Mixed
         } else {
             Stance::Neutral
@@ -487,9 +546,9 @@ impl Tally {
             target,
             stance,
             score,
-            targets: self.targets,
-            statements: self.statements,
-            rolled_up: self.rolled,
+            targets,
+            statements,
+            rolled_up: rolled,
         }
     }
 }
