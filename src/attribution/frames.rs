@@ -295,37 +295,39 @@ const SURE: f32 = 0.8;
 /// `none`, `before`, `after` or `both` (as values of the model's
 /// vocabulary).
 fn surer_cues(d: &Doc<'_>, candidates: &[Candidate<'_>]) -> Vec<u8> {
-    let sure = |c: &Candidate<'_>| {
-        c.entry.class == CueClass::Speech
-            && c.entry.frame != Frame::Passive
-            && c.entry.weight >= SURE
-            && d.toks[c.first].quote() == NONE
-    };
-    let sent = |c: &Candidate<'_>| d.toks[c.first].sent();
-    // One table: first whether a sure cue of the sentence stands before
-    // (1) or not (0), then the value. No sentence index reaches
-    // `usize::MAX` (a token has a byte).
+    // One table, one read of each candidate: first its bits (whether it
+    // is sure, whether it shares the previous candidate's sentence, and
+    // whether a sure cue of its sentence stands before it), then, walked
+    // back, the value. Candidates go in token order, so their sentences
+    // never go back: "a sure cue stands after it in its sentence" is the
+    // next candidate's answer or its sureness, if it shares the sentence.
+    // The tests are bitwise, not chained: whether a candidate is sure is
+    // no pattern a branch predicts.
+    const SURE_CUE: u8 = 1;
+    const SAME: u8 = 2;
+    const BEFORE: u8 = 4;
+    const BY_SIDES: [u8; 4] = [v!("none"), v!("after"), v!("before"), v!("both")];
     let mut out = Vec::with_capacity(candidates.len());
-    let mut last = usize::MAX;
+    // No sentence index reaches `usize::MAX` (a token has a byte).
+    let (mut prev_sent, mut prev) = (usize::MAX, 0u8);
     for c in candidates {
-        let s = sent(c);
-        out.push(u8::from(last == s));
-        if sure(c) {
-            last = s;
-        }
+        let t = &d.toks[c.first];
+        let sure = (c.entry.class == CueClass::Speech)
+            & (c.entry.frame != Frame::Passive)
+            & (c.entry.weight >= SURE)
+            & (t.quote() == NONE);
+        let s = t.sent();
+        let same = s == prev_sent;
+        let before = same & (prev & (SURE_CUE | BEFORE) != 0);
+        let bits = u8::from(same) * SAME | u8::from(before) * BEFORE | u8::from(sure);
+        out.push(bits);
+        (prev_sent, prev) = (s, bits);
     }
-    let mut next = usize::MAX;
-    for (o, c) in out.iter_mut().zip(candidates).rev() {
-        let s = sent(c);
-        *o = match (*o != 0, next == s) {
-            (true, true) => v!("both"),
-            (true, false) => v!("before"),
-            (false, true) => v!("after"),
-            (false, false) => v!("none"),
-        };
-        if sure(c) {
-            next = s;
-        }
+    let mut after = false;
+    for o in out.iter_mut().rev() {
+        let bits = *o;
+        *o = BY_SIDES[usize::from(bits & BEFORE != 0) * 2 + usize::from(after)];
+        after = (after | (bits & SURE_CUE != 0)) & (bits & SAME != 0);
     }
     out
 }
