@@ -345,42 +345,61 @@ pub(super) fn keep<'c>(
     let model = &lexicon.model;
     let others = surer_cues(d, &candidates);
     let quoted = quoted_sentences(d);
-    // Each candidate's cheap features and prior score (made once, for
-    // both the early verdict and the full score).
-    let mut contexts = Vec::with_capacity(candidates.len());
-    let mut verdicts = Vec::with_capacity(candidates.len());
+    // Each candidate's cheap features, prior score and group (made once,
+    // for both the early verdict and the full score), its verdict and the
+    // subject its frame search found: one table, not one each.
+    let mut rows: Vec<Row> = Vec::with_capacity(candidates.len());
     for (c, oth) in candidates.iter().zip(others) {
         let ctx = sentence_context(d, c, oth, &quoted);
         let group = model::group(c.entry.class, c.entry.frame, c.entry.weight);
         let prior = model.prior(c.entry.weight, group);
-        verdicts.push(model.settled_from(prior, group, c.entry.lemma_id, &ctx));
-        contexts.push((ctx, prior));
+        rows.push(Row {
+            verdict: model.settled_from(prior, group, c.entry.lemma_id, &ctx),
+            ctx,
+            prior,
+            group,
+            subject: None,
+        });
     }
-    let open: Vec<bool> = verdicts.iter().map(Option::is_none).collect();
-    let mut subjects = vec![None; candidates.len()];
+    let open: Vec<bool> = rows.iter().map(|r| r.verdict.is_none()).collect();
     let threshold = model.threshold();
     // Each open candidate's verdict as its frame is found: no table of
     // frames.
     each_frame_where(d, &candidates, &open, |i, f, subject| {
         let c = &candidates[i];
-        let (ctx, prior) = &mut contexts[i];
-        subjects[i] = subject;
-        frame_context(d, c, &f, subject, ctx);
-        let group = model::group(c.entry.class, c.entry.frame, c.entry.weight);
-        let p = model.probability_from(*prior, group, c.entry.lemma_id, ctx);
-        verdicts[i] = Some(p >= threshold);
+        let r = &mut rows[i];
+        r.subject = subject;
+        frame_context(d, c, &f, subject, &mut r.ctx);
+        let p = model.probability_from(r.prior, r.group, c.entry.lemma_id, &r.ctx);
+        r.verdict = Some(p >= threshold);
     });
-    let mut kept = Vec::with_capacity(candidates.len());
-    for ((mut c, verdict), subject) in candidates.into_iter().zip(verdicts).zip(subjects) {
-        if verdict == Some(true) {
-            c.subject = subject;
+    // The kept candidates, in the candidates' memory.
+    let mut kept = candidates;
+    let mut n = 0;
+    for (i, r) in rows.iter().enumerate() {
+        if r.verdict == Some(true) {
+            let mut c = kept[i];
+            c.subject = r.subject;
             for t in &mut d.toks[c.first..=c.last] {
                 t.class |= wc::CUE;
             }
-            kept.push(c);
+            kept[n] = c;
+            n += 1;
         }
     }
+    kept.truncate(n);
     kept
+}
+
+/// What [`keep`] knows of a candidate.
+struct Row {
+    ctx: Context,
+    prior: f32,
+    group: usize,
+    /// The cue model's verdict, once known.
+    verdict: Option<bool>,
+    /// See [`Candidate::subject`].
+    subject: Option<Option<Range>>,
 }
 
 /// The class of the word before a cue (`t`, none at the sentence's
