@@ -242,7 +242,7 @@ fn probabilities_with(
 ) -> Vec<(Context, f32)> {
     let model = &lexicon.model;
     subjects.reserve(candidates.len());
-    let frames = statements_with(d, candidates, subjects, false);
+    let frames = statements_with(d, candidates, Some(subjects), false);
     let others = surer_cues(d, candidates);
     let quoted = quoted_sentences(d);
     candidates
@@ -709,10 +709,11 @@ pub(super) fn extend(d: &Doc<'_>, i0: usize, i1: usize, base: bool) -> Range {
 
 /// Finds each kept cue's source and content.
 pub(super) fn statements<'c>(d: &Doc<'_>, cues: &[Candidate<'c>]) -> Vec<Found<'c>> {
-    statements_with(d, cues, &mut Vec::new(), true)
+    // The subjects are the cue model's: no table of them.
+    statements_with(d, cues, None, true)
 }
 
-/// [`statements`], keeping in `subjects` (one per cue) the source before
+/// [`statements`], keeping in `subjects` (if given; one per cue) the source before
 /// each extended cue where the frame search looked for it, so that the cue
 /// model need not look again. Without `content`, for the cue model, the
 /// contents are not looked for (each `Found` has none): the frame's
@@ -721,11 +722,13 @@ pub(super) fn statements<'c>(d: &Doc<'_>, cues: &[Candidate<'c>]) -> Vec<Found<'
 fn statements_with<'c>(
     d: &Doc<'_>,
     cues: &[Candidate<'c>],
-    subjects: &mut Vec<Option<Option<Range>>>,
+    mut subjects: Option<&mut Vec<Option<Option<Range>>>>,
     content: bool,
 ) -> Vec<Found<'c>> {
     let mut out: Vec<Found<'c>> = Vec::with_capacity(cues.len());
-    subjects.reserve(cues.len());
+    if let Some(s) = subjects.as_mut() {
+        s.reserve(cues.len());
+    }
     // The last source found before a cue in the current sentence.
     let mut last_source: Option<(usize, Range)> = None;
     for c in cues {
@@ -739,7 +742,9 @@ fn statements_with<'c>(
             &mut subject,
             content,
         );
-        subjects.push(subject);
+        if let Some(s) = subjects.as_mut() {
+            s.push(subject);
+        }
         goes_on(d, &found, i0, &mut last_source);
         out.push(found);
     }
@@ -1608,11 +1613,11 @@ mod tests {
         let mut cands = matches(&mut d, lexicon);
         let key = |f: &Found<'_>| (f.cue, f.source, f.pattern);
         let (mut sa, mut sb) = (Vec::new(), Vec::new());
-        let a: Vec<_> = statements_with(&d, &cands, &mut sa, false)
+        let a: Vec<_> = statements_with(&d, &cands, Some(&mut sa), false)
             .iter()
             .map(key)
             .collect();
-        let full = statements_with(&d, &cands, &mut sb, true);
+        let full = statements_with(&d, &cands, Some(&mut sb), true);
         let b: Vec<_> = full.iter().map(key).collect();
         if a != b || sa != sb {
             return Err(format!("{text:?}: {a:?} != {b:?}"));
@@ -2032,7 +2037,7 @@ mod tests {
             .map(|i| mask >> (i % 64) & 1 == 1)
             .collect();
         let mut all_subjects = Vec::new();
-        let all = statements_with(&d, &cands, &mut all_subjects, false);
+        let all = statements_with(&d, &cands, Some(&mut all_subjects), false);
         let mut subjects = vec![None; cands.len()];
         let some = frames_where(&d, &cands, &wanted, &mut subjects);
         let key = |f: &Found<'_>| (f.cue, f.source, f.pattern, f.content);
