@@ -319,7 +319,7 @@ fn surer_cues(d: &Doc<'_>, candidates: &[Candidate<'_>]) -> Vec<u8> {
         let s = t.sent();
         let same = s == prev_sent;
         let before = same & (prev & (SURE_CUE | BEFORE) != 0);
-        let bits = u8::from(same) * SAME | u8::from(before) * BEFORE | u8::from(sure);
+        let bits = (u8::from(same) * SAME) | (u8::from(before) * BEFORE) | u8::from(sure);
         out.push(bits);
         (prev_sent, prev) = (s, bits);
     }
