@@ -242,7 +242,7 @@ fn probabilities_with(
 ) -> Vec<(Context, f32)> {
     let model = &lexicon.model;
     subjects.reserve(candidates.len());
-    let frames = statements_with(d, candidates, subjects, false);
+    let frames = statements_with(d, candidates, Some(subjects), false);
     let others = surer_cues(d, candidates);
     let quoted = quoted_sentences(d);
     candidates
@@ -295,37 +295,39 @@ const SURE: f32 = 0.8;
 /// `none`, `before`, `after` or `both` (as values of the model's
 /// vocabulary).
 fn surer_cues(d: &Doc<'_>, candidates: &[Candidate<'_>]) -> Vec<u8> {
-    let sure = |c: &Candidate<'_>| {
-        c.entry.class == CueClass::Speech
-            && c.entry.frame != Frame::Passive
-            && c.entry.weight >= SURE
-            && d.toks[c.first].quote() == NONE
-    };
-    let sent = |c: &Candidate<'_>| d.toks[c.first].sent();
-    // One table: first whether a sure cue of the sentence stands before
-    // (1) or not (0), then the value. No sentence index reaches
-    // `usize::MAX` (a token has a byte).
+    // One table, one read of each candidate: first its bits (whether it
+    // is sure, whether it shares the previous candidate's sentence, and
+    // whether a sure cue of its sentence stands before it), then, walked
+    // back, the value. Candidates go in token order, so their sentences
+    // never go back: "a sure cue stands after it in its sentence" is the
+    // next candidate's answer or its sureness, if it shares the sentence.
+    // The tests are bitwise, not chained: whether a candidate is sure is
+    // no pattern a branch predicts.
+    const SURE_CUE: u8 = 1;
+    const SAME: u8 = 2;
+    const BEFORE: u8 = 4;
+    const BY_SIDES: [u8; 4] = [v!("none"), v!("after"), v!("before"), v!("both")];
     let mut out = Vec::with_capacity(candidates.len());
-    let mut last = usize::MAX;
+    // No sentence index reaches `usize::MAX` (a token has a byte).
+    let (mut prev_sent, mut prev) = (usize::MAX, 0u8);
     for c in candidates {
-        let s = sent(c);
-        out.push(u8::from(last == s));
-        if sure(c) {
-            last = s;
-        }
+        let t = &d.toks[c.first];
+        let sure = (c.entry.class == CueClass::Speech)
+            & (c.entry.frame != Frame::Passive)
+            & (c.entry.weight >= SURE)
+            & (t.quote() == NONE);
+        let s = t.sent();
+        let same = s == prev_sent;
+        let before = same & (prev & (SURE_CUE | BEFORE) != 0);
+        let bits = (u8::from(same) * SAME) | (u8::from(before) * BEFORE) | u8::from(sure);
+        out.push(bits);
+        (prev_sent, prev) = (s, bits);
     }
-    let mut next = usize::MAX;
-    for (o, c) in out.iter_mut().zip(candidates).rev() {
-        let s = sent(c);
-        *o = match (*o != 0, next == s) {
-            (true, true) => v!("both"),
-            (true, false) => v!("before"),
-            (false, true) => v!("after"),
-            (false, false) => v!("none"),
-        };
-        if sure(c) {
-            next = s;
-        }
+    let mut after = false;
+    for o in out.iter_mut().rev() {
+        let bits = *o;
+        *o = BY_SIDES[usize::from(bits & BEFORE != 0) * 2 + usize::from(after)];
+        after = (after | (bits & SURE_CUE != 0)) & (bits & SAME != 0);
     }
     out
 }
@@ -343,42 +345,61 @@ pub(super) fn keep<'c>(
     let model = &lexicon.model;
     let others = surer_cues(d, &candidates);
     let quoted = quoted_sentences(d);
-    // Each candidate's cheap features and prior score (made once, for
-    // both the early verdict and the full score).
-    let mut contexts = Vec::with_capacity(candidates.len());
-    let mut verdicts = Vec::with_capacity(candidates.len());
+    // Each candidate's cheap features, prior score and group (made once,
+    // for both the early verdict and the full score), its verdict and the
+    // subject its frame search found: one table, not one each.
+    let mut rows: Vec<Row> = Vec::with_capacity(candidates.len());
     for (c, oth) in candidates.iter().zip(others) {
         let ctx = sentence_context(d, c, oth, &quoted);
         let group = model::group(c.entry.class, c.entry.frame, c.entry.weight);
         let prior = model.prior(c.entry.weight, group);
-        verdicts.push(model.settled_from(prior, group, c.entry.lemma_id, &ctx));
-        contexts.push((ctx, prior));
+        rows.push(Row {
+            verdict: model.settled_from(prior, group, c.entry.lemma_id, &ctx),
+            ctx,
+            prior,
+            group,
+            subject: None,
+        });
     }
-    let open: Vec<bool> = verdicts.iter().map(Option::is_none).collect();
-    let mut subjects = vec![None; candidates.len()];
+    let open: Vec<bool> = rows.iter().map(|r| r.verdict.is_none()).collect();
     let threshold = model.threshold();
     // Each open candidate's verdict as its frame is found: no table of
     // frames.
     each_frame_where(d, &candidates, &open, |i, f, subject| {
         let c = &candidates[i];
-        let (ctx, prior) = &mut contexts[i];
-        subjects[i] = subject;
-        frame_context(d, c, &f, subject, ctx);
-        let group = model::group(c.entry.class, c.entry.frame, c.entry.weight);
-        let p = model.probability_from(*prior, group, c.entry.lemma_id, ctx);
-        verdicts[i] = Some(p >= threshold);
+        let r = &mut rows[i];
+        r.subject = subject;
+        frame_context(d, c, &f, subject, &mut r.ctx);
+        let p = model.probability_from(r.prior, r.group, c.entry.lemma_id, &r.ctx);
+        r.verdict = Some(p >= threshold);
     });
-    let mut kept = Vec::with_capacity(candidates.len());
-    for ((mut c, verdict), subject) in candidates.into_iter().zip(verdicts).zip(subjects) {
-        if verdict == Some(true) {
-            c.subject = subject;
+    // The kept candidates, in the candidates' memory.
+    let mut kept = candidates;
+    let mut n = 0;
+    for (i, r) in rows.iter().enumerate() {
+        if r.verdict == Some(true) {
+            let mut c = kept[i];
+            c.subject = r.subject;
             for t in &mut d.toks[c.first..=c.last] {
                 t.class |= wc::CUE;
             }
-            kept.push(c);
+            kept[n] = c;
+            n += 1;
         }
     }
+    kept.truncate(n);
     kept
+}
+
+/// What [`keep`] knows of a candidate.
+struct Row {
+    ctx: Context,
+    prior: f32,
+    group: usize,
+    /// The cue model's verdict, once known.
+    verdict: Option<bool>,
+    /// See [`Candidate::subject`].
+    subject: Option<Option<Range>>,
 }
 
 /// The class of the word before a cue (`t`, none at the sentence's
@@ -688,10 +709,11 @@ pub(super) fn extend(d: &Doc<'_>, i0: usize, i1: usize, base: bool) -> Range {
 
 /// Finds each kept cue's source and content.
 pub(super) fn statements<'c>(d: &Doc<'_>, cues: &[Candidate<'c>]) -> Vec<Found<'c>> {
-    statements_with(d, cues, &mut Vec::new(), true)
+    // The subjects are the cue model's: no table of them.
+    statements_with(d, cues, None, true)
 }
 
-/// [`statements`], keeping in `subjects` (one per cue) the source before
+/// [`statements`], keeping in `subjects` (if given; one per cue) the source before
 /// each extended cue where the frame search looked for it, so that the cue
 /// model need not look again. Without `content`, for the cue model, the
 /// contents are not looked for (each `Found` has none): the frame's
@@ -700,11 +722,13 @@ pub(super) fn statements<'c>(d: &Doc<'_>, cues: &[Candidate<'c>]) -> Vec<Found<'
 fn statements_with<'c>(
     d: &Doc<'_>,
     cues: &[Candidate<'c>],
-    subjects: &mut Vec<Option<Option<Range>>>,
+    mut subjects: Option<&mut Vec<Option<Option<Range>>>>,
     content: bool,
 ) -> Vec<Found<'c>> {
     let mut out: Vec<Found<'c>> = Vec::with_capacity(cues.len());
-    subjects.reserve(cues.len());
+    if let Some(s) = subjects.as_mut() {
+        s.reserve(cues.len());
+    }
     // The last source found before a cue in the current sentence.
     let mut last_source: Option<(usize, Range)> = None;
     for c in cues {
@@ -718,7 +742,9 @@ fn statements_with<'c>(
             &mut subject,
             content,
         );
-        subjects.push(subject);
+        if let Some(s) = subjects.as_mut() {
+            s.push(subject);
+        }
         goes_on(d, &found, i0, &mut last_source);
         out.push(found);
     }
@@ -1587,11 +1613,11 @@ mod tests {
         let mut cands = matches(&mut d, lexicon);
         let key = |f: &Found<'_>| (f.cue, f.source, f.pattern);
         let (mut sa, mut sb) = (Vec::new(), Vec::new());
-        let a: Vec<_> = statements_with(&d, &cands, &mut sa, false)
+        let a: Vec<_> = statements_with(&d, &cands, Some(&mut sa), false)
             .iter()
             .map(key)
             .collect();
-        let full = statements_with(&d, &cands, &mut sb, true);
+        let full = statements_with(&d, &cands, Some(&mut sb), true);
         let b: Vec<_> = full.iter().map(key).collect();
         if a != b || sa != sb {
             return Err(format!("{text:?}: {a:?} != {b:?}"));
@@ -2011,7 +2037,7 @@ mod tests {
             .map(|i| mask >> (i % 64) & 1 == 1)
             .collect();
         let mut all_subjects = Vec::new();
-        let all = statements_with(&d, &cands, &mut all_subjects, false);
+        let all = statements_with(&d, &cands, Some(&mut all_subjects), false);
         let mut subjects = vec![None; cands.len()];
         let some = frames_where(&d, &cands, &wanted, &mut subjects);
         let key = |f: &Found<'_>| (f.cue, f.source, f.pattern, f.content);

@@ -28,16 +28,19 @@ use crate::text::is_word_char;
 
 /// A trie over ASCII keys (ASCII case folded) as a double array: a
 /// state is a cell, and its child on byte class `c` is the cell at its
-/// base plus `c` if that cell's check names the state. A walk is a few
+/// base plus `c` if bit `c` of its child mask is set. A walk is a few
 /// instructions a byte, and the cells (8 bytes a state, ~200 KB for the
 /// built-in lexicon) stay in the cache where a dense table of the same
-/// trie (a row of all classes a state, 2.7 MB) did not.
+/// trie (a row of all classes a state, 2.7 MB) did not. The mask (in
+/// place of a check of the parent in each child, the textbook form)
+/// makes a failing step, the last of nearly every walk, read no cell:
+/// the state's own cell, read by the step into it, has the answer.
 #[derive(Debug, Clone)]
 struct Trie {
-    /// Per byte: its class (0: in no key).
+    /// Per byte: its class (0: in no key; at most [`MAX_CLASS`]).
     class: [u8; 256],
     /// The states: the root at 0, every child at least one cell past
-    /// its parent's base; every base plus every class is a cell.
+    /// its parent's base.
     cells: Vec<Cell>,
     /// Per cell: the key ending at its state (its index among the keys;
     /// [`WordScan::new`] makes it its pattern's), or `NO_KEY`.
@@ -47,22 +50,32 @@ struct Trie {
 /// A cell of the double array.
 #[derive(Debug, Clone, Copy)]
 struct Cell {
-    /// The state's base shifted left by one, with the low bit set when a
-    /// key ends at the state.
+    /// The state's base: its child on class `c` is the cell `base + c`.
     base: u32,
-    /// The parent state's cell (`FREE`: no state here; the root's is
-    /// `FREE - 1`, which no cell is).
-    check: u32,
+    /// Bit `c` (1..=[`MAX_CLASS`]) set when the state has a child on
+    /// class `c` (bit 0, class 0's, never is); bit [`KEY_END`] set when
+    /// a key ends at the state.
+    mask: u32,
 }
 
 const NO_KEY: u32 = u32::MAX;
 const FREE: u32 = u32::MAX;
 const ROOT: u32 = 0;
 
+/// The highest byte class: the classes and the key-end flag share a
+/// cell's 32-bit mask. A lexicon whose keys use more distinct bytes
+/// (ASCII case folded) has no word scan (the lexicon's automaton finds
+/// the same cues).
+const MAX_CLASS: usize = 30;
+
+/// The bit of a cell's mask set when a key ends at its state.
+const KEY_END: u32 = 1 << 31;
+
 impl Trie {
     /// A trie of `keys` (lower-case ASCII, sorted, distinct); key `i` is
-    /// reported as `i`. `None` if some byte of a key is not ASCII or has
-    /// no room.
+    /// reported as `i`. `None` if some byte of a key is not ASCII, if the
+    /// keys use more than [`MAX_CLASS`] distinct bytes, or if there is no
+    /// room.
     fn new(keys: &[Vec<u8>]) -> Option<Trie> {
         let mut class = [0u8; 256];
         let mut width = 1usize;
@@ -72,6 +85,9 @@ impl Trie {
                     return None;
                 }
                 if class[b as usize] == 0 {
+                    if width > MAX_CLASS {
+                        return None;
+                    }
                     class[b as usize] = u8::try_from(width).ok()?;
                     width += 1;
                 }
@@ -85,14 +101,14 @@ impl Trie {
         // there (if any) first, then a run per next byte. Each state's
         // children go at the first base where all their cells are free,
         // depth first, so that the states of a long key lie close.
+        // `check` (per cell: the parent's cell, `FREE` where no state is)
+        // is the placement's record of the taken cells.
         debug_assert!(keys.windows(2).all(|w| w[0] < w[1]));
-        let free = Cell {
-            base: 0,
-            check: FREE,
-        };
+        let free = Cell { base: 0, mask: 0 };
         let mut cells = vec![free; 4 * keys.len() + 2 * width];
+        let mut check = vec![FREE; cells.len()];
         let mut key = Vec::new();
-        cells[ROOT as usize].check = FREE - 1;
+        check[ROOT as usize] = FREE - 1;
         // (keys lo..hi, depth, the state's cell)
         let mut stack = vec![(0, keys.len(), 0, ROOT)];
         // (class, keys lo..hi) of the children of a state.
@@ -109,17 +125,19 @@ impl Trie {
                 }
             }
             let mut base = 0;
+            let mut mask = 0u32;
             if let Some(&(c0, _, _)) = kids.first() {
                 let mut f = first_free;
                 base = loop {
                     if f + width > cells.len() {
                         cells.resize(f + width, free);
+                        check.resize(f + width, FREE);
                     }
-                    if f >= c0 as usize && cells[f].check == FREE {
+                    if f >= c0 as usize && check[f] == FREE {
                         let base = f - c0 as usize;
                         if kids
                             .iter()
-                            .all(|&(c, _, _)| cells[base + c as usize].check == FREE)
+                            .all(|&(c, _, _)| check[base + c as usize] == FREE)
                         {
                             break base;
                         }
@@ -128,10 +146,11 @@ impl Trie {
                 };
                 for &(c, lo, hi) in &kids {
                     let t = base + c as usize;
-                    cells[t].check = at;
+                    check[t] = at;
+                    mask |= 1 << c;
                     // The key of `depth + 1` bytes, if any, sorts first.
                     if keys[lo].len() == depth + 1 {
-                        cells[t].base = 1;
+                        cells[t].mask |= KEY_END;
                         if key.len() <= t {
                             key.resize(t + 1, NO_KEY);
                         }
@@ -139,25 +158,24 @@ impl Trie {
                     }
                     stack.push((lo, hi, depth + 1, u32::try_from(t).ok()?));
                 }
-                while cells.get(first_free).is_some_and(|c| c.check != FREE) {
+                while check.get(first_free).is_some_and(|&c| c != FREE) {
                     first_free += 1;
                 }
             }
-            let base = u32::try_from(base).ok().filter(|&b| b < 1 << 31)?;
-            cells[at as usize].base |= base << 1;
+            let cell = &mut cells[at as usize];
+            cell.base = u32::try_from(base).ok()?;
+            cell.mask |= mask;
         }
         Some(Trie { class, cells, key })
     }
 
-    /// The cell of the child of the state at cell `s` (base `base`) on
-    /// byte `b`, if any, and the child's own cell.
-    #[inline]
-    fn step(&self, s: u32, base: u32, b: u8) -> Option<(u32, Cell)> {
-        let t = base as usize + self.class[b as usize] as usize;
-        // A class 0 byte lands on the base itself, which no child of `s`
-        // is (children are one cell past it at least).
-        let cell = self.cells[t];
-        (cell.check == s).then_some((t as u32, cell))
+    /// The cell of the child on byte `b` of the state at cell `s`, whose
+    /// mask is `mask`, if it has one. A byte of class 0 tests bit 0,
+    /// which no mask sets.
+    #[inline(always)]
+    fn step(&self, s: u32, mask: u32, b: u8) -> Option<u32> {
+        let c = self.class[b as usize];
+        (mask >> c & 1 != 0).then(|| self.cells[s as usize].base + u32::from(c))
     }
 
     /// The key ending at the state of cell `t`.
@@ -166,15 +184,15 @@ impl Trie {
     }
 
     /// The state after `word` from the root, if some key starts with it:
-    /// its cell and the cell's `base` field.
+    /// its cell and the cell's mask.
     fn state_after(&self, word: &[u8]) -> Option<(u32, u32)> {
         let mut s = ROOT;
-        let mut base = self.cells[ROOT as usize].base;
+        let mut mask = self.cells[ROOT as usize].mask;
         for &b in word {
-            let (t, cell) = self.step(s, base >> 1, b)?;
-            (s, base) = (t, cell.base);
+            s = self.step(s, mask, b)?;
+            mask = self.cells[s as usize].mask;
         }
-        Some((s, base))
+        Some((s, mask))
     }
 }
 
@@ -248,7 +266,7 @@ impl WordScan {
     /// starts with anything but a letter or a digit).
     #[inline(always)]
     pub(crate) fn longest_at(&self, text: &str, start: usize) -> Option<(usize, u32)> {
-        let root = (ROOT, self.keys.cells[ROOT as usize].base);
+        let root = (ROOT, self.keys.cells[ROOT as usize].mask);
         self.longest_from(text, root, start)
     }
 
@@ -260,20 +278,19 @@ impl WordScan {
     pub(crate) fn longest_from(
         &self,
         text: &str,
-        (s, base): (u32, u32),
+        (s, mask): (u32, u32),
         at: usize,
     ) -> Option<(usize, u32)> {
         let trie = &self.keys;
-        let mut s = s;
-        let mut best = (base & 1 != 0 && !word_at(text, at)).then_some((at, s));
-        let mut base = base >> 1;
+        let (mut s, mut mask) = (s, mask);
+        let mut best = (mask & KEY_END != 0 && !word_at(text, at)).then_some((at, s));
         for (p, &b) in (at + 1..).zip(text.as_bytes().get(at..)?) {
-            let Some((t, cell)) = trie.step(s, base, b) else {
+            let Some(t) = trie.step(s, mask, b) else {
                 break;
             };
             s = t;
-            base = cell.base >> 1;
-            if cell.base & 1 != 0 && !word_at(text, p) {
+            mask = trie.cells[t as usize].mask;
+            if mask & KEY_END != 0 && !word_at(text, p) {
                 best = Some((p, s));
             }
         }
@@ -482,6 +499,13 @@ mod tests {
         assert!(WordScan::new(["said", "-ed"].into_iter()).is_none());
         assert!(WordScan::new(["said", "déclaré"].into_iter()).is_none());
         assert!(WordScan::new(["said", ""].into_iter()).is_none());
+        // Thirty distinct bytes (case folded) fit a cell's mask, and a
+        // walk through every class finds its key; thirty-one do not.
+        let thirty = "abcdefghijklmnopqrstuvwxyz0123";
+        let scan = WordScan::new([thirty, "ABC"].into_iter()).unwrap();
+        assert_eq!(scan.longest_at(thirty, 0), Some((30, 0)));
+        assert_eq!(scan.longest_at("Abc", 0), Some((3, 1)));
+        assert!(WordScan::new([thirty, "x-y"].into_iter()).is_none());
     }
 
     proptest::proptest! {
