@@ -10,7 +10,7 @@
 //! its stance is that of "strong support".
 
 use super::tables::{Category, Modality, NegationKind, Polarity, Scope, Tables};
-use super::trie::{Next, RunStates, Trie};
+use super::trie::{Next, RunStates, Trie, STAR_INSIDE};
 use super::Topic;
 use crate::error::Error;
 use crate::text::{char_after, char_before, is_word_char, WordGate};
@@ -152,7 +152,7 @@ pub(crate) struct Lexicon {
     word_start: [Next; 128],
     /// Whether [`Lexicon::word_start`] holds the walks from word starts,
     /// and the gates below tell which words such a walk may find a hit
-    /// from (see [`Lexicon::may_start_word`]).
+    /// from (see [`Lexicon::walk_word`]).
     gated: bool,
     /// The first runs of ASCII letters and digits of the patterns
     /// anchored at a word start.
@@ -342,7 +342,8 @@ impl Tables {
             .min()
             .unwrap_or(usize::MAX);
         let first_runs = WordGate::new(runs.iter().map(|r| r.0));
-        let run_states: Vec<(u64, Next)> = runs
+        let stars: Vec<&[u8]> = runs.iter().filter(|r| r.1).map(|r| r.0).collect();
+        let run_states: Vec<(u64, Next, bool)> = runs
             .iter()
             .map(|&(w, _)| {
                 let n = w.len().min(8);
@@ -351,7 +352,8 @@ impl Tables {
                 let next = w[..n]
                     .iter()
                     .fold(space, |t, &b| if t == 0 { 0 } else { trie.step(t, b) });
-                (run_key(u64::from_le_bytes(head), w.len()), next)
+                let key = run_key(u64::from_le_bytes(head), w.len());
+                (key, next, star_inside(&stars, &w[..n]))
             })
             .collect();
         let run_states = RunStates::new(&trie, &run_states);
@@ -641,22 +643,6 @@ impl Lexicon {
         self.word_start.get(b as usize).copied().unwrap_or(0)
     }
 
-    /// Whether a walk from a word start whose run of ASCII letters and
-    /// digits is `run` bytes long, its key `key` ([`run_key`]), may find
-    /// a hit there: false only when no pattern can.
-    ///
-    /// A pattern's match from a word start has the word's run for its own
-    /// first run, or ends inside the run, and then is no whole word (no
-    /// hit) unless it is a star term whose text is one run, a prefix of
-    /// the word's. Always true when the walks from word starts do not skip
-    /// the space ([`Lexicon::word_start`] is all 0).
-    #[inline(always)]
-    pub(crate) fn may_start_word(&self, key: u64, run: usize) -> bool {
-        !self.gated
-            || self.first_runs.may_hold(key)
-            || (run > self.star_len && self.star_runs.may_hold(key & self.star_mask))
-    }
-
     /// Whether [`Lexicon::word_start`] holds the walks from word starts
     /// (for the plain tokenizer the tests compare with).
     #[cfg(test)]
@@ -666,20 +652,24 @@ impl Lexicon {
 
     /// The walk from the word start at byte `pos` of `text`, an ASCII
     /// letter or digit that begins a run of `run` of them whose
-    /// [`run_key`] is `key`, to at most byte `end`, into `out`. Where it
-    /// starts is found in line (in the tokenizer's word loop: a word
-    /// whose walk would find nothing costs no call, nor one whose walk
-    /// would only find the patterns that end at its run); the walk
-    /// itself is [`Lexicon::walk_cold`], whose loop keeps its values in
-    /// registers.
+    /// [`run_key`] is `key`, to at most byte `end`, into `out`. Whether
+    /// and where it starts is found in line (in the tokenizer's word
+    /// loop: a word whose walk would find nothing costs no call, nor one
+    /// whose walk would only find the patterns that end at its run); the
+    /// walk itself is [`Lexicon::walk_cold`], whose loop keeps its values
+    /// in registers.
     ///
-    /// When the space ends no pattern, the walk starts past the run's
-    /// first eight bytes at most, from the state [`RunStates`] holds for
-    /// the run: a match that ends inside the run, before a letter or
-    /// digit, is no whole word and never a hit, unless it is a star term
-    /// that is one run ("laud*" in "laudable"); when one may be, the walk
-    /// starts past the first letter ([`Lexicon::word_start`]). Else it
-    /// starts from the root's space.
+    /// A pattern's match from a word start has the word's run for its own
+    /// first run, or ends inside the run, and then is no whole word (no
+    /// hit) unless it is a star term whose text is one run, a prefix of
+    /// the word's ("laud*" in "laudable"). So when the space ends no
+    /// pattern, a word whose run may be a pattern's first run (the gate
+    /// `first_runs` says so) is walked from the state [`RunStates`] holds
+    /// for its run, past its first eight bytes at most, unless a star
+    /// term ends inside those bytes (the table says so too); a word whose
+    /// run is none, from past its first letter ([`Lexicon::word_start`])
+    /// when a star term may start it (the gate `star_runs`). Else the
+    /// walk starts from the root's space.
     #[inline(always)]
     pub(crate) fn walk_word(
         &self,
@@ -690,32 +680,40 @@ impl Lexicon {
         end: usize,
         out: &mut Vec<Raw>,
     ) {
-        if self.gated {
-            let star = run > self.star_len && self.star_runs.may_hold(key & self.star_mask);
-            let (t, j) = if star {
-                let t = text.as_bytes().get(pos).map_or(0, |&b| self.word_start(b));
-                (t, pos + 1)
-            } else {
-                let (t, letters) = self.run_states.get(key);
-                let j = pos + run.min(8);
-                if !may_go_on(text.as_bytes(), j, end, letters) {
-                    // No pattern goes on past the run: the matches that
-                    // end at it are all the walk would find ("said",
-                    // "not" before a word that starts none with them).
-                    if t & 1 != 0 {
-                        self.push_outputs(t >> 1, pos, j, out);
-                    }
-                    return;
-                }
-                (t, j)
-            };
-            if t != 0 {
-                self.walk_cold(text, pos, t, j, end, out);
-            }
-        } else {
+        if !self.gated {
             let space = self.trie.root(b' ');
             if space != 0 {
                 self.walk_cold(text, pos, space, pos, end, out);
+            }
+            return;
+        }
+        let star_gate = || run > self.star_len && self.star_runs.may_hold(key & self.star_mask);
+        let star = if self.first_runs.may_hold(key) {
+            let (t, letters) = self.run_states.get(key);
+            if t == 0 {
+                // No pattern's first run (the gate let it through).
+                star_gate()
+            } else if letters & STAR_INSIDE == 0 {
+                let j = pos + run.min(8);
+                if may_go_on(text.as_bytes(), j, end, letters) {
+                    self.walk_cold(text, pos, t, j, end, out);
+                } else if t & 1 != 0 {
+                    // No pattern goes on past the run: the matches that
+                    // end at it are all the walk would find ("said",
+                    // "not" before a word that starts none with them).
+                    self.push_outputs(t >> 1, pos, j, out);
+                }
+                return;
+            } else {
+                true
+            }
+        } else {
+            star_gate()
+        };
+        if star {
+            let t = text.as_bytes().get(pos).map_or(0, |&b| self.word_start(b));
+            if t != 0 {
+                self.walk_cold(text, pos, t, pos + 1, end, out);
             }
         }
     }
@@ -1100,6 +1098,18 @@ pub(crate) fn run_key(chunk: u64, run: usize) -> u64 {
     }
 }
 
+/// Whether a star term of `stars` (each one run) ends inside `head`, the
+/// first eight bytes at most of a run ([`Lexicon::walk_word`] walks such
+/// a run from its first letter, not from past `head`): a term that is a
+/// prefix of `head` and shorter than it. A term that is all of `head`
+/// ends where the walk past it starts, and one longer than `head` (the
+/// run is longer than eight bytes) is found by that walk.
+fn star_inside(stars: &[&[u8]], head: &[u8]) -> bool {
+    stars
+        .iter()
+        .any(|s| s.len() < head.len() && head.starts_with(s))
+}
+
 /// A pattern folded as the text is.
 fn fold_pattern(t: &str, out: &mut Vec<u8>) {
     for c in t.chars() {
@@ -1362,7 +1372,7 @@ mod tests {
         let mut raw = Vec::new();
         if reference {
             walk_word_reference(lex, text, pos, text.len(), &mut raw);
-        } else if lex.may_start_word(key, run) {
+        } else {
             lex.walk_word(text, pos, key, run, text.len(), &mut raw);
         }
         let mut hits = Vec::new();

@@ -175,7 +175,7 @@ impl Scratch {
     /// space, go to `raw` on the way (those of walks begun
     /// before a sentence end may end after it): the trie is walked from
     /// each word start (a character after a blank that is not blank; an
-    /// ASCII word only when [`Lexicon::may_start_word`] lets its run
+    /// ASCII word only when [`Lexicon::walk_word`]'s gates let its run
     /// through), from each kept character that starts a pattern ("?"), and
     /// from the "n" of a clitic ("n't") at its joiner, in order of their
     /// starts. See [`Lexicon::word_scan`]. Runs of ASCII letters and
@@ -306,8 +306,8 @@ impl Scratch {
     ///
     /// With `walk`, the trie is walked from the first run's start if
     /// `blank` (the folded byte before it is a blank: it starts a word),
-    /// and from the start of every run after a space, unless the gate ([`Lexicon::may_start_word`]) tells
-    /// that no pattern can match there.
+    /// and from the start of every run after a space (see
+    /// [`Lexicon::walk_word`]).
     #[inline(never)]
     #[allow(clippy::too_many_arguments)]
     fn words(
@@ -339,7 +339,7 @@ impl Scratch {
                 let run = 8 + alnum_run(&bytes[i + 8..]);
                 (run, run_key(chunk, run))
             };
-            if from_here && lex.may_start_word(key, run) {
+            if from_here {
                 lex.walk_word(text, i, key, run, end, raw);
             }
             let j = i + run;

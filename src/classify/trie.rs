@@ -315,7 +315,9 @@ impl Trie {
 ///
 /// With each state, the letters a walk may go on with after one blank
 /// (see [`RunStates::get`]): "the" starts patterns of two words ("the
-/// west"), but most words after "the " start none of them.
+/// west"), but most words after "the " start none of them; and
+/// [`STAR_INSIDE`] if a star term ends inside the bytes the state is
+/// past (the walk from the word start then reads them all).
 #[derive(Debug, Clone)]
 pub(crate) struct RunStates {
     /// `(key, transition, letters)`; key 0 (no run has it) in a free
@@ -325,21 +327,29 @@ pub(crate) struct RunStates {
     mask: usize,
 }
 
+/// In the letters of [`RunStates::get`]: a star term that is one run ends
+/// before the last of the bytes the state is past (above the bits of the
+/// 26 letters).
+pub(crate) const STAR_INSIDE: u32 = 1 << 31;
+
 impl RunStates {
-    /// The table of `entries`, `(key, transition)`, in `trie`: at most
-    /// half full. A key given twice keeps its first transition (keys of
-    /// the same first eight bytes reach the same state).
-    pub(crate) fn new(trie: &Trie, entries: &[(u64, Next)]) -> RunStates {
+    /// The table of `entries`, `(key, transition, star inside)`, in
+    /// `trie`: at most half full. A key given twice keeps its first
+    /// transition (keys of the same first eight bytes reach the same
+    /// state, and a star term ends inside the first eight bytes of all
+    /// their runs or of none).
+    pub(crate) fn new(trie: &Trie, entries: &[(u64, Next, bool)]) -> RunStates {
         let size = (2 * entries.len()).next_power_of_two().max(16);
         let mut slots = vec![(0u64, 0 as Next, 0u32); size].into_boxed_slice();
         let mask = size - 1;
-        for &(key, next) in entries {
+        for &(key, next, star) in entries {
             let mut i = Self::home(key, mask);
             while slots[i].0 != 0 && slots[i].0 != key {
                 i = (i + 1) & mask;
             }
             if slots[i].0 == 0 {
-                slots[i] = (key, next, Self::letters_after_blank(trie, next));
+                let star = if star { STAR_INSIDE } else { 0 };
+                slots[i] = (key, next, Self::letters_after_blank(trie, next) | star);
             }
         }
         RunStates { slots, mask }
@@ -363,8 +373,8 @@ impl RunStates {
 
     /// The transition after the run of key `key` (0: no pattern's first
     /// run), and the letters, as bits from "a", that a walk from there
-    /// may go on with after one blank: a walk on to any other letter
-    /// finds nothing (no pattern ends at a blank).
+    /// may go on with after one blank (a walk on to any other letter
+    /// finds nothing: no pattern ends at a blank), with [`STAR_INSIDE`].
     #[inline(always)]
     pub(crate) fn get(&self, key: u64) -> (Next, u32) {
         let mut i = Self::home(key, self.mask);
