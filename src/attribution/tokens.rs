@@ -551,11 +551,16 @@ impl WordClasses {
             let w = w.to_ascii_lowercase();
             let state = state_after(&w);
             debug_assert!(state.0 != 0, "a first word has a state");
+            // The integer tables hold words of up to KEY_BYTES bytes (and
+            // `key_of` takes no more): a longer first word has no slot.
+            if w.len() > KEY_BYTES {
+                continue;
+            }
             let key = key_of(w.as_bytes());
             if w.len() <= 8 {
                 classes.short8.set_walk(key as u64, state);
             }
-            if w.len() >= 8 && w.len() <= KEY_BYTES {
+            if w.len() >= 8 {
                 classes.short.set_walk(halves(key), state);
             }
         }
