@@ -862,6 +862,21 @@ mod tests {
         }
     }
 
+    /// `words_up_to` (to `limit` and whole) and `three_words` against
+    /// `split_whitespace` on `text`.
+    fn counts_agree(text: &str, limit: usize) -> Result<(), proptest::test_runner::TestCaseError> {
+        proptest::prop_assert_eq!(
+            words_up_to(text, limit),
+            text.split_whitespace().take(limit).count()
+        );
+        proptest::prop_assert_eq!(
+            words_up_to(text, usize::MAX),
+            text.split_whitespace().count()
+        );
+        proptest::prop_assert_eq!(three_words(text), text.split_whitespace().nth(2).is_some());
+        Ok(())
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::test_runner::Config { cases: 2000, ..Default::default() })]
         /// The byte counter counts the words `split_whitespace` gives, up
@@ -874,15 +889,7 @@ mod tests {
             ).unwrap(),
             limit in 0usize..12,
         ) {
-            proptest::prop_assert_eq!(
-                words_up_to(&text, limit),
-                text.split_whitespace().take(limit).count()
-            );
-            proptest::prop_assert_eq!(
-                words_up_to(&text, usize::MAX),
-                text.split_whitespace().count()
-            );
-            proptest::prop_assert_eq!(three_words(&text), text.split_whitespace().nth(2).is_some());
+            counts_agree(&text, limit)?;
         }
 
         /// The same on text mostly of ASCII (read eight bytes at a time):
@@ -900,15 +907,7 @@ mod tests {
             ],
             limit in 0usize..30,
         ) {
-            proptest::prop_assert_eq!(
-                words_up_to(&text, limit),
-                text.split_whitespace().take(limit).count()
-            );
-            proptest::prop_assert_eq!(
-                words_up_to(&text, usize::MAX),
-                text.split_whitespace().count()
-            );
-            proptest::prop_assert_eq!(three_words(&text), text.split_whitespace().nth(2).is_some());
+            counts_agree(&text, limit)?;
         }
 
         /// The probing table gives every key the value first set for it,

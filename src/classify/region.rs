@@ -829,19 +829,11 @@ mod tests {
         /// or not), line breaks, a word at the very end of the text.
         #[test]
         fn hits_are_placed_on_the_tokens_they_cover(
-            parts in proptest::collection::vec(
-                (0usize..WORDS.len(), prop_oneof![
-                    Just(" "), Just(" "), Just(" "), Just("  "), Just(", "), Just(". "),
-                    Just("-"), Just("'"), Just("\u{2019}"), Just(""), Just("\u{201c}"),
-                    Just("\u{2014}"), Just("?"), Just("\""), Just(" \u{e9}"), Just("\n"),
-                ]),
-                0..24,
-            ),
+            text in news_text(),
             cut in 0usize..200,
             open in 0usize..200,
         ) {
             let lex = builtin_lexicon();
-            let text: String = parts.iter().map(|&(w, sep)| format!("{}{sep}", WORDS[w])).collect();
             let start = boundary(&text, cut % (text.len() + 1));
             let spans = [Span::new(0, text.len()), Span::new(start, text.len())];
             check_placed(lex, &text, &spans, open)?;
@@ -1093,6 +1085,41 @@ mod tests {
 
     /// Words of the built-in lists and around them: star terms and longer
     /// words, multiword heads, long words, digits, capitals, break words.
+    /// Text of [`WORDS`] joined by spaces, punctuation, joiners, curly
+    /// quotes, a non-ASCII letter and line breaks (up to 24 words).
+    fn news_text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            (
+                0usize..WORDS.len(),
+                prop_oneof![
+                    Just(" "),
+                    Just(" "),
+                    Just(" "),
+                    Just("  "),
+                    Just(", "),
+                    Just(". "),
+                    Just("-"),
+                    Just("'"),
+                    Just("\u{2019}"),
+                    Just(""),
+                    Just("\u{201c}"),
+                    Just("\u{2014}"),
+                    Just("?"),
+                    Just("\""),
+                    Just(" \u{e9}"),
+                    Just("\n"),
+                ],
+            ),
+            0..24,
+        )
+        .prop_map(|parts| {
+            parts
+                .iter()
+                .map(|&(w, sep)| format!("{}{sep}", WORDS[w]))
+                .collect()
+        })
+    }
+
     const WORDS: &[&str] = &[
         "support",
         "Supports",
@@ -1142,19 +1169,11 @@ mod tests {
         /// and hits.
         #[test]
         fn the_word_loop_is_the_plain_tokenizer(
-            parts in proptest::collection::vec(
-                (0usize..WORDS.len(), prop_oneof![
-                    Just(" "), Just(" "), Just(" "), Just("  "), Just(", "), Just(". "),
-                    Just("-"), Just("'"), Just("\u{2019}"), Just(""), Just("\u{201c}"),
-                    Just("\u{2014}"), Just("?"), Just("\""), Just(" \u{e9}"), Just("\n"),
-                ]),
-                0..24,
-            ),
+            text in news_text(),
             cut in 0usize..200,
             open in 0usize..200,
         ) {
             let lex = builtin_lexicon();
-            let text: String = parts.iter().map(|&(w, sep)| format!("{}{sep}", WORDS[w])).collect();
             let start = boundary(&text, cut % (text.len() + 1));
             for span in [Span::new(0, text.len()), Span::new(start, text.len())] {
                 prop_assert_eq!(
